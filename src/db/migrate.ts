@@ -1,0 +1,39 @@
+import { fileURLToPath } from 'node:url';
+import { drizzle } from 'drizzle-orm/node-postgres';
+import { migrate as migrateNodePg } from 'drizzle-orm/node-postgres/migrator';
+import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
+import type { PgliteDatabase } from 'drizzle-orm/pglite';
+import type { Database } from './client.js';
+
+export const migrationsFolder = fileURLToPath(new URL('../../migrations', import.meta.url));
+
+// Any fixed number: every instance starting at once waits on it, so migrations run once.
+const MIGRATION_LOCK_KEY = 7_261_344_001;
+
+async function countApplied(database: Database): Promise<number> {
+  const exists = await database.executeSql(
+    `select to_regclass('drizzle.__drizzle_migrations') is not null as present`,
+    [],
+  );
+  if (!exists.rows[0]?.present) return 0;
+  const { rows } = await database.executeSql('select count(*)::int as n from drizzle.__drizzle_migrations', []);
+  return Number(rows[0]?.n ?? 0);
+}
+
+/** Applies pending migrations from `migrations/`; returns how many it applied. */
+export async function runMigrations(database: Database): Promise<number> {
+  const before = await countApplied(database);
+  if (!database.pool) {
+    await migratePglite(database.db as unknown as PgliteDatabase, { migrationsFolder });
+  } else {
+    const client = await database.pool.connect();
+    try {
+      await client.query('select pg_advisory_lock($1)', [MIGRATION_LOCK_KEY]);
+      await migrateNodePg(drizzle({ client }), { migrationsFolder });
+    } finally {
+      await client.query('select pg_advisory_unlock($1)', [MIGRATION_LOCK_KEY]).catch(() => {});
+      client.release();
+    }
+  }
+  return (await countApplied(database)) - before;
+}

@@ -1,0 +1,94 @@
+import { createRequire } from 'node:module';
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import fp from 'fastify-plugin';
+import { AppError, Errors } from './errors.js';
+import type { Locale } from './i18n.js';
+
+type Localize = (errors: AjvIssue[]) => void;
+// ajv-i18n is CommonJS with typings that do not match its exports under NodeNext; load it plainly.
+const localizeAjv = createRequire(import.meta.url)('ajv-i18n') as Record<Locale, Localize>;
+
+interface AjvIssue {
+  keyword: string;
+  instancePath: string;
+  params: Record<string, unknown>;
+  message?: string;
+}
+
+export interface FieldError {
+  field: string;
+  message: string;
+}
+
+/** Turns Ajv's issues into `{field, message}` pairs in the caller's language, one per field and message. */
+export function fieldErrors(issues: AjvIssue[], locale: Locale): FieldError[] {
+  const copies = issues.map((issue) => ({ ...issue }));
+  localizeAjv[locale](copies);
+  const seen = new Set<string>();
+  const result: FieldError[] = [];
+  for (const issue of copies) {
+    const missing = issue.keyword === 'required' ? `/${String(issue.params.missingProperty)}` : '';
+    const field = `${issue.instancePath}${missing}`.replace(/^\//, '').replaceAll('/', '.') || '(root)';
+    const message = issue.message ?? issue.keyword;
+    const key = `${field}\u0000${message}`;
+    if (!seen.has(key)) {
+      seen.add(key);
+      result.push({ field, message });
+    }
+  }
+  return result;
+}
+
+/** Maps whatever was thrown to the AppError the caller sees; unknown errors become 500. */
+function toAppError(error: FastifyError, request: FastifyRequest): { appError: AppError; errors?: FieldError[] } {
+  if (error instanceof AppError) return { appError: error };
+  if (error.validation) {
+    return {
+      appError: Errors.validation(),
+      errors: fieldErrors(error.validation as AjvIssue[], request.locale),
+    };
+  }
+  switch (error.code) {
+    case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
+      return {
+        appError: Errors.unsupportedMediaType({ type: request.headers['content-type'] ?? '(none)' }),
+      };
+    case 'FST_ERR_CTP_BODY_TOO_LARGE':
+      return { appError: Errors.payloadTooLarge({ limit: request.routeOptions.bodyLimit ?? 0 }) };
+    case 'FST_ERR_CTP_EMPTY_JSON_BODY':
+    case 'FST_ERR_CTP_INVALID_JSON_BODY':
+      return { appError: Errors.invalidJson() };
+  }
+  const status = error.statusCode ?? 500;
+  if (status === 400 && error instanceof SyntaxError) return { appError: Errors.invalidJson() };
+  if (status === 429) return { appError: Errors.rateLimited({ seconds: 60 }) };
+  if (status >= 400 && status < 500) return { appError: Errors.badRequest() };
+  return { appError: Errors.internal({ request_id: request.id }) };
+}
+
+/** Sends the one error body every non-2xx response carries. */
+export function sendError(reply: FastifyReply, appError: AppError, errors?: FieldError[]) {
+  const request = reply.request;
+  return reply
+    .code(appError.status)
+    .type('application/json; charset=utf-8')
+    .send({
+      detail: appError.localized(request.locale),
+      error_code: appError.code,
+      timestamp: new Date().toISOString(),
+      request_id: request.id,
+      ...(errors ? { errors } : {}),
+      ...appError.extra,
+    });
+}
+
+export const errorHandlerPlugin = fp(
+  async (app: FastifyInstance) => {
+    app.setErrorHandler((error: FastifyError, request, reply) => {
+      const { appError, errors } = toAppError(error, request);
+      if (appError.status >= 500) request.log.error({ err: error }, 'request failed');
+      return sendError(reply, appError, errors);
+    });
+  },
+  { name: 'error-handler', dependencies: ['request-context'] },
+);

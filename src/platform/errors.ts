@@ -1,0 +1,89 @@
+import type { Locale } from './i18n.js';
+
+export type Messages = Record<Locale, string>;
+export type ErrorParams = Record<string, string | number>;
+
+/** A failure the caller can act on: a stable code, an HTTP status and a message in every locale. */
+export class AppError extends Error {
+  constructor(
+    readonly code: string,
+    readonly status: number,
+    readonly messages: Messages,
+    readonly params: ErrorParams = {},
+    /** Extra machine-readable fields merged into the response body (e.g. `available`). */
+    readonly extra: Record<string, unknown> = {},
+  ) {
+    super(`${code}: ${interpolate(messages.en, params)}`);
+    this.name = 'AppError';
+  }
+
+  localized(locale: Locale): string {
+    return interpolate(this.messages[locale], this.params);
+  }
+}
+
+export function interpolate(template: string, params: ErrorParams): string {
+  return template.replace(/\{(\w+)\}/g, (whole, key: string) => String(params[key] ?? whole));
+}
+
+/** Declares one error kind; services throw `NAME(params)`. */
+export function defineError(code: string, status: number, messages: Messages) {
+  return (params: ErrorParams = {}, extra: Record<string, unknown> = {}) =>
+    new AppError(code, status, messages, params, extra);
+}
+
+/** Errors the platform itself raises; modules declare their own next to their service. */
+export const Errors = {
+  invalidJson: defineError('INVALID_JSON', 400, {
+    en: 'The request body is not valid JSON.',
+    hu: 'A kérés törzse nem érvényes JSON.',
+  }),
+  badRequest: defineError('BAD_REQUEST', 400, {
+    en: 'The request is malformed.',
+    hu: 'A kérés formailag hibás.',
+  }),
+  validation: defineError('VALIDATION_ERROR', 422, {
+    en: 'The request contains invalid data.',
+    hu: 'A kérés érvénytelen adatokat tartalmaz.',
+  }),
+  unauthorized: defineError('UNAUTHORIZED', 401, {
+    en: 'Authentication is required.',
+    hu: 'Bejelentkezés szükséges.',
+  }),
+  forbidden: defineError('FORBIDDEN', 403, {
+    en: 'You do not have permission to do this.',
+    hu: 'Nincs jogosultsága ehhez a művelethez.',
+  }),
+  routeNotFound: defineError('ROUTE_NOT_FOUND', 404, {
+    en: 'No endpoint at {method} {path}.',
+    hu: 'Nincs végpont ezen a címen: {method} {path}.',
+  }),
+  methodNotAllowed: defineError('METHOD_NOT_ALLOWED', 405, {
+    en: 'Method {method} is not allowed here; allowed: {allowed}.',
+    hu: 'A(z) {method} metódus itt nem engedélyezett; engedélyezett: {allowed}.',
+  }),
+  stale: defineError('STALE_VERSION', 412, {
+    en: 'The record was changed by someone else since you read it; reload and try again.',
+    hu: 'A rekordot időközben valaki más módosította; töltse be újra, és próbálja ismét.',
+  }),
+  payloadTooLarge: defineError('PAYLOAD_TOO_LARGE', 413, {
+    en: 'The request body is larger than the limit of {limit} bytes.',
+    hu: 'A kérés törzse nagyobb a megengedett {limit} bájtnál.',
+  }),
+  unsupportedMediaType: defineError('UNSUPPORTED_MEDIA_TYPE', 415, {
+    en: 'Content type {type} is not supported; send application/json.',
+    hu: 'A(z) {type} tartalomtípus nem támogatott; application/json formátumot küldjön.',
+  }),
+  rateLimited: defineError('RATE_LIMITED', 429, {
+    en: 'Too many requests; try again in {seconds} seconds.',
+    hu: 'Túl sok kérés; próbálja újra {seconds} másodperc múlva.',
+  }),
+  internal: defineError('INTERNAL_ERROR', 500, {
+    en: 'An unexpected error occurred. Quote request id {request_id} when reporting it.',
+    hu: 'Váratlan hiba történt. Bejelentéskor hivatkozzon erre a kérésazonosítóra: {request_id}.',
+  }),
+  unavailable: defineError('SERVICE_UNAVAILABLE', 503, {
+    en: 'The service is temporarily unavailable.',
+    hu: 'A szolgáltatás átmenetileg nem érhető el.',
+  }),
+};

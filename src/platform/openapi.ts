@@ -1,0 +1,56 @@
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import type { FastifyInstance, RouteOptions } from 'fastify';
+import fp from 'fastify-plugin';
+import { ErrorResponse, errorRef } from './schemas.js';
+
+const REDOC_CDN = 'https://cdn.jsdelivr.net/npm/redoc@2/bundles/redoc.standalone.js';
+
+const redocPage = `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>Raktar API</title>
+<meta name="viewport" content="width=device-width, initial-scale=1"></head>
+<body><redoc spec-url="/openapi.json"></redoc><script src="${REDOC_CDN}"></script></body></html>`;
+
+/** Every route answers these with the common error body; routes add their own codes on top. */
+const COMMON_ERROR_STATUSES = ['400', '413', '415', '422', '500'] as const;
+
+function addErrorResponses(route: RouteOptions) {
+  if (route.schema?.hide || !route.url.startsWith('/api/')) return;
+  const schema = (route.schema ??= {});
+  const response = (schema.response ??= {}) as Record<string, unknown>;
+  for (const status of COMMON_ERROR_STATUSES) response[status] ??= errorRef;
+}
+
+/** OpenAPI 3.1 document at /openapi.json, Swagger UI at /docs, ReDoc at /redoc. */
+export const openapiPlugin = fp(
+  async (app: FastifyInstance, options: { version: string }) => {
+    app.addSchema(ErrorResponse);
+    app.addHook('onRoute', addErrorResponses);
+    await app.register(swagger, {
+      openapi: {
+        openapi: '3.1.0',
+        info: {
+          title: 'Raktar API',
+          version: options.version,
+          description:
+            'Inventory, warehouse and light-ERP backend. Every error body is ' +
+            '`{detail, error_code, timestamp, request_id}`; send `Accept-Language: hu` for Hungarian messages.',
+        },
+        components: {
+          securitySchemes: {
+            bearer: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' },
+            oauth2: { type: 'oauth2', flows: { password: { tokenUrl: '/api/v1/auth/login', scopes: {} } } },
+          },
+        },
+        tags: [{ name: 'system', description: 'Service status, health and metrics' }],
+      },
+      refResolver: { buildLocalReference: (json, _baseUri, _fragment, i) => String(json.$id ?? `def-${i}`) },
+    });
+    await app.register(swaggerUi, { routePrefix: '/docs', staticCSP: true });
+    app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+    app.get('/redoc', { schema: { hide: true }, helmet: { contentSecurityPolicy: false } }, async (_req, reply) =>
+      reply.type('text/html; charset=utf-8').send(redocPage),
+    );
+  },
+  { name: 'openapi' },
+);

@@ -1,0 +1,54 @@
+import type { IncomingMessage } from 'node:http';
+import { type FastifyInstance, type FastifyReply, type FastifyRequest, LogController } from 'fastify';
+import fp from 'fastify-plugin';
+import { uuidv7 } from 'uuidv7';
+import { type Locale, negotiateLocale } from './i18n.js';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    /** The language of this request's messages, from Accept-Language. */
+    locale: Locale;
+  }
+}
+
+const SAFE_REQUEST_ID = /^[\w.:@-]{1,128}$/;
+
+/** Honours a well-formed X-Request-Id from the caller (a proxy, a retrying client); otherwise a UUIDv7. */
+export function requestId(request: IncomingMessage): string {
+  const sent = request.headers['x-request-id'];
+  return typeof sent === 'string' && SAFE_REQUEST_ID.test(sent) ? sent : uuidv7();
+}
+
+/** One log line per request, when it completes: method, path (no query: it may carry tokens), status, duration. */
+export class RequestLogController extends LogController {
+  constructor() {
+    super({ requestIdLogLabel: 'request_id' });
+  }
+
+  override incomingRequest(): void {}
+
+  override requestCompleted(error: Error | null | undefined, request: FastifyRequest, reply: FastifyReply): void {
+    request.log[error ? 'error' : 'info'](
+      {
+        method: request.method,
+        path: request.url.split('?')[0],
+        status: reply.statusCode,
+        duration_ms: Math.round(reply.elapsedTime * 100) / 100,
+        ...(error ? { err: error } : {}),
+      },
+      'request',
+    );
+  }
+}
+
+/** Request id echoed on every response and the caller's locale. */
+export const requestContextPlugin = fp(
+  async (app: FastifyInstance, options: { defaultLocale: Locale }) => {
+    app.decorateRequest('locale', options.defaultLocale);
+    app.addHook('onRequest', async (request, reply) => {
+      request.locale = negotiateLocale(request.headers, options.defaultLocale);
+      reply.header('x-request-id', request.id);
+    });
+  },
+  { name: 'request-context' },
+);

@@ -1,0 +1,60 @@
+import { readFileSync } from 'node:fs';
+import { Writable } from 'node:stream';
+import type { FastifyInstance } from 'fastify';
+import { inject } from 'vitest';
+import { buildApp } from '../../src/app.js';
+import { type Config, loadConfig } from '../../src/config.js';
+import { type Database, openPglite, openPostgres } from '../../src/db/client.js';
+import { databaseUrl, onServer, serverUrl, uniqueDatabaseName } from './databases.js';
+
+/** A fresh database for one test file: a PGlite copy of the template, or a clone on the server. */
+export async function openTestDatabase(): Promise<{ database: Database; drop: () => Promise<void> }> {
+  if (serverUrl) {
+    const name = uniqueDatabaseName('raktar_t');
+    await onServer(serverUrl, `create database "${name}" template "${inject('serverTemplate')}"`);
+    const database = await openPostgres(databaseUrl(serverUrl, name), 20);
+    return {
+      database,
+      drop: async () => {
+        await database.close();
+        await onServer(serverUrl as string, `drop database if exists "${name}" with (force)`);
+      },
+    };
+  }
+  const template = new Blob([readFileSync(inject('pgliteTemplate'))]);
+  const database = await openPglite({ loadDataDir: template });
+  return { database, drop: () => database.close() };
+}
+
+export interface TestApp {
+  app: FastifyInstance;
+  database: Database;
+  config: Config;
+  /** Every log line the app wrote, parsed. */
+  logs: Record<string, unknown>[];
+  close: () => Promise<void>;
+}
+
+/** Builds the real app on a fresh database; routes may still be added before the first request. */
+export async function buildTestApp(overrides: Partial<Config> = {}): Promise<TestApp> {
+  const { database, drop } = await openTestDatabase();
+  const config = loadConfig({ NODE_ENV: 'test' }, { schedulerEnabled: false, ...overrides });
+  const logs: Record<string, unknown>[] = [];
+  const stream = new Writable({
+    write(chunk, _encoding, done) {
+      for (const line of String(chunk).split('\n').filter(Boolean)) logs.push(JSON.parse(line));
+      done();
+    },
+  });
+  const app = await buildApp({ config, database, logger: { level: 'info', stream } });
+  return {
+    app,
+    database,
+    config,
+    logs,
+    close: async () => {
+      await app.close();
+      await drop();
+    },
+  };
+}

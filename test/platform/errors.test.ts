@@ -1,0 +1,162 @@
+import type { FastifyInstance } from 'fastify';
+import { sql } from 'drizzle-orm';
+import { Type } from 'typebox';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { defineError } from '../../src/platform/errors.js';
+import { buildTestApp, type TestApp } from '../helpers/test-app.js';
+
+const outOfStock = defineError('INSUFFICIENT_STOCK', 409, {
+  en: 'Only {available} available.',
+  hu: 'Csak {available} érhető el.',
+});
+
+const Item = Type.Object({
+  name: Type.String({ minLength: 2 }),
+  quantity: Type.Integer({ minimum: 1 }),
+  email: Type.String({ format: 'email' }),
+});
+
+let t: TestApp;
+let app: FastifyInstance;
+
+beforeAll(async () => {
+  t = await buildTestApp({ bodyLimit: 2048 });
+  app = t.app;
+  // Probe routes that exercise each failure path through the real plugins.
+  app.post('/api/v1/probe/items', { schema: { body: Item } }, async (request, reply) =>
+    reply.code(201).send(request.body),
+  );
+  app.get('/api/v1/probe/conflict', async () => {
+    throw outOfStock({ available: 3 }, { available: 3 });
+  });
+  app.get('/api/v1/probe/crash', async () => {
+    await t.database.db.execute(sql`select * from table_that_does_not_exist`);
+    return {};
+  });
+});
+afterAll(() => t.close());
+
+function expectErrorBody(body: Record<string, unknown>, code: string) {
+  expect(body.error_code).toBe(code);
+  expect(typeof body.detail).toBe('string');
+  expect(Number.isNaN(Date.parse(String(body.timestamp)))).toBe(false);
+  expect(typeof body.request_id).toBe('string');
+}
+
+describe('error contract', () => {
+  it('accepts a valid body', async () => {
+    const res = await app.inject({
+      method: 'POST',
+      url: '/api/v1/probe/items',
+      payload: { name: 'Kávé', quantity: 2, email: 'a@b.hu' },
+    });
+    expect(res.statusCode).toBe(201);
+  });
+
+  it('answers malformed JSON with 400 INVALID_JSON, in English and Hungarian', async () => {
+    const payload = '{"name": "x",';
+    const en = await app.inject({
+      method: 'POST',
+      url: '/api/v1/probe/items',
+      headers: { 'content-type': 'application/json' },
+      payload,
+    });
+    expect(en.statusCode).toBe(400);
+    expectErrorBody(en.json(), 'INVALID_JSON');
+    expect(en.json().detail).toBe('The request body is not valid JSON.');
+    const hu = await app.inject({
+      method: 'POST',
+      url: '/api/v1/probe/items',
+      headers: { 'content-type': 'application/json', 'accept-language': 'hu-HU,hu;q=0.9,en;q=0.5' },
+      payload,
+    });
+    expect(hu.statusCode).toBe(400);
+    expect(hu.json().detail).toBe('A kérés törzse nem érvényes JSON.');
+  });
+
+  it('lists every invalid field with 422 VALIDATION_ERROR', async () => {
+    const res = await app.inject({
+      method: 'POST',
+      url: '/api/v1/probe/items',
+      payload: { name: 'x', quantity: 0, email: 'not-an-email' },
+    });
+    expect(res.statusCode).toBe(422);
+    const body = res.json();
+    expectErrorBody(body, 'VALIDATION_ERROR');
+    const fields = body.errors.map((e: { field: string }) => e.field).sort();
+    expect(fields).toEqual(['email', 'name', 'quantity']);
+  });
+
+  it('names missing fields and localizes field messages in Hungarian', async () => {
+    const res = await app.inject({
+      method: 'POST',
+      url: '/api/v1/probe/items',
+      headers: { 'accept-language': 'hu' },
+      payload: { name: 'ok' },
+    });
+    expect(res.statusCode).toBe(422);
+    const body = res.json();
+    expect(body.detail).toBe('A kérés érvénytelen adatokat tartalmaz.');
+    const byField = Object.fromEntries(body.errors.map((e: { field: string; message: string }) => [e.field, e.message]));
+    expect(Object.keys(byField).sort()).toEqual(['email', 'quantity']);
+    expect(byField.quantity).toMatch(/kötelező|tulajdonság/);
+  });
+
+  it('answers an unknown route with 404 ROUTE_NOT_FOUND', async () => {
+    const res = await app.inject({ method: 'GET', url: '/api/v1/nothing-here' });
+    expect(res.statusCode).toBe(404);
+    expectErrorBody(res.json(), 'ROUTE_NOT_FOUND');
+    const hu = await app.inject({ method: 'GET', url: '/api/v1/nothing-here', headers: { 'accept-language': 'hu' } });
+    expect(hu.json().detail).toBe('Nincs végpont ezen a címen: GET /api/v1/nothing-here.');
+  });
+
+  it('answers a known path with the wrong method with 405 and an Allow header', async () => {
+    const res = await app.inject({ method: 'DELETE', url: '/api/v1/probe/items' });
+    expect(res.statusCode).toBe(405);
+    expectErrorBody(res.json(), 'METHOD_NOT_ALLOWED');
+    expect(res.headers.allow).toBe('POST');
+  });
+
+  it('answers a body over the limit with 413', async () => {
+    const res = await app.inject({
+      method: 'POST',
+      url: '/api/v1/probe/items',
+      payload: { name: 'x'.repeat(4096), quantity: 1, email: 'a@b.hu' },
+    });
+    expect(res.statusCode).toBe(413);
+    expectErrorBody(res.json(), 'PAYLOAD_TOO_LARGE');
+    expect(res.json().detail).toContain('2048');
+  });
+
+  it('answers an unsupported content type with 415', async () => {
+    const res = await app.inject({
+      method: 'POST',
+      url: '/api/v1/probe/items',
+      headers: { 'content-type': 'application/xml' },
+      payload: '<item/>',
+    });
+    expect(res.statusCode).toBe(415);
+    expectErrorBody(res.json(), 'UNSUPPORTED_MEDIA_TYPE');
+  });
+
+  it('renders a domain error with its status, code, parameters and extra fields', async () => {
+    const res = await app.inject({ method: 'GET', url: '/api/v1/probe/conflict', headers: { 'accept-language': 'hu' } });
+    expect(res.statusCode).toBe(409);
+    expect(res.json()).toMatchObject({ error_code: 'INSUFFICIENT_STOCK', detail: 'Csak 3 érhető el.', available: 3 });
+  });
+
+  it('hides internals of an unexpected failure but logs them with the request id', async () => {
+    const res = await app.inject({
+      method: 'GET',
+      url: '/api/v1/probe/crash',
+      headers: { 'x-request-id': 'crash-probe-1' },
+    });
+    expect(res.statusCode).toBe(500);
+    const body = res.json();
+    expectErrorBody(body, 'INTERNAL_ERROR');
+    expect(body.request_id).toBe('crash-probe-1');
+    expect(res.body).not.toMatch(/table_that_does_not_exist|select|stack|at /i);
+    const logged = t.logs.find((line) => line.request_id === 'crash-probe-1' && line.level === 50);
+    expect(JSON.stringify(logged)).toContain('table_that_does_not_exist');
+  });
+});
