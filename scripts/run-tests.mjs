@@ -4,7 +4,14 @@ import { existsSync, readFileSync, rmSync } from 'node:fs';
 
 const report = '.test-results.json';
 rmSync(report, { force: true });
-const args = ['node_modules/vitest/vitest.mjs', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${report}`, ...process.argv.slice(2)];
+const args = [
+  'node_modules/vitest/vitest.mjs',
+  'run',
+  '--reporter=default',
+  '--reporter=json',
+  `--outputFile.json=${report}`,
+  ...process.argv.slice(2),
+];
 const run = spawnSync(process.execPath, args, { stdio: 'inherit' });
 
 if (existsSync(report)) {

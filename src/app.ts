@@ -42,7 +42,9 @@ export async function buildApp({ config, database, logger }: AppDeps): Promise<F
     trustProxy: config.trustProxy,
     return503OnClosing: true,
     routerOptions: { ignoreTrailingSlash: true },
-    ajv: { customOptions: { allErrors: true, coerceTypes: 'array', useDefaults: true, removeAdditional: true } },
+    ajv: {
+      customOptions: { allErrors: true, coerceTypes: 'array', useDefaults: true, removeAdditional: true },
+    },
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   const scheduler = new Scheduler(database, {
@@ -59,7 +61,10 @@ export async function buildApp({ config, database, logger }: AppDeps): Promise<F
   await app.register(errorHandlerPlugin);
   await app.register(methodNotAllowedPlugin);
   await app.register(helmet, { global: true });
-  await app.register(cors, { origin: config.corsOrigins === '*' ? true : config.corsOrigins, credentials: false });
+  await app.register(cors, {
+    origin: config.corsOrigins === '*' ? true : config.corsOrigins,
+    credentials: false,
+  });
   await app.register(compress, { global: true, threshold: 1024 });
   await app.register(openapiPlugin, { version: VERSION });
   await app.register(metricsPlugin, { poolStats: database.poolStats });

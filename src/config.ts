@@ -78,7 +78,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
   const firstError = Value.Errors(ConfigSchema, value)[0];
   if (firstError) {
     const name = firstError.instancePath.replace(/^\//, '') || 'configuration';
-    const choices = (ConfigSchema.properties as Record<string, { anyOf?: { const: unknown }[] }>)[name]?.anyOf;
+    const choices = (ConfigSchema.properties as Record<string, { anyOf?: { const: unknown }[] }>)[name]
+      ?.anyOf;
     const reason = choices ? `must be one of ${choices.map((c) => c.const).join(', ')}` : firstError.message;
     throw new ConfigError(`Invalid setting ${name}=${JSON.stringify(env[name] ?? '')}: ${reason}`);
   }

@@ -13,7 +13,11 @@ async function main(): Promise<void> {
   const applied = await runMigrations(database);
   const app = await buildApp({ config, database });
   app.log.info(
-    { database: database.kind, migrations_applied: applied, data_dir: database.kind === 'pglite' ? config.dataDir : undefined },
+    {
+      database: database.kind,
+      migrations_applied: applied,
+      data_dir: database.kind === 'pglite' ? config.dataDir : undefined,
+    },
     'database ready',
   );
 
@@ -26,7 +30,10 @@ async function main(): Promise<void> {
   });
 
   await app.listen({ host: config.host, port: config.port });
-  app.log.info({ startup_ms: Math.round(performance.now() - started) }, `Raktar ready; API docs at http://${config.host}:${config.port}/docs`);
+  app.log.info(
+    { startup_ms: Math.round(performance.now() - started) },
+    `Raktar ready; API docs at http://${config.host}:${config.port}/docs`,
+  );
 }
 
 main().catch((error: unknown) => {

@@ -1,8 +1,8 @@
 import { fileURLToPath } from 'node:url';
 import { drizzle } from 'drizzle-orm/node-postgres';
 import { migrate as migrateNodePg } from 'drizzle-orm/node-postgres/migrator';
-import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import type { PgliteDatabase } from 'drizzle-orm/pglite';
+import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import type { Database } from './client.js';
 
 export const migrationsFolder = fileURLToPath(new URL('../../migrations', import.meta.url));
@@ -16,7 +16,10 @@ async function countApplied(database: Database): Promise<number> {
     [],
   );
   if (!exists.rows[0]?.present) return 0;
-  const { rows } = await database.executeSql('select count(*)::int as n from drizzle.__drizzle_migrations', []);
+  const { rows } = await database.executeSql(
+    'select count(*)::int as n from drizzle.__drizzle_migrations',
+    [],
+  );
   return Number(rows[0]?.n ?? 0);
 }
 

@@ -40,7 +40,10 @@ export function fieldErrors(issues: AjvIssue[], locale: Locale): FieldError[] {
 }
 
 /** Maps whatever was thrown to the AppError the caller sees; unknown errors become 500. */
-function toAppError(error: FastifyError, request: FastifyRequest): { appError: AppError; errors?: FieldError[] } {
+function toAppError(
+  error: FastifyError,
+  request: FastifyRequest,
+): { appError: AppError; errors?: FieldError[] } {
   if (error instanceof AppError) return { appError: error };
   if (error.validation) {
     return {

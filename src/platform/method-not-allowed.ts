@@ -26,7 +26,10 @@ export const methodNotAllowedPlugin = fp(
       const allowed = [...methods].filter((method) => shadow.find(method as HTTPMethod, path));
       if (allowed.length > 0) {
         reply.header('allow', allowed.join(', '));
-        return sendError(reply, Errors.methodNotAllowed({ method: request.method, allowed: allowed.join(', ') }));
+        return sendError(
+          reply,
+          Errors.methodNotAllowed({ method: request.method, allowed: allowed.join(', ') }),
+        );
       }
       return sendError(reply, Errors.routeNotFound({ method: request.method, path }));
     });

@@ -13,7 +13,12 @@ export const metricsPlugin = fp(
     const register = new Registry();
     collectDefaultMetrics({ register, eventLoopMonitoringPrecision: 20 });
     const labelNames = ['method', 'route', 'status'] as const;
-    const requests = new Counter({ name: 'http_requests_total', help: 'HTTP requests', labelNames, registers: [register] });
+    const requests = new Counter({
+      name: 'http_requests_total',
+      help: 'HTTP requests',
+      labelNames,
+      registers: [register],
+    });
     const duration = new Histogram({
       name: 'http_request_duration_seconds',
       help: 'HTTP request latency',
@@ -36,7 +41,11 @@ export const metricsPlugin = fp(
 
     app.addHook('onResponse', async (request, reply) => {
       // The route pattern, never the raw URL: ids in paths would explode the label set.
-      const labels = { method: request.method, route: request.routeOptions.url ?? 'unmatched', status: reply.statusCode };
+      const labels = {
+        method: request.method,
+        route: request.routeOptions.url ?? 'unmatched',
+        status: reply.statusCode,
+      };
       requests.inc(labels);
       duration.observe(labels, reply.elapsedTime / 1000);
     });

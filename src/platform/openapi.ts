@@ -16,8 +16,9 @@ const COMMON_ERROR_STATUSES = ['400', '413', '415', '422', '500'] as const;
 
 function addErrorResponses(route: RouteOptions) {
   if (route.schema?.hide || !route.url.startsWith('/api/')) return;
-  const schema = (route.schema ??= {});
-  const response = (schema.response ??= {}) as Record<string, unknown>;
+  route.schema ??= {};
+  route.schema.response ??= {};
+  const response = route.schema.response as Record<string, unknown>;
   for (const status of COMMON_ERROR_STATUSES) response[status] ??= errorRef;
 }
 
@@ -48,8 +49,10 @@ export const openapiPlugin = fp(
     });
     await app.register(swaggerUi, { routePrefix: '/docs', staticCSP: true });
     app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
-    app.get('/redoc', { schema: { hide: true }, helmet: { contentSecurityPolicy: false } }, async (_req, reply) =>
-      reply.type('text/html; charset=utf-8').send(redocPage),
+    app.get(
+      '/redoc',
+      { schema: { hide: true }, helmet: { contentSecurityPolicy: false } },
+      async (_req, reply) => reply.type('text/html; charset=utf-8').send(redocPage),
     );
   },
   { name: 'openapi' },

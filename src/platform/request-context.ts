@@ -27,7 +27,11 @@ export class RequestLogController extends LogController {
 
   override incomingRequest(): void {}
 
-  override requestCompleted(error: Error | null | undefined, request: FastifyRequest, reply: FastifyReply): void {
+  override requestCompleted(
+    error: Error | null | undefined,
+    request: FastifyRequest,
+    reply: FastifyReply,
+  ): void {
     request.log[error ? 'error' : 'info'](
       {
         method: request.method,
@@ -45,6 +49,15 @@ export class RequestLogController extends LogController {
 export const requestContextPlugin = fp(
   async (app: FastifyInstance, options: { defaultLocale: Locale }) => {
     app.decorateRequest('locale', options.defaultLocale);
+    // While shutting down, answer in-flight requests with `Connection: close`, so kept-alive
+    // sockets end with their last response instead of holding the shutdown open.
+    let closing = false;
+    app.addHook('preClose', async () => {
+      closing = true;
+    });
+    app.addHook('onSend', async (_request, reply) => {
+      if (closing) reply.header('connection', 'close');
+    });
     app.addHook('onRequest', async (request, reply) => {
       request.locale = negotiateLocale(request.headers, options.defaultLocale);
       reply.header('x-request-id', request.id);

@@ -76,7 +76,11 @@ export class Scheduler {
   status(): { state: SchedulerState; jobs: { name: string; cron: string; timezone: string }[] } {
     return {
       state: this.state,
-      jobs: [...this.jobs.values()].map((job) => ({ name: job.name, cron: job.cron, timezone: this.options.timezone })),
+      jobs: [...this.jobs.values()].map((job) => ({
+        name: job.name,
+        cron: job.cron,
+        timezone: this.options.timezone,
+      })),
     };
   }
 }

@@ -3,7 +3,9 @@ import { Type } from 'typebox';
 /** The body of every non-2xx response. */
 export const ErrorResponse = Type.Object(
   {
-    detail: Type.String({ description: 'Human-readable message in the language asked for by Accept-Language' }),
+    detail: Type.String({
+      description: 'Human-readable message in the language asked for by Accept-Language',
+    }),
     error_code: Type.String({ description: 'Stable UPPER_SNAKE identifier of the error' }),
     timestamp: Type.String({ format: 'date-time' }),
     request_id: Type.String(),

@@ -1,5 +1,5 @@
-import type { FastifyInstance } from 'fastify';
 import { sql } from 'drizzle-orm';
+import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { defineError } from '../../src/platform/errors.js';
@@ -97,7 +97,9 @@ describe('error contract', () => {
     expect(res.statusCode).toBe(422);
     const body = res.json();
     expect(body.detail).toBe('A kérés érvénytelen adatokat tartalmaz.');
-    const byField = Object.fromEntries(body.errors.map((e: { field: string; message: string }) => [e.field, e.message]));
+    const byField = Object.fromEntries(
+      body.errors.map((e: { field: string; message: string }) => [e.field, e.message]),
+    );
     expect(Object.keys(byField).sort()).toEqual(['email', 'quantity']);
     expect(byField.quantity).toMatch(/kötelező|tulajdonság/);
   });
@@ -106,7 +108,11 @@ describe('error contract', () => {
     const res = await app.inject({ method: 'GET', url: '/api/v1/nothing-here' });
     expect(res.statusCode).toBe(404);
     expectErrorBody(res.json(), 'ROUTE_NOT_FOUND');
-    const hu = await app.inject({ method: 'GET', url: '/api/v1/nothing-here', headers: { 'accept-language': 'hu' } });
+    const hu = await app.inject({
+      method: 'GET',
+      url: '/api/v1/nothing-here',
+      headers: { 'accept-language': 'hu' },
+    });
     expect(hu.json().detail).toBe('Nincs végpont ezen a címen: GET /api/v1/nothing-here.');
   });
 
@@ -140,9 +146,17 @@ describe('error contract', () => {
   });
 
   it('renders a domain error with its status, code, parameters and extra fields', async () => {
-    const res = await app.inject({ method: 'GET', url: '/api/v1/probe/conflict', headers: { 'accept-language': 'hu' } });
+    const res = await app.inject({
+      method: 'GET',
+      url: '/api/v1/probe/conflict',
+      headers: { 'accept-language': 'hu' },
+    });
     expect(res.statusCode).toBe(409);
-    expect(res.json()).toMatchObject({ error_code: 'INSUFFICIENT_STOCK', detail: 'Csak 3 érhető el.', available: 3 });
+    expect(res.json()).toMatchObject({
+      error_code: 'INSUFFICIENT_STOCK',
+      detail: 'Csak 3 érhető el.',
+      available: 3,
+    });
   });
 
   it('hides internals of an unexpected failure but logs them with the request id', async () => {

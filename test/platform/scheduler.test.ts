@@ -1,0 +1,35 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildTestApp, type TestApp } from '../helpers/test-app.js';
+
+let t: TestApp;
+let runs = 0;
+beforeAll(async () => {
+  t = await buildTestApp({ schedulerEnabled: true });
+  t.app.scheduler.register({
+    name: 'probe-job',
+    cron: '*/15 * * * *',
+    run: async () => {
+      runs += 1;
+    },
+  });
+  await t.app.ready();
+});
+afterAll(() => t.close());
+
+describe('scheduler (pg-boss on this database)', () => {
+  it('starts, keeps the schedule in the database and reports it on /health', async () => {
+    const res = await t.app.inject({ method: 'GET', url: '/health' });
+    expect(res.json().scheduler).toBe('running');
+    expect(res.json().jobs).toEqual([
+      { name: 'probe-job', cron: '*/15 * * * *', timezone: 'Europe/Budapest' },
+    ]);
+    const { rows } = await t.database.executeSql('select name, cron, timezone from pgboss.schedule', []);
+    expect(rows).toEqual([{ name: 'probe-job', cron: '*/15 * * * *', timezone: 'Europe/Budapest' }]);
+  });
+
+  it('runs a registered job on demand', async () => {
+    await t.app.scheduler.runNow('probe-job');
+    expect(runs).toBe(1);
+    await expect(t.app.scheduler.runNow('unknown')).rejects.toThrow(/unknown job/);
+  });
+});

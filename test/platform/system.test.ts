@@ -1,0 +1,118 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildTestApp, type TestApp } from '../helpers/test-app.js';
+
+let t: TestApp;
+beforeAll(async () => {
+  t = await buildTestApp();
+});
+afterAll(() => t.close());
+
+describe('system endpoints', () => {
+  it('GET / names the service, its version and where the docs are', async () => {
+    const res = await t.app.inject({ method: 'GET', url: '/' });
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toMatchObject({
+      name: 'Raktar',
+      docs: '/docs',
+      redoc: '/redoc',
+      openapi: '/openapi.json',
+    });
+    expect(res.json().version).toMatch(/^\d+\.\d+\.\d+/);
+  });
+
+  it('GET /ping answers ok', async () => {
+    const res = await t.app.inject({ method: 'GET', url: '/ping' });
+    expect(res.json()).toEqual({ status: 'ok' });
+  });
+
+  it('GET /health reports the database, the scheduler and its jobs', async () => {
+    const res = await t.app.inject({ method: 'GET', url: '/health' });
+    expect(res.statusCode).toBe(200);
+    const body = res.json();
+    expect(body.status).toBe('healthy');
+    expect(body.database.status).toBe('ok');
+    expect(body.database.kind).toBe(t.database.kind);
+    expect(body.scheduler).toBe('disabled');
+    expect(Array.isArray(body.jobs)).toBe(true);
+    expect(Number.isNaN(Date.parse(body.timestamp))).toBe(false);
+  });
+
+  it('GET /metrics exposes request counts, latency, event-loop lag and pool usage', async () => {
+    await t.app.inject({ method: 'GET', url: '/ping' });
+    await t.app.inject({ method: 'GET', url: '/no-such-route' });
+    const res = await t.app.inject({ method: 'GET', url: '/metrics' });
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-type']).toContain('text/plain');
+    expect(res.body).toMatch(/http_requests_total\{method="GET",route="\/ping",status="200"\} \d+/);
+    expect(res.body).toMatch(/http_requests_total\{method="GET",route="unmatched",status="404"\} 1/);
+    expect(res.body).toContain('http_request_duration_seconds_bucket');
+    expect(res.body).toContain('nodejs_eventloop_lag_seconds');
+    expect(res.body).toMatch(/db_pool_connections\{state="total"\} \d+/);
+  });
+
+  it('serves Swagger UI at /docs and ReDoc at /redoc', async () => {
+    const docs = await t.app.inject({ method: 'GET', url: '/docs' });
+    expect(docs.statusCode).toBe(200);
+    expect(docs.headers['content-type']).toContain('text/html');
+    expect(docs.body).toContain('swagger-ui');
+    const bundle = await t.app.inject({ method: 'GET', url: '/docs/static/swagger-ui-bundle.js' });
+    expect(bundle.statusCode).toBe(200);
+    const redoc = await t.app.inject({ method: 'GET', url: '/redoc' });
+    expect(redoc.statusCode).toBe(200);
+    expect(redoc.headers['content-type']).toContain('text/html');
+    expect(redoc.body).toContain('spec-url="/openapi.json"');
+  });
+
+  it('publishes OpenAPI 3.1 where every operation has tags, a summary, schemas and an example', async () => {
+    const res = await t.app.inject({ method: 'GET', url: '/openapi.json' });
+    expect(res.statusCode).toBe(200);
+    const spec = res.json();
+    expect(spec.openapi).toBe('3.1.0');
+    expect(spec.components.schemas.ErrorResponse).toBeDefined();
+    const operations = Object.entries(spec.paths).flatMap(([path, item]) =>
+      Object.entries(item as Record<string, Record<string, unknown>>).map(([method, op]) => ({
+        path,
+        method,
+        op,
+      })),
+    );
+    expect(operations.length).toBeGreaterThan(0);
+    for (const { path, method, op } of operations) {
+      const where = `${method.toUpperCase()} ${path}`;
+      expect(op.tags, where).toEqual(expect.arrayContaining([expect.any(String)]));
+      expect(op.summary, where).toEqual(expect.any(String));
+      const responses = op.responses as Record<string, { content?: Record<string, Record<string, unknown>> }>;
+      const media = Object.values(responses).flatMap((r) => Object.values(r.content ?? {}));
+      expect(media.length, where).toBeGreaterThan(0);
+      expect(
+        media.some((m) => m.example !== undefined || m.examples !== undefined),
+        `${where} has no example`,
+      ).toBe(true);
+      const body = (op.requestBody as { content?: Record<string, Record<string, unknown>> } | undefined)
+        ?.content;
+      if (body) {
+        expect(
+          Object.values(body).some((m) => m.example !== undefined || m.examples !== undefined),
+          `${where} request body has no example`,
+        ).toBe(true);
+      }
+    }
+  });
+});
+
+describe('health when the database is gone', () => {
+  it('answers 503 unhealthy', async () => {
+    const broken = await buildTestApp();
+    try {
+      await broken.database.close();
+      const res = await broken.app.inject({ method: 'GET', url: '/health' });
+      expect(res.statusCode).toBe(503);
+      expect(res.json()).toMatchObject({
+        status: 'unhealthy',
+        database: { status: 'down', latency_ms: null },
+      });
+    } finally {
+      await broken.close();
+    }
+  });
+});
