@@ -5,6 +5,17 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyInstance } from 'fastify';
 import type { Config } from './config.js';
 import type { Database } from './db/client.js';
+import { auditRoutes } from './modules/audit/audit.routes.js';
+import { authRoutes } from './modules/identity/auth.routes.js';
+import { AuthService } from './modules/identity/auth.service.js';
+import { LoginThrottle } from './modules/identity/login-throttle.js';
+import { modulesRoutes } from './modules/identity/modules.routes.js';
+import { ModulesService } from './modules/identity/modules.service.js';
+import { AccessTokens } from './modules/identity/tokens.js';
+import { usersRoutes } from './modules/identity/users.routes.js';
+import { UsersService } from './modules/identity/users.service.js';
+import { Mailer } from './modules/mail/mail.service.js';
+import { accessPlugin } from './platform/access.js';
 import { errorHandlerPlugin } from './platform/error-handler.js';
 import { healthPlugin } from './platform/health.js';
 import { methodNotAllowedPlugin } from './platform/method-not-allowed.js';
@@ -12,6 +23,7 @@ import { metricsPlugin } from './platform/metrics.js';
 import { openapiPlugin } from './platform/openapi.js';
 import { RequestLogController, requestContextPlugin, requestId } from './platform/request-context.js';
 import { Scheduler } from './platform/scheduler.js';
+import { openValkey } from './platform/valkey.js';
 import { VERSION } from './version.js';
 
 export interface AppDeps {
@@ -47,6 +59,7 @@ export async function buildApp({ config, database, logger }: AppDeps): Promise<F
     },
   }).withTypeProvider<TypeBoxTypeProvider>();
 
+  if (!config.jwtSecret) throw new Error('buildApp needs config.jwtSecret (main.ts resolves it)');
   const scheduler = new Scheduler(database, {
     enabled: config.schedulerEnabled,
     timezone: config.timezone,
@@ -69,10 +82,36 @@ export async function buildApp({ config, database, logger }: AppDeps): Promise<F
   await app.register(openapiPlugin, { version: VERSION });
   await app.register(metricsPlugin, { poolStats: database.poolStats });
 
+  // Services: one instance each, shared by the routes (and by each other through their methods).
+  const db = database.db;
+  const valkey = await openValkey(config.valkeyUrl);
+  const mailer = new Mailer(db, { smtpUrl: config.smtpUrl, from: config.mailFrom }, app.log);
+  const users = new UsersService(db, config);
+  const throttle = new LoginThrottle({
+    maxFailures: config.loginMaxFailures,
+    windowSeconds: config.loginFailureWindowSeconds,
+    valkey,
+  });
+  const tokens = new AccessTokens(config.jwtSecret, config.accessTokenMinutes * 60);
+  const auth = new AuthService(db, config, tokens, throttle, mailer, users);
+  await app.register(accessPlugin, { authenticate: (request) => auth.authenticate(request) });
+
   // Modules, one by one: this list is the table of contents of the API.
   await app.register(healthPlugin, { database, scheduler, version: VERSION });
+  await app.register(authRoutes, {
+    prefix: '/api/v1/auth',
+    auth,
+    allowRegistration: config.allowRegistration,
+  });
+  await app.register(usersRoutes, { prefix: '/api/v1/users', users });
+  await app.register(modulesRoutes, { prefix: '/api/v1/modules', modules: new ModulesService(db) });
+  await app.register(auditRoutes, { prefix: '/api/v1/audit-log' });
 
   app.addHook('onReady', async () => scheduler.start());
-  app.addHook('onClose', async () => scheduler.stop());
+  app.addHook('onClose', async () => {
+    await scheduler.stop();
+    await mailer.close();
+    await valkey?.quit();
+  });
   return app;
 }

@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { type Static, Type } from 'typebox';
 import { Value } from 'typebox/value';
+import { canonicalRole, ROLE_ALIASES, type Role } from './platform/roles.js';
 
 /**
  * Every setting the service reads, with its default. This is the only module that reads
@@ -27,11 +28,47 @@ const ConfigSchema = Type.Object({
   SHUTDOWN_TIMEOUT_MS: Type.Integer({ minimum: 100, default: 10_000 }),
   SCHEDULER_ENABLED: Type.Boolean({ default: true }),
   TRUST_PROXY: Type.Boolean({ default: false }),
+  PUBLIC_URL: Type.Optional(Type.String({ pattern: '^https?://' })),
+  VALKEY_URL: Type.Optional(Type.String({ pattern: '^(redis|rediss|valkey|valkeys)://' })),
+  JWT_SECRET: Type.Optional(Type.String({ minLength: 32 })),
+  ACCESS_TOKEN_EXPIRE_MINUTES: Type.Integer({ minimum: 1, maximum: 1440, default: 15 }),
+  REFRESH_TOKEN_EXPIRE_DAYS: Type.Integer({ minimum: 1, maximum: 365, default: 7 }),
+  PASSWORD_RESET_EXPIRE_MINUTES: Type.Integer({ minimum: 5, maximum: 1440, default: 60 }),
+  LOGIN_MAX_FAILURES: Type.Integer({ minimum: 1, default: 5 }),
+  LOGIN_FAILURE_WINDOW_SECONDS: Type.Integer({ minimum: 1, default: 60 }),
+  ALLOW_REGISTRATION: Type.Boolean({ default: false }),
+  DEFAULT_ROLE: Type.Union(
+    ROLE_ALIASES.map((role) => Type.Literal(role)),
+    { default: 'viewer' },
+  ),
+  DEFAULT_MODULES: Type.String({
+    default: 'inventory,purchasing,sales,production,dispatch,biofloc,reports',
+  }),
+  ADMIN_USERNAME: Type.String({ minLength: 3, default: 'admin' }),
+  ADMIN_EMAIL: Type.String({ format: 'email', default: 'admin@localhost.localdomain' }),
+  ADMIN_PASSWORD: Type.Optional(Type.String({ minLength: 8 })),
+  SMTP_URL: Type.Optional(Type.String({ pattern: '^smtps?://' })),
+  MAIL_FROM: Type.String({ minLength: 3, default: 'Raktar <no-reply@localhost.localdomain>' }),
 });
 
 type RawConfig = Static<typeof ConfigSchema>;
 
 export interface Config {
+  publicUrl: string;
+  valkeyUrl: string | undefined;
+  /** Unset only on embedded PGlite, where main.ts keeps a generated one in DATA_DIR. */
+  jwtSecret: string | undefined;
+  accessTokenMinutes: number;
+  refreshTokenDays: number;
+  passwordResetMinutes: number;
+  loginMaxFailures: number;
+  loginFailureWindowSeconds: number;
+  allowRegistration: boolean;
+  defaultRole: Role;
+  defaultModules: string[];
+  admin: { username: string; email: string; password: string | undefined };
+  smtpUrl: string | undefined;
+  mailFrom: string;
   env: RawConfig['NODE_ENV'];
   host: string;
   port: number;
@@ -84,6 +121,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     throw new ConfigError(`Invalid setting ${name}=${JSON.stringify(env[name] ?? '')}: ${reason}`);
   }
   const raw = value as RawConfig;
+  if (raw.DATABASE_URL && !raw.JWT_SECRET) {
+    throw new ConfigError(
+      'Missing setting JWT_SECRET: required with DATABASE_URL (all instances must share it)',
+    );
+  }
   if (!isValidTimezone(raw.TIMEZONE)) {
     throw new ConfigError(`Invalid setting TIMEZONE=${JSON.stringify(raw.TIMEZONE)}: unknown IANA time zone`);
   }
@@ -102,6 +144,22 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     shutdownTimeoutMs: raw.SHUTDOWN_TIMEOUT_MS,
     schedulerEnabled: raw.SCHEDULER_ENABLED,
     trustProxy: raw.TRUST_PROXY,
+    publicUrl: raw.PUBLIC_URL ?? `http://${raw.HOST}:${raw.PORT}`,
+    valkeyUrl: raw.VALKEY_URL,
+    jwtSecret: raw.JWT_SECRET,
+    accessTokenMinutes: raw.ACCESS_TOKEN_EXPIRE_MINUTES,
+    refreshTokenDays: raw.REFRESH_TOKEN_EXPIRE_DAYS,
+    passwordResetMinutes: raw.PASSWORD_RESET_EXPIRE_MINUTES,
+    loginMaxFailures: raw.LOGIN_MAX_FAILURES,
+    loginFailureWindowSeconds: raw.LOGIN_FAILURE_WINDOW_SECONDS,
+    allowRegistration: raw.ALLOW_REGISTRATION,
+    defaultRole: canonicalRole(raw.DEFAULT_ROLE),
+    defaultModules: raw.DEFAULT_MODULES.split(',')
+      .map((key) => key.trim())
+      .filter(Boolean),
+    admin: { username: raw.ADMIN_USERNAME, email: raw.ADMIN_EMAIL, password: raw.ADMIN_PASSWORD },
+    smtpUrl: raw.SMTP_URL,
+    mailFrom: raw.MAIL_FROM,
     ...overrides,
   };
 }

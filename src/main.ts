@@ -4,14 +4,31 @@ import { ConfigError, loadConfig, loadDotEnv } from './config.js';
 import { DataDirInUseError } from './db/data-dir-lock.js';
 import { runMigrations } from './db/migrate.js';
 import { openConfiguredDatabase } from './db/open.js';
+import { ensureFirstAdmin } from './modules/identity/first-admin.js';
+import { resolveJwtSecret } from './modules/identity/jwt-secret.js';
 
 async function main(): Promise<void> {
   const started = performance.now();
   loadDotEnv();
-  const config = loadConfig();
-  const database = await openConfiguredDatabase(config);
+  const loaded = loadConfig();
+  const database = await openConfiguredDatabase(loaded);
   const applied = await runMigrations(database);
+  const jwt = resolveJwtSecret(loaded);
+  const config = { ...loaded, jwtSecret: jwt.secret };
   const app = await buildApp({ config, database });
+  if (jwt.generated)
+    app.log.warn(
+      'JWT_SECRET is not set: using a generated secret kept in DATA_DIR (set JWT_SECRET in production)',
+    );
+  const admin = await ensureFirstAdmin(database.db, config);
+  if (admin?.generatedPassword) {
+    // Printed once, on the first start only: the password is stored nowhere in clear.
+    console.log(
+      `\n  First administrator created.\n    username: ${admin.username}\n    password: ${admin.generatedPassword}\n  Change it after signing in (POST /api/v1/auth/change-password).\n`,
+    );
+  } else if (admin) {
+    app.log.info({ username: admin.username }, 'first administrator created from ADMIN_PASSWORD');
+  }
   app.log.info(
     {
       database: database.kind,

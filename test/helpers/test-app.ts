@@ -5,6 +5,7 @@ import { inject } from 'vitest';
 import { buildApp } from '../../src/app.js';
 import { type Config, loadConfig } from '../../src/config.js';
 import { type Database, openPglite, openPostgres } from '../../src/db/client.js';
+import { ensureFirstAdmin } from '../../src/modules/identity/first-admin.js';
 import { databaseUrl, onServer, serverUrl, uniqueDatabaseName } from './databases.js';
 
 /** A fresh database for one test file: a PGlite copy of the template, or a clone on the server. */
@@ -26,6 +27,8 @@ export async function openTestDatabase(): Promise<{ database: Database; drop: ()
   return { database, drop: () => database.close() };
 }
 
+export const ADMIN_PASSWORD = 'Admin!pass1';
+
 export interface TestApp {
   app: FastifyInstance;
   database: Database;
@@ -38,7 +41,17 @@ export interface TestApp {
 /** Builds the real app on a fresh database; routes may still be added before the first request. */
 export async function buildTestApp(overrides: Partial<Config> = {}): Promise<TestApp> {
   const { database, drop } = await openTestDatabase();
-  const config = loadConfig({ NODE_ENV: 'test' }, { schedulerEnabled: false, ...overrides });
+  const config = loadConfig(
+    {
+      NODE_ENV: 'test',
+      JWT_SECRET: 'test-secret-that-is-long-enough-for-hs256-signing',
+      ADMIN_USERNAME: 'admin',
+      ADMIN_EMAIL: 'admin@raktar.test',
+      ADMIN_PASSWORD: ADMIN_PASSWORD,
+      VALKEY_URL: process.env.TEST_VALKEY_URL,
+    },
+    { schedulerEnabled: false, ...overrides },
+  );
   const logs: Record<string, unknown>[] = [];
   const stream = new Writable({
     write(chunk, _encoding, done) {
@@ -47,6 +60,7 @@ export async function buildTestApp(overrides: Partial<Config> = {}): Promise<Tes
     },
   });
   const app = await buildApp({ config, database, logger: { level: 'info', stream } });
+  await ensureFirstAdmin(database.db, config);
   return {
     app,
     database,

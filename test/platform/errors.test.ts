@@ -16,6 +16,8 @@ const Item = Type.Object({
   email: Type.String({ format: 'email' }),
 });
 
+const open = { access: { public: true as const } };
+
 let t: TestApp;
 let app: FastifyInstance;
 
@@ -23,13 +25,13 @@ beforeAll(async () => {
   t = await buildTestApp({ bodyLimit: 2048 });
   app = t.app;
   // Probe routes that exercise each failure path through the real plugins.
-  app.post('/api/v1/probe/items', { schema: { body: Item } }, async (request, reply) =>
+  app.post('/api/v1/probe/items', { config: open, schema: { body: Item } }, async (request, reply) =>
     reply.code(201).send(request.body),
   );
-  app.get('/api/v1/probe/conflict', async () => {
+  app.get('/api/v1/probe/conflict', { config: open }, async () => {
     throw outOfStock({ available: 3 }, { available: 3 });
   });
-  app.get('/api/v1/probe/crash', async () => {
+  app.get('/api/v1/probe/crash', { config: open }, async () => {
     await t.database.db.execute(sql`select * from table_that_does_not_exist`);
     return {};
   });

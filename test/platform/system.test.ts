@@ -1,6 +1,20 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, type TestApp } from '../helpers/test-app.js';
 
+interface Media {
+  example?: unknown;
+  examples?: unknown;
+  schema?: { $ref?: string; examples?: unknown };
+}
+
+/** An example on the media object, or on the component schema it refers to. */
+function hasExample(media: Media, spec: { components: { schemas: Record<string, { examples?: unknown }> } }) {
+  if (media.example !== undefined || media.examples !== undefined || media.schema?.examples !== undefined)
+    return true;
+  const ref = media.schema?.$ref?.replace('#/components/schemas/', '');
+  return ref !== undefined && spec.components.schemas[ref]?.examples !== undefined;
+}
+
 let t: TestApp;
 beforeAll(async () => {
   t = await buildTestApp();
@@ -81,18 +95,21 @@ describe('system endpoints', () => {
       const where = `${method.toUpperCase()} ${path}`;
       expect(op.tags, where).toEqual(expect.arrayContaining([expect.any(String)]));
       expect(op.summary, where).toEqual(expect.any(String));
-      const responses = op.responses as Record<string, { content?: Record<string, Record<string, unknown>> }>;
+      const responses = op.responses as Record<string, { content?: Record<string, Media> }>;
       const media = Object.values(responses).flatMap((r) => Object.values(r.content ?? {}));
       expect(media.length, where).toBeGreaterThan(0);
+      const success = Object.entries(responses)
+        .filter(([status]) => status.startsWith('2'))
+        .flatMap(([, r]) => Object.values(r.content ?? {}));
+      // A 2xx with a body shows an example; a 204-only operation shows one on its error bodies.
       expect(
-        media.some((m) => m.example !== undefined || m.examples !== undefined),
+        (success.length ? success : media).some((m) => hasExample(m, spec)),
         `${where} has no example`,
       ).toBe(true);
-      const body = (op.requestBody as { content?: Record<string, Record<string, unknown>> } | undefined)
-        ?.content;
+      const body = (op.requestBody as { content?: Record<string, Media> } | undefined)?.content;
       if (body) {
         expect(
-          Object.values(body).some((m) => m.example !== undefined || m.examples !== undefined),
+          Object.values(body).some((m) => hasExample(m, spec)),
           `${where} request body has no example`,
         ).toBe(true);
       }

@@ -1,0 +1,36 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { Roles } from '../../platform/access.js';
+import { pageRequest } from '../../platform/pagination.js';
+import { AuditList, AuditQuery } from './audit.schemas.js';
+import { searchAudit } from './audit.service.js';
+
+export const auditRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  app.get(
+    '/',
+    {
+      config: { access: { roles: Roles.admin, module: 'admin' } },
+      schema: {
+        tags: ['audit'],
+        summary: 'Audit log: who changed what, newest first',
+        security: [{ bearer: [] }],
+        querystring: AuditQuery,
+        response: { 200: AuditList },
+      },
+    },
+    async (request) => {
+      const q = request.query;
+      return searchAudit(
+        app.database.db,
+        {
+          actorId: q.user_id,
+          entityType: q.entity_type,
+          entityId: q.entity_id,
+          action: q.action,
+          from: q.from ? new Date(q.from) : undefined,
+          to: q.to ? new Date(q.to) : undefined,
+        },
+        pageRequest(q),
+      );
+    },
+  );
+};

@@ -1,0 +1,57 @@
+import type { DbOrTx } from '../../db/client.js';
+import type { PageRequest } from '../../platform/pagination.js';
+import { toPage } from '../../platform/pagination.js';
+import type { RequestCtx } from '../../platform/request-ctx.js';
+import { changedFields } from './audit.diff.js';
+import { type AuditFilter, type AuditRow, insertAudit, listAudit } from './audit.repo.js';
+
+export interface AuditEntry {
+  action: string;
+  entityType: string;
+  entityId?: string | null;
+  before?: Record<string, unknown> | null;
+  after?: Record<string, unknown> | null;
+  /** Who acted when the request carries no principal yet (login, password reset). */
+  actor?: { id: string; username: string } | null;
+}
+
+/** Writes one audit row; call it with the transaction of the change it records. */
+export async function recordAudit(db: DbOrTx, ctx: RequestCtx, entry: AuditEntry): Promise<void> {
+  const actor = entry.actor ?? ctx.actor;
+  const diff = changedFields(entry.before ?? null, entry.after ?? null);
+  await insertAudit(db, {
+    actorId: actor?.id ?? null,
+    actorUsername: actor?.username ?? null,
+    action: entry.action,
+    entityType: entry.entityType,
+    entityId: entry.entityId ?? null,
+    before: diff.before,
+    after: diff.after,
+    ip: ctx.ip,
+    userAgent: ctx.userAgent,
+    requestId: ctx.requestId,
+  });
+}
+
+function toPublic(row: AuditRow) {
+  return {
+    id: row.id,
+    occurred_at: row.occurredAt.toISOString(),
+    actor_id: row.actorId,
+    actor_username: row.actorUsername,
+    action: row.action,
+    entity_type: row.entityType,
+    entity_id: row.entityId,
+    before: row.before as Record<string, unknown> | null,
+    after: row.after as Record<string, unknown> | null,
+    ip: row.ip,
+    user_agent: row.userAgent,
+    request_id: row.requestId,
+  };
+}
+
+/** Pages through the audit log, newest first. */
+export async function searchAudit(db: DbOrTx, filter: AuditFilter, page: PageRequest) {
+  const { rows, total } = await listAudit(db, filter, page);
+  return toPage(rows.map(toPublic), total, page);
+}

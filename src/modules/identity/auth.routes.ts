@@ -1,0 +1,165 @@
+import formbody from '@fastify/formbody';
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { Type } from 'typebox';
+import { Roles } from '../../platform/access.js';
+import { ctxOf } from '../../platform/request-ctx.js';
+import type { AuthService } from './auth.service.js';
+import {
+  Accepted,
+  ChangePasswordBody,
+  ForgotPasswordBody,
+  LoginBody,
+  RefreshBody,
+  RegisterBody,
+  ResetPasswordBody,
+  TokenPair,
+  UserPublic,
+} from './identity.schemas.js';
+
+const tags = ['auth'];
+const open = { access: { public: true as const } };
+const signedIn = { access: { roles: Roles.all } };
+const bearer = [{ bearer: [] }];
+
+const FORGOT_ACCEPTED = {
+  en: 'If the address belongs to an account, a reset link is on its way.',
+  hu: 'Ha a cím egy fiókhoz tartozik, a visszaállító hivatkozást elküldtük.',
+};
+
+export const authRoutes: FastifyPluginAsyncTypebox<{
+  auth: AuthService;
+  allowRegistration: boolean;
+}> = async (app, { auth, allowRegistration }) => {
+  // Swagger UI's Authorize button posts the OAuth2 password form; JSON works too.
+  await app.register(formbody);
+
+  const loginSchema = {
+    tags,
+    summary: 'Sign in with username (or e-mail) and password',
+    description:
+      'Accepts JSON or the OAuth2 password form. 5 failed attempts a minute per IP and username → 429.',
+    consumes: ['application/json', 'application/x-www-form-urlencoded'],
+    body: LoginBody,
+    response: { 200: TokenPair },
+  };
+  const login = async (
+    request: { body: { username: string; password: string } } & Parameters<typeof ctxOf>[0],
+  ) => auth.login(ctxOf(request), request.body.username, request.body.password);
+  app.post('/login', { config: open, schema: loginSchema }, (request) => login(request));
+  app.post(
+    '/login-json',
+    { config: open, schema: { ...loginSchema, summary: 'Sign in (alias of /login)' } },
+    (request) => login(request),
+  );
+
+  app.post(
+    '/refresh',
+    {
+      config: open,
+      schema: {
+        tags,
+        summary: 'Exchange a refresh token for a new pair (single use)',
+        body: RefreshBody,
+        response: { 200: TokenPair },
+      },
+    },
+    (request) => auth.refresh(ctxOf(request), request.body.refresh_token),
+  );
+
+  app.post(
+    '/logout',
+    {
+      config: open,
+      schema: {
+        tags,
+        summary: "Revoke the refresh token's login on every device",
+        body: RefreshBody,
+        response: { 204: Type.Null() },
+      },
+    },
+    async (request, reply) => {
+      await auth.logout(ctxOf(request), request.body.refresh_token);
+      return reply.code(204).send(null);
+    },
+  );
+
+  app.get(
+    '/me',
+    {
+      config: signedIn,
+      schema: {
+        tags,
+        summary: 'The current user, with role and module grants',
+        security: bearer,
+        response: { 200: UserPublic },
+      },
+    },
+    (request) => auth.me(ctxOf(request)),
+  );
+
+  app.post(
+    '/change-password',
+    {
+      config: signedIn,
+      schema: {
+        tags,
+        summary: 'Change your password; other sessions end and a new token pair is returned',
+        security: bearer,
+        body: ChangePasswordBody,
+        response: { 200: TokenPair },
+      },
+    },
+    (request) =>
+      auth.changePassword(ctxOf(request), request.body.current_password, request.body.new_password),
+  );
+
+  app.post(
+    '/forgot-password',
+    {
+      config: open,
+      schema: {
+        tags,
+        summary: 'Mail a single-use reset link (same answer whether or not the address exists)',
+        body: ForgotPasswordBody,
+        response: { 202: Accepted },
+      },
+    },
+    async (request, reply) => {
+      await auth.forgotPassword(ctxOf(request), request.body.email);
+      return reply.code(202).send({ detail: FORGOT_ACCEPTED[request.locale] });
+    },
+  );
+
+  app.post(
+    '/reset-password',
+    {
+      config: open,
+      schema: {
+        tags,
+        summary: 'Set a new password with a reset token; all sessions of the user end',
+        body: ResetPasswordBody,
+        response: { 204: Type.Null() },
+      },
+    },
+    async (request, reply) => {
+      await auth.resetPassword(ctxOf(request), request.body.token, request.body.new_password);
+      return reply.code(204).send(null);
+    },
+  );
+
+  if (allowRegistration) {
+    app.post(
+      '/register',
+      {
+        config: open,
+        schema: {
+          tags,
+          summary: 'Create your own account (DEFAULT_ROLE, DEFAULT_MODULES)',
+          body: RegisterBody,
+          response: { 201: UserPublic },
+        },
+      },
+      async (request, reply) => reply.code(201).send(await auth.register(ctxOf(request), request.body)),
+    );
+  }
+};

@@ -1,0 +1,47 @@
+import { hash, verify } from '@node-rs/argon2';
+import bcrypt from 'bcryptjs';
+import type { FieldError } from '../../platform/error-handler.js';
+import { Errors } from '../../platform/errors.js';
+import type { Locale } from '../../platform/i18n.js';
+
+// OWASP's argon2id baseline: 19 MiB, 2 passes, 1 lane.
+const ARGON2 = { memoryCost: 19_456, timeCost: 2, parallelism: 1, algorithm: 2 } as const;
+
+export function hashPassword(password: string): Promise<string> {
+  return hash(password, ARGON2);
+}
+
+/** Verifies against argon2id, or a bcrypt hash imported from an older system. */
+export async function verifyPassword(passwordHash: string, password: string): Promise<boolean> {
+  if (/^\$2[aby]\$/.test(passwordHash)) return bcrypt.compare(password, passwordHash);
+  try {
+    return await verify(passwordHash, password);
+  } catch {
+    return false;
+  }
+}
+
+/** True when the stored hash should be replaced by a fresh argon2id one at the next login. */
+export function needsRehash(passwordHash: string): boolean {
+  return !passwordHash.startsWith('$argon2id$');
+}
+
+const RULES: { test: (p: string) => boolean; en: string; hu: string }[] = [
+  { test: (p) => [...p].length >= 8, en: 'at least 8 characters', hu: 'legalább 8 karakter' },
+  { test: (p) => /\p{Lu}/u.test(p), en: 'an upper-case letter', hu: 'egy nagybetű' },
+  { test: (p) => /\p{Ll}/u.test(p), en: 'a lower-case letter', hu: 'egy kisbetű' },
+  { test: (p) => /\p{Nd}/u.test(p), en: 'a digit', hu: 'egy számjegy' },
+  { test: (p) => /[^\p{L}\p{Nd}\s]/u.test(p), en: 'a special character', hu: 'egy speciális karakter' },
+];
+
+/** Seed 001's strength rules; throws 422 naming every missing element in the caller's language. */
+export function assertStrongPassword(password: string, locale: Locale, field = 'password'): void {
+  const missing = RULES.filter((rule) => !rule.test(password));
+  if (missing.length === 0) return;
+  const message =
+    locale === 'hu'
+      ? `A jelszóból hiányzik: ${missing.map((r) => r.hu).join(', ')}.`
+      : `The password needs ${missing.map((r) => r.en).join(', ')}.`;
+  const errors: FieldError[] = [{ field, message }];
+  throw Errors.validation({}, { errors });
+}

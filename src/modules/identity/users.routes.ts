@@ -1,0 +1,112 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { Roles } from '../../platform/access.js';
+import { expectedVersion } from '../../platform/if-match.js';
+import { pageRequest } from '../../platform/pagination.js';
+import { ctxOf } from '../../platform/request-ctx.js';
+import {
+  IdParams,
+  ModuleGrantBody,
+  UserCreate,
+  UserList,
+  UserPublic,
+  UserQuery,
+  UserUpdate,
+} from './identity.schemas.js';
+import type { UsersService } from './users.service.js';
+
+const tags = ['users'];
+const security = [{ bearer: [] }];
+const anyone = { access: { roles: Roles.all, ownRecords: true } };
+const adminOnly = { access: { roles: Roles.admin, module: 'admin' } };
+
+export const usersRoutes: FastifyPluginAsyncTypebox<{ users: UsersService }> = async (app, { users }) => {
+  app.get(
+    '/',
+    {
+      config: anyone,
+      schema: {
+        tags,
+        security,
+        summary: 'List users (warehouse and viewer users see only themselves)',
+        querystring: UserQuery,
+        response: { 200: UserList },
+      },
+    },
+    (request) => {
+      const { search, role, is_active, sort_by } = request.query;
+      return users.list(
+        ctxOf(request),
+        { search, role, isActive: is_active },
+        sort_by ?? 'username_asc',
+        pageRequest(request.query),
+      );
+    },
+  );
+
+  app.post(
+    '/',
+    {
+      config: adminOnly,
+      schema: { tags, security, summary: 'Create a user', body: UserCreate, response: { 201: UserPublic } },
+    },
+    async (request, reply) => reply.code(201).send(await users.create(ctxOf(request), request.body)),
+  );
+
+  app.get(
+    '/:id',
+    {
+      config: anyone,
+      schema: { tags, security, summary: 'Get a user', params: IdParams, response: { 200: UserPublic } },
+    },
+    (request) => users.get(ctxOf(request), request.params.id),
+  );
+
+  const updateSchema = {
+    tags,
+    security,
+    summary: 'Update a user (changed fields only; stale version → 412)',
+    params: IdParams,
+    body: UserUpdate,
+    response: { 200: UserPublic },
+  };
+  const update = { config: adminOnly, schema: updateSchema };
+  app.put('/:id', update, (request) => {
+    const { version, ...changes } = request.body;
+    return users.update(ctxOf(request), request.params.id, changes, expectedVersion(request, version));
+  });
+  app.patch('/:id', update, (request) => {
+    const { version, ...changes } = request.body;
+    return users.update(ctxOf(request), request.params.id, changes, expectedVersion(request, version));
+  });
+
+  app.delete(
+    '/:id',
+    {
+      config: adminOnly,
+      schema: {
+        tags,
+        security,
+        summary: 'Deactivate a user (history is kept)',
+        params: IdParams,
+        response: { 200: UserPublic },
+      },
+    },
+    (request) => users.deactivate(ctxOf(request), request.params.id),
+  );
+
+  app.put(
+    '/:id/modules',
+    {
+      config: adminOnly,
+      schema: {
+        tags,
+        security,
+        summary: "Replace a user's module grants",
+        params: IdParams,
+        body: ModuleGrantBody,
+        response: { 200: UserPublic },
+      },
+    },
+    (request) => users.setModules(ctxOf(request), request.params.id, request.body.modules),
+  );
+};

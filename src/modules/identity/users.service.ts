@@ -1,0 +1,227 @@
+import type { Config } from '../../config.js';
+import type { Db, DbOrTx } from '../../db/client.js';
+import { isUniqueViolation } from '../../db/errors.js';
+import { Errors } from '../../platform/errors.js';
+import type { PageRequest } from '../../platform/pagination.js';
+import { toPage } from '../../platform/pagination.js';
+import type { RequestCtx } from '../../platform/request-ctx.js';
+import { canonicalRole, type Role } from '../../platform/roles.js';
+import { recordAudit } from '../audit/audit.service.js';
+import { IdentityErrors } from './identity.errors.js';
+import { existingModuleKeys } from './modules.repo.js';
+import { assertStrongPassword, hashPassword } from './passwords.js';
+import { revokeAllForUser } from './tokens.repo.js';
+import { auditSnapshot, toUserPublic, type UserPublic } from './users.mapper.js';
+import {
+  findUserById,
+  grantedModules,
+  insertUser,
+  listUsers,
+  lockActiveAdmins,
+  replaceModules,
+  type UserFilter,
+  type UserRow,
+  type UserSort,
+  updateUser,
+} from './users.repo.js';
+
+export interface NewUserInput {
+  email: string;
+  username: string;
+  full_name?: string;
+  password: string;
+  role?: string;
+  modules?: string[];
+}
+
+export interface UserChanges {
+  email?: string;
+  username?: string;
+  full_name?: string;
+  role?: string;
+  is_active?: boolean;
+  password?: string;
+}
+
+const SEES_EVERYONE: Role[] = ['admin', 'manager'];
+
+/** Users, their roles and module grants (seed 000's table: admin writes, manager reads, others see themselves). */
+export class UsersService {
+  constructor(
+    private readonly db: Db,
+    private readonly config: Config,
+  ) {}
+
+  private assertMaySee(ctx: RequestCtx, userId: string): void {
+    const actor = ctx.actor;
+    if (!actor) throw Errors.unauthorized();
+    if (!SEES_EVERYONE.includes(actor.role) && actor.id !== userId) throw Errors.forbidden();
+  }
+
+  private async publicOf(db: DbOrTx, row: UserRow): Promise<UserPublic> {
+    const grants = await grantedModules(db, [row.id]);
+    return toUserPublic(row, grants.get(row.id) ?? []);
+  }
+
+  /** Lists users; a warehouse or viewer user sees only themselves. */
+  async list(ctx: RequestCtx, filter: UserFilter, sort: UserSort, page: PageRequest) {
+    const actor = ctx.actor;
+    if (!actor) throw Errors.unauthorized();
+    const scoped = SEES_EVERYONE.includes(actor.role) ? filter : { ...filter, onlyId: actor.id };
+    const { rows, total } = await listUsers(this.db, scoped, sort, page);
+    const grants = await grantedModules(
+      this.db,
+      rows.map((row) => row.id),
+    );
+    return toPage(
+      rows.map((row) => toUserPublic(row, grants.get(row.id) ?? [])),
+      total,
+      page,
+    );
+  }
+
+  async get(ctx: RequestCtx, id: string): Promise<UserPublic> {
+    this.assertMaySee(ctx, id);
+    const row = await findUserById(this.db, id);
+    if (!row) throw IdentityErrors.userNotFound();
+    return this.publicOf(this.db, row);
+  }
+
+  /** Creates a user inside the caller's transaction (also used by registration and the CLI). */
+  async createIn(
+    tx: DbOrTx,
+    ctx: RequestCtx,
+    input: NewUserInput,
+    action = 'user.create',
+  ): Promise<UserPublic> {
+    assertStrongPassword(input.password, ctx.locale);
+    const modules = input.modules ?? this.config.defaultModules;
+    await this.assertModulesExist(tx, modules);
+    let row: UserRow;
+    try {
+      row = await insertUser(tx, {
+        email: input.email.trim(),
+        username: input.username.trim(),
+        fullName: input.full_name?.trim() ?? '',
+        passwordHash: await hashPassword(input.password),
+        role: canonicalRole(input.role ?? this.config.defaultRole),
+      });
+    } catch (error) {
+      throw this.duplicateError(error, input) ?? error;
+    }
+    await replaceModules(tx, row.id, modules);
+    await recordAudit(tx, ctx, {
+      action,
+      entityType: 'user',
+      entityId: row.id,
+      after: auditSnapshot(row, modules),
+      actor: ctx.actor ?? { id: row.id, username: row.username },
+    });
+    return toUserPublic(row, [...modules].sort());
+  }
+
+  create(ctx: RequestCtx, input: NewUserInput): Promise<UserPublic> {
+    return this.db.transaction((tx) => this.createIn(tx, ctx, input));
+  }
+
+  /** Applies changed fields; a stale `version` is 412, self-demotion and removing the last admin are 409. */
+  async update(
+    ctx: RequestCtx,
+    id: string,
+    changes: UserChanges,
+    expectedVersion?: number,
+  ): Promise<UserPublic> {
+    const actor = ctx.actor;
+    if (!actor) throw Errors.unauthorized();
+    return this.db.transaction(async (tx) => {
+      const current = await findUserById(tx, id, true);
+      if (!current) throw IdentityErrors.userNotFound();
+      if (expectedVersion !== undefined && expectedVersion !== current.version) throw Errors.stale();
+      const role = changes.role === undefined ? undefined : canonicalRole(changes.role);
+      const losesAdmin =
+        current.role === 'admin' &&
+        current.isActive &&
+        ((role && role !== 'admin') || changes.is_active === false);
+      if (id === actor.id && ((role && role !== current.role) || changes.is_active === false)) {
+        throw IdentityErrors.selfChange();
+      }
+      if (losesAdmin) await this.assertNotLastAdmin(tx, id);
+      if (changes.password !== undefined) assertStrongPassword(changes.password, ctx.locale);
+      const invalidatesTokens = changes.password !== undefined || changes.is_active === false;
+      let row: UserRow | undefined;
+      try {
+        row = await updateUser(tx, id, current.version, {
+          ...(changes.email !== undefined ? { email: changes.email.trim() } : {}),
+          ...(changes.username !== undefined ? { username: changes.username.trim() } : {}),
+          ...(changes.full_name !== undefined ? { fullName: changes.full_name.trim() } : {}),
+          ...(role ? { role } : {}),
+          ...(changes.is_active !== undefined ? { isActive: changes.is_active } : {}),
+          ...(changes.password !== undefined ? { passwordHash: await hashPassword(changes.password) } : {}),
+          ...(invalidatesTokens ? { tokenVersion: current.tokenVersion + 1 } : {}),
+        });
+      } catch (error) {
+        throw this.duplicateError(error, { email: changes.email, username: changes.username }) ?? error;
+      }
+      if (!row) throw Errors.stale();
+      if (invalidatesTokens) await revokeAllForUser(tx, id);
+      await recordAudit(tx, ctx, {
+        action: changes.is_active === false ? 'user.deactivate' : 'user.update',
+        entityType: 'user',
+        entityId: id,
+        before: {
+          ...auditSnapshot(current),
+          ...(changes.password !== undefined ? { password_changed: false } : {}),
+        },
+        after: {
+          ...auditSnapshot(row),
+          ...(changes.password !== undefined ? { password_changed: true } : {}),
+        },
+      });
+      return this.publicOf(tx, row);
+    });
+  }
+
+  /** DELETE deactivates: the user keeps their history but can no longer sign in. */
+  deactivate(ctx: RequestCtx, id: string): Promise<UserPublic> {
+    return this.update(ctx, id, { is_active: false });
+  }
+
+  /** Replaces a user's module grants. */
+  async setModules(ctx: RequestCtx, id: string, keys: string[]): Promise<UserPublic> {
+    return this.db.transaction(async (tx) => {
+      const current = await findUserById(tx, id, true);
+      if (!current) throw IdentityErrors.userNotFound();
+      await this.assertModulesExist(tx, keys);
+      const before = (await grantedModules(tx, [id])).get(id) ?? [];
+      await replaceModules(tx, id, keys);
+      const after = [...keys].sort();
+      await recordAudit(tx, ctx, {
+        action: 'user.modules',
+        entityType: 'user',
+        entityId: id,
+        before: { modules: before },
+        after: { modules: after },
+      });
+      return toUserPublic(current, after);
+    });
+  }
+
+  private async assertModulesExist(db: DbOrTx, keys: string[]): Promise<void> {
+    const known = await existingModuleKeys(db, keys);
+    const unknown = keys.find((key) => !known.has(key));
+    if (unknown) throw IdentityErrors.unknownModule({ key: unknown });
+  }
+
+  private async assertNotLastAdmin(tx: DbOrTx, id: string): Promise<void> {
+    const admins = await lockActiveAdmins(tx);
+    if (admins.filter((adminId) => adminId !== id).length === 0) throw IdentityErrors.lastAdmin();
+  }
+
+  private duplicateError(error: unknown, input: { email?: string; username?: string }) {
+    if (isUniqueViolation(error, 'users_email_key'))
+      return IdentityErrors.emailTaken({ email: input.email ?? '' });
+    if (isUniqueViolation(error, 'users_username_key'))
+      return IdentityErrors.usernameTaken({ username: input.username ?? '' });
+    return undefined;
+  }
+}
