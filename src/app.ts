@@ -91,6 +91,7 @@ export async function buildApp({ config, database, logger }: AppDeps): Promise<F
     maxFailures: config.loginMaxFailures,
     windowSeconds: config.loginFailureWindowSeconds,
     valkey,
+    prefix: config.valkeyPrefix,
   });
   const tokens = new AccessTokens(config.jwtSecret, config.accessTokenMinutes * 60);
   const auth = new AuthService(db, config, tokens, throttle, mailer, users);

@@ -30,6 +30,7 @@ const ConfigSchema = Type.Object({
   TRUST_PROXY: Type.Boolean({ default: false }),
   PUBLIC_URL: Type.Optional(Type.String({ pattern: '^https?://' })),
   VALKEY_URL: Type.Optional(Type.String({ pattern: '^(redis|rediss|valkey|valkeys)://' })),
+  VALKEY_PREFIX: Type.String({ minLength: 1, maxLength: 64, default: 'raktar:' }),
   JWT_SECRET: Type.Optional(Type.String({ minLength: 32 })),
   ACCESS_TOKEN_EXPIRE_MINUTES: Type.Integer({ minimum: 1, maximum: 1440, default: 15 }),
   REFRESH_TOKEN_EXPIRE_DAYS: Type.Integer({ minimum: 1, maximum: 365, default: 7 }),
@@ -56,6 +57,8 @@ type RawConfig = Static<typeof ConfigSchema>;
 export interface Config {
   publicUrl: string;
   valkeyUrl: string | undefined;
+  /** Namespace of every Valkey key, so deployments (or test runs) can share one server. */
+  valkeyPrefix: string;
   /** Unset only on embedded PGlite, where main.ts keeps a generated one in DATA_DIR. */
   jwtSecret: string | undefined;
   accessTokenMinutes: number;
@@ -146,6 +149,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     trustProxy: raw.TRUST_PROXY,
     publicUrl: raw.PUBLIC_URL ?? `http://${raw.HOST}:${raw.PORT}`,
     valkeyUrl: raw.VALKEY_URL,
+    valkeyPrefix: raw.VALKEY_PREFIX,
     jwtSecret: raw.JWT_SECRET,
     accessTokenMinutes: raw.ACCESS_TOKEN_EXPIRE_MINUTES,
     refreshTokenDays: raw.REFRESH_TOKEN_EXPIRE_DAYS,

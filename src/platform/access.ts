@@ -33,7 +33,17 @@ export type AccessRule =
       ownRecords?: boolean;
     };
 
+/** One registered route and who may call it (the authorization matrix test walks these). */
+export interface RouteAccess {
+  method: string;
+  url: string;
+  rule: AccessRule;
+}
+
 declare module 'fastify' {
+  interface FastifyInstance {
+    routeAccess: RouteAccess[];
+  }
   interface FastifyContextConfig {
     access?: AccessRule;
   }
@@ -60,9 +70,14 @@ export function principalOf(request: FastifyRequest): Principal {
 export const accessPlugin = fp(
   async (app: FastifyInstance, options: AccessOptions) => {
     app.decorateRequest('principal', null);
+    const table: RouteAccess[] = [];
+    app.decorate('routeAccess', table);
     app.addHook('onRoute', (route) => {
-      if (route.url.startsWith('/api/') && !route.config?.access) {
-        throw new Error(`route ${String(route.method)} ${route.url} declares no access rule`);
+      const rule = route.config?.access;
+      if (!route.url.startsWith('/api/')) return;
+      if (!rule) throw new Error(`route ${String(route.method)} ${route.url} declares no access rule`);
+      for (const method of ([] as string[]).concat(route.method)) {
+        if (method !== 'HEAD') table.push({ method, url: route.url, rule });
       }
     });
     app.addHook('onRequest', async (request) => {

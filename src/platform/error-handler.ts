@@ -24,12 +24,17 @@ export interface FieldError {
 export function fieldErrors(issues: AjvIssue[], locale: Locale): FieldError[] {
   const copies = issues.map((issue) => ({ ...issue }));
   localizeAjv[locale](copies);
+  // A failed union reports every branch too; its own "anyOf" line says it once.
+  const unions = new Set(copies.filter((i) => i.keyword === 'anyOf').map((i) => i.instancePath));
   const seen = new Set<string>();
   const result: FieldError[] = [];
   for (const issue of copies) {
+    if (unions.has(issue.instancePath) && issue.keyword !== 'anyOf') continue;
     const missing = issue.keyword === 'required' ? `/${String(issue.params.missingProperty)}` : '';
     const field = `${issue.instancePath}${missing}`.replace(/^\//, '').replaceAll('/', '.') || '(root)';
-    const message = issue.message ?? issue.keyword;
+    const allowed =
+      issue.keyword === 'enum' ? `: ${(issue.params.allowedValues as unknown[]).join(', ')}` : '';
+    const message = `${issue.message ?? issue.keyword}${allowed}`;
     const key = `${field}\u0000${message}`;
     if (!seen.has(key)) {
       seen.add(key);
@@ -72,6 +77,10 @@ function toAppError(
 /** Sends the one error body every non-2xx response carries. */
 export function sendError(reply: FastifyReply, appError: AppError, errors?: FieldError[]) {
   const request = reply.request;
+  // Rate-limit errors carry the wait in `seconds`; clients read it from Retry-After.
+  if (appError.status === 429 && appError.params.seconds !== undefined) {
+    reply.header('retry-after', String(appError.params.seconds));
+  }
   return reply
     .code(appError.status)
     .type('application/json; charset=utf-8')

@@ -12,8 +12,12 @@ export interface RunningProcess {
 }
 
 /** Starts a TypeScript entry point as its own process with the given environment. */
-export function startProcess(entry: string, env: Record<string, string>): RunningProcess {
-  const child = spawn(tsx, [path.join(root, entry)], {
+export function startProcess(
+  entry: string,
+  env: Record<string, string>,
+  args: string[] = [],
+): RunningProcess {
+  const child = spawn(tsx, [path.join(root, entry), ...args], {
     cwd: root,
     env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],

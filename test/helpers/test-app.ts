@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { Writable } from 'node:stream';
 import type { FastifyInstance } from 'fastify';
@@ -49,6 +50,8 @@ export async function buildTestApp(overrides: Partial<Config> = {}): Promise<Tes
       ADMIN_EMAIL: 'admin@raktar.test',
       ADMIN_PASSWORD: ADMIN_PASSWORD,
       VALKEY_URL: process.env.TEST_VALKEY_URL,
+      // Each app its own key space on a shared Valkey: no counters leak between tests or runs.
+      VALKEY_PREFIX: `raktar-test:${randomUUID()}:`,
     },
     { schedulerEnabled: false, ...overrides },
   );

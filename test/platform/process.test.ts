@@ -7,8 +7,8 @@ import { listeningPort, type RunningProcess, startProcess, waitForLine } from '.
 const dataDir = mkdtempSync(path.join(tmpdir(), 'raktar-proc-'));
 const env = { DATA_DIR: dataDir, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info' };
 const started: RunningProcess[] = [];
-function start(extra: Record<string, string> = {}, entry = 'src/main.ts') {
-  const proc = startProcess(entry, { ...env, ...extra });
+function start(extra: Record<string, string> = {}, entry = 'src/main.ts', args: string[] = []) {
+  const proc = startProcess(entry, { ...env, ...extra }, args);
   started.push(proc);
   return proc;
 }
@@ -22,6 +22,16 @@ describe('the server process on embedded PGlite', () => {
   it('starts on a fresh DATA_DIR, refuses a second process on it, stops cleanly and restarts', async () => {
     const first = start();
     const port = await listeningPort(first);
+    // The first start creates the admin and prints its generated password, once.
+    const printed = first.stdout.join('\n');
+    expect(printed).toContain('First administrator created.');
+    const password = /password: (\S+)/.exec(printed)?.[1] as string;
+    const login = await fetch(`http://127.0.0.1:${port}/api/v1/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username: 'admin', password }),
+    });
+    expect(login.status).toBe(200);
     const health = await fetch(`http://127.0.0.1:${port}/health`);
     expect(health.status).toBe(200);
     expect(await health.json()).toMatchObject({ status: 'healthy', scheduler: 'running' });
@@ -39,6 +49,7 @@ describe('the server process on embedded PGlite', () => {
     const ready = JSON.parse(await waitForLine(again, /"msg":"database ready"/));
     expect(ready.migrations_applied).toBe(0);
     await waitForLine(again, /Raktar ready/);
+    expect(again.stdout.join('\n')).not.toContain('First administrator created.');
     again.child.kill('SIGINT');
     expect(await again.exited).toBe(0);
   });
@@ -53,5 +64,40 @@ describe('the server process on embedded PGlite', () => {
     const bad = start({ PORT: 'eighty' });
     expect(await bad.exited).toBe(1);
     expect(bad.stderr).toEqual(['raktar: Invalid setting PORT="eighty": must be integer']);
+  });
+});
+
+describe('npm run user:create', () => {
+  const cli = (...args: string[]) => start({}, 'src/cli/create-user.ts', args);
+
+  it('creates a user, and refuses missing, weak or duplicate input with one clear line', async () => {
+    const usage = cli();
+    expect(await usage.exited).toBe(2);
+    expect(usage.stderr.join('\n')).toContain('usage: npm run user:create');
+
+    const ok = cli(
+      '--username',
+      'clara',
+      '--email',
+      'clara@raktar.test',
+      '--role',
+      'staff',
+      '--password',
+      'Cl4ra!pass',
+    );
+    expect(await ok.exited).toBe(0);
+    expect(ok.stdout.join('\n')).toMatch(/created warehouse clara/);
+
+    const weak = cli('--username', 'weak', '--email', 'weak@raktar.test', '--password', 'weak');
+    expect(await weak.exited).toBe(1);
+    expect(weak.stderr.join('\n')).toContain('The password needs');
+
+    const dup = cli('--username', 'CLARA', '--email', 'other@raktar.test');
+    expect(await dup.exited).toBe(1);
+    expect(dup.stderr.join('\n')).toContain('Username CLARA is already taken.');
+
+    const generated = cli('--username', 'gen', '--email', 'gen@raktar.test', '--role', 'manager');
+    expect(await generated.exited).toBe(0);
+    expect(generated.stdout.join('\n')).toMatch(/password: \S{16,}/);
   });
 });

@@ -1,4 +1,5 @@
-const SECRET = /password|token|secret|hash/i;
+// Keys naming a secret value (password, token_hash, refresh_token …); `password_changed` is not one.
+const SECRET = /(password|token|secret|hash)$/i;
 
 type Json = Record<string, unknown>;
 

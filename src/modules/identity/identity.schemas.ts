@@ -159,10 +159,7 @@ export const UserQuery = Type.Intersect([
     role: Type.Optional(RoleInput),
     is_active: Type.Optional(Type.Boolean()),
     sort_by: Type.Optional(
-      Type.Union(
-        Object.keys(UserSorts).map((key) => Type.Literal(key)),
-        { default: 'username_asc' },
-      ),
+      Type.Enum(Object.keys(UserSorts) as (keyof typeof UserSorts)[], { default: 'username_asc' }),
     ),
   }),
 ]);

@@ -10,7 +10,12 @@ import { IdentityErrors } from './identity.errors.js';
 export class LoginThrottle {
   private readonly limiter: RateLimiterMemory | RateLimiterRedis;
 
-  constructor(options: { maxFailures: number; windowSeconds: number; valkey?: ValkeyClient }) {
+  constructor(options: {
+    maxFailures: number;
+    windowSeconds: number;
+    valkey?: ValkeyClient;
+    prefix: string;
+  }) {
     const base = {
       points: options.maxFailures,
       duration: options.windowSeconds,

@@ -1,0 +1,287 @@
+import { SignJWT } from 'jose';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { bearer, createUser, login, loginAdmin, PASSWORD } from '../../helpers/factories.js';
+import { ADMIN_PASSWORD, buildTestApp, type TestApp } from '../../helpers/test-app.js';
+
+let t: TestApp;
+let adminToken: string;
+
+beforeAll(async () => {
+  t = await buildTestApp();
+  adminToken = (await loginAdmin(t.app)).access_token;
+});
+afterAll(() => t.close());
+
+const post = (url: string, payload: unknown, headers: Record<string, string> = {}) =>
+  t.app.inject({ method: 'POST', url, payload: payload as object, headers });
+
+async function sign(
+  claims: Record<string, unknown>,
+  options: { secret?: string; exp?: string | number; sub: string },
+) {
+  return new SignJWT({ type: 'access', role: 'admin', tv: 1, ...claims })
+    .setProtectedHeader({ alg: 'HS256' })
+    .setSubject(options.sub)
+    .setIssuer('raktar')
+    .setIssuedAt()
+    .setExpirationTime(options.exp ?? '5m')
+    .sign(new TextEncoder().encode(options.secret ?? t.config.jwtSecret));
+}
+
+describe('login', () => {
+  it('returns a bearer token pair for JSON credentials', async () => {
+    const res = await post('/api/v1/auth/login', { username: 'admin', password: ADMIN_PASSWORD });
+    expect(res.statusCode).toBe(200);
+    const body = res.json();
+    expect(body).toMatchObject({ token_type: 'bearer', expires_in: 900 });
+    expect(body.access_token.split('.')).toHaveLength(3);
+    expect(body.refresh_token.length).toBeGreaterThan(30);
+  });
+
+  it('accepts the OAuth2 password form and the /login-json alias', async () => {
+    const form = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      payload: `grant_type=password&username=admin&password=${encodeURIComponent(ADMIN_PASSWORD)}`,
+    });
+    expect(form.statusCode).toBe(200);
+    const alias = await post('/api/v1/auth/login-json', { username: 'admin', password: ADMIN_PASSWORD });
+    expect(alias.statusCode).toBe(200);
+  });
+
+  it('accepts the e-mail address, in any case, as the username', async () => {
+    const res = await post('/api/v1/auth/login', { username: 'ADMIN@raktar.test', password: ADMIN_PASSWORD });
+    expect(res.statusCode).toBe(200);
+  });
+
+  it('refuses a wrong password or unknown user with 401 INVALID_CREDENTIALS, localized', async () => {
+    const wrong = await post('/api/v1/auth/login', { username: 'admin', password: 'nope' });
+    expect(wrong.statusCode).toBe(401);
+    expect(wrong.json().error_code).toBe('INVALID_CREDENTIALS');
+    const unknown = await post(
+      '/api/v1/auth/login',
+      { username: 'ghost', password: 'nope' },
+      { 'accept-language': 'hu' },
+    );
+    expect(unknown.statusCode).toBe(401);
+    expect(unknown.json().detail).toBe('Hibás felhasználónév vagy jelszó.');
+  });
+
+  it('answers missing fields with 422 naming them', async () => {
+    const res = await post('/api/v1/auth/login', { username: 'admin' });
+    expect(res.statusCode).toBe(422);
+    expect(res.json().errors.map((e: { field: string }) => e.field)).toEqual(['password']);
+  });
+});
+
+describe('access tokens', () => {
+  it('GET /me returns the user with role and module grants', async () => {
+    const res = await t.app.inject({ method: 'GET', url: '/api/v1/auth/me', headers: bearer(adminToken) });
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toMatchObject({ username: 'admin', role: 'admin', is_active: true });
+    expect(res.json().modules).toContain('admin');
+    expect(res.json()).not.toHaveProperty('password_hash');
+  });
+
+  it('refuses no token, a malformed header, a tampered, expired, foreign, alg:none or non-access token', async () => {
+    const me = await t.app.inject({ method: 'GET', url: '/api/v1/auth/me', headers: bearer(adminToken) });
+    const adminId = me.json().id as string;
+    const [header, payload, signature] = adminToken.split('.') as [string, string, string];
+    const decoded = JSON.parse(Buffer.from(payload, 'base64url').toString());
+    const tampered = `${header}.${Buffer.from(JSON.stringify({ ...decoded, role: 'viewer', tv: 99 })).toString('base64url')}.${signature}`;
+    const none = `${Buffer.from('{"alg":"none","typ":"JWT"}').toString('base64url')}.${payload}.`;
+    const candidates: Record<string, string | undefined> = {
+      missing: undefined,
+      malformed: 'Token abc',
+      garbage: 'Bearer not-a-jwt',
+      tampered: `Bearer ${tampered}`,
+      none: `Bearer ${none}`,
+      expired: `Bearer ${await sign({}, { sub: adminId, exp: Math.floor(Date.now() / 1000) - 60 })}`,
+      foreign: `Bearer ${await sign({}, { sub: adminId, secret: 'another-secret-of-sufficient-length-000' })}`,
+      refreshType: `Bearer ${await sign({ type: 'refresh' }, { sub: adminId })}`,
+      unknownUser: `Bearer ${await sign({}, { sub: '01936d3e-8f2a-7c4b-9e1d-5a6b7c8d9e0f' })}`,
+    };
+    for (const [name, authorization] of Object.entries(candidates)) {
+      const res = await t.app.inject({
+        method: 'GET',
+        url: '/api/v1/auth/me',
+        headers: authorization ? { authorization } : {},
+      });
+      expect(res.statusCode, name).toBe(401);
+      expect(res.json().error_code, name).toBe('INVALID_TOKEN');
+    }
+  });
+
+  it('refuses a refresh token presented as an access token', async () => {
+    const pair = await loginAdmin(t.app);
+    const res = await t.app.inject({
+      method: 'GET',
+      url: '/api/v1/auth/me',
+      headers: bearer(pair.refresh_token),
+    });
+    expect(res.statusCode).toBe(401);
+  });
+});
+
+describe('refresh tokens', () => {
+  it('rotate: each refresh token works once and yields a new pair', async () => {
+    const first = await loginAdmin(t.app);
+    const res = await post('/api/v1/auth/refresh', { refresh_token: first.refresh_token });
+    expect(res.statusCode).toBe(200);
+    const second = res.json();
+    expect(second.refresh_token).not.toBe(first.refresh_token);
+    const me = await t.app.inject({
+      method: 'GET',
+      url: '/api/v1/auth/me',
+      headers: bearer(second.access_token),
+    });
+    expect(me.statusCode).toBe(200);
+  });
+
+  it('reuse of a spent token revokes the whole family and is 401', async () => {
+    const first = await loginAdmin(t.app);
+    const second = (await post('/api/v1/auth/refresh', { refresh_token: first.refresh_token })).json();
+    const reuse = await post('/api/v1/auth/refresh', { refresh_token: first.refresh_token });
+    expect(reuse.statusCode).toBe(401);
+    expect(reuse.json().error_code).toBe('REFRESH_TOKEN_REUSED');
+    // The legitimate holder's newer token is revoked too.
+    const after = await post('/api/v1/auth/refresh', { refresh_token: second.refresh_token });
+    expect(after.statusCode).toBe(401);
+    // Other logins are untouched.
+    const other = await loginAdmin(t.app);
+    expect((await post('/api/v1/auth/refresh', { refresh_token: other.refresh_token })).statusCode).toBe(200);
+  });
+
+  it('refuses an unknown or expired refresh token', async () => {
+    expect((await post('/api/v1/auth/refresh', { refresh_token: 'made-up' })).statusCode).toBe(401);
+    const pair = await loginAdmin(t.app);
+    await t.database.executeSql("update refresh_tokens set expires_at = now() - interval '1 minute'", []);
+    const res = await post('/api/v1/auth/refresh', { refresh_token: pair.refresh_token });
+    expect(res.statusCode).toBe(401);
+    expect(res.json().error_code).toBe('INVALID_TOKEN');
+  });
+
+  it('logout revokes the family; logging out twice is harmless', async () => {
+    const pair = await loginAdmin(t.app);
+    expect((await post('/api/v1/auth/logout', { refresh_token: pair.refresh_token })).statusCode).toBe(204);
+    expect((await post('/api/v1/auth/logout', { refresh_token: pair.refresh_token })).statusCode).toBe(204);
+    expect((await post('/api/v1/auth/refresh', { refresh_token: pair.refresh_token })).statusCode).toBe(401);
+    expect((await post('/api/v1/auth/logout', { refresh_token: 'unknown' })).statusCode).toBe(401);
+  });
+});
+
+describe('passwords', () => {
+  it('enforces the strength rules naming what is missing, in English and Hungarian', async () => {
+    const base = { username: 'weakling', email: 'weak@raktar.test', role: 'viewer' };
+    const en = await post('/api/v1/users', { ...base, password: 'short' }, bearer(adminToken));
+    expect(en.statusCode).toBe(422);
+    expect(en.json().errors).toEqual([
+      {
+        field: 'password',
+        message:
+          'The password needs at least 8 characters, an upper-case letter, a digit, a special character.',
+      },
+    ]);
+    const hu = await post(
+      '/api/v1/users',
+      { ...base, password: 'alllowercase' },
+      { ...bearer(adminToken), 'accept-language': 'hu' },
+    );
+    expect(hu.json().errors[0].message).toBe(
+      'A jelszóból hiányzik: egy nagybetű, egy számjegy, egy speciális karakter.',
+    );
+  });
+
+  it('change-password needs the current password, ends old tokens and returns a new pair', async () => {
+    const user = await createUser(t.app, adminToken, { role: 'warehouse' });
+    const wrong = await post(
+      '/api/v1/auth/change-password',
+      { current_password: 'Wrong!pass1', new_password: 'N3w!password' },
+      bearer(user.token),
+    );
+    expect(wrong.statusCode).toBe(400);
+    expect(wrong.json().error_code).toBe('WRONG_PASSWORD');
+    const weak = await post(
+      '/api/v1/auth/change-password',
+      { current_password: PASSWORD, new_password: 'weak' },
+      bearer(user.token),
+    );
+    expect(weak.statusCode).toBe(422);
+    expect(weak.json().errors[0].field).toBe('new_password');
+
+    const ok = await post(
+      '/api/v1/auth/change-password',
+      { current_password: PASSWORD, new_password: 'N3w!password' },
+      bearer(user.token),
+    );
+    expect(ok.statusCode).toBe(200);
+    const stale = await t.app.inject({ method: 'GET', url: '/api/v1/auth/me', headers: bearer(user.token) });
+    expect(stale.statusCode).toBe(401);
+    expect((await post('/api/v1/auth/refresh', { refresh_token: user.refresh })).statusCode).toBe(401);
+    const fresh = await t.app.inject({
+      method: 'GET',
+      url: '/api/v1/auth/me',
+      headers: bearer(ok.json().access_token),
+    });
+    expect(fresh.statusCode).toBe(200);
+    await expect(login(t.app, user.username, 'N3w!password')).resolves.toBeDefined();
+  });
+});
+
+describe('deactivated users', () => {
+  it('cannot sign in, and tokens issued before are refused', async () => {
+    const user = await createUser(t.app, adminToken);
+    const res = await t.app.inject({
+      method: 'DELETE',
+      url: `/api/v1/users/${user.id}`,
+      headers: bearer(adminToken),
+    });
+    expect(res.statusCode).toBe(200);
+    expect(res.json().is_active).toBe(false);
+    const me = await t.app.inject({ method: 'GET', url: '/api/v1/auth/me', headers: bearer(user.token) });
+    expect(me.statusCode).toBe(401);
+    const again = await post('/api/v1/auth/login', { username: user.username, password: PASSWORD });
+    expect(again.statusCode).toBe(401);
+    expect(again.json().error_code).toBe('USER_INACTIVE');
+    expect((await post('/api/v1/auth/refresh', { refresh_token: user.refresh })).statusCode).toBe(401);
+  });
+});
+
+describe('registration', () => {
+  it('is not there unless ALLOW_REGISTRATION is on', async () => {
+    const res = await post('/api/v1/auth/register', {
+      username: 'self',
+      email: 'self@raktar.test',
+      password: PASSWORD,
+    });
+    expect(res.statusCode).toBe(404);
+  });
+
+  it('creates a user with DEFAULT_ROLE and DEFAULT_MODULES when on', async () => {
+    const open = await buildTestApp({
+      allowRegistration: true,
+      defaultRole: 'warehouse',
+      defaultModules: ['inventory'],
+    });
+    try {
+      const res = await open.app.inject({
+        method: 'POST',
+        url: '/api/v1/auth/register',
+        payload: { username: 'self', email: 'self@raktar.test', password: PASSWORD, full_name: 'Self Made' },
+      });
+      expect(res.statusCode).toBe(201);
+      expect(res.json()).toMatchObject({ username: 'self', role: 'warehouse', modules: ['inventory'] });
+      const dup = await open.app.inject({
+        method: 'POST',
+        url: '/api/v1/auth/register',
+        payload: { username: 'Self', email: 'other@raktar.test', password: PASSWORD },
+      });
+      expect(dup.statusCode).toBe(409);
+      expect(dup.json().error_code).toBe('USERNAME_TAKEN');
+      await expect(login(open.app, 'self', PASSWORD)).resolves.toBeDefined();
+    } finally {
+      await open.close();
+    }
+  });
+});
