@@ -14,6 +14,10 @@ import { ModulesService } from './modules/identity/modules.service.js';
 import { AccessTokens } from './modules/identity/tokens.js';
 import { usersRoutes } from './modules/identity/users.routes.js';
 import { UsersService } from './modules/identity/users.service.js';
+import { BinsService } from './modules/locations/bins.service.js';
+import { noStock } from './modules/locations/location-stock.js';
+import { binsRoutes, warehousesRoutes } from './modules/locations/locations.routes.js';
+import { WarehousesService } from './modules/locations/warehouses.service.js';
 import { Mailer } from './modules/mail/mail.service.js';
 import { accessPlugin } from './platform/access.js';
 import { errorHandlerPlugin } from './platform/error-handler.js';
@@ -96,6 +100,9 @@ export async function buildApp({ config, database, logger }: AppDeps): Promise<F
   const tokens = new AccessTokens(config.jwtSecret, config.accessTokenMinutes * 60);
   const auth = new AuthService(db, config, tokens, throttle, mailer, users);
   await app.register(accessPlugin, { authenticate: (request) => auth.authenticate(request) });
+  const locationStock = noStock;
+  const warehouses = new WarehousesService(db, locationStock);
+  const bins = new BinsService(db, locationStock, config.binBulkMax);
 
   // Modules, one by one: this list is the table of contents of the API.
   await app.register(healthPlugin, { database, scheduler, version: VERSION });
@@ -107,6 +114,8 @@ export async function buildApp({ config, database, logger }: AppDeps): Promise<F
   await app.register(usersRoutes, { prefix: '/api/v1/users', users });
   await app.register(modulesRoutes, { prefix: '/api/v1/modules', modules: new ModulesService(db) });
   await app.register(auditRoutes, { prefix: '/api/v1/audit-log' });
+  await app.register(warehousesRoutes, { prefix: '/api/v1/warehouses', warehouses, bins });
+  await app.register(binsRoutes, { prefix: '/api/v1/bins', bins });
 
   app.addHook('onReady', async () => scheduler.start());
   app.addHook('onClose', async () => {

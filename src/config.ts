@@ -48,6 +48,8 @@ const ConfigSchema = Type.Object({
   ADMIN_USERNAME: Type.String({ minLength: 3, default: 'admin' }),
   ADMIN_EMAIL: Type.String({ format: 'email', default: 'admin@localhost.localdomain' }),
   ADMIN_PASSWORD: Type.Optional(Type.String({ minLength: 8 })),
+  BIN_BULK_MAX: Type.Integer({ minimum: 1, maximum: 100_000, default: 10_000 }),
+  PHONE_DEFAULT_REGION: Type.String({ pattern: '^[A-Z]{2}$', default: 'HU' }),
   SMTP_URL: Type.Optional(Type.String({ pattern: '^smtps?://' })),
   MAIL_FROM: Type.String({ minLength: 3, default: 'Raktar <no-reply@localhost.localdomain>' }),
 });
@@ -72,6 +74,10 @@ export interface Config {
   admin: { username: string; email: string; password: string | undefined };
   smtpUrl: string | undefined;
   mailFrom: string;
+  /** Most bins one bulk-generation request may create. */
+  binBulkMax: number;
+  /** Country assumed for phone numbers written without a +country code. */
+  phoneDefaultRegion: string;
   env: RawConfig['NODE_ENV'];
   host: string;
   port: number;
@@ -164,6 +170,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     admin: { username: raw.ADMIN_USERNAME, email: raw.ADMIN_EMAIL, password: raw.ADMIN_PASSWORD },
     smtpUrl: raw.SMTP_URL,
     mailFrom: raw.MAIL_FROM,
+    binBulkMax: raw.BIN_BULK_MAX,
+    phoneDefaultRegion: raw.PHONE_DEFAULT_REGION,
     ...overrides,
   };
 }

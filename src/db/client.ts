@@ -1,4 +1,6 @@
 import { PGlite } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
+import { unaccent } from '@electric-sql/pglite/contrib/unaccent';
 import type { ExtractTablesWithRelations } from 'drizzle-orm';
 import { drizzle as drizzleNodePg } from 'drizzle-orm/node-postgres';
 import type { PgDatabase, PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg-core';
@@ -38,6 +40,8 @@ export interface PgliteOptions {
 /** Opens embedded PostgreSQL (PGlite); in memory when no dataDir is given. */
 export async function openPglite(options: PgliteOptions = {}): Promise<Database & { client: PGlite }> {
   const client = await PGlite.create({
+    // The contrib extensions the migrations create (search is accent-insensitive and trigram-indexed).
+    extensions: { pg_trgm, unaccent },
     ...(options.dataDir ? { dataDir: options.dataDir } : {}),
     ...(options.loadDataDir ? { loadDataDir: options.loadDataDir } : {}),
   });

@@ -2,7 +2,7 @@ import { and, asc, count, desc, eq, ilike, inArray, or, type SQL, sql } from 'dr
 import type { DbOrTx } from '../../db/client.js';
 import type { PageRequest } from '../../platform/pagination.js';
 import type { Role } from '../../platform/roles.js';
-import { modules, userModules, users } from './identity.tables.js';
+import { userModules, users } from './identity.tables.js';
 
 export type UserRow = typeof users.$inferSelect;
 export type NewUser = typeof users.$inferInsert;
@@ -58,10 +58,11 @@ export async function findPrincipalRow(db: DbOrTx, id: string) {
       role: users.role,
       isActive: users.isActive,
       tokenVersion: users.tokenVersion,
+      // Table names spelled out: Drizzle leaves columns unqualified in a one-table select.
       modules: sql<string[]>`coalesce(array(
-        select ${userModules.moduleKey} from ${userModules}
-        join ${modules} on ${modules.key} = ${userModules.moduleKey}
-        where ${userModules.userId} = ${users.id} and ${modules.isActive}
+        select um.module_key from user_modules um
+        join modules m on m.key = um.module_key
+        where um.user_id = "users"."id" and m.is_active
         order by 1), '{}')`,
     })
     .from(users)

@@ -1,0 +1,142 @@
+import { and, asc, count, eq, ilike, inArray, or, type SQL, sql } from 'drizzle-orm';
+import type { DbOrTx } from '../../db/client.js';
+import { containsPattern } from '../../db/search.js';
+import type { PageRequest } from '../../platform/pagination.js';
+import { bins, warehouses } from './locations.tables.js';
+
+export type WarehouseRow = typeof warehouses.$inferSelect;
+export type BinRow = typeof bins.$inferSelect;
+
+// Spelled out with table names: Drizzle leaves columns unqualified in a one-table select, which
+// inside a correlated subquery would bind to the inner table.
+const defaultBinId = sql<string | null>`(select b.id from bins b
+  where b.warehouse_id = "warehouses"."id" and b.is_default)`;
+
+export async function findWarehouse(db: DbOrTx, id: string) {
+  const [row] = await db
+    .select({ warehouse: warehouses, defaultBinId })
+    .from(warehouses)
+    .where(eq(warehouses.id, id));
+  return row;
+}
+
+export async function listWarehouses(
+  db: DbOrTx,
+  filter: { search?: string; isActive?: boolean },
+  page: PageRequest,
+) {
+  const conditions: (SQL | undefined)[] = [];
+  if (filter.isActive !== undefined) conditions.push(eq(warehouses.isActive, filter.isActive));
+  if (filter.search) {
+    const pattern = containsPattern(filter.search);
+    conditions.push(or(ilike(warehouses.code, pattern), ilike(warehouses.name, pattern)));
+  }
+  const where = and(...conditions);
+  const [rows, [total]] = await Promise.all([
+    db
+      .select({ warehouse: warehouses, defaultBinId })
+      .from(warehouses)
+      .where(where)
+      .orderBy(asc(warehouses.code))
+      .limit(page.pageSize)
+      .offset(page.offset),
+    db.select({ n: count() }).from(warehouses).where(where),
+  ]);
+  return { rows, total: total?.n ?? 0 };
+}
+
+export async function insertWarehouse(
+  db: DbOrTx,
+  values: typeof warehouses.$inferInsert,
+): Promise<WarehouseRow> {
+  const [row] = await db.insert(warehouses).values(values).returning();
+  return row as WarehouseRow;
+}
+
+export async function insertBin(db: DbOrTx, values: typeof bins.$inferInsert): Promise<BinRow> {
+  const [row] = await db.insert(bins).values(values).returning();
+  return row as BinRow;
+}
+
+export interface BinFilter {
+  search?: string;
+  type?: string;
+  isActive?: boolean;
+}
+
+export async function listBins(db: DbOrTx, warehouseId: string, filter: BinFilter, page: PageRequest) {
+  const conditions: (SQL | undefined)[] = [eq(bins.warehouseId, warehouseId)];
+  if (filter.type) conditions.push(eq(bins.type, filter.type));
+  if (filter.isActive !== undefined) conditions.push(eq(bins.isActive, filter.isActive));
+  if (filter.search) conditions.push(sql`lower(${bins.code}) like lower(${containsPattern(filter.search)})`);
+  const where = and(...conditions);
+  const [rows, [total]] = await Promise.all([
+    db.select().from(bins).where(where).orderBy(asc(bins.code)).limit(page.pageSize).offset(page.offset),
+    db.select({ n: count() }).from(bins).where(where),
+  ]);
+  return { rows, total: total?.n ?? 0 };
+}
+
+/** The codes among `codes` that already exist in the warehouse (case-insensitive). */
+export async function existingBinCodes(db: DbOrTx, warehouseId: string, codes: string[]): Promise<string[]> {
+  const rows = await db
+    .select({ code: bins.code })
+    .from(bins)
+    .where(
+      and(
+        eq(bins.warehouseId, warehouseId),
+        sql`lower(${bins.code}) in (select lower(value) from json_array_elements_text(${JSON.stringify(codes)}::json))`,
+      ),
+    )
+    .orderBy(asc(bins.code));
+  return rows.map((row) => row.code);
+}
+
+/** Inserts many bins in one statement (the codes travel as one JSON parameter, not one per row). */
+export async function insertBinsBulk(
+  db: DbOrTx,
+  rows: { id: string; warehouseId: string; code: string; type: string; capacity: number | null }[],
+): Promise<void> {
+  await db.execute(sql`
+    insert into ${bins} (id, warehouse_id, code, type, capacity)
+    select r.id, r.warehouse_id, r.code, r.type, r.capacity
+    from json_to_recordset(${JSON.stringify(
+      rows.map((r) => ({
+        id: r.id,
+        warehouse_id: r.warehouseId,
+        code: r.code,
+        type: r.type,
+        capacity: r.capacity,
+      })),
+    )}::json) as r(id uuid, warehouse_id uuid, code text, type text, capacity numeric)`);
+}
+
+export async function deleteBin(db: DbOrTx, id: string): Promise<void> {
+  await db.delete(bins).where(eq(bins.id, id));
+}
+
+export async function binStats(db: DbOrTx, warehouseId: string) {
+  const [row] = await db
+    .select({
+      total: count(),
+      active: sql<number>`count(*) filter (where ${bins.isActive})::int`,
+      capacity: sql<string | null>`sum(${bins.capacity}) filter (where ${bins.isActive})`,
+    })
+    .from(bins)
+    .where(eq(bins.warehouseId, warehouseId));
+  return {
+    total: row?.total ?? 0,
+    active: Number(row?.active ?? 0),
+    capacity: row?.capacity == null ? null : Number(row.capacity),
+  };
+}
+
+export async function activeBinIds(db: DbOrTx, warehouseId: string): Promise<string[]> {
+  const rows = await db.select({ id: bins.id }).from(bins).where(eq(bins.warehouseId, warehouseId));
+  return rows.map((row) => row.id);
+}
+
+export async function binsByIds(db: DbOrTx, ids: string[]): Promise<BinRow[]> {
+  if (ids.length === 0) return [];
+  return db.select().from(bins).where(inArray(bins.id, ids));
+}
