@@ -19,6 +19,9 @@ import { noStock } from './modules/locations/location-stock.js';
 import { binsRoutes, warehousesRoutes } from './modules/locations/locations.routes.js';
 import { WarehousesService } from './modules/locations/warehouses.service.js';
 import { Mailer } from './modules/mail/mail.service.js';
+import { partnerRoutes } from './modules/partners/partners.routes.js';
+import { PartnersService } from './modules/partners/partners.service.js';
+import { customers, suppliers } from './modules/partners/partners.tables.js';
 import { accessPlugin } from './platform/access.js';
 import { errorHandlerPlugin } from './platform/error-handler.js';
 import { healthPlugin } from './platform/health.js';
@@ -103,6 +106,8 @@ export async function buildApp({ config, database, logger }: AppDeps): Promise<F
   const locationStock = noStock;
   const warehouses = new WarehousesService(db, locationStock);
   const bins = new BinsService(db, locationStock, config.binBulkMax);
+  const supplierService = new PartnersService(db, suppliers, 'supplier', config.phoneDefaultRegion);
+  const customerService = new PartnersService(db, customers, 'customer', config.phoneDefaultRegion);
 
   // Modules, one by one: this list is the table of contents of the API.
   await app.register(healthPlugin, { database, scheduler, version: VERSION });
@@ -116,6 +121,8 @@ export async function buildApp({ config, database, logger }: AppDeps): Promise<F
   await app.register(auditRoutes, { prefix: '/api/v1/audit-log' });
   await app.register(warehousesRoutes, { prefix: '/api/v1/warehouses', warehouses, bins });
   await app.register(binsRoutes, { prefix: '/api/v1/bins', bins });
+  await app.register(partnerRoutes, { prefix: '/api/v1/suppliers', partners: supplierService, noun: 'supplier', tag: 'suppliers' });
+  await app.register(partnerRoutes, { prefix: '/api/v1/customers', partners: customerService, noun: 'customer', tag: 'customers' });
 
   app.addHook('onReady', async () => scheduler.start());
   app.addHook('onClose', async () => {

@@ -1,0 +1,80 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { Type } from 'typebox';
+import { Roles } from '../../platform/access.js';
+import { expectedVersion } from '../../platform/if-match.js';
+import { pageRequest } from '../../platform/pagination.js';
+import { ctxOf } from '../../platform/request-ctx.js';
+import { IdParams, PartnerCreate, PartnerDeleteQuery, PartnerList, PartnerPublic, PartnerQuery, PartnerUpdate } from './partners.schemas.js';
+import type { PartnersService } from './partners.service.js';
+
+const security = [{ bearer: [] }];
+const read = { access: { roles: Roles.all, module: 'inventory' } };
+const manage = { access: { roles: Roles.managers, module: 'inventory' } };
+
+/** The same endpoints for suppliers and for customers. */
+export const partnerRoutes: FastifyPluginAsyncTypebox<{ partners: PartnersService; noun: string; tag: string }> = async (
+  app,
+  { partners, noun, tag },
+) => {
+  const tags = [tag];
+  app.get(
+    '/',
+    {
+      config: read,
+      schema: { tags, security, summary: `List ${noun}s (search by code or name)`, querystring: PartnerQuery, response: { 200: PartnerList } },
+    },
+    (request) =>
+      partners.list(
+        { search: request.query.search, isActive: request.query.is_active },
+        request.query.sort_by ?? 'code_asc',
+        pageRequest(request.query),
+      ),
+  );
+  app.post(
+    '/',
+    { config: manage, schema: { tags, security, summary: `Create a ${noun}`, body: PartnerCreate, response: { 201: PartnerPublic } } },
+    async (request, reply) => reply.code(201).send(await partners.create(ctxOf(request), request.body)),
+  );
+  app.get(
+    '/:id',
+    { config: read, schema: { tags, security, summary: `Get a ${noun}`, params: IdParams, response: { 200: PartnerPublic } } },
+    (request) => partners.get(request.params.id),
+  );
+  const update = {
+    config: manage,
+    schema: {
+      tags,
+      security,
+      summary: `Update a ${noun} (changed fields only; stale version → 412)`,
+      params: IdParams,
+      body: PartnerUpdate,
+      response: { 200: PartnerPublic },
+    },
+  };
+  app.put('/:id', update, (request) => {
+    const { version, ...changes } = request.body;
+    return partners.update(ctxOf(request), request.params.id, changes, expectedVersion(request, version));
+  });
+  app.patch('/:id', update, (request) => {
+    const { version, ...changes } = request.body;
+    return partners.update(ctxOf(request), request.params.id, changes, expectedVersion(request, version));
+  });
+  app.delete(
+    '/:id',
+    {
+      config: manage,
+      schema: {
+        tags,
+        security,
+        summary: `Deactivate a ${noun}; ?hard=true deletes one no document refers to`,
+        params: IdParams,
+        querystring: PartnerDeleteQuery,
+        response: { 200: PartnerPublic, 204: Type.Null() },
+      },
+    },
+    async (request, reply) => {
+      const result = await partners.remove(ctxOf(request), request.params.id, request.query.hard ?? false);
+      return result ? reply.send(result) : reply.code(204).send(null);
+    },
+  );
+};

@@ -1,0 +1,195 @@
+import { and, asc, count, desc, eq, type SQL, sql } from 'drizzle-orm';
+import type { PgColumn } from 'drizzle-orm/pg-core';
+import type { Db } from '../../db/client.js';
+import { isForeignKeyViolation, isUniqueViolation } from '../../db/errors.js';
+import { matchesSearch } from '../../db/search.js';
+import { getOrThrow, updateVersioned } from '../../db/versioned.js';
+import { defineError } from '../../platform/errors.js';
+import { type PageRequest, toPage } from '../../platform/pagination.js';
+import type { RequestCtx } from '../../platform/request-ctx.js';
+import { recordAudit } from '../audit/audit.service.js';
+import type { PartnerTable } from './partners.tables.js';
+import { normalizePhone } from './phone.js';
+
+export type PartnerKind = 'supplier' | 'customer';
+type PartnerRow = PartnerTable['$inferSelect'];
+
+export interface PartnerInput {
+  code?: string;
+  name?: string;
+  contact_person?: string;
+  email?: string | null;
+  phone?: string | null;
+  address?: string;
+  tax_number?: string;
+  payment_terms?: string;
+  notes?: string;
+  is_active?: boolean;
+}
+
+const NAMES: Record<PartnerKind, { en: string; hu: string; code: string }> = {
+  supplier: { en: 'Supplier', hu: 'A beszállító', code: 'SUPPLIER' },
+  customer: { en: 'Customer', hu: 'A vevő', code: 'CUSTOMER' },
+};
+
+function partnerErrors(kind: PartnerKind) {
+  const n = NAMES[kind];
+  return {
+    notFound: defineError(`${n.code}_NOT_FOUND`, 404, { en: `${n.en} not found.`, hu: `${n.hu} nem található.` }),
+    codeTaken: defineError(`${n.code}_CODE_TAKEN`, 409, {
+      en: `${n.en} code {code} is already taken.`,
+      hu: `${n.hu} kódja ({code}) már foglalt.`,
+    }),
+    inUse: defineError(`${n.code}_IN_USE`, 409, {
+      en: `${n.en} is referred to by documents; deactivate it instead.`,
+      hu: `${n.hu} dokumentumokban szerepel; törlés helyett inaktiválja.`,
+    }),
+  };
+}
+
+function toPartnerPublic(row: PartnerRow) {
+  return {
+    id: row.id,
+    code: row.code,
+    name: row.name,
+    contact_person: row.contactPerson,
+    email: row.email,
+    phone: row.phone,
+    address: row.address,
+    tax_number: row.taxNumber,
+    payment_terms: row.paymentTerms,
+    notes: row.notes,
+    is_active: row.isActive,
+    version: row.version,
+    created_at: row.createdAt.toISOString(),
+    updated_at: row.updatedAt.toISOString(),
+  };
+}
+export type PartnerPublic = ReturnType<typeof toPartnerPublic>;
+
+function snapshot(row: PartnerRow) {
+  const { id: _id, version: _v, created_at: _c, updated_at: _u, ...rest } = toPartnerPublic(row);
+  return rest;
+}
+
+const SORTS = {
+  code_asc: (t: PartnerTable) => asc(t.code),
+  code_desc: (t: PartnerTable) => desc(t.code),
+  name_asc: (t: PartnerTable) => asc(t.name),
+  name_desc: (t: PartnerTable) => desc(t.name),
+  created_asc: (t: PartnerTable) => asc(t.createdAt),
+  created_desc: (t: PartnerTable) => desc(t.createdAt),
+};
+export type PartnerSort = keyof typeof SORTS;
+
+/** Suppliers or customers (seeds 000 and 003): one service, parameterized by table. */
+export class PartnersService {
+  readonly errors: ReturnType<typeof partnerErrors>;
+
+  constructor(
+    private readonly db: Db,
+    private readonly table: PartnerTable,
+    private readonly kind: PartnerKind,
+    private readonly phoneRegion: string,
+  ) {
+    this.errors = partnerErrors(kind);
+  }
+
+  private columns(ctx: RequestCtx, input: PartnerInput): Partial<PartnerTable['$inferInsert']> {
+    const trim = (value: string | undefined) => value?.trim();
+    const out: Partial<PartnerTable['$inferInsert']> = {
+      code: trim(input.code),
+      name: trim(input.name),
+      contactPerson: trim(input.contact_person),
+      email: input.email === null ? null : trim(input.email)?.toLowerCase(),
+      phone: input.phone === null || input.phone === '' ? null : input.phone && normalizePhone(input.phone, this.phoneRegion, ctx.locale),
+      address: trim(input.address),
+      taxNumber: trim(input.tax_number),
+      paymentTerms: trim(input.payment_terms),
+      notes: input.notes,
+      isActive: input.is_active,
+    };
+    return Object.fromEntries(Object.entries(out).filter(([, value]) => value !== undefined));
+  }
+
+  private rethrow(error: unknown, code: string | undefined): never {
+    if (isUniqueViolation(error, `${this.kind}s_code_key`)) {
+      throw this.errors.codeTaken({ code: code ?? '' });
+    }
+    throw error;
+  }
+
+  async list(filter: { search?: string; isActive?: boolean }, sort: PartnerSort, page: PageRequest) {
+    const t = this.table;
+    const conditions: (SQL | undefined)[] = [];
+    if (filter.isActive !== undefined) conditions.push(eq(t.isActive, filter.isActive));
+    if (filter.search) conditions.push(matchesSearch(sql`${t.code} || ' ' || ${t.name}`, filter.search));
+    const where = and(...conditions);
+    const [rows, [total]] = await Promise.all([
+      this.db.select().from(t).where(where).orderBy(SORTS[sort](t), asc(t.id as PgColumn)).limit(page.pageSize).offset(page.offset),
+      this.db.select({ n: count() }).from(t).where(where),
+    ]);
+    return toPage((rows as PartnerRow[]).map(toPartnerPublic), total?.n ?? 0, page);
+  }
+
+  async get(id: string): Promise<PartnerPublic> {
+    return toPartnerPublic(await getOrThrow(this.db, this.table, id, this.errors.notFound));
+  }
+
+  /** Resolves a partner by id or code (orders accept either); inactive ones are refused by the caller. */
+  async findByIdOrCode(ref: { id?: string; code?: string }): Promise<PartnerPublic | undefined> {
+    const t = this.table;
+    const where = ref.id ? eq(t.id, ref.id) : sql`lower(${t.code}) = lower(${ref.code ?? ''})`;
+    const [row] = await this.db.select().from(t).where(where);
+    return row ? toPartnerPublic(row as PartnerRow) : undefined;
+  }
+
+  async create(ctx: RequestCtx, input: PartnerInput & { code: string; name: string }): Promise<PartnerPublic> {
+    const values = this.columns(ctx, input) as PartnerTable['$inferInsert'];
+    try {
+      return await this.db.transaction(async (tx) => {
+        const [row] = (await tx.insert(this.table).values(values).returning()) as PartnerRow[];
+        if (!row) throw new Error('insert returned nothing');
+        await recordAudit(tx, ctx, { action: `${this.kind}.create`, entityType: this.kind, entityId: row.id, after: snapshot(row) });
+        return toPartnerPublic(row);
+      });
+    } catch (error) {
+      this.rethrow(error, input.code);
+    }
+  }
+
+  async update(ctx: RequestCtx, id: string, input: PartnerInput, expectedVersion?: number): Promise<PartnerPublic> {
+    const changes = this.columns(ctx, input);
+    try {
+      return await this.db.transaction(async (tx) => {
+        const { before, after } = await updateVersioned(tx, this.table, id, expectedVersion, changes, this.errors.notFound);
+        await recordAudit(tx, ctx, {
+          action: `${this.kind}.update`,
+          entityType: this.kind,
+          entityId: id,
+          before: snapshot(before as PartnerRow),
+          after: snapshot(after as PartnerRow),
+        });
+        return toPartnerPublic(after as PartnerRow);
+      });
+    } catch (error) {
+      this.rethrow(error, input.code);
+    }
+  }
+
+  /** Soft delete (deactivate); `hard` deletes for good, refused while any document refers to it. */
+  async remove(ctx: RequestCtx, id: string, hard: boolean): Promise<PartnerPublic | undefined> {
+    if (!hard) return this.update(ctx, id, { is_active: false });
+    try {
+      await this.db.transaction(async (tx) => {
+        const row = (await getOrThrow(tx, this.table, id, this.errors.notFound, true)) as PartnerRow;
+        await tx.delete(this.table).where(eq(this.table.id, id));
+        await recordAudit(tx, ctx, { action: `${this.kind}.delete`, entityType: this.kind, entityId: id, before: snapshot(row) });
+      });
+    } catch (error) {
+      if (isForeignKeyViolation(error)) throw this.errors.inUse();
+      throw error;
+    }
+    return undefined;
+  }
+}
