@@ -6,6 +6,12 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import type { Config } from './config.js';
 import type { Database } from './db/client.js';
 import { auditRoutes } from './modules/audit/audit.routes.js';
+import { categoriesRoutes, productsRoutes, unitsRoutes } from './modules/catalog/catalog.routes.js';
+import { CategoriesService } from './modules/catalog/categories.service.js';
+import { LotsService } from './modules/catalog/lots.service.js';
+import { noProductStock } from './modules/catalog/product-stock.js';
+import { ProductsService } from './modules/catalog/products.service.js';
+import { UnitsService } from './modules/catalog/units.service.js';
 import { authRoutes } from './modules/identity/auth.routes.js';
 import { AuthService } from './modules/identity/auth.service.js';
 import { LoginThrottle } from './modules/identity/login-throttle.js';
@@ -29,6 +35,7 @@ import { methodNotAllowedPlugin } from './platform/method-not-allowed.js';
 import { metricsPlugin } from './platform/metrics.js';
 import { openapiPlugin } from './platform/openapi.js';
 import { RequestLogController, requestContextPlugin, requestId } from './platform/request-context.js';
+import { validationPlugin } from './platform/validation.js';
 import { Scheduler } from './platform/scheduler.js';
 import { openValkey } from './platform/valkey.js';
 import { VERSION } from './version.js';
@@ -79,6 +86,7 @@ export async function buildApp({ config, database, logger }: AppDeps): Promise<F
   // Cross-cutting plugins first: they hook every route registered after them.
   await app.register(requestContextPlugin, { defaultLocale: config.defaultLocale });
   await app.register(errorHandlerPlugin);
+  await app.register(validationPlugin);
   await app.register(methodNotAllowedPlugin);
   await app.register(helmet, { global: true });
   await app.register(cors, {
@@ -106,6 +114,10 @@ export async function buildApp({ config, database, logger }: AppDeps): Promise<F
   const locationStock = noStock;
   const warehouses = new WarehousesService(db, locationStock);
   const bins = new BinsService(db, locationStock, config.binBulkMax);
+  const categories = new CategoriesService(db);
+  const units = new UnitsService(db);
+  const lots = new LotsService(db);
+  const products = new ProductsService(db, categories, units, noProductStock);
   const supplierService = new PartnersService(db, suppliers, 'supplier', config.phoneDefaultRegion);
   const customerService = new PartnersService(db, customers, 'customer', config.phoneDefaultRegion);
 
@@ -119,6 +131,9 @@ export async function buildApp({ config, database, logger }: AppDeps): Promise<F
   await app.register(usersRoutes, { prefix: '/api/v1/users', users });
   await app.register(modulesRoutes, { prefix: '/api/v1/modules', modules: new ModulesService(db) });
   await app.register(auditRoutes, { prefix: '/api/v1/audit-log' });
+  await app.register(productsRoutes, { prefix: '/api/v1/products', products, lots });
+  await app.register(categoriesRoutes, { prefix: '/api/v1/categories', categories });
+  await app.register(unitsRoutes, { prefix: '/api/v1/units', units });
   await app.register(warehousesRoutes, { prefix: '/api/v1/warehouses', warehouses, bins });
   await app.register(binsRoutes, { prefix: '/api/v1/bins', bins });
   await app.register(partnerRoutes, { prefix: '/api/v1/suppliers', partners: supplierService, noun: 'supplier', tag: 'suppliers' });

@@ -1,0 +1,196 @@
+import { eq, sql } from 'drizzle-orm';
+import type { Db, DbOrTx } from '../../db/client.js';
+import { isUniqueViolation } from '../../db/errors.js';
+import { updateVersioned } from '../../db/versioned.js';
+import { Errors } from '../../platform/errors.js';
+import type { Locale } from '../../platform/i18n.js';
+import { type PageRequest, toPage } from '../../platform/pagination.js';
+import type { RequestCtx } from '../../platform/request-ctx.js';
+import { recordAudit } from '../audit/audit.service.js';
+import { isValidGtin } from './barcode.js';
+import { CatalogErrors } from './catalog.errors.js';
+import { lots, products } from './catalog.tables.js';
+import type { CategoriesService } from './categories.service.js';
+import type { ProductStock } from './product-stock.js';
+import { findProduct, listProducts, type ProductFilter, type ProductRow } from './products.repo.js';
+import type { UnitsService } from './units.service.js';
+
+type Selected = { product: ProductRow; categoryName: string | null; onHand: number };
+
+function toProductPublic({ product: p, categoryName, onHand }: Selected) {
+  return {
+    id: p.id,
+    sku: p.sku,
+    name: p.name,
+    description: p.description,
+    category_id: p.categoryId,
+    category: categoryName,
+    unit_of_measure: p.unitCode,
+    unit_price: p.unitPrice,
+    barcode: p.barcode,
+    tracking: p.tracking,
+    shelf_life_days: p.shelfLifeDays,
+    reorder_point: p.reorderPoint,
+    is_active: p.isActive,
+    on_hand: Number(onHand ?? 0),
+    version: p.version,
+    created_at: p.createdAt.toISOString(),
+    updated_at: p.updatedAt.toISOString(),
+  };
+}
+export type ProductPublic = ReturnType<typeof toProductPublic>;
+
+function snapshot(p: ProductRow) {
+  return {
+    sku: p.sku,
+    name: p.name,
+    description: p.description,
+    category_id: p.categoryId,
+    unit_of_measure: p.unitCode,
+    unit_price: p.unitPrice,
+    barcode: p.barcode,
+    tracking: p.tracking,
+    shelf_life_days: p.shelfLifeDays,
+    reorder_point: p.reorderPoint,
+    is_active: p.isActive,
+  };
+}
+
+export interface ProductInput {
+  sku?: string;
+  name?: string;
+  description?: string;
+  category_id?: string | null;
+  category?: string;
+  unit_of_measure?: string;
+  unit_price?: number;
+  barcode?: string | null;
+  tracking?: string;
+  shelf_life_days?: number | null;
+  reorder_point?: number;
+  is_active?: boolean;
+}
+
+function assertBarcode(barcode: string | null | undefined, locale: Locale): void {
+  if (barcode == null || isValidGtin(barcode)) return;
+  const message = locale === 'hu' ? 'érvénytelen vonalkód (hossz vagy ellenőrző számjegy)' : 'is not a valid EAN/UPC/GTIN (length or check digit)';
+  throw Errors.validation({}, { errors: [{ field: 'barcode', message }] });
+}
+
+/** Products (seeds 000 and 004): soft delete, optimistic concurrency, accent-insensitive search. */
+export class ProductsService {
+  constructor(
+    private readonly db: Db,
+    private readonly categories: CategoriesService,
+    private readonly units: UnitsService,
+    private readonly stock: ProductStock,
+  ) {}
+
+  private onHand() {
+    return this.stock.onHandSql(sql`${products.id}`);
+  }
+
+  async list(filter: ProductFilter & { includeInactive?: boolean }, sort: string, page: PageRequest) {
+    const scoped = filter.isActive === undefined && !filter.includeInactive ? { ...filter, isActive: true } : filter;
+    const { rows, total } = await listProducts(this.db, scoped, sort, page, this.onHand());
+    return toPage(rows.map(toProductPublic), total, page);
+  }
+
+  private async selected(db: DbOrTx, id: string): Promise<Selected> {
+    const row = await findProduct(db, id, this.onHand());
+    if (!row) throw CatalogErrors.productNotFound();
+    return row;
+  }
+
+  /** The product with its stock per warehouse (seed 004). */
+  async get(id: string) {
+    const row = await this.selected(this.db, id);
+    return { ...toProductPublic(row), stock: await this.stock.distribution(id) };
+  }
+
+  /** An active product, for documents about to post stock of it. */
+  async requireActive(db: DbOrTx, id: string): Promise<ProductRow> {
+    const { product } = await this.selected(db, id);
+    if (!product.isActive) throw CatalogErrors.productInactive({ sku: product.sku });
+    return product;
+  }
+
+  private async columns(tx: DbOrTx, ctx: RequestCtx, input: ProductInput) {
+    assertBarcode(input.barcode, ctx.locale);
+    const categoryId =
+      input.category_id !== undefined
+        ? await this.categories.requireId(tx, input.category_id)
+        : input.category !== undefined
+          ? await this.categories.idForName(tx, ctx, input.category)
+          : undefined;
+    const out: Partial<typeof products.$inferInsert> = {
+      sku: input.sku?.trim(),
+      name: input.name?.trim(),
+      description: input.description,
+      categoryId,
+      unitCode: input.unit_of_measure === undefined ? undefined : await this.units.resolveCode(tx, input.unit_of_measure),
+      unitPrice: input.unit_price,
+      barcode: input.barcode,
+      tracking: input.tracking,
+      shelfLifeDays: input.shelf_life_days,
+      reorderPoint: input.reorder_point,
+      isActive: input.is_active,
+    };
+    return Object.fromEntries(Object.entries(out).filter(([, v]) => v !== undefined)) as typeof out;
+  }
+
+  private rethrow(error: unknown, input: ProductInput): never {
+    if (isUniqueViolation(error, 'products_sku_key')) throw CatalogErrors.skuTaken({ sku: input.sku?.trim() ?? '' });
+    if (isUniqueViolation(error, 'products_barcode_key')) throw CatalogErrors.barcodeTaken({ barcode: input.barcode ?? '' });
+    throw error;
+  }
+
+  async create(ctx: RequestCtx, input: ProductInput & { sku: string; name: string }) {
+    try {
+      return await this.db.transaction(async (tx) => {
+        const values = await this.columns(tx, ctx, input);
+        const [row] = await tx
+          .insert(products)
+          .values(values as typeof products.$inferInsert)
+          .returning();
+        const created = row as ProductRow;
+        await recordAudit(tx, ctx, { action: 'product.create', entityType: 'product', entityId: created.id, after: snapshot(created) });
+        return toProductPublic(await this.selected(tx, created.id));
+      });
+    } catch (error) {
+      this.rethrow(error, input);
+    }
+  }
+
+  /** PUT and PATCH alike take only the fields to change (seed 004's clients PUT partial bodies). */
+  async update(ctx: RequestCtx, id: string, input: ProductInput, expectedVersion?: number, action = 'product.update') {
+    try {
+      return await this.db.transaction(async (tx) => {
+        const changes = await this.columns(tx, ctx, input);
+        if (changes.tracking !== undefined) await this.assertTrackingChangeable(tx, id, changes.tracking);
+        const { before, after } = await updateVersioned(tx, products, id, expectedVersion, changes, CatalogErrors.productNotFound);
+        await recordAudit(tx, ctx, { action, entityType: 'product', entityId: id, before: snapshot(before), after: snapshot(after) });
+        return toProductPublic(await this.selected(tx, id));
+      });
+    } catch (error) {
+      this.rethrow(error, input);
+    }
+  }
+
+  /** Soft delete: gone from lists, no new stock, history and SKU kept. */
+  remove(ctx: RequestCtx, id: string) {
+    return this.update(ctx, id, { is_active: false }, undefined, 'product.delete');
+  }
+
+  restore(ctx: RequestCtx, id: string) {
+    return this.update(ctx, id, { is_active: true }, undefined, 'product.restore');
+  }
+
+  private async assertTrackingChangeable(tx: DbOrTx, id: string, tracking: string): Promise<void> {
+    const [current] = await tx.select({ tracking: products.tracking }).from(products).where(eq(products.id, id));
+    if (!current || current.tracking === tracking) return;
+    const [lot] = await tx.select({ id: lots.id }).from(lots).where(eq(lots.productId, id)).limit(1);
+    if (lot) throw CatalogErrors.trackingLocked();
+  }
+}
+
