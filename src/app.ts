@@ -31,12 +31,13 @@ import { customers, suppliers } from './modules/partners/partners.tables.js';
 import { accessPlugin } from './platform/access.js';
 import { errorHandlerPlugin } from './platform/error-handler.js';
 import { healthPlugin } from './platform/health.js';
+import { idempotencyPlugin } from './platform/idempotency.js';
 import { methodNotAllowedPlugin } from './platform/method-not-allowed.js';
 import { metricsPlugin } from './platform/metrics.js';
 import { openapiPlugin } from './platform/openapi.js';
 import { RequestLogController, requestContextPlugin, requestId } from './platform/request-context.js';
-import { validationPlugin } from './platform/validation.js';
 import { Scheduler } from './platform/scheduler.js';
+import { validationPlugin } from './platform/validation.js';
 import { openValkey } from './platform/valkey.js';
 import { VERSION } from './version.js';
 
@@ -93,6 +94,8 @@ export async function buildApp({ config, database, logger }: AppDeps): Promise<F
     origin: config.corsOrigins === '*' ? true : config.corsOrigins,
     credentials: false,
   });
+  // Before compression: it stores the response body as sent, not a compressed stream.
+  await app.register(idempotencyPlugin, { db: database.db, scheduler });
   await app.register(compress, { global: true, threshold: 1024 });
   await app.register(openapiPlugin, { version: VERSION });
   await app.register(metricsPlugin, { poolStats: database.poolStats });
@@ -136,8 +139,18 @@ export async function buildApp({ config, database, logger }: AppDeps): Promise<F
   await app.register(unitsRoutes, { prefix: '/api/v1/units', units });
   await app.register(warehousesRoutes, { prefix: '/api/v1/warehouses', warehouses, bins });
   await app.register(binsRoutes, { prefix: '/api/v1/bins', bins });
-  await app.register(partnerRoutes, { prefix: '/api/v1/suppliers', partners: supplierService, noun: 'supplier', tag: 'suppliers' });
-  await app.register(partnerRoutes, { prefix: '/api/v1/customers', partners: customerService, noun: 'customer', tag: 'customers' });
+  await app.register(partnerRoutes, {
+    prefix: '/api/v1/suppliers',
+    partners: supplierService,
+    noun: 'supplier',
+    tag: 'suppliers',
+  });
+  await app.register(partnerRoutes, {
+    prefix: '/api/v1/customers',
+    partners: customerService,
+    noun: 'customer',
+    tag: 'customers',
+  });
 
   app.addHook('onReady', async () => scheduler.start());
   app.addHook('onClose', async () => {

@@ -2,6 +2,7 @@ import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import type { FastifyInstance, RouteOptions } from 'fastify';
 import fp from 'fastify-plugin';
+import { Type } from 'typebox';
 import { ErrorResponse, errorRef } from './schemas.js';
 
 const REDOC_CDN = 'https://cdn.jsdelivr.net/npm/redoc@2/bundles/redoc.standalone.js';
@@ -14,19 +15,31 @@ const redocPage = `<!doctype html>
 /** Every route answers these with the common error body; routes add their own codes on top. */
 const COMMON_ERROR_STATUSES = ['400', '413', '415', '422', '500'] as const;
 
-function addErrorResponses(route: RouteOptions) {
+const IdempotencyHeaders = Type.Object({
+  'idempotency-key': Type.Optional(
+    Type.String({
+      minLength: 1,
+      maxLength: 255,
+      description: 'Send the same key when retrying: the request runs once and the retry gets its response',
+    }),
+  ),
+});
+
+/** Documents the common error bodies on every API route, and Idempotency-Key on every POST. */
+function addCommonSchemas(route: RouteOptions) {
   if (route.schema?.hide || !route.url.startsWith('/api/')) return;
   route.schema ??= {};
   route.schema.response ??= {};
   const response = route.schema.response as Record<string, unknown>;
   for (const status of COMMON_ERROR_STATUSES) response[status] ??= errorRef;
+  if ([route.method].flat().includes('POST')) route.schema.headers ??= IdempotencyHeaders;
 }
 
 /** OpenAPI 3.1 document at /openapi.json, Swagger UI at /docs, ReDoc at /redoc. */
 export const openapiPlugin = fp(
   async (app: FastifyInstance, options: { version: string }) => {
     app.addSchema(ErrorResponse);
-    app.addHook('onRoute', addErrorResponses);
+    app.addHook('onRoute', addCommonSchemas);
     await app.register(swagger, {
       openapi: {
         openapi: '3.1.0',

@@ -1,7 +1,7 @@
-import type { FastifyInstance, FastifySchema } from 'fastify';
-import fp from 'fastify-plugin';
 import { Ajv, type Options } from 'ajv';
 import addFormats from 'ajv-formats';
+import type { FastifyInstance, FastifySchema } from 'fastify';
+import fp from 'fastify-plugin';
 
 const shared: Options = { allErrors: true, useDefaults: true, removeAdditional: true, strict: false };
 

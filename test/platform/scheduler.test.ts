@@ -20,11 +20,14 @@ describe('scheduler (pg-boss on this database)', () => {
   it('starts, keeps the schedule in the database and reports it on /health', async () => {
     const res = await t.app.inject({ method: 'GET', url: '/health' });
     expect(res.json().scheduler).toBe('running');
-    expect(res.json().jobs).toEqual([
-      { name: 'probe-job', cron: '*/15 * * * *', timezone: 'Europe/Budapest' },
-    ]);
-    const { rows } = await t.database.executeSql('select name, cron, timezone from pgboss.schedule', []);
-    expect(rows).toEqual([{ name: 'probe-job', cron: '*/15 * * * *', timezone: 'Europe/Budapest' }]);
+    const probe = { name: 'probe-job', cron: '*/15 * * * *', timezone: 'Europe/Budapest' };
+    const purge = { name: 'purge-idempotency-keys', cron: '17 * * * *', timezone: 'Europe/Budapest' };
+    expect(res.json().jobs).toEqual(expect.arrayContaining([probe, purge]));
+    const { rows } = await t.database.executeSql(
+      'select name, cron, timezone from pgboss.schedule order by name',
+      [],
+    );
+    expect(rows).toEqual([probe, purge]);
   });
 
   it('runs a registered job on demand', async () => {

@@ -1,7 +1,10 @@
 import { defineError } from '../../platform/errors.js';
 
 export const CatalogErrors = {
-  productNotFound: defineError('PRODUCT_NOT_FOUND', 404, { en: 'Product not found.', hu: 'A termék nem található.' }),
+  productNotFound: defineError('PRODUCT_NOT_FOUND', 404, {
+    en: 'Product not found.',
+    hu: 'A termék nem található.',
+  }),
   skuTaken: defineError('SKU_TAKEN', 409, {
     en: 'SKU {sku} is already taken (also by inactive products).',
     hu: 'A(z) {sku} cikkszám már foglalt (inaktív termék is foglalhatja).',
@@ -27,7 +30,10 @@ export const CatalogErrors = {
     en: 'Lot {lot_number} already exists for this product.',
     hu: 'A(z) {lot_number} tétel már létezik ennél a terméknél.',
   }),
-  categoryNotFound: defineError('CATEGORY_NOT_FOUND', 404, { en: 'Category not found.', hu: 'A kategória nem található.' }),
+  categoryNotFound: defineError('CATEGORY_NOT_FOUND', 404, {
+    en: 'Category not found.',
+    hu: 'A kategória nem található.',
+  }),
   categoryTaken: defineError('CATEGORY_NAME_TAKEN', 409, {
     en: 'A category named {name} already exists.',
     hu: 'Már létezik {name} nevű kategória.',
@@ -40,12 +46,18 @@ export const CatalogErrors = {
     en: 'The category has products or subcategories.',
     hu: 'A kategóriához termékek vagy alkategóriák tartoznak.',
   }),
-  unitNotFound: defineError('UNIT_NOT_FOUND', 404, { en: 'Unit not found.', hu: 'A mértékegység nem található.' }),
+  unitNotFound: defineError('UNIT_NOT_FOUND', 404, {
+    en: 'Unit not found.',
+    hu: 'A mértékegység nem található.',
+  }),
   unknownUnit: defineError('UNKNOWN_UNIT', 422, {
     en: 'Unknown unit of measure: {unit}.',
     hu: 'Ismeretlen mértékegység: {unit}.',
   }),
-  unitTaken: defineError('UNIT_CODE_TAKEN', 409, { en: 'Unit {code} already exists.', hu: 'A(z) {code} mértékegység már létezik.' }),
+  unitTaken: defineError('UNIT_CODE_TAKEN', 409, {
+    en: 'Unit {code} already exists.',
+    hu: 'A(z) {code} mértékegység már létezik.',
+  }),
   unitInUse: defineError('UNIT_IN_USE', 409, {
     en: 'The unit is used by products.',
     hu: 'A mértékegységet termékek használják.',

@@ -37,16 +37,22 @@ const read = { access: { roles: Roles.all, module: 'inventory' } };
 const staff = { access: { roles: Roles.staff, module: 'inventory' } };
 const manage = { access: { roles: Roles.managers, module: 'inventory' } };
 
-export const productsRoutes: FastifyPluginAsyncTypebox<{ products: ProductsService; lots: LotsService }> = async (
-  app,
-  { products, lots },
-) => {
+export const productsRoutes: FastifyPluginAsyncTypebox<{
+  products: ProductsService;
+  lots: LotsService;
+}> = async (app, { products, lots }) => {
   const tags = ['products'];
   app.get(
     '/',
     {
       config: read,
-      schema: { tags, security, summary: 'List products: search, filters, sort, paging', querystring: ProductQuery, response: { 200: ProductList } },
+      schema: {
+        tags,
+        security,
+        summary: 'List products: search, filters, sort, paging',
+        querystring: ProductQuery,
+        response: { 200: ProductList },
+      },
     },
     (request) => {
       const q = request.query;
@@ -66,14 +72,29 @@ export const productsRoutes: FastifyPluginAsyncTypebox<{ products: ProductsServi
   );
   app.post(
     '/',
-    { config: staff, schema: { tags, security, summary: 'Create a product', body: ProductCreate, response: { 201: ProductPublic } } },
+    {
+      config: staff,
+      schema: {
+        tags,
+        security,
+        summary: 'Create a product',
+        body: ProductCreate,
+        response: { 201: ProductPublic },
+      },
+    },
     async (request, reply) => reply.code(201).send(await products.create(ctxOf(request), request.body)),
   );
   app.get(
     '/:id',
     {
       config: read,
-      schema: { tags, security, summary: 'Get a product with its stock per warehouse', params: IdParams, response: { 200: ProductDetail } },
+      schema: {
+        tags,
+        security,
+        summary: 'Get a product with its stock per warehouse',
+        params: IdParams,
+        response: { 200: ProductDetail },
+      },
     },
     (request) => products.get(request.params.id),
   );
@@ -100,13 +121,28 @@ export const productsRoutes: FastifyPluginAsyncTypebox<{ products: ProductsServi
     '/:id',
     {
       config: staff,
-      schema: { tags, security, summary: 'Soft-delete a product (history and SKU kept)', params: IdParams, response: { 200: ProductPublic } },
+      schema: {
+        tags,
+        security,
+        summary: 'Soft-delete a product (history and SKU kept)',
+        params: IdParams,
+        response: { 200: ProductPublic },
+      },
     },
     (request) => products.remove(ctxOf(request), request.params.id),
   );
   app.post(
     '/:id/restore',
-    { config: staff, schema: { tags, security, summary: 'Restore a soft-deleted product', params: IdParams, response: { 200: ProductPublic } } },
+    {
+      config: staff,
+      schema: {
+        tags,
+        security,
+        summary: 'Restore a soft-deleted product',
+        params: IdParams,
+        response: { 200: ProductPublic },
+      },
+    },
     (request) => products.restore(ctxOf(request), request.params.id),
   );
 
@@ -114,7 +150,14 @@ export const productsRoutes: FastifyPluginAsyncTypebox<{ products: ProductsServi
     '/:id/lots',
     {
       config: read,
-      schema: { tags: ['lots'], security, summary: "List a product's lots, earliest expiry first", params: IdParams, querystring: LotQuery, response: { 200: LotList } },
+      schema: {
+        tags: ['lots'],
+        security,
+        summary: "List a product's lots, earliest expiry first",
+        params: IdParams,
+        querystring: LotQuery,
+        response: { 200: LotList },
+      },
     },
     (request) => lots.list(request.params.id, request.query.search, pageRequest(request.query)),
   );
@@ -122,35 +165,82 @@ export const productsRoutes: FastifyPluginAsyncTypebox<{ products: ProductsServi
     '/:id/lots',
     {
       config: staff,
-      schema: { tags: ['lots'], security, summary: 'Create a lot of a lot-tracked product', params: IdParams, body: LotCreate, response: { 201: LotPublic } },
+      schema: {
+        tags: ['lots'],
+        security,
+        summary: 'Create a lot of a lot-tracked product',
+        params: IdParams,
+        body: LotCreate,
+        response: { 201: LotPublic },
+      },
     },
-    async (request, reply) => reply.code(201).send(await lots.create(ctxOf(request), request.params.id, request.body)),
+    async (request, reply) =>
+      reply.code(201).send(await lots.create(ctxOf(request), request.params.id, request.body)),
   );
   app.get(
     '/:id/lots/:lotId',
-    { config: read, schema: { tags: ['lots'], security, summary: 'Get a lot', params: LotParams, response: { 200: LotPublic } } },
+    {
+      config: read,
+      schema: {
+        tags: ['lots'],
+        security,
+        summary: 'Get a lot',
+        params: LotParams,
+        response: { 200: LotPublic },
+      },
+    },
     (request) => lots.get(request.params.id, request.params.lotId),
   );
 };
 
-export const categoriesRoutes: FastifyPluginAsyncTypebox<{ categories: CategoriesService }> = async (app, { categories }) => {
+export const categoriesRoutes: FastifyPluginAsyncTypebox<{ categories: CategoriesService }> = async (
+  app,
+  { categories },
+) => {
   const tags = ['categories'];
-  app.get('/', { config: read, schema: { tags, security, summary: 'List categories', response: { 200: CategoryList } } }, () =>
-    categories.list(),
+  app.get(
+    '/',
+    { config: read, schema: { tags, security, summary: 'List categories', response: { 200: CategoryList } } },
+    () => categories.list(),
   );
   app.post(
     '/',
-    { config: staff, schema: { tags, security, summary: 'Create a category', body: CategoryCreate, response: { 201: CategoryPublic } } },
+    {
+      config: staff,
+      schema: {
+        tags,
+        security,
+        summary: 'Create a category',
+        body: CategoryCreate,
+        response: { 201: CategoryPublic },
+      },
+    },
     async (request, reply) => reply.code(201).send(await categories.create(ctxOf(request), request.body)),
   );
   app.get(
     '/:id',
-    { config: read, schema: { tags, security, summary: 'Get a category', params: IdParams, response: { 200: CategoryPublic } } },
+    {
+      config: read,
+      schema: {
+        tags,
+        security,
+        summary: 'Get a category',
+        params: IdParams,
+        response: { 200: CategoryPublic },
+      },
+    },
     (request) => categories.get(request.params.id),
   );
   const update = {
     config: staff,
-    schema: { tags, security, summary: 'Rename or move a category (no cycles)', params: IdParams, body: CategoryUpdate, response: { 200: CategoryPublic } },
+    schema: {
+      tags,
+      security,
+      summary: 'Rename or move a category (no cycles)',
+      params: IdParams,
+      body: CategoryUpdate,
+      response: { 200: CategoryPublic },
+    },
   };
   app.put('/:id', update, (request) => {
     const { version, ...changes } = request.body;
@@ -164,7 +254,13 @@ export const categoriesRoutes: FastifyPluginAsyncTypebox<{ categories: Categorie
     '/:id',
     {
       config: staff,
-      schema: { tags, security, summary: 'Delete a category with no products or subcategories', params: IdParams, response: { 204: Type.Null() } },
+      schema: {
+        tags,
+        security,
+        summary: 'Delete a category with no products or subcategories',
+        params: IdParams,
+        response: { 204: Type.Null() },
+      },
     },
     async (request, reply) => {
       await categories.remove(ctxOf(request), request.params.id);
@@ -175,22 +271,55 @@ export const categoriesRoutes: FastifyPluginAsyncTypebox<{ categories: Categorie
 
 export const unitsRoutes: FastifyPluginAsyncTypebox<{ units: UnitsService }> = async (app, { units }) => {
   const tags = ['units'];
-  app.get('/', { config: read, schema: { tags, security, summary: 'List units of measure', response: { 200: UnitList } } }, () =>
-    units.list(),
+  app.get(
+    '/',
+    {
+      config: read,
+      schema: { tags, security, summary: 'List units of measure', response: { 200: UnitList } },
+    },
+    () => units.list(),
   );
   app.post(
     '/',
-    { config: manage, schema: { tags, security, summary: 'Add a unit of measure', body: UnitCreate, response: { 201: UnitPublic } } },
+    {
+      config: manage,
+      schema: {
+        tags,
+        security,
+        summary: 'Add a unit of measure',
+        body: UnitCreate,
+        response: { 201: UnitPublic },
+      },
+    },
     async (request, reply) => reply.code(201).send(await units.create(ctxOf(request), request.body)),
   );
   app.patch(
     '/:code',
-    { config: manage, schema: { tags, security, summary: 'Rename a unit or change its decimals', params: UnitParams, body: UnitUpdate, response: { 200: UnitPublic } } },
+    {
+      config: manage,
+      schema: {
+        tags,
+        security,
+        summary: 'Rename a unit or change its decimals',
+        params: UnitParams,
+        body: UnitUpdate,
+        response: { 200: UnitPublic },
+      },
+    },
     (request) => units.update(ctxOf(request), request.params.code, request.body),
   );
   app.delete(
     '/:code',
-    { config: manage, schema: { tags, security, summary: 'Delete a unit no product uses', params: UnitParams, response: { 204: Type.Null() } } },
+    {
+      config: manage,
+      schema: {
+        tags,
+        security,
+        summary: 'Delete a unit no product uses',
+        params: UnitParams,
+        response: { 204: Type.Null() },
+      },
+    },
     async (request, reply) => {
       await units.remove(ctxOf(request), request.params.code);
       return reply.code(204).send(null);

@@ -5,7 +5,8 @@ const uuid = Type.String({ format: 'uuid' });
 const stamp = Type.String({ format: 'date-time' });
 const day = Type.String({ format: 'date', description: 'YYYY-MM-DD' });
 const Version = Type.Optional(Type.Integer({ minimum: 1, description: 'The version you read; stale → 412' }));
-const nullable = <T extends Parameters<typeof Type.Union>[0][number]>(schema: T) => Type.Union([schema, Type.Null()]);
+const nullable = <T extends Parameters<typeof Type.Union>[0][number]>(schema: T) =>
+  Type.Union([schema, Type.Null()]);
 
 export const PRODUCT_SORTS = [
   'name_asc',
@@ -23,7 +24,13 @@ const stockExample = {
   reserved: 20,
   available: 100,
   warehouses: [
-    { warehouse_id: '01936d3e-8f2a-7c4b-9e1d-5a6b7c8d9e0f', warehouse_code: 'BP1', on_hand: 120, reserved: 20, available: 100 },
+    {
+      warehouse_id: '01936d3e-8f2a-7c4b-9e1d-5a6b7c8d9e0f',
+      warehouse_code: 'BP1',
+      on_hand: 120,
+      reserved: 20,
+      available: 100,
+    },
   ],
 };
 
@@ -93,10 +100,21 @@ const editable = {
   name: Type.String({ minLength: 1, maxLength: 200 }),
   description: Type.String({ maxLength: 4000 }),
   category_id: nullable(uuid),
-  category: Type.String({ minLength: 1, maxLength: 100, description: 'Category by name; created if new (seed 004)' }),
+  category: Type.String({
+    minLength: 1,
+    maxLength: 100,
+    description: 'Category by name; created if new (seed 004)',
+  }),
   unit_of_measure: Type.String({ minLength: 1, maxLength: 20, description: 'Unit code; "piece" means pcs' }),
   unit_price: Type.Number({ minimum: 0, maximum: 1e12 }),
-  barcode: nullable(Type.String({ minLength: 8, maxLength: 14, pattern: '^\\d+$', description: 'EAN-8, UPC-A, EAN-13 or GTIN-14' })),
+  barcode: nullable(
+    Type.String({
+      minLength: 8,
+      maxLength: 14,
+      pattern: '^\\d+$',
+      description: 'EAN-8, UPC-A, EAN-13 or GTIN-14',
+    }),
+  ),
   tracking: Type.Enum(['none', 'lot']),
   shelf_life_days: nullable(Type.Integer({ minimum: 1, maximum: 36500 })),
   reorder_point: Type.Number({ minimum: 0, maximum: 1e12 }),
@@ -155,7 +173,9 @@ export const ProductUpdate = Type.Object(
 export const ProductQuery = Type.Intersect([
   PageQuery,
   Type.Object({
-    search: Type.Optional(Type.String({ maxLength: 100, description: 'Name, SKU, description or category; accent-insensitive' })),
+    search: Type.Optional(
+      Type.String({ maxLength: 100, description: 'Name, SKU, description or category; accent-insensitive' }),
+    ),
     sort_by: Type.Optional(Type.Enum([...PRODUCT_SORTS], { default: 'name_asc' })),
     created_from_date: Type.Optional(Type.String({ format: 'date-time' })),
     created_to_date: Type.Optional(Type.String({ format: 'date-time' })),
@@ -199,7 +219,10 @@ export const LotCreate = Type.Object(
   },
   { examples: [{ lot_number: 'L2026-001', expiry_date: '2026-12-31', manufactured_on: '2026-01-10' }] },
 );
-export const LotQuery = Type.Intersect([PageQuery, Type.Object({ search: Type.Optional(Type.String({ maxLength: 64 })) })]);
+export const LotQuery = Type.Intersect([
+  PageQuery,
+  Type.Object({ search: Type.Optional(Type.String({ maxLength: 64 })) }),
+]);
 
 const categoryExample = {
   id: '01936d3e-8f2a-7c4b-9e1d-5a6b7c8d9e21',

@@ -48,13 +48,14 @@ export class CategoriesService {
   /** The category with this name, created when new (seed 004's clients send a name, not an id). */
   async idForName(db: DbOrTx, ctx: RequestCtx, name: string): Promise<string> {
     const trimmed = name.trim();
-    const [created] = await db
-      .insert(categories)
-      .values({ name: trimmed })
-      .onConflictDoNothing()
-      .returning();
+    const [created] = await db.insert(categories).values({ name: trimmed }).onConflictDoNothing().returning();
     if (created) {
-      await recordAudit(db, ctx, { action: 'category.create', entityType: 'category', entityId: created.id, after: snapshot(created) });
+      await recordAudit(db, ctx, {
+        action: 'category.create',
+        entityType: 'category',
+        entityId: created.id,
+        after: snapshot(created),
+      });
       return created.id;
     }
     const [existing] = await db
@@ -88,11 +89,17 @@ export class CategoriesService {
           .values({ name: input.name.trim(), description: input.description ?? '', parentId })
           .returning();
         const created = row as CategoryRow;
-        await recordAudit(tx, ctx, { action: 'category.create', entityType: 'category', entityId: created.id, after: snapshot(created) });
+        await recordAudit(tx, ctx, {
+          action: 'category.create',
+          entityType: 'category',
+          entityId: created.id,
+          after: snapshot(created),
+        });
         return toCategoryPublic(created);
       });
     } catch (error) {
-      if (isUniqueViolation(error, 'categories_name_key')) throw CatalogErrors.categoryTaken({ name: input.name.trim() });
+      if (isUniqueViolation(error, 'categories_name_key'))
+        throw CatalogErrors.categoryTaken({ name: input.name.trim() });
       throw error;
     }
   }
@@ -123,11 +130,18 @@ export class CategoriesService {
           },
           CatalogErrors.categoryNotFound,
         );
-        await recordAudit(tx, ctx, { action: 'category.update', entityType: 'category', entityId: id, before: snapshot(before), after: snapshot(after) });
+        await recordAudit(tx, ctx, {
+          action: 'category.update',
+          entityType: 'category',
+          entityId: id,
+          before: snapshot(before),
+          after: snapshot(after),
+        });
         return toCategoryPublic(after);
       });
     } catch (error) {
-      if (isUniqueViolation(error, 'categories_name_key')) throw CatalogErrors.categoryTaken({ name: input.name?.trim() ?? '' });
+      if (isUniqueViolation(error, 'categories_name_key'))
+        throw CatalogErrors.categoryTaken({ name: input.name?.trim() ?? '' });
       throw error;
     }
   }
@@ -136,11 +150,24 @@ export class CategoriesService {
   async remove(ctx: RequestCtx, id: string): Promise<void> {
     await this.db.transaction(async (tx) => {
       const row = await getOrThrow(tx, categories, id, CatalogErrors.categoryNotFound, true);
-      const [product] = await tx.select({ id: products.id }).from(products).where(eq(products.categoryId, id)).limit(1);
-      const [child] = await tx.select({ id: categories.id }).from(categories).where(eq(categories.parentId, id)).limit(1);
+      const [product] = await tx
+        .select({ id: products.id })
+        .from(products)
+        .where(eq(products.categoryId, id))
+        .limit(1);
+      const [child] = await tx
+        .select({ id: categories.id })
+        .from(categories)
+        .where(eq(categories.parentId, id))
+        .limit(1);
       if (product || child) throw CatalogErrors.categoryInUse();
       await tx.delete(categories).where(eq(categories.id, id));
-      await recordAudit(tx, ctx, { action: 'category.delete', entityType: 'category', entityId: id, before: snapshot(row) });
+      await recordAudit(tx, ctx, {
+        action: 'category.delete',
+        entityType: 'category',
+        entityId: id,
+        before: snapshot(row),
+      });
     });
   }
 }

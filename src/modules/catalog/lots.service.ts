@@ -44,7 +44,10 @@ export class LotsService {
   }
 
   async list(productId: string, search: string | undefined, page: PageRequest) {
-    const [product] = await this.db.select({ id: products.id }).from(products).where(eq(products.id, productId));
+    const [product] = await this.db
+      .select({ id: products.id })
+      .from(products)
+      .where(eq(products.id, productId));
     if (!product) throw CatalogErrors.productNotFound();
     const conditions: SQL[] = [eq(lots.productId, productId)];
     if (search) conditions.push(sql`lower(${lots.lotNumber}) like lower(${containsPattern(search)})`);
@@ -73,7 +76,8 @@ export class LotsService {
 
   private assertDates(input: LotInput, ctx: RequestCtx): void {
     if (input.manufactured_on && input.expiry_date && input.manufactured_on > input.expiry_date) {
-      const message = ctx.locale === 'hu' ? 'nem lehet a gyártási dátum előtt' : 'must not be before manufactured_on';
+      const message =
+        ctx.locale === 'hu' ? 'nem lehet a gyártási dátum előtt' : 'must not be before manufactured_on';
       throw Errors.validation({}, { errors: [{ field: 'expiry_date', message }] });
     }
   }
@@ -96,14 +100,30 @@ export class LotsService {
         })
         .returning();
     } catch (error) {
-      if (isUniqueViolation(error, 'lots_product_number_key')) throw CatalogErrors.lotTaken({ lot_number: input.lot_number.trim() });
+      if (isUniqueViolation(error, 'lots_product_number_key'))
+        throw CatalogErrors.lotTaken({ lot_number: input.lot_number.trim() });
       if (isForeignKeyViolation(error)) {
-        throw Errors.validation({}, { errors: [{ field: 'supplier_id', message: ctx.locale === 'hu' ? 'ismeretlen beszállító' : 'unknown supplier' }] });
+        throw Errors.validation(
+          {},
+          {
+            errors: [
+              {
+                field: 'supplier_id',
+                message: ctx.locale === 'hu' ? 'ismeretlen beszállító' : 'unknown supplier',
+              },
+            ],
+          },
+        );
       }
       throw error;
     }
     const created = row as LotRow;
-    await recordAudit(tx, ctx, { action: 'lot.create', entityType: 'lot', entityId: created.id, after: toLotPublic(created) });
+    await recordAudit(tx, ctx, {
+      action: 'lot.create',
+      entityType: 'lot',
+      entityId: created.id,
+      after: toLotPublic(created),
+    });
     return created;
   }
 

@@ -4,7 +4,13 @@ export interface StockDistribution {
   on_hand: number;
   reserved: number;
   available: number;
-  warehouses: { warehouse_id: string; warehouse_code: string; on_hand: number; reserved: number; available: number }[];
+  warehouses: {
+    warehouse_id: string;
+    warehouse_code: string;
+    on_hand: number;
+    reserved: number;
+    available: number;
+  }[];
 }
 
 /**

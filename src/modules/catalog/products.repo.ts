@@ -90,5 +90,10 @@ export async function productsBySkus(db: DbOrTx, skus: string[]): Promise<Produc
   return db
     .select()
     .from(products)
-    .where(inArray(sql`lower(${products.sku})`, skus.map((sku) => sku.trim().toLowerCase())));
+    .where(
+      inArray(
+        sql`lower(${products.sku})`,
+        skus.map((sku) => sku.trim().toLowerCase()),
+      ),
+    );
 }

@@ -73,7 +73,10 @@ export interface ProductInput {
 
 function assertBarcode(barcode: string | null | undefined, locale: Locale): void {
   if (barcode == null || isValidGtin(barcode)) return;
-  const message = locale === 'hu' ? 'érvénytelen vonalkód (hossz vagy ellenőrző számjegy)' : 'is not a valid EAN/UPC/GTIN (length or check digit)';
+  const message =
+    locale === 'hu'
+      ? 'érvénytelen vonalkód (hossz vagy ellenőrző számjegy)'
+      : 'is not a valid EAN/UPC/GTIN (length or check digit)';
   throw Errors.validation({}, { errors: [{ field: 'barcode', message }] });
 }
 
@@ -91,7 +94,8 @@ export class ProductsService {
   }
 
   async list(filter: ProductFilter & { includeInactive?: boolean }, sort: string, page: PageRequest) {
-    const scoped = filter.isActive === undefined && !filter.includeInactive ? { ...filter, isActive: true } : filter;
+    const scoped =
+      filter.isActive === undefined && !filter.includeInactive ? { ...filter, isActive: true } : filter;
     const { rows, total } = await listProducts(this.db, scoped, sort, page, this.onHand());
     return toPage(rows.map(toProductPublic), total, page);
   }
@@ -128,7 +132,10 @@ export class ProductsService {
       name: input.name?.trim(),
       description: input.description,
       categoryId,
-      unitCode: input.unit_of_measure === undefined ? undefined : await this.units.resolveCode(tx, input.unit_of_measure),
+      unitCode:
+        input.unit_of_measure === undefined
+          ? undefined
+          : await this.units.resolveCode(tx, input.unit_of_measure),
       unitPrice: input.unit_price,
       barcode: input.barcode,
       tracking: input.tracking,
@@ -140,8 +147,10 @@ export class ProductsService {
   }
 
   private rethrow(error: unknown, input: ProductInput): never {
-    if (isUniqueViolation(error, 'products_sku_key')) throw CatalogErrors.skuTaken({ sku: input.sku?.trim() ?? '' });
-    if (isUniqueViolation(error, 'products_barcode_key')) throw CatalogErrors.barcodeTaken({ barcode: input.barcode ?? '' });
+    if (isUniqueViolation(error, 'products_sku_key'))
+      throw CatalogErrors.skuTaken({ sku: input.sku?.trim() ?? '' });
+    if (isUniqueViolation(error, 'products_barcode_key'))
+      throw CatalogErrors.barcodeTaken({ barcode: input.barcode ?? '' });
     throw error;
   }
 
@@ -154,7 +163,12 @@ export class ProductsService {
           .values(values as typeof products.$inferInsert)
           .returning();
         const created = row as ProductRow;
-        await recordAudit(tx, ctx, { action: 'product.create', entityType: 'product', entityId: created.id, after: snapshot(created) });
+        await recordAudit(tx, ctx, {
+          action: 'product.create',
+          entityType: 'product',
+          entityId: created.id,
+          after: snapshot(created),
+        });
         return toProductPublic(await this.selected(tx, created.id));
       });
     } catch (error) {
@@ -163,13 +177,32 @@ export class ProductsService {
   }
 
   /** PUT and PATCH alike take only the fields to change (seed 004's clients PUT partial bodies). */
-  async update(ctx: RequestCtx, id: string, input: ProductInput, expectedVersion?: number, action = 'product.update') {
+  async update(
+    ctx: RequestCtx,
+    id: string,
+    input: ProductInput,
+    expectedVersion?: number,
+    action = 'product.update',
+  ) {
     try {
       return await this.db.transaction(async (tx) => {
         const changes = await this.columns(tx, ctx, input);
         if (changes.tracking !== undefined) await this.assertTrackingChangeable(tx, id, changes.tracking);
-        const { before, after } = await updateVersioned(tx, products, id, expectedVersion, changes, CatalogErrors.productNotFound);
-        await recordAudit(tx, ctx, { action, entityType: 'product', entityId: id, before: snapshot(before), after: snapshot(after) });
+        const { before, after } = await updateVersioned(
+          tx,
+          products,
+          id,
+          expectedVersion,
+          changes,
+          CatalogErrors.productNotFound,
+        );
+        await recordAudit(tx, ctx, {
+          action,
+          entityType: 'product',
+          entityId: id,
+          before: snapshot(before),
+          after: snapshot(after),
+        });
         return toProductPublic(await this.selected(tx, id));
       });
     } catch (error) {
@@ -187,10 +220,12 @@ export class ProductsService {
   }
 
   private async assertTrackingChangeable(tx: DbOrTx, id: string, tracking: string): Promise<void> {
-    const [current] = await tx.select({ tracking: products.tracking }).from(products).where(eq(products.id, id));
+    const [current] = await tx
+      .select({ tracking: products.tracking })
+      .from(products)
+      .where(eq(products.id, id));
     if (!current || current.tracking === tracking) return;
     const [lot] = await tx.select({ id: lots.id }).from(lots).where(eq(lots.productId, id)).limit(1);
     if (lot) throw CatalogErrors.trackingLocked();
   }
 }
-

@@ -55,7 +55,12 @@ export class UnitsService {
           .insert(units)
           .values({ code: input.code, name: input.name.trim(), decimals: input.decimals ?? 0 })
           .returning();
-        await recordAudit(tx, ctx, { action: 'unit.create', entityType: 'unit', entityId: input.code, after: toUnitPublic(row as UnitRow) });
+        await recordAudit(tx, ctx, {
+          action: 'unit.create',
+          entityType: 'unit',
+          entityId: input.code,
+          after: toUnitPublic(row as UnitRow),
+        });
         return toUnitPublic(row as UnitRow);
       });
     } catch (error) {
@@ -70,10 +75,19 @@ export class UnitsService {
       if (!before) throw CatalogErrors.unitNotFound();
       const [after] = await tx
         .update(units)
-        .set({ ...(input.name !== undefined ? { name: input.name.trim() } : {}), ...(input.decimals !== undefined ? { decimals: input.decimals } : {}) })
+        .set({
+          ...(input.name !== undefined ? { name: input.name.trim() } : {}),
+          ...(input.decimals !== undefined ? { decimals: input.decimals } : {}),
+        })
         .where(eq(units.code, code))
         .returning();
-      await recordAudit(tx, ctx, { action: 'unit.update', entityType: 'unit', entityId: code, before: toUnitPublic(before), after: toUnitPublic(after as UnitRow) });
+      await recordAudit(tx, ctx, {
+        action: 'unit.update',
+        entityType: 'unit',
+        entityId: code,
+        before: toUnitPublic(before),
+        after: toUnitPublic(after as UnitRow),
+      });
       return toUnitPublic(after as UnitRow);
     });
   }
@@ -83,7 +97,12 @@ export class UnitsService {
       await this.db.transaction(async (tx) => {
         const [row] = await tx.delete(units).where(eq(units.code, code)).returning();
         if (!row) throw CatalogErrors.unitNotFound();
-        await recordAudit(tx, ctx, { action: 'unit.delete', entityType: 'unit', entityId: code, before: toUnitPublic(row) });
+        await recordAudit(tx, ctx, {
+          action: 'unit.delete',
+          entityType: 'unit',
+          entityId: code,
+          before: toUnitPublic(row),
+        });
       });
     } catch (error) {
       if (isForeignKeyViolation(error)) throw CatalogErrors.unitInUse();

@@ -4,7 +4,15 @@ import { Roles } from '../../platform/access.js';
 import { expectedVersion } from '../../platform/if-match.js';
 import { pageRequest } from '../../platform/pagination.js';
 import { ctxOf } from '../../platform/request-ctx.js';
-import { IdParams, PartnerCreate, PartnerDeleteQuery, PartnerList, PartnerPublic, PartnerQuery, PartnerUpdate } from './partners.schemas.js';
+import {
+  IdParams,
+  PartnerCreate,
+  PartnerDeleteQuery,
+  PartnerList,
+  PartnerPublic,
+  PartnerQuery,
+  PartnerUpdate,
+} from './partners.schemas.js';
 import type { PartnersService } from './partners.service.js';
 
 const security = [{ bearer: [] }];
@@ -12,16 +20,23 @@ const read = { access: { roles: Roles.all, module: 'inventory' } };
 const manage = { access: { roles: Roles.managers, module: 'inventory' } };
 
 /** The same endpoints for suppliers and for customers. */
-export const partnerRoutes: FastifyPluginAsyncTypebox<{ partners: PartnersService; noun: string; tag: string }> = async (
-  app,
-  { partners, noun, tag },
-) => {
+export const partnerRoutes: FastifyPluginAsyncTypebox<{
+  partners: PartnersService;
+  noun: string;
+  tag: string;
+}> = async (app, { partners, noun, tag }) => {
   const tags = [tag];
   app.get(
     '/',
     {
       config: read,
-      schema: { tags, security, summary: `List ${noun}s (search by code or name)`, querystring: PartnerQuery, response: { 200: PartnerList } },
+      schema: {
+        tags,
+        security,
+        summary: `List ${noun}s (search by code or name)`,
+        querystring: PartnerQuery,
+        response: { 200: PartnerList },
+      },
     },
     (request) =>
       partners.list(
@@ -32,12 +47,30 @@ export const partnerRoutes: FastifyPluginAsyncTypebox<{ partners: PartnersServic
   );
   app.post(
     '/',
-    { config: manage, schema: { tags, security, summary: `Create a ${noun}`, body: PartnerCreate, response: { 201: PartnerPublic } } },
+    {
+      config: manage,
+      schema: {
+        tags,
+        security,
+        summary: `Create a ${noun}`,
+        body: PartnerCreate,
+        response: { 201: PartnerPublic },
+      },
+    },
     async (request, reply) => reply.code(201).send(await partners.create(ctxOf(request), request.body)),
   );
   app.get(
     '/:id',
-    { config: read, schema: { tags, security, summary: `Get a ${noun}`, params: IdParams, response: { 200: PartnerPublic } } },
+    {
+      config: read,
+      schema: {
+        tags,
+        security,
+        summary: `Get a ${noun}`,
+        params: IdParams,
+        response: { 200: PartnerPublic },
+      },
+    },
     (request) => partners.get(request.params.id),
   );
   const update = {

@@ -57,7 +57,13 @@ export const PartnerCreate = Type.Object(
   },
   {
     examples: [
-      { code: 'SUP-001', name: 'Textil Kft.', contact_person: 'Nagy Péter', email: 'rendeles@textil.example.hu', phone: '06 30 123 4567' },
+      {
+        code: 'SUP-001',
+        name: 'Textil Kft.',
+        contact_person: 'Nagy Péter',
+        email: 'rendeles@textil.example.hu',
+        phone: '06 30 123 4567',
+      },
     ],
   },
 );
@@ -79,12 +85,16 @@ export const PartnerQuery = Type.Intersect([
   Type.Object({
     search: Type.Optional(Type.String({ maxLength: 100, description: 'Code or name, accent-insensitive' })),
     is_active: Type.Optional(Type.Boolean()),
-    sort_by: Type.Optional(Type.Enum(['code_asc', 'code_desc', 'name_asc', 'name_desc', 'created_asc', 'created_desc'])),
+    sort_by: Type.Optional(
+      Type.Enum(['code_asc', 'code_desc', 'name_asc', 'name_desc', 'created_asc', 'created_desc']),
+    ),
   }),
 ]);
 
 export const PartnerDeleteQuery = Type.Object({
-  hard: Type.Optional(Type.Boolean({ default: false, description: 'Delete for good (only when no document refers to it)' })),
+  hard: Type.Optional(
+    Type.Boolean({ default: false, description: 'Delete for good (only when no document refers to it)' }),
+  ),
 });
 
 export const IdParams = Type.Object({ id: uuid });

@@ -35,7 +35,10 @@ const NAMES: Record<PartnerKind, { en: string; hu: string; code: string }> = {
 function partnerErrors(kind: PartnerKind) {
   const n = NAMES[kind];
   return {
-    notFound: defineError(`${n.code}_NOT_FOUND`, 404, { en: `${n.en} not found.`, hu: `${n.hu} nem található.` }),
+    notFound: defineError(`${n.code}_NOT_FOUND`, 404, {
+      en: `${n.en} not found.`,
+      hu: `${n.hu} nem található.`,
+    }),
     codeTaken: defineError(`${n.code}_CODE_TAKEN`, 409, {
       en: `${n.en} code {code} is already taken.`,
       hu: `${n.hu} kódja ({code}) már foglalt.`,
@@ -102,7 +105,10 @@ export class PartnersService {
       name: trim(input.name),
       contactPerson: trim(input.contact_person),
       email: input.email === null ? null : trim(input.email)?.toLowerCase(),
-      phone: input.phone === null || input.phone === '' ? null : input.phone && normalizePhone(input.phone, this.phoneRegion, ctx.locale),
+      phone:
+        input.phone === null || input.phone === ''
+          ? null
+          : input.phone && normalizePhone(input.phone, this.phoneRegion, ctx.locale),
       address: trim(input.address),
       taxNumber: trim(input.tax_number),
       paymentTerms: trim(input.payment_terms),
@@ -126,7 +132,13 @@ export class PartnersService {
     if (filter.search) conditions.push(matchesSearch(sql`${t.code} || ' ' || ${t.name}`, filter.search));
     const where = and(...conditions);
     const [rows, [total]] = await Promise.all([
-      this.db.select().from(t).where(where).orderBy(SORTS[sort](t), asc(t.id as PgColumn)).limit(page.pageSize).offset(page.offset),
+      this.db
+        .select()
+        .from(t)
+        .where(where)
+        .orderBy(SORTS[sort](t), asc(t.id as PgColumn))
+        .limit(page.pageSize)
+        .offset(page.offset),
       this.db.select({ n: count() }).from(t).where(where),
     ]);
     return toPage((rows as PartnerRow[]).map(toPartnerPublic), total?.n ?? 0, page);
@@ -144,13 +156,21 @@ export class PartnersService {
     return row ? toPartnerPublic(row as PartnerRow) : undefined;
   }
 
-  async create(ctx: RequestCtx, input: PartnerInput & { code: string; name: string }): Promise<PartnerPublic> {
+  async create(
+    ctx: RequestCtx,
+    input: PartnerInput & { code: string; name: string },
+  ): Promise<PartnerPublic> {
     const values = this.columns(ctx, input) as PartnerTable['$inferInsert'];
     try {
       return await this.db.transaction(async (tx) => {
         const [row] = (await tx.insert(this.table).values(values).returning()) as PartnerRow[];
         if (!row) throw new Error('insert returned nothing');
-        await recordAudit(tx, ctx, { action: `${this.kind}.create`, entityType: this.kind, entityId: row.id, after: snapshot(row) });
+        await recordAudit(tx, ctx, {
+          action: `${this.kind}.create`,
+          entityType: this.kind,
+          entityId: row.id,
+          after: snapshot(row),
+        });
         return toPartnerPublic(row);
       });
     } catch (error) {
@@ -158,11 +178,23 @@ export class PartnersService {
     }
   }
 
-  async update(ctx: RequestCtx, id: string, input: PartnerInput, expectedVersion?: number): Promise<PartnerPublic> {
+  async update(
+    ctx: RequestCtx,
+    id: string,
+    input: PartnerInput,
+    expectedVersion?: number,
+  ): Promise<PartnerPublic> {
     const changes = this.columns(ctx, input);
     try {
       return await this.db.transaction(async (tx) => {
-        const { before, after } = await updateVersioned(tx, this.table, id, expectedVersion, changes, this.errors.notFound);
+        const { before, after } = await updateVersioned(
+          tx,
+          this.table,
+          id,
+          expectedVersion,
+          changes,
+          this.errors.notFound,
+        );
         await recordAudit(tx, ctx, {
           action: `${this.kind}.update`,
           entityType: this.kind,
@@ -184,7 +216,12 @@ export class PartnersService {
       await this.db.transaction(async (tx) => {
         const row = (await getOrThrow(tx, this.table, id, this.errors.notFound, true)) as PartnerRow;
         await tx.delete(this.table).where(eq(this.table.id, id));
-        await recordAudit(tx, ctx, { action: `${this.kind}.delete`, entityType: this.kind, entityId: id, before: snapshot(row) });
+        await recordAudit(tx, ctx, {
+          action: `${this.kind}.delete`,
+          entityType: this.kind,
+          entityId: id,
+          before: snapshot(row),
+        });
       });
     } catch (error) {
       if (isForeignKeyViolation(error)) throw this.errors.inUse();

@@ -15,8 +15,13 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-const call = (method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE', url: string, token: string, payload?: object, headers = {}) =>
-  t.app.inject({ method, url, payload, headers: { ...bearer(token), ...headers } });
+const call = (
+  method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE',
+  url: string,
+  token: string,
+  payload?: object,
+  headers = {},
+) => t.app.inject({ method, url, payload, headers: { ...bearer(token), ...headers } });
 const create = (payload: object, token = worker.token) => call('POST', '/api/v1/products/', token, payload);
 
 describe('creating products', () => {
@@ -69,11 +74,26 @@ describe('creating products', () => {
     const unit = await create({ name: 'X', sku: 'X-1', unit_of_measure: 'furlong' });
     expect(unit.statusCode).toBe(422);
     expect(unit.json().error_code).toBe('UNKNOWN_UNIT');
-    const category = await create({ name: 'X', sku: 'X-2', category_id: '01936d3e-8f2a-7c4b-9e1d-5a6b7c8d9e0f' });
+    const category = await create({
+      name: 'X',
+      sku: 'X-2',
+      category_id: '01936d3e-8f2a-7c4b-9e1d-5a6b7c8d9e0f',
+    });
     expect(category.statusCode).toBe(404);
-    const numbers = await create({ name: '', sku: 'X-3', unit_price: -1, shelf_life_days: 0, tracking: 'serial' });
+    const numbers = await create({
+      name: '',
+      sku: 'X-3',
+      unit_price: -1,
+      shelf_life_days: 0,
+      tracking: 'serial',
+    });
     expect(numbers.statusCode).toBe(422);
-    expect(numbers.json().errors.map((e: { field: string }) => e.field).sort()).toEqual(['name', 'shelf_life_days', 'tracking', 'unit_price']);
+    expect(
+      numbers
+        .json()
+        .errors.map((e: { field: string }) => e.field)
+        .sort(),
+    ).toEqual(['name', 'shelf_life_days', 'tracking', 'unit_price']);
     expect((await create({ name: 'V', sku: 'V-1' }, viewer.token)).statusCode).toBe(403);
   });
 });
@@ -84,12 +104,16 @@ describe('reading products', () => {
     const res = await call('GET', `/api/v1/products/${id}`, viewer.token);
     expect(res.statusCode).toBe(200);
     expect(res.json().stock).toEqual({ on_hand: 0, reserved: 0, available: 0, warehouses: [] });
-    expect((await call('GET', '/api/v1/products/01936d3e-8f2a-7c4b-9e1d-5a6b7c8d9e0f', viewer.token)).statusCode).toBe(404);
+    expect(
+      (await call('GET', '/api/v1/products/01936d3e-8f2a-7c4b-9e1d-5a6b7c8d9e0f', viewer.token)).statusCode,
+    ).toBe(404);
   });
 
   it('searches name, SKU, description and category, accent- and case-insensitively', async () => {
     const names = async (query: string) =>
-      (await call('GET', `/api/v1/products?search=${encodeURIComponent(query)}`, viewer.token)).json().items.map((p: { sku: string }) => p.sku);
+      (await call('GET', `/api/v1/products?search=${encodeURIComponent(query)}`, viewer.token))
+        .json()
+        .items.map((p: { sku: string }) => p.sku);
     expect(await names('kavé')).toEqual(['COFFEE-1']);
     expect(await names('ARABICA')).toEqual(['COFFEE-1']);
     expect(await names('coffee')).toEqual(['COFFEE-1']);
@@ -104,7 +128,11 @@ describe('reading products', () => {
     const byStock = await call('GET', '/api/v1/products?sort_by=stock_desc', viewer.token);
     expect(byStock.statusCode).toBe(200);
     const future = new Date(Date.now() + 86_400_000).toISOString();
-    const none = await call('GET', `/api/v1/products?created_from_date=${encodeURIComponent(future)}`, viewer.token);
+    const none = await call(
+      'GET',
+      `/api/v1/products?created_from_date=${encodeURIComponent(future)}`,
+      viewer.token,
+    );
     expect(none.json().total).toBe(0);
     const laptop = (await call('GET', '/api/v1/products?search=laptop', viewer.token)).json().items[0];
     const inCategory = await call('GET', `/api/v1/products?category_id=${laptop.category_id}`, viewer.token);
@@ -121,7 +149,13 @@ describe('changing products', () => {
     expect(put.json()).toMatchObject({ name: 'Desk', unit_price: 120.5, version: 2 });
     const stale = await call('PATCH', `/api/v1/products/${id}`, worker.token, { name: 'Old', version: 1 });
     expect(stale.statusCode).toBe(412);
-    const header = await call('PATCH', `/api/v1/products/${id}`, worker.token, { name: 'Old' }, { 'if-match': '"1"' });
+    const header = await call(
+      'PATCH',
+      `/api/v1/products/${id}`,
+      worker.token,
+      { name: 'Old' },
+      { 'if-match': '"1"' },
+    );
     expect(header.statusCode).toBe(412);
     expect((await call('GET', `/api/v1/products/${id}`, viewer.token)).json().name).toBe('Desk');
   });
@@ -139,13 +173,19 @@ describe('changing products', () => {
     const restored = await call('POST', `/api/v1/products/${id}/restore`, worker.token);
     expect(restored.json().is_active).toBe(true);
     const audit = await call('GET', `/api/v1/audit-log?entity_id=${id}`, admin);
-    expect(audit.json().items.map((e: { action: string }) => e.action)).toEqual(['product.restore', 'product.delete', 'product.create']);
+    expect(audit.json().items.map((e: { action: string }) => e.action)).toEqual([
+      'product.restore',
+      'product.delete',
+      'product.create',
+    ]);
   });
 
   it('concurrent updates with the same version: exactly one wins', async () => {
     const { id } = (await create({ name: 'Race', sku: 'RACE-1' })).json();
     const results = await Promise.all(
-      ['A', 'B', 'C'].map((name) => call('PATCH', `/api/v1/products/${id}`, worker.token, { name, version: 1 })),
+      ['A', 'B', 'C'].map((name) =>
+        call('PATCH', `/api/v1/products/${id}`, worker.token, { name, version: 1 }),
+      ),
     );
     expect(results.map((r) => r.statusCode).sort()).toEqual([200, 412, 412]);
     const final = (await call('GET', `/api/v1/products/${id}`, viewer.token)).json();
@@ -157,7 +197,7 @@ describe('search index', () => {
   it('the product search is served by the trigram index', async () => {
     // On a small table the planner rightly prefers a scan; forbid it to see that the index fits.
     const plan = await t.database.db.transaction(async (tx) => {
-      await tx.execute("set local enable_seqscan = off" as never);
+      await tx.execute('set local enable_seqscan = off' as never);
       const result = (await tx.execute(
         "explain select id from products where raktar_search_text(name || ' ' || sku || ' ' || description) like raktar_search_text('%kave%')" as never,
       )) as unknown as { rows: { 'QUERY PLAN': string }[] };

@@ -15,8 +15,13 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-const call = (method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE', url: string, token: string, payload?: object, headers = {}) =>
-  t.app.inject({ method, url, payload, headers: { ...bearer(token), ...headers } });
+const call = (
+  method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE',
+  url: string,
+  token: string,
+  payload?: object,
+  headers = {},
+) => t.app.inject({ method, url, payload, headers: { ...bearer(token), ...headers } });
 
 describe.each([
   ['suppliers', 'SUPPLIER'],
@@ -43,7 +48,11 @@ describe.each([
       is_active: true,
       version: 1,
     });
-    const intl = await call('POST', url, manager.token, { code: 'P-002', name: 'Vienna GmbH', phone: '+43 1 5321234' });
+    const intl = await call('POST', url, manager.token, {
+      code: 'P-002',
+      name: 'Vienna GmbH',
+      phone: '+43 1 5321234',
+    });
     expect(intl.json().phone).toBe('+4315321234');
   });
 
@@ -51,7 +60,13 @@ describe.each([
     const email = await call('POST', url, manager.token, { code: 'P-009', name: 'Bad Mail', email: 'nope' });
     expect(email.statusCode).toBe(422);
     expect(email.json().errors[0].field).toBe('email');
-    const phone = await call('POST', url, manager.token, { code: 'P-009', name: 'Bad Phone', phone: '12' }, { 'accept-language': 'hu' });
+    const phone = await call(
+      'POST',
+      url,
+      manager.token,
+      { code: 'P-009', name: 'Bad Phone', phone: '12' },
+      { 'accept-language': 'hu' },
+    );
     expect(phone.statusCode).toBe(422);
     expect(phone.json().errors).toEqual([{ field: 'phone', message: 'érvénytelen telefonszám' }]);
     const dup = await call('POST', url, manager.token, { code: 'p-001', name: 'Again' });
@@ -71,13 +86,22 @@ describe.each([
 
   it('updates with versions, soft-deletes, and hard-deletes one nothing refers to', async () => {
     const created = (await call('POST', url, admin, { code: 'TMP', name: 'Temporary' })).json();
-    const updated = await call('PATCH', `${url}/${created.id}`, manager.token, { phone: '+36 1 234 5678', version: 1 });
+    const updated = await call('PATCH', `${url}/${created.id}`, manager.token, {
+      phone: '+36 1 234 5678',
+      version: 1,
+    });
     expect(updated.json()).toMatchObject({ phone: '+3612345678', version: 2 });
-    expect((await call('PUT', `${url}/${created.id}`, manager.token, { name: 'Stale', version: 1 })).statusCode).toBe(412);
+    expect(
+      (await call('PUT', `${url}/${created.id}`, manager.token, { name: 'Stale', version: 1 })).statusCode,
+    ).toBe(412);
     const soft = await call('DELETE', `${url}/${created.id}`, manager.token);
     expect(soft.statusCode).toBe(200);
     expect(soft.json().is_active).toBe(false);
-    expect((await call('GET', `${url}?is_active=true`, manager.token)).json().items.map((p: { code: string }) => p.code)).not.toContain('TMP');
+    expect(
+      (await call('GET', `${url}?is_active=true`, manager.token))
+        .json()
+        .items.map((p: { code: string }) => p.code),
+    ).not.toContain('TMP');
     const hard = await call('DELETE', `${url}/${created.id}?hard=true`, manager.token);
     expect(hard.statusCode).toBe(204);
     const gone = await call('GET', `${url}/${created.id}`, manager.token);
