@@ -9,9 +9,17 @@ import { ensureFirstAdmin } from '../src/modules/identity/first-admin.js';
 
 const RUNS = 5;
 const PASSWORD = 'Bench!pass1';
-const body = { pattern: 'B{a:02}-{b:02}-{c:02}', ranges: { a: [1, 25], b: [1, 20], c: [1, 20] }, type: 'storage', capacity: 100 };
+const body = {
+  pattern: 'B{a:02}-{b:02}-{c:02}',
+  ranges: { a: [1, 25], b: [1, 20], c: [1, 20] },
+  type: 'storage',
+  capacity: 100,
+};
 
-async function measure(label: string, database: Database): Promise<{ label: string; runs_ms: number[]; median_ms: number }> {
+async function measure(
+  label: string,
+  database: Database,
+): Promise<{ label: string; runs_ms: number[]; median_ms: number }> {
   await runMigrations(database);
   const config = loadConfig(
     { JWT_SECRET: 'bench-secret-that-is-long-enough-for-hs256', ADMIN_PASSWORD: PASSWORD },
@@ -19,7 +27,11 @@ async function measure(label: string, database: Database): Promise<{ label: stri
   );
   const app = await buildApp({ config, database, logger: false });
   await ensureFirstAdmin(database.db, config);
-  const login = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: 'admin', password: PASSWORD } });
+  const login = await app.inject({
+    method: 'POST',
+    url: '/api/v1/auth/login',
+    payload: { username: 'admin', password: PASSWORD },
+  });
   const headers = { authorization: `Bearer ${login.json().access_token}` };
   const runs: number[] = [];
   for (let i = 0; i < RUNS; i++) {
@@ -30,9 +42,15 @@ async function measure(label: string, database: Database): Promise<{ label: stri
       payload: { code: `BENCH-${Date.now()}-${i}`, name: 'Bench' },
     });
     const started = performance.now();
-    const res = await app.inject({ method: 'POST', url: `/api/v1/warehouses/${warehouse.json().id}/bins/bulk`, headers, payload: body });
+    const res = await app.inject({
+      method: 'POST',
+      url: `/api/v1/warehouses/${warehouse.json().id}/bins/bulk`,
+      headers,
+      payload: body,
+    });
     runs.push(Math.round(performance.now() - started));
-    if (res.statusCode !== 201 || res.json().count !== 10_000) throw new Error(`bulk failed: ${res.statusCode} ${res.body.slice(0, 200)}`);
+    if (res.statusCode !== 201 || res.json().count !== 10_000)
+      throw new Error(`bulk failed: ${res.statusCode} ${res.body.slice(0, 200)}`);
   }
   await app.close();
   await database.close();
@@ -45,7 +63,12 @@ const serverUrl = process.env.BENCH_DATABASE_URL;
 if (serverUrl) results.push(await measure('postgres', await openPostgres(serverUrl, 10)));
 
 for (const r of results) {
-  console.log(`bins bulk 10,000 on ${r.label.padEnd(8)} median ${r.median_ms} ms  (runs: ${r.runs_ms.join(', ')} ms)`);
+  console.log(
+    `bins bulk 10,000 on ${r.label.padEnd(8)} median ${r.median_ms} ms  (runs: ${r.runs_ms.join(', ')} ms)`,
+  );
 }
 mkdirSync('bench/results', { recursive: true });
-writeFileSync('bench/results/bins-bulk.json', `${JSON.stringify({ measured_at: new Date().toISOString(), results }, null, 2)}\n`);
+writeFileSync(
+  'bench/results/bins-bulk.json',
+  `${JSON.stringify({ measured_at: new Date().toISOString(), results }, null, 2)}\n`,
+);

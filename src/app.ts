@@ -9,7 +9,6 @@ import { auditRoutes } from './modules/audit/audit.routes.js';
 import { categoriesRoutes, productsRoutes, unitsRoutes } from './modules/catalog/catalog.routes.js';
 import { CategoriesService } from './modules/catalog/categories.service.js';
 import { LotsService } from './modules/catalog/lots.service.js';
-import { noProductStock } from './modules/catalog/product-stock.js';
 import { ProductsService } from './modules/catalog/products.service.js';
 import { UnitsService } from './modules/catalog/units.service.js';
 import { authRoutes } from './modules/identity/auth.routes.js';
@@ -21,13 +20,15 @@ import { AccessTokens } from './modules/identity/tokens.js';
 import { usersRoutes } from './modules/identity/users.routes.js';
 import { UsersService } from './modules/identity/users.service.js';
 import { BinsService } from './modules/locations/bins.service.js';
-import { noStock } from './modules/locations/location-stock.js';
 import { binsRoutes, warehousesRoutes } from './modules/locations/locations.routes.js';
 import { WarehousesService } from './modules/locations/warehouses.service.js';
 import { Mailer } from './modules/mail/mail.service.js';
 import { partnerRoutes } from './modules/partners/partners.routes.js';
 import { PartnersService } from './modules/partners/partners.service.js';
 import { customers, suppliers } from './modules/partners/partners.tables.js';
+import { binStockRoutes, inventoryQueryRoutes, movementsRoutes } from './modules/stock/stock.routes.js';
+import { StockService } from './modules/stock/stock.service.js';
+import { StockQueries } from './modules/stock/stock-queries.js';
 import { accessPlugin } from './platform/access.js';
 import { errorHandlerPlugin } from './platform/error-handler.js';
 import { healthPlugin } from './platform/health.js';
@@ -114,13 +115,15 @@ export async function buildApp({ config, database, logger }: AppDeps): Promise<F
   const tokens = new AccessTokens(config.jwtSecret, config.accessTokenMinutes * 60);
   const auth = new AuthService(db, config, tokens, throttle, mailer, users);
   await app.register(accessPlugin, { authenticate: (request) => auth.authenticate(request) });
-  const locationStock = noStock;
-  const warehouses = new WarehousesService(db, locationStock);
-  const bins = new BinsService(db, locationStock, config.binBulkMax);
+  // Catalog and locations see stock through interfaces the stock module fills in.
+  const stockQueries = new StockQueries(db);
+  const warehouses = new WarehousesService(db, stockQueries);
+  const bins = new BinsService(db, stockQueries, config.binBulkMax);
   const categories = new CategoriesService(db);
   const units = new UnitsService(db);
   const lots = new LotsService(db);
-  const products = new ProductsService(db, categories, units, noProductStock);
+  const products = new ProductsService(db, categories, units, stockQueries);
+  const stock = new StockService(db, config.timezone, products, lots, bins);
   const supplierService = new PartnersService(db, suppliers, 'supplier', config.phoneDefaultRegion);
   const customerService = new PartnersService(db, customers, 'customer', config.phoneDefaultRegion);
 
@@ -139,6 +142,9 @@ export async function buildApp({ config, database, logger }: AppDeps): Promise<F
   await app.register(unitsRoutes, { prefix: '/api/v1/units', units });
   await app.register(warehousesRoutes, { prefix: '/api/v1/warehouses', warehouses, bins });
   await app.register(binsRoutes, { prefix: '/api/v1/bins', bins });
+  await app.register(binStockRoutes, { prefix: '/api/v1/bins', stock, queries: stockQueries });
+  await app.register(movementsRoutes, { prefix: '/api/v1/stock-movements', stock, queries: stockQueries });
+  await app.register(inventoryQueryRoutes, { prefix: '/api/v1/inventory', stock, queries: stockQueries });
   await app.register(partnerRoutes, {
     prefix: '/api/v1/suppliers',
     partners: supplierService,

@@ -131,6 +131,11 @@ export class LotsService {
     return toLotPublic(await this.db.transaction((tx) => this.createIn(tx, ctx, productId, input)));
   }
 
+  async findById(db: DbOrTx, id: string): Promise<LotRow | undefined> {
+    const [row] = await db.select().from(lots).where(eq(lots.id, id));
+    return row;
+  }
+
   /** The product's lot with this number, or undefined. */
   async findByNumber(db: DbOrTx, productId: string, lotNumber: string): Promise<LotRow | undefined> {
     const [row] = await db

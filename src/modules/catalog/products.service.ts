@@ -112,9 +112,16 @@ export class ProductsService {
     return { ...toProductPublic(row), stock: await this.stock.distribution(id) };
   }
 
+  /** A product, active or not (stock of a deleted product can still leave). */
+  async requireExisting(db: DbOrTx, id: string): Promise<ProductRow> {
+    const [row] = await db.select().from(products).where(eq(products.id, id));
+    if (!row) throw CatalogErrors.productNotFound();
+    return row;
+  }
+
   /** An active product, for documents about to post stock of it. */
   async requireActive(db: DbOrTx, id: string): Promise<ProductRow> {
-    const { product } = await this.selected(db, id);
+    const product = await this.requireExisting(db, id);
     if (!product.isActive) throw CatalogErrors.productInactive({ sku: product.sku });
     return product;
   }

@@ -1,0 +1,25 @@
+import { Errors } from '../../platform/errors.js';
+import { StockErrors } from './stock.errors.js';
+
+/** The ledger keeps 4 decimal places. */
+export const LEDGER_SCALE = 4;
+
+/** A JSON number as an exact decimal string for SQL (no exponent notation). */
+export function decimal(value: number): string {
+  if (!Number.isFinite(value))
+    throw Errors.validation({}, { errors: [{ field: 'quantity', message: 'must be a finite number' }] });
+  const text = String(value);
+  return text.includes('e') ? value.toFixed(LEDGER_SCALE + 2).replace(/\.?0+$/, '') : text;
+}
+
+/** Refuses more decimal places than the product's unit allows (pieces are whole). */
+export function assertPrecision(quantity: string, unit: { code: string; decimals: number }): void {
+  const places = quantity.split('.')[1]?.length ?? 0;
+  const allowed = Math.min(unit.decimals, LEDGER_SCALE);
+  if (places > allowed) throw StockErrors.tooPrecise({ unit: unit.code, decimals: allowed });
+}
+
+/** The magnitude of a signed decimal string. */
+export function magnitude(quantity: string): string {
+  return quantity.startsWith('-') ? quantity.slice(1) : quantity;
+}

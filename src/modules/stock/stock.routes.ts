@@ -1,0 +1,230 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { Roles } from '../../platform/access.js';
+import { pageRequest } from '../../platform/pagination.js';
+import { ctxOf } from '../../platform/request-ctx.js';
+import { toPostedPublic } from './stock.mapper.js';
+import {
+  BalanceList,
+  BalanceQuery,
+  IdParams,
+  MovementCreate,
+  MovementList,
+  MovementListResponse,
+  MovementPublic,
+  MovementQuery,
+  PostedMovement,
+  ReverseBody,
+  VerifyResult,
+} from './stock.schemas.js';
+import type { StockService } from './stock.service.js';
+import type { StockQueries } from './stock-queries.js';
+
+const security = [{ bearer: [] }];
+const read = { access: { roles: Roles.all, module: 'inventory' } };
+const staff = { access: { roles: Roles.staff, module: 'inventory' } };
+const manage = { access: { roles: Roles.managers, module: 'inventory' } };
+
+type Deps = { stock: StockService; queries: StockQueries };
+
+function movementFilter(q: {
+  product_id?: string;
+  warehouse_id?: string;
+  bin_id?: string;
+  lot_id?: string;
+  movement_type?: string;
+  reference_number?: string;
+  actor_id?: string;
+  from?: string;
+  to?: string;
+}) {
+  const aliases: Record<string, string> = { purchase: 'receipt', sale: 'issue' };
+  return {
+    productId: q.product_id,
+    warehouseId: q.warehouse_id,
+    binId: q.bin_id,
+    lotId: q.lot_id,
+    movementType: q.movement_type ? (aliases[q.movement_type] ?? q.movement_type) : undefined,
+    referenceNumber: q.reference_number,
+    actorId: q.actor_id,
+    from: q.from ? new Date(q.from) : undefined,
+    to: q.to ? new Date(q.to) : undefined,
+  };
+}
+
+export const movementsRoutes: FastifyPluginAsyncTypebox<Deps> = async (app, { stock, queries }) => {
+  const tags = ['stock movements'];
+  app.post(
+    '/',
+    {
+      config: staff,
+      schema: {
+        tags,
+        security,
+        summary: 'Post a stock movement (outbound without a lot is allocated FEFO and may split)',
+        body: MovementCreate,
+        response: { 201: PostedMovement },
+      },
+    },
+    async (request, reply) => {
+      const b = request.body;
+      const posted = await stock.createMovement(ctxOf(request), {
+        movementType: b.movement_type,
+        productId: b.product_id,
+        warehouseId: b.warehouse_id,
+        quantity: b.quantity,
+        binId: b.bin_id,
+        lotId: b.lot_id,
+        lotNumber: b.lot_number,
+        expiryDate: b.expiry_date,
+        unitCost: b.unit_cost,
+        referenceNumber: b.reference_number,
+        reason: b.reason,
+        notes: b.notes,
+        forceExpired: b.force_expired,
+      });
+      return reply.code(201).send(toPostedPublic(posted));
+    },
+  );
+  app.get(
+    '/',
+    {
+      config: read,
+      schema: {
+        tags,
+        security,
+        summary: 'The ledger, newest first: filters, page/page_size, or keyset `cursor` for long histories',
+        querystring: MovementQuery,
+        response: { 200: MovementListResponse },
+      },
+    },
+    (request) => {
+      const q = request.query;
+      if (q.cursor !== undefined) {
+        return queries.listMovementsAfter(
+          movementFilter(q),
+          q.cursor === 'first' ? undefined : q.cursor,
+          pageRequest(q).pageSize,
+        );
+      }
+      return queries.listMovements(movementFilter(q), pageRequest(q));
+    },
+  );
+  app.get(
+    '/:id',
+    {
+      config: read,
+      schema: {
+        tags,
+        security,
+        summary: 'Get one ledger row',
+        params: IdParams,
+        response: { 200: MovementPublic },
+      },
+    },
+    (request) => queries.getMovement(request.params.id),
+  );
+  app.post(
+    '/:id/reverse',
+    {
+      config: manage,
+      schema: {
+        tags,
+        security,
+        summary: 'Post the opposite movement (once); the ledger itself is never edited',
+        params: IdParams,
+        body: ReverseBody,
+        response: { 201: PostedMovement },
+      },
+    },
+    async (request, reply) =>
+      reply
+        .code(201)
+        .send(toPostedPublic(await stock.reverse(ctxOf(request), request.params.id, request.body.reason))),
+  );
+};
+
+export const inventoryQueryRoutes: FastifyPluginAsyncTypebox<Deps> = async (app, { queries }) => {
+  const tags = ['inventory'];
+  app.get(
+    '/balances',
+    {
+      config: read,
+      schema: {
+        tags,
+        security,
+        summary: 'Stock per product, warehouse, bin and lot; as_of answers for a past moment',
+        querystring: BalanceQuery,
+        response: { 200: BalanceList },
+      },
+    },
+    (request) => {
+      const q = request.query;
+      return queries.balances(
+        {
+          productId: q.product_id,
+          warehouseId: q.warehouse_id,
+          binId: q.bin_id,
+          lotId: q.lot_id,
+          asOf: q.as_of ? new Date(q.as_of) : undefined,
+          includeZero: q.include_zero,
+        },
+        pageRequest(q),
+      );
+    },
+  );
+  app.get(
+    '/verify',
+    {
+      config: { access: { roles: Roles.admin, module: 'inventory' } },
+      schema: {
+        tags,
+        security,
+        summary: 'Recompute every balance from the ledger and list differences',
+        response: { 200: VerifyResult },
+      },
+    },
+    () => queries.verify(),
+  );
+};
+
+export const binStockRoutes: FastifyPluginAsyncTypebox<Deps> = async (app, { queries }) => {
+  const tags = ['bins'];
+  app.get(
+    '/:id/contents',
+    {
+      config: read,
+      schema: {
+        tags,
+        security,
+        summary: 'What a bin holds, per product and lot (seed 000 bin contents)',
+        params: IdParams,
+        querystring: BalanceQuery,
+        response: { 200: BalanceList },
+      },
+    },
+    (request) =>
+      queries.balances(
+        { binId: request.params.id, productId: request.query.product_id },
+        pageRequest(request.query),
+      ),
+  );
+  app.get(
+    '/:id/history',
+    {
+      config: read,
+      schema: {
+        tags,
+        security,
+        summary: 'Every movement in or out of a bin, newest first (seed 000 bin history)',
+        params: IdParams,
+        querystring: MovementQuery,
+        response: { 200: MovementList },
+      },
+    },
+    (request) =>
+      queries.listMovements(
+        { ...movementFilter(request.query), binId: request.params.id },
+        pageRequest(request.query),
+      ),
+  );
+};

@@ -1,0 +1,209 @@
+import { Type } from 'typebox';
+import { PageOf, PageQuery } from '../../platform/pagination.js';
+import { DIRECT_TYPE_INPUTS, MOVEMENT_TYPES } from './movement-types.js';
+
+const uuid = Type.String({ format: 'uuid' });
+const nullable = <T extends Parameters<typeof Type.Union>[0][number]>(schema: T) =>
+  Type.Union([schema, Type.Null()]);
+const day = Type.String({ format: 'date' });
+const Quantity = Type.Number({
+  minimum: -1e12,
+  maximum: 1e12,
+  description: 'Positive; the type gives the direction',
+});
+
+const movementExample = {
+  id: '01936d3e-8f2a-7c4b-9e1d-5a6b7c8d9e40',
+  posting_id: '01936d3e-8f2a-7c4b-9e1d-5a6b7c8d9e41',
+  movement_type: 'issue',
+  product_id: '01936d3e-8f2a-7c4b-9e1d-5a6b7c8d9e20',
+  warehouse_id: '01936d3e-8f2a-7c4b-9e1d-5a6b7c8d9e0f',
+  bin_id: '01936d3e-8f2a-7c4b-9e1d-5a6b7c8d9e11',
+  lot_id: '01936d3e-8f2a-7c4b-9e1d-5a6b7c8d9e30',
+  quantity: -5,
+  unit_cost: null,
+  reference_type: null,
+  reference_id: null,
+  reference_number: 'SO-2026-001',
+  reason: null,
+  notes: '',
+  reverses_id: null,
+  actor_id: '01936d3e-8f2a-7c4b-9e1d-5a6b7c8d9e50',
+  request_id: '01936d3e-8f2a-7c4b-9e1d-5a6b7c8d9e51',
+  occurred_at: '2026-01-15T09:30:00.000Z',
+};
+
+const movementFields = {
+  id: uuid,
+  posting_id: uuid,
+  movement_type: Type.String(),
+  product_id: uuid,
+  warehouse_id: uuid,
+  bin_id: uuid,
+  lot_id: nullable(uuid),
+  quantity: Type.Number({ description: 'Signed: + into stock, − out of it' }),
+  unit_cost: nullable(Type.Number()),
+  reference_type: nullable(Type.String()),
+  reference_id: nullable(uuid),
+  reference_number: nullable(Type.String()),
+  reason: nullable(Type.String()),
+  notes: Type.String(),
+  reverses_id: nullable(uuid),
+  actor_id: nullable(uuid),
+  request_id: nullable(Type.String()),
+  occurred_at: Type.String({ format: 'date-time' }),
+};
+
+export const MovementPublic = Type.Object(movementFields, { examples: [movementExample] });
+export const MovementList = PageOf(MovementPublic, movementExample);
+export const MovementCursorPage = Type.Object(
+  { items: Type.Array(MovementPublic), next_cursor: nullable(uuid) },
+  { examples: [{ items: [movementExample], next_cursor: movementExample.id }] },
+);
+/** A page by number, or by keyset when `cursor` is given. */
+export const MovementListResponse = Type.Union([MovementList, MovementCursorPage], {
+  examples: [{ items: [movementExample], total: 1, page: 1, page_size: 20, pages: 1 }],
+});
+
+export const Allocation = Type.Object({
+  movement_id: uuid,
+  bin_id: uuid,
+  lot_id: nullable(uuid),
+  lot_number: nullable(Type.String()),
+  expiry_date: nullable(day),
+  quantity: Type.Number(),
+});
+
+const allocationExample = {
+  movement_id: movementExample.id,
+  bin_id: movementExample.bin_id,
+  lot_id: movementExample.lot_id,
+  lot_number: 'L2026-001',
+  expiry_date: '2026-12-31',
+  quantity: -5,
+};
+
+export const PostedMovement = Type.Object(
+  { ...movementFields, allocations: Type.Array(Allocation) },
+  { examples: [{ ...movementExample, allocations: [allocationExample] }] },
+);
+
+export const MovementCreate = Type.Object(
+  {
+    product_id: uuid,
+    warehouse_id: uuid,
+    bin_id: Type.Optional(nullable(uuid)),
+    lot_id: Type.Optional(nullable(uuid)),
+    lot_number: Type.Optional(nullable(Type.String({ minLength: 1, maxLength: 64 }))),
+    expiry_date: Type.Optional(nullable(day)),
+    movement_type: Type.Enum(DIRECT_TYPE_INPUTS, {
+      description: 'purchase and sale are aliases of receipt and issue',
+    }),
+    quantity: Quantity,
+    unit_cost: Type.Optional(nullable(Type.Number({ minimum: 0, maximum: 1e12 }))),
+    reference_number: Type.Optional(nullable(Type.String({ maxLength: 100 }))),
+    notes: Type.Optional(Type.String({ maxLength: 2000 })),
+    reason: Type.Optional(nullable(Type.String({ maxLength: 200 }))),
+    force_expired: Type.Optional(
+      Type.Boolean({ description: 'Issue expired lots too (manager or admin only)' }),
+    ),
+  },
+  {
+    examples: [
+      {
+        product_id: movementExample.product_id,
+        warehouse_id: movementExample.warehouse_id,
+        movement_type: 'purchase',
+        quantity: 50,
+        unit_cost: 100,
+        reference_number: 'PO-2023-001',
+        notes: 'Initial stock purchase',
+      },
+    ],
+  },
+);
+
+export const MovementQuery = Type.Intersect([
+  PageQuery,
+  Type.Object({
+    product_id: Type.Optional(uuid),
+    warehouse_id: Type.Optional(uuid),
+    bin_id: Type.Optional(uuid),
+    lot_id: Type.Optional(uuid),
+    movement_type: Type.Optional(Type.Enum([...Object.keys(MOVEMENT_TYPES), 'purchase', 'sale'])),
+    reference_number: Type.Optional(Type.String({ maxLength: 100 })),
+    actor_id: Type.Optional(uuid),
+    from: Type.Optional(Type.String({ format: 'date-time' })),
+    to: Type.Optional(Type.String({ format: 'date-time' })),
+    cursor: Type.Optional(
+      Type.String({
+        pattern: '^(first|[0-9a-fA-F-]{36})$',
+        description: 'Keyset paging: `first` for the newest page, then the next_cursor of the previous page',
+      }),
+    ),
+  }),
+]);
+
+export const ReverseBody = Type.Object(
+  { reason: Type.String({ minLength: 3, maxLength: 200 }) },
+  { examples: [{ reason: 'Posted to the wrong product' }] },
+);
+
+const balanceExample = {
+  product_id: movementExample.product_id,
+  sku: 'MILK-1L',
+  product_name: 'Milk 1 l',
+  warehouse_id: movementExample.warehouse_id,
+  warehouse_code: 'BP1',
+  bin_id: movementExample.bin_id,
+  bin_code: 'A-01-1-01',
+  lot_id: movementExample.lot_id,
+  lot_number: 'L2026-001',
+  expiry_date: '2026-12-31',
+  on_hand: 40,
+  reserved: 10,
+  available: 30,
+};
+export const BalancePublic = Type.Object(
+  {
+    product_id: uuid,
+    sku: Type.String(),
+    product_name: Type.String(),
+    warehouse_id: uuid,
+    warehouse_code: Type.String(),
+    bin_id: uuid,
+    bin_code: Type.String(),
+    lot_id: nullable(uuid),
+    lot_number: nullable(Type.String()),
+    expiry_date: nullable(Type.String()),
+    on_hand: Type.Number(),
+    reserved: Type.Number(),
+    available: Type.Number(),
+  },
+  { examples: [balanceExample] },
+);
+export const BalanceList = PageOf(BalancePublic, balanceExample);
+export const BalanceQuery = Type.Intersect([
+  PageQuery,
+  Type.Object({
+    product_id: Type.Optional(uuid),
+    warehouse_id: Type.Optional(uuid),
+    bin_id: Type.Optional(uuid),
+    lot_id: Type.Optional(uuid),
+    as_of: Type.Optional(
+      Type.String({ format: 'date-time', description: 'Answer from the ledger for this moment' }),
+    ),
+    include_zero: Type.Optional(Type.Boolean({ default: false })),
+  }),
+]);
+
+export const VerifyResult = Type.Object(
+  {
+    ok: Type.Boolean(),
+    balances_checked: Type.Integer(),
+    mismatches: Type.Array(Type.Record(Type.String(), Type.Unknown())),
+  },
+  { examples: [{ ok: true, balances_checked: 1200, mismatches: [] }] },
+);
+
+export const IdParams = Type.Object({ id: uuid });

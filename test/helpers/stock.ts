@@ -1,0 +1,67 @@
+import type { FastifyInstance } from 'fastify';
+import { bearer } from './factories.js';
+
+let seq = 0;
+
+/** A warehouse with its default bin, created through the API. */
+export async function createWarehouse(app: FastifyInstance, token: string, code = `WH${++seq}`) {
+  const res = await app.inject({
+    method: 'POST',
+    url: '/api/v1/warehouses',
+    headers: bearer(token),
+    payload: { code, name: `Warehouse ${code}` },
+  });
+  if (res.statusCode !== 201) throw new Error(`warehouse: ${res.body}`);
+  return res.json() as { id: string; code: string; default_bin_id: string };
+}
+
+export async function createBin(app: FastifyInstance, token: string, warehouseId: string, code: string) {
+  const res = await app.inject({
+    method: 'POST',
+    url: `/api/v1/warehouses/${warehouseId}/bins`,
+    headers: bearer(token),
+    payload: { code },
+  });
+  if (res.statusCode !== 201) throw new Error(`bin: ${res.body}`);
+  return res.json() as { id: string; code: string };
+}
+
+export async function createProduct(
+  app: FastifyInstance,
+  token: string,
+  fields: Record<string, unknown> = {},
+) {
+  const sku = `SKU-${++seq}-${Math.random().toString(36).slice(2, 7)}`;
+  const res = await app.inject({
+    method: 'POST',
+    url: '/api/v1/products',
+    headers: bearer(token),
+    payload: { sku, name: `Product ${sku}`, ...fields },
+  });
+  if (res.statusCode !== 201) throw new Error(`product: ${res.body}`);
+  return res.json() as { id: string; sku: string };
+}
+
+/** POST /stock-movements; returns the raw response. */
+export function move(
+  app: FastifyInstance,
+  token: string,
+  payload: Record<string, unknown>,
+  headers: Record<string, string> = {},
+) {
+  return app.inject({
+    method: 'POST',
+    url: '/api/v1/stock-movements',
+    headers: { ...bearer(token), ...headers },
+    payload,
+  });
+}
+
+export async function verifyLedger(app: FastifyInstance, adminToken: string) {
+  const res = await app.inject({
+    method: 'GET',
+    url: '/api/v1/inventory/verify',
+    headers: bearer(adminToken),
+  });
+  return res.json() as { ok: boolean; balances_checked: number; mismatches: unknown[] };
+}
