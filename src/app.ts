@@ -26,6 +26,7 @@ import { Mailer } from './modules/mail/mail.service.js';
 import { partnerRoutes } from './modules/partners/partners.routes.js';
 import { PartnersService } from './modules/partners/partners.service.js';
 import { customers, suppliers } from './modules/partners/partners.tables.js';
+import { StockDocumentsService } from './modules/stock/documents.service.js';
 import { binStockRoutes, inventoryQueryRoutes, movementsRoutes } from './modules/stock/stock.routes.js';
 import { StockService } from './modules/stock/stock.service.js';
 import { StockQueries } from './modules/stock/stock-queries.js';
@@ -124,6 +125,7 @@ export async function buildApp({ config, database, logger }: AppDeps): Promise<F
   const lots = new LotsService(db);
   const products = new ProductsService(db, categories, units, stockQueries);
   const stock = new StockService(db, config.timezone, products, lots, bins);
+  const documents = new StockDocumentsService(db, stock, products, lots, bins);
   const supplierService = new PartnersService(db, suppliers, 'supplier', config.phoneDefaultRegion);
   const customerService = new PartnersService(db, customers, 'customer', config.phoneDefaultRegion);
 
@@ -144,7 +146,12 @@ export async function buildApp({ config, database, logger }: AppDeps): Promise<F
   await app.register(binsRoutes, { prefix: '/api/v1/bins', bins });
   await app.register(binStockRoutes, { prefix: '/api/v1/bins', stock, queries: stockQueries });
   await app.register(movementsRoutes, { prefix: '/api/v1/stock-movements', stock, queries: stockQueries });
-  await app.register(inventoryQueryRoutes, { prefix: '/api/v1/inventory', stock, queries: stockQueries });
+  await app.register(inventoryQueryRoutes, {
+    prefix: '/api/v1/inventory',
+    stock,
+    queries: stockQueries,
+    documents,
+  });
   await app.register(partnerRoutes, {
     prefix: '/api/v1/suppliers',
     partners: supplierService,

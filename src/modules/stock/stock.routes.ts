@@ -2,6 +2,15 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Roles } from '../../platform/access.js';
 import { pageRequest } from '../../platform/pagination.js';
 import { ctxOf } from '../../platform/request-ctx.js';
+import {
+  AdjustmentBody,
+  CountBody,
+  CountResult,
+  DocumentResult,
+  IssueBody,
+  ReceiptBody,
+} from './documents.schemas.js';
+import type { StockDocumentsService } from './documents.service.js';
 import { toPostedPublic } from './stock.mapper.js';
 import {
   BalanceList,
@@ -143,8 +152,38 @@ export const movementsRoutes: FastifyPluginAsyncTypebox<Deps> = async (app, { st
   );
 };
 
-export const inventoryQueryRoutes: FastifyPluginAsyncTypebox<Deps> = async (app, { queries }) => {
+export const inventoryQueryRoutes: FastifyPluginAsyncTypebox<
+  Deps & { documents: StockDocumentsService }
+> = async (app, { queries, documents }) => {
   const tags = ['inventory'];
+  const doc = <B, R>(summary: string, body: B, response: R) => ({
+    config: staff,
+    schema: { tags, security, summary, body, response: { 201: response } },
+  });
+  app.post(
+    '/receipts',
+    doc(
+      'Receive several lines into a warehouse, all or nothing (lots created as needed)',
+      ReceiptBody,
+      DocumentResult,
+    ),
+    async (request, reply) => reply.code(201).send(await documents.receipt(ctxOf(request), request.body)),
+  );
+  app.post(
+    '/issues',
+    doc('Issue several lines FEFO, all or nothing', IssueBody, DocumentResult),
+    async (request, reply) => reply.code(201).send(await documents.issue(ctxOf(request), request.body)),
+  );
+  app.post(
+    '/adjustments',
+    doc('Signed corrections with a reason code, all or nothing', AdjustmentBody, DocumentResult),
+    async (request, reply) => reply.code(201).send(await documents.adjustment(ctxOf(request), request.body)),
+  );
+  app.post(
+    '/counts',
+    doc('Stocktake: post the differences between counted and booked quantities', CountBody, CountResult),
+    async (request, reply) => reply.code(201).send(await documents.count(ctxOf(request), request.body)),
+  );
   app.get(
     '/balances',
     {

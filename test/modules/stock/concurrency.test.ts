@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createUser, loginAdmin, type TestUser } from '../../helpers/factories.js';
 import { serverUrl } from '../../helpers/databases.js';
+import { createUser, loginAdmin, type TestUser } from '../../helpers/factories.js';
 import { createBin, createProduct, createWarehouse, move, verifyLedger } from '../../helpers/stock.js';
 import { buildTestApp, type TestApp } from '../../helpers/test-app.js';
 
@@ -20,15 +20,30 @@ describe.runIf(serverUrl)('stock under concurrency (PostgreSQL server)', () => {
   afterAll(() => t.close());
 
   async function onHand(productId: string): Promise<number> {
-    const { rows } = await t.database.executeSql('select coalesce(sum(on_hand), 0)::float8 as n from stock_balances where product_id = $1', [productId]);
+    const { rows } = await t.database.executeSql(
+      'select coalesce(sum(on_hand), 0)::float8 as n from stock_balances where product_id = $1',
+      [productId],
+    );
     return Number(rows[0]?.n);
   }
 
   it('100 concurrent issues of 1 against 60: exactly 60 succeed, 40 get 409, the balance ends at 0', async () => {
     const product = await createProduct(t.app, admin);
-    await move(t.app, worker.token, { product_id: product.id, warehouse_id: wh.id, movement_type: 'receipt', quantity: 60 });
+    await move(t.app, worker.token, {
+      product_id: product.id,
+      warehouse_id: wh.id,
+      movement_type: 'receipt',
+      quantity: 60,
+    });
     const results = await Promise.all(
-      Array.from({ length: 100 }, () => move(t.app, worker.token, { product_id: product.id, warehouse_id: wh.id, movement_type: 'issue', quantity: 1 })),
+      Array.from({ length: 100 }, () =>
+        move(t.app, worker.token, {
+          product_id: product.id,
+          warehouse_id: wh.id,
+          movement_type: 'issue',
+          quantity: 1,
+        }),
+      ),
     );
     const codes = results.map((r) => r.statusCode);
     expect(codes.filter((c) => c === 201)).toHaveLength(60);
@@ -41,10 +56,25 @@ describe.runIf(serverUrl)('stock under concurrency (PostgreSQL server)', () => {
     const product = await createProduct(t.app, admin, { tracking: 'lot' });
     for (const [i, lot] of ['A', 'B', 'C', 'D'].entries()) {
       const bin = await createBin(t.app, admin, wh.id, `CB-${lot}`);
-      await move(t.app, worker.token, { product_id: product.id, warehouse_id: wh.id, bin_id: bin.id, lot_number: lot, expiry_date: `2030-0${i + 1}-01`, movement_type: 'receipt', quantity: 10 });
+      await move(t.app, worker.token, {
+        product_id: product.id,
+        warehouse_id: wh.id,
+        bin_id: bin.id,
+        lot_number: lot,
+        expiry_date: `2030-0${i + 1}-01`,
+        movement_type: 'receipt',
+        quantity: 10,
+      });
     }
     const results = await Promise.all(
-      Array.from({ length: 30 }, () => move(t.app, worker.token, { product_id: product.id, warehouse_id: wh.id, movement_type: 'issue', quantity: 3 })),
+      Array.from({ length: 30 }, () =>
+        move(t.app, worker.token, {
+          product_id: product.id,
+          warehouse_id: wh.id,
+          movement_type: 'issue',
+          quantity: 3,
+        }),
+      ),
     );
     const ok = results.filter((r) => r.statusCode === 201).length;
     expect(ok).toBe(13); // 13 × 3 = 39 of 40
@@ -55,10 +85,20 @@ describe.runIf(serverUrl)('stock under concurrency (PostgreSQL server)', () => {
 
   it('concurrent receipts and issues on one balance keep the ledger and balance equal', async () => {
     const product = await createProduct(t.app, admin);
-    await move(t.app, worker.token, { product_id: product.id, warehouse_id: wh.id, movement_type: 'receipt', quantity: 10 });
+    await move(t.app, worker.token, {
+      product_id: product.id,
+      warehouse_id: wh.id,
+      movement_type: 'receipt',
+      quantity: 10,
+    });
     const results = await Promise.all(
       Array.from({ length: 60 }, (_, i) =>
-        move(t.app, worker.token, { product_id: product.id, warehouse_id: wh.id, movement_type: i % 2 ? 'issue' : 'receipt', quantity: 2 }),
+        move(t.app, worker.token, {
+          product_id: product.id,
+          warehouse_id: wh.id,
+          movement_type: i % 2 ? 'issue' : 'receipt',
+          quantity: 2,
+        }),
       ),
     );
     const issued = results.filter((r, i) => i % 2 === 1 && r.statusCode === 201).length;
@@ -70,7 +110,9 @@ describe.runIf(serverUrl)('stock under concurrency (PostgreSQL server)', () => {
   it('concurrent retries with one Idempotency-Key post once', async () => {
     const product = await createProduct(t.app, admin);
     const body = { product_id: product.id, warehouse_id: wh.id, movement_type: 'receipt', quantity: 5 };
-    const results = await Promise.all(Array.from({ length: 8 }, () => move(t.app, worker.token, body, { 'idempotency-key': 'receipt-once' })));
+    const results = await Promise.all(
+      Array.from({ length: 8 }, () => move(t.app, worker.token, body, { 'idempotency-key': 'receipt-once' })),
+    );
     expect(results.map((r) => r.statusCode)).toEqual(Array(8).fill(201));
     expect(new Set(results.map((r) => r.json().id)).size).toBe(1);
     expect(await onHand(product.id)).toBe(5);

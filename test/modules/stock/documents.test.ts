@@ -1,0 +1,191 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { bearer, createUser, loginAdmin, type TestUser } from '../../helpers/factories.js';
+import { createBin, createProduct, createWarehouse, verifyLedger } from '../../helpers/stock.js';
+import { buildTestApp, type TestApp } from '../../helpers/test-app.js';
+
+let t: TestApp;
+let admin: string;
+let worker: TestUser;
+let wh: { id: string; default_bin_id: string };
+
+beforeAll(async () => {
+  t = await buildTestApp();
+  admin = (await loginAdmin(t.app)).access_token;
+  worker = await createUser(t.app, admin, { role: 'warehouse' });
+  wh = await createWarehouse(t.app, admin, 'DOCS');
+});
+afterAll(async () => {
+  expect((await verifyLedger(t.app, admin)).ok).toBe(true);
+  await t.close();
+});
+
+const post = (path: string, payload: object, token = worker.token) =>
+  t.app.inject({ method: 'POST', url: `/api/v1/inventory/${path}`, headers: bearer(token), payload });
+const onHand = async (productId: string) =>
+  (await t.app.inject({ method: 'GET', url: `/api/v1/products/${productId}`, headers: bearer(admin) })).json()
+    .on_hand as number;
+
+describe('multi-line stock documents', () => {
+  it('a receipt posts every line under one posting id, creating lots', async () => {
+    const plain = await createProduct(t.app, admin);
+    const tracked = await createProduct(t.app, admin, { tracking: 'lot' });
+    const res = await post('receipts', {
+      warehouse_id: wh.id,
+      reference_number: 'SZL-1',
+      lines: [
+        { product_id: plain.id, quantity: 10, unit_cost: 5 },
+        { product_id: tracked.id, quantity: 4, lot_number: 'R-LOT', expiry_date: '2030-01-01' },
+      ],
+    });
+    expect(res.statusCode).toBe(201);
+    const body = res.json();
+    expect(body.movements).toHaveLength(2);
+    expect(new Set(body.movements.map((m: { posting_id: string }) => m.posting_id))).toEqual(
+      new Set([body.posting_id]),
+    );
+    expect(await onHand(plain.id)).toBe(10);
+    const lots = await t.app.inject({
+      method: 'GET',
+      url: `/api/v1/products/${tracked.id}/lots`,
+      headers: bearer(admin),
+    });
+    expect(lots.json().items[0]).toMatchObject({ lot_number: 'R-LOT', expiry_date: '2030-01-01' });
+  });
+
+  it('is all or nothing: a failing line leaves nothing behind', async () => {
+    const a = await createProduct(t.app, admin);
+    const tracked = await createProduct(t.app, admin, { tracking: 'lot' });
+    const receipt = await post('receipts', {
+      warehouse_id: wh.id,
+      lines: [
+        { product_id: a.id, quantity: 3 },
+        { product_id: tracked.id, quantity: 1 },
+      ],
+    });
+    expect(receipt.statusCode).toBe(422);
+    expect(receipt.json().error_code).toBe('LOT_REQUIRED');
+    expect(await onHand(a.id)).toBe(0);
+
+    await post('receipts', { warehouse_id: wh.id, lines: [{ product_id: a.id, quantity: 5 }] });
+    const b = await createProduct(t.app, admin);
+    const issue = await post('issues', {
+      warehouse_id: wh.id,
+      lines: [
+        { product_id: a.id, quantity: 2 },
+        { product_id: b.id, quantity: 1 },
+      ],
+    });
+    expect(issue.statusCode).toBe(409);
+    expect(issue.json()).toMatchObject({ error_code: 'INSUFFICIENT_STOCK', available: 0 });
+    expect(await onHand(a.id)).toBe(5);
+    const { rows } = await t.database.executeSql(
+      'select count(*)::int as n from stock_movements where product_id = $1',
+      [a.id],
+    );
+    expect(rows[0]?.n).toBe(1);
+  });
+
+  it('an issue document allocates FEFO and needs at least one line', async () => {
+    const p = await createProduct(t.app, admin);
+    await post('receipts', { warehouse_id: wh.id, lines: [{ product_id: p.id, quantity: 8 }] });
+    const res = await post('issues', {
+      warehouse_id: wh.id,
+      reference_number: 'KI-1',
+      lines: [{ product_id: p.id, quantity: 3 }],
+    });
+    expect(res.statusCode).toBe(201);
+    expect(res.json().movements[0]).toMatchObject({
+      movement_type: 'issue',
+      quantity: -3,
+      reference_number: 'KI-1',
+    });
+    expect((await post('issues', { warehouse_id: wh.id, lines: [] })).statusCode).toBe(422);
+    expect(
+      (await post('issues', { warehouse_id: wh.id, lines: [{ product_id: p.id, quantity: 0 }] })).statusCode,
+    ).toBe(422);
+  });
+
+  it('adjustments are signed and carry their reason code', async () => {
+    const p = await createProduct(t.app, admin);
+    const up = await post('adjustments', {
+      warehouse_id: wh.id,
+      reason_code: 'found',
+      lines: [{ product_id: p.id, quantity: 6 }],
+    });
+    expect(up.json().movements[0]).toMatchObject({
+      movement_type: 'adjustment',
+      quantity: 6,
+      reason: 'found',
+    });
+    const down = await post('adjustments', {
+      warehouse_id: wh.id,
+      reason_code: 'damage',
+      lines: [{ product_id: p.id, quantity: -2 }],
+    });
+    expect(down.json().movements[0].quantity).toBe(-2);
+    expect(await onHand(p.id)).toBe(4);
+    const bad = await post('adjustments', {
+      warehouse_id: wh.id,
+      reason_code: 'whim',
+      lines: [{ product_id: p.id, quantity: 1 }],
+    });
+    expect(bad.statusCode).toBe(422);
+  });
+
+  it('a stock count posts the differences and returns them per line', async () => {
+    const p = await createProduct(t.app, admin);
+    const bin = await createBin(t.app, admin, wh.id, 'COUNT-1');
+    await post('receipts', {
+      warehouse_id: wh.id,
+      lines: [
+        { product_id: p.id, quantity: 10 },
+        { product_id: p.id, quantity: 4, bin_id: bin.id },
+      ],
+    });
+    const res = await post('counts', {
+      warehouse_id: wh.id,
+      reference_number: 'LELTAR-1',
+      lines: [
+        { product_id: p.id, counted_quantity: 8 },
+        { product_id: p.id, bin_id: bin.id, counted_quantity: 4 },
+      ],
+    });
+    expect(res.statusCode).toBe(201);
+    const lines = res
+      .json()
+      .lines.sort((x: { difference: number }, y: { difference: number }) => x.difference - y.difference);
+    expect(
+      lines.map((l: { previous_quantity: number; counted_quantity: number; difference: number }) => [
+        l.previous_quantity,
+        l.counted_quantity,
+        l.difference,
+      ]),
+    ).toEqual([
+      [10, 8, -2],
+      [4, 4, 0],
+    ]);
+    expect(res.json().movements).toHaveLength(1);
+    expect(res.json().movements[0]).toMatchObject({ movement_type: 'count', quantity: -2 });
+    expect(await onHand(p.id)).toBe(12);
+    const found = await post('counts', {
+      warehouse_id: wh.id,
+      lines: [{ product_id: p.id, bin_id: bin.id, counted_quantity: 7 }],
+    });
+    expect(found.json().movements[0].quantity).toBe(3);
+    expect(await onHand(p.id)).toBe(15);
+  });
+
+  it('viewers cannot post documents', async () => {
+    const viewer = await createUser(t.app, admin, { role: 'viewer' });
+    const p = await createProduct(t.app, admin);
+    expect(
+      (
+        await post(
+          'receipts',
+          { warehouse_id: wh.id, lines: [{ product_id: p.id, quantity: 1 }] },
+          viewer.token,
+        )
+      ).statusCode,
+    ).toBe(403);
+  });
+});
