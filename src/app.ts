@@ -27,9 +27,13 @@ import { partnerRoutes } from './modules/partners/partners.routes.js';
 import { PartnersService } from './modules/partners/partners.service.js';
 import { customers, suppliers } from './modules/partners/partners.tables.js';
 import { StockDocumentsService } from './modules/stock/documents.service.js';
+import { reservationsRoutes } from './modules/stock/reservations.routes.js';
+import { ReservationsService } from './modules/stock/reservations.service.js';
 import { binStockRoutes, inventoryQueryRoutes, movementsRoutes } from './modules/stock/stock.routes.js';
 import { StockService } from './modules/stock/stock.service.js';
 import { StockQueries } from './modules/stock/stock-queries.js';
+import { transfersRoutes } from './modules/stock/transfers.routes.js';
+import { TransfersService } from './modules/stock/transfers.service.js';
 import { accessPlugin } from './platform/access.js';
 import { errorHandlerPlugin } from './platform/error-handler.js';
 import { healthPlugin } from './platform/health.js';
@@ -126,6 +130,15 @@ export async function buildApp({ config, database, logger }: AppDeps): Promise<F
   const products = new ProductsService(db, categories, units, stockQueries);
   const stock = new StockService(db, config.timezone, products, lots, bins);
   const documents = new StockDocumentsService(db, stock, products, lots, bins);
+  const reservations = new ReservationsService(db, config.timezone, products, bins);
+  const transfers = new TransfersService(db, reservations, bins);
+  scheduler.register({
+    name: 'release-expired-reservations',
+    cron: config.reservationSweepCron,
+    run: async () => {
+      await reservations.releaseExpired();
+    },
+  });
   const supplierService = new PartnersService(db, suppliers, 'supplier', config.phoneDefaultRegion);
   const customerService = new PartnersService(db, customers, 'customer', config.phoneDefaultRegion);
 
@@ -146,6 +159,12 @@ export async function buildApp({ config, database, logger }: AppDeps): Promise<F
   await app.register(binsRoutes, { prefix: '/api/v1/bins', bins });
   await app.register(binStockRoutes, { prefix: '/api/v1/bins', stock, queries: stockQueries });
   await app.register(movementsRoutes, { prefix: '/api/v1/stock-movements', stock, queries: stockQueries });
+  await app.register(reservationsRoutes, {
+    prefix: '/api/v1/reservations',
+    reservations,
+    defaultTtlMinutes: config.reservationTtlMinutes,
+  });
+  await app.register(transfersRoutes, { prefix: '/api/v1/stock-transfers', transfers });
   await app.register(inventoryQueryRoutes, {
     prefix: '/api/v1/inventory',
     stock,

@@ -50,6 +50,8 @@ const ConfigSchema = Type.Object({
   ADMIN_PASSWORD: Type.Optional(Type.String({ minLength: 8 })),
   BIN_BULK_MAX: Type.Integer({ minimum: 1, maximum: 100_000, default: 10_000 }),
   PHONE_DEFAULT_REGION: Type.String({ pattern: '^[A-Z]{2}$', default: 'HU' }),
+  RESERVATION_SWEEP_CRON: Type.String({ minLength: 9, default: '*/15 * * * *' }),
+  RESERVATION_TTL_MINUTES: Type.Integer({ minimum: 1, default: 60 }),
   SMTP_URL: Type.Optional(Type.String({ pattern: '^smtps?://' })),
   MAIL_FROM: Type.String({ minLength: 3, default: 'Raktar <no-reply@localhost.localdomain>' }),
 });
@@ -78,6 +80,10 @@ export interface Config {
   binBulkMax: number;
   /** Country assumed for phone numbers written without a +country code. */
   phoneDefaultRegion: string;
+  /** When the job releasing expired reservations runs (cron, in TIMEZONE). */
+  reservationSweepCron: string;
+  /** Lifetime of a reservation made without expires_at or ttl_minutes. */
+  reservationTtlMinutes: number;
   env: RawConfig['NODE_ENV'];
   host: string;
   port: number;
@@ -172,6 +178,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     mailFrom: raw.MAIL_FROM,
     binBulkMax: raw.BIN_BULK_MAX,
     phoneDefaultRegion: raw.PHONE_DEFAULT_REGION,
+    reservationSweepCron: raw.RESERVATION_SWEEP_CRON,
+    reservationTtlMinutes: raw.RESERVATION_TTL_MINUTES,
     ...overrides,
   };
 }

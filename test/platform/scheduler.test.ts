@@ -22,12 +22,13 @@ describe('scheduler (pg-boss on this database)', () => {
     expect(res.json().scheduler).toBe('running');
     const probe = { name: 'probe-job', cron: '*/15 * * * *', timezone: 'Europe/Budapest' };
     const purge = { name: 'purge-idempotency-keys', cron: '17 * * * *', timezone: 'Europe/Budapest' };
-    expect(res.json().jobs).toEqual(expect.arrayContaining([probe, purge]));
+    const sweep = { name: 'release-expired-reservations', cron: '*/15 * * * *', timezone: 'Europe/Budapest' };
+    expect(res.json().jobs).toEqual(expect.arrayContaining([probe, purge, sweep]));
     const { rows } = await t.database.executeSql(
       'select name, cron, timezone from pgboss.schedule order by name',
       [],
     );
-    expect(rows).toEqual([probe, purge]);
+    expect(rows).toEqual([probe, purge, sweep]);
   });
 
   it('runs a registered job on demand', async () => {

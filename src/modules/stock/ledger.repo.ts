@@ -44,15 +44,15 @@ async function rows<T>(db: DbOrTx, query: ReturnType<typeof sql>): Promise<T[]> 
   return result.rows;
 }
 
-const movementColumns =
+export const movementColumns =
   sql.raw(`(id, posting_id, movement_type, product_id, warehouse_id, bin_id, lot_id, quantity,
   unit_cost, reference_type, reference_id, reference_number, reason, notes, reverses_id, actor_id, request_id)`);
 
-function metaValues(meta: MovementMeta) {
+export function metaValues(meta: MovementMeta) {
   return sql`${meta.postingId}::uuid, ${meta.type}, `;
 }
 
-function metaTail(meta: MovementMeta) {
+export function metaTail(meta: MovementMeta) {
   return sql`${meta.unitCost ?? null}::numeric, ${meta.referenceType ?? null}, ${meta.referenceId ?? null}::uuid,
     ${meta.referenceNumber ?? null}, ${meta.reason ?? null}, ${meta.notes ?? ''}, ${meta.reversesId ?? null}::uuid,
     ${meta.actorId}::uuid, ${meta.requestId}`;
@@ -92,11 +92,36 @@ export interface TakeScope {
   timezone: string;
 }
 
-function scopeFilter(scope: TakeScope) {
+export function scopeFilter(scope: TakeScope) {
   return sql`b.product_id = ${scope.productId}::uuid and b.warehouse_id = ${scope.warehouseId}::uuid
     ${scope.binId ? sql`and b.bin_id = ${scope.binId}::uuid` : sql``}
     ${scope.lotId ? sql`and b.lot_id = ${scope.lotId}::uuid` : sql``}
     ${scope.includeExpired ? sql`` : sql`and (l.expiry_date is null or l.expiry_date >= (now() at time zone ${scope.timezone})::date)`}`;
+}
+
+/**
+ * The CTEs `locked`, `ordered`, `enough` and `allocation`: the candidate balances of a scope
+ * locked in key order, and how much to take from each, earliest expiry first, then the oldest
+ * balance. `allocation` is empty when the scope has less than `quantity` available.
+ */
+export function fefoAllocation(scope: TakeScope, quantity: string) {
+  return sql`locked as (
+      select b.id, b.on_hand - b.reserved as available, l.expiry_date, b.created_at
+      from stock_balances b left join lots l on l.id = b.lot_id
+      where ${scopeFilter(scope)} and b.on_hand - b.reserved > 0
+      order by b.product_id, b.warehouse_id, b.bin_id, b.lot_id
+      for update of b
+    ), ordered as (
+      select id, available,
+        sum(available) over (order by expiry_date asc nulls last, created_at, id) as running
+      from locked
+    ), enough as (
+      select coalesce(sum(available), 0) >= ${quantity}::numeric as ok from locked
+    ), allocation as (
+      select o.id, least(o.available, ${quantity}::numeric - (o.running - o.available)) as take
+      from ordered o, enough e
+      where e.ok and o.running - o.available < ${quantity}::numeric
+    )`;
 }
 
 /**
@@ -113,23 +138,7 @@ export async function takeStockFefo(
 ): Promise<MovementRow[]> {
   return rows<MovementRow>(
     db,
-    sql`with locked as (
-      select b.id, b.on_hand - b.reserved as available, l.expiry_date, b.created_at
-      from stock_balances b left join lots l on l.id = b.lot_id
-      where ${scopeFilter(scope)} and b.on_hand - b.reserved > 0
-      order by b.product_id, b.warehouse_id, b.bin_id, b.lot_id
-      for update of b
-    ), ordered as (
-      select id, available,
-        sum(available) over (order by expiry_date asc nulls last, created_at, id) as running
-      from locked
-    ), enough as (
-      select coalesce(sum(available), 0) >= ${quantity}::numeric as ok from locked
-    ), allocation as (
-      select o.id, least(o.available, ${quantity}::numeric - (o.running - o.available)) as take
-      from ordered o, enough e
-      where e.ok and o.running - o.available < ${quantity}::numeric
-    ), taken as (
+    sql`with ${fefoAllocation(scope, quantity)}, taken as (
       update stock_balances b set on_hand = b.on_hand - a.take, updated_at = now()
       from allocation a
       where b.id = a.id and b.on_hand - b.reserved >= a.take

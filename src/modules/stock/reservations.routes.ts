@@ -1,0 +1,105 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { Roles } from '../../platform/access.js';
+import { Errors } from '../../platform/errors.js';
+import { pageRequest } from '../../platform/pagination.js';
+import { ctxOf } from '../../platform/request-ctx.js';
+import {
+  ReservationCreate,
+  ReservationList,
+  ReservationPublic,
+  ReservationQuery,
+} from './reservations.schemas.js';
+import type { ReservationsService } from './reservations.service.js';
+import { IdParams } from './stock.schemas.js';
+
+const tags = ['reservations'];
+const security = [{ bearer: [] }];
+const read = { access: { roles: Roles.all, module: 'inventory' } };
+const staff = { access: { roles: Roles.staff, module: 'inventory' } };
+
+export const reservationsRoutes: FastifyPluginAsyncTypebox<{
+  reservations: ReservationsService;
+  defaultTtlMinutes: number;
+}> = async (app, { reservations, defaultTtlMinutes }) => {
+  app.post(
+    '/',
+    {
+      config: staff,
+      schema: {
+        tags,
+        security,
+        summary: 'Hold available stock until expires_at (or ttl_minutes)',
+        body: ReservationCreate,
+        response: { 201: ReservationPublic },
+      },
+    },
+    async (request, reply) => {
+      const b = request.body;
+      const expiresAt = b.expires_at
+        ? new Date(b.expires_at)
+        : new Date(Date.now() + (b.ttl_minutes ?? defaultTtlMinutes) * 60_000);
+      if (expiresAt.getTime() <= Date.now()) {
+        const message = request.locale === 'hu' ? 'a jövőben kell legyen' : 'must be in the future';
+        throw Errors.validation({}, { errors: [{ field: 'expires_at', message }] });
+      }
+      const created = await reservations.reserve(ctxOf(request), {
+        productId: b.product_id,
+        warehouseId: b.warehouse_id,
+        binId: b.bin_id,
+        lotId: b.lot_id,
+        quantity: b.quantity,
+        expiresAt,
+        reference: b.reference,
+      });
+      return reply.code(201).send(created);
+    },
+  );
+  app.get(
+    '/',
+    {
+      config: read,
+      schema: {
+        tags,
+        security,
+        summary: 'List reservations',
+        querystring: ReservationQuery,
+        response: { 200: ReservationList },
+      },
+    },
+    (request) => {
+      const q = request.query;
+      return reservations.list(
+        { status: q.status, productId: q.product_id, warehouseId: q.warehouse_id },
+        pageRequest(q),
+      );
+    },
+  );
+  app.get(
+    '/:id',
+    {
+      config: read,
+      schema: {
+        tags,
+        security,
+        summary: 'Get a reservation',
+        params: IdParams,
+        response: { 200: ReservationPublic },
+      },
+    },
+    (request) => reservations.get(request.params.id),
+  );
+  app.delete(
+    '/:id',
+    {
+      config: staff,
+      schema: {
+        tags,
+        security,
+        summary: 'Release a reservation: its stock is available again',
+        params: IdParams,
+        response: { 200: ReservationPublic },
+      },
+    },
+    (request) => reservations.release(ctxOf(request), request.params.id),
+  );
+};

@@ -1,0 +1,77 @@
+import { Type } from 'typebox';
+import { PageOf, PageQuery } from '../../platform/pagination.js';
+
+const uuid = Type.String({ format: 'uuid' });
+const nullable = <T extends Parameters<typeof Type.Union>[0][number]>(schema: T) =>
+  Type.Union([schema, Type.Null()]);
+
+const example = {
+  id: '01936d3e-8f2a-7c4b-9e1d-5a6b7c8d9e60',
+  product_id: '01936d3e-8f2a-7c4b-9e1d-5a6b7c8d9e20',
+  warehouse_id: '01936d3e-8f2a-7c4b-9e1d-5a6b7c8d9e0f',
+  lot_id: null,
+  quantity: 5,
+  status: 'active',
+  reference: 'WEB-ORDER-1001',
+  reference_type: null,
+  reference_id: null,
+  expires_at: '2026-01-15T10:30:00.000Z',
+  created_by: '01936d3e-8f2a-7c4b-9e1d-5a6b7c8d9e50',
+  created_at: '2026-01-15T09:30:00.000Z',
+  closed_at: null,
+  allocations: [{ bin_id: '01936d3e-8f2a-7c4b-9e1d-5a6b7c8d9e11', lot_id: null, quantity: 5 }],
+};
+
+export const ReservationPublic = Type.Object(
+  {
+    id: uuid,
+    product_id: uuid,
+    warehouse_id: uuid,
+    lot_id: nullable(uuid),
+    quantity: Type.Number(),
+    status: Type.String({ description: 'active | released | consumed | expired' }),
+    reference: Type.String(),
+    reference_type: nullable(Type.String()),
+    reference_id: nullable(uuid),
+    expires_at: nullable(Type.String({ format: 'date-time' })),
+    created_by: nullable(uuid),
+    created_at: Type.String({ format: 'date-time' }),
+    closed_at: nullable(Type.String({ format: 'date-time' })),
+    allocations: Type.Array(Type.Object({ bin_id: uuid, lot_id: nullable(uuid), quantity: Type.Number() })),
+  },
+  { examples: [example] },
+);
+export const ReservationList = PageOf(ReservationPublic, example);
+
+export const ReservationCreate = Type.Object(
+  {
+    product_id: uuid,
+    warehouse_id: uuid,
+    bin_id: Type.Optional(nullable(uuid)),
+    lot_id: Type.Optional(nullable(uuid)),
+    quantity: Type.Number({ exclusiveMinimum: 0, maximum: 1e12 }),
+    expires_at: Type.Optional(Type.String({ format: 'date-time' })),
+    ttl_minutes: Type.Optional(Type.Integer({ minimum: 1, maximum: 525_600 })),
+    reference: Type.String({ minLength: 1, maxLength: 100 }),
+  },
+  {
+    examples: [
+      {
+        product_id: example.product_id,
+        warehouse_id: example.warehouse_id,
+        quantity: 5,
+        ttl_minutes: 60,
+        reference: 'WEB-ORDER-1001',
+      },
+    ],
+  },
+);
+
+export const ReservationQuery = Type.Intersect([
+  PageQuery,
+  Type.Object({
+    status: Type.Optional(Type.Enum(['active', 'released', 'consumed', 'expired'])),
+    product_id: Type.Optional(uuid),
+    warehouse_id: Type.Optional(uuid),
+  }),
+]);

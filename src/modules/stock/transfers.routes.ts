@@ -1,0 +1,108 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { Roles } from '../../platform/access.js';
+import { Errors } from '../../platform/errors.js';
+import { pageRequest } from '../../platform/pagination.js';
+import { ctxOf } from '../../platform/request-ctx.js';
+import { IdParams } from './stock.schemas.js';
+import { TransferCreate, TransferList, TransferPublic, TransferQuery } from './transfers.schemas.js';
+import type { TransfersService } from './transfers.service.js';
+
+const tags = ['stock transfers'];
+const security = [{ bearer: [] }];
+const read = { access: { roles: Roles.all, module: 'inventory' } };
+const staff = { access: { roles: Roles.staff, module: 'inventory' } };
+
+export const transfersRoutes: FastifyPluginAsyncTypebox<{ transfers: TransfersService }> = async (
+  app,
+  { transfers },
+) => {
+  app.post(
+    '/',
+    {
+      config: staff,
+      schema: {
+        tags,
+        security,
+        summary: 'Create a pending transfer (TR-000001…), reserving the stock at the source',
+        body: TransferCreate,
+        response: { 201: TransferPublic },
+      },
+    },
+    async (request, reply) => {
+      const b = request.body;
+      const lines =
+        b.lines ??
+        (b.product_id && b.quantity !== undefined
+          ? [{ product_id: b.product_id, lot_id: b.lot_id, quantity: b.quantity }]
+          : []);
+      if (lines.length === 0) {
+        const message =
+          request.locale === 'hu'
+            ? 'adja meg a product_id és quantity mezőt, vagy a lines tömböt'
+            : 'give product_id and quantity, or lines';
+        throw Errors.validation({}, { errors: [{ field: 'lines', message }] });
+      }
+      return reply.code(201).send(await transfers.create(ctxOf(request), { ...b, lines }));
+    },
+  );
+  app.get(
+    '/',
+    {
+      config: read,
+      schema: {
+        tags,
+        security,
+        summary: 'List transfers',
+        querystring: TransferQuery,
+        response: { 200: TransferList },
+      },
+    },
+    (request) =>
+      transfers.list(
+        { status: request.query.status, warehouseId: request.query.warehouse_id },
+        pageRequest(request.query),
+      ),
+  );
+  app.get(
+    '/:id',
+    {
+      config: read,
+      schema: {
+        tags,
+        security,
+        summary: 'Get a transfer with its lines',
+        params: IdParams,
+        response: { 200: TransferPublic },
+      },
+    },
+    (request) => transfers.get(request.params.id),
+  );
+  app.put(
+    '/:id/complete',
+    {
+      config: staff,
+      schema: {
+        tags,
+        security,
+        summary: 'Post transfer_out and transfer_in in one transaction',
+        params: IdParams,
+        response: { 200: TransferPublic },
+      },
+    },
+    (request) => transfers.complete(ctxOf(request), request.params.id),
+  );
+  app.put(
+    '/:id/cancel',
+    {
+      config: staff,
+      schema: {
+        tags,
+        security,
+        summary: 'Cancel a pending transfer, releasing its reservation',
+        params: IdParams,
+        response: { 200: TransferPublic },
+      },
+    },
+    (request) => transfers.cancel(ctxOf(request), request.params.id),
+  );
+};
