@@ -32,7 +32,9 @@ function filterWhere(filter: ProductFilter): SQL | undefined {
   if (filter.search) {
     // Same expression as products_search_idx, so the trigram index serves it.
     const text = sql`${products.name} || ' ' || ${products.sku} || ' ' || ${products.description}`;
-    const inCategory = sql`${products.categoryId} in (select id from categories c where raktar_search_text(c.name) like raktar_search_text(${containsPattern(filter.search)}))`;
+    // `= any(array(…))` is evaluated once and can use products_category_idx, so the OR stays
+    // an index union instead of a scan of every product.
+    const inCategory = sql`${products.categoryId} = any(array(select c.id from categories c where raktar_search_text(c.name) like raktar_search_text(${containsPattern(filter.search)})))`;
     conditions.push(or(matchesSearch(text, filter.search), inCategory));
   }
   return and(...conditions);

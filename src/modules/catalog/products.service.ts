@@ -9,7 +9,7 @@ import type { RequestCtx } from '../../platform/request-ctx.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { isValidGtin } from './barcode.js';
 import { CatalogErrors } from './catalog.errors.js';
-import { lots, products } from './catalog.tables.js';
+import { lots, products, units } from './catalog.tables.js';
 import type { CategoriesService } from './categories.service.js';
 import type { ProductStock } from './product-stock.js';
 import { findProduct, listProducts, type ProductFilter, type ProductRow } from './products.repo.js';
@@ -117,6 +117,17 @@ export class ProductsService {
     const [row] = await db.select().from(products).where(eq(products.id, id));
     if (!row) throw CatalogErrors.productNotFound();
     return row;
+  }
+
+  /** A product with the decimals its unit allows, in one query (the stock posting hot path). */
+  async requireWithUnit(db: DbOrTx, id: string): Promise<ProductRow & { unitDecimals: number }> {
+    const [row] = await db
+      .select({ product: products, unitDecimals: units.decimals })
+      .from(products)
+      .innerJoin(units, eq(units.code, products.unitCode))
+      .where(eq(products.id, id));
+    if (!row) throw CatalogErrors.productNotFound();
+    return { ...row.product, unitDecimals: row.unitDecimals };
   }
 
   /** An active product, for documents about to post stock of it. */

@@ -5,7 +5,6 @@ import { isUniqueViolation } from '../../db/errors.js';
 import type { RequestCtx } from '../../platform/request-ctx.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { CatalogErrors } from '../catalog/catalog.errors.js';
-import { units } from '../catalog/catalog.tables.js';
 import type { LotRow, LotsService } from '../catalog/lots.service.js';
 import type { ProductsService } from '../catalog/products.service.js';
 import type { BinsService } from '../locations/bins.service.js';
@@ -111,11 +110,10 @@ export class StockService {
     const direction = this.direction(type, input.quantity);
     const quantity = magnitude(decimal(input.quantity));
     const inbound = direction === 'in';
-    const product = inbound
-      ? await this.products.requireActive(tx, input.productId)
-      : await this.products.requireExisting(tx, input.productId);
-    const [unit] = await tx.select().from(units).where(eq(units.code, product.unitCode));
-    if (unit) assertPrecision(quantity, unit);
+    const product = await this.products.requireWithUnit(tx, input.productId);
+    // A deleted product takes no new stock, but what it has can still leave.
+    if (inbound && !product.isActive) throw CatalogErrors.productInactive({ sku: product.sku });
+    assertPrecision(quantity, { code: product.unitCode, decimals: product.unitDecimals });
     if (input.forceExpired && ctx.actor && !['admin', 'manager'].includes(ctx.actor.role))
       throw StockErrors.forceNotAllowed();
     const lot = await this.resolveLot(tx, ctx, product, input, inbound);
@@ -143,7 +141,6 @@ export class StockService {
       return { postingId, type, quantity, rows: [row], lots };
     }
     const bin = input.binId ? await this.bins.resolve(tx, input.warehouseId, input.binId) : null;
-    if (!bin) await this.bins.resolve(tx, input.warehouseId, null);
     const scope = {
       productId: product.id,
       warehouseId: input.warehouseId,
@@ -154,6 +151,8 @@ export class StockService {
     };
     const rows = await takeStockFefo(tx, scope, quantity, meta);
     if (rows.length === 0) {
+      // Only now check the warehouse: an unknown one is 404, not "no stock" (saves the hot path a query).
+      if (!bin) await this.bins.resolve(tx, input.warehouseId, null);
       const available = await availableIn(tx, scope);
       throw StockErrors.insufficient(
         { sku: product.sku, requested: quantity, available: Number(available) },

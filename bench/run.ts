@@ -1,0 +1,235 @@
+// `npm run bench`: the write and search benchmarks of the stock API against the database's own
+// ceiling for the same work, on embedded PGlite and (when reachable) a PostgreSQL server.
+import { type ChildProcess, spawn } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { type AddressInfo, createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import autocannon from 'autocannon';
+import pg from 'pg';
+import { type Database, openPglite, openPostgres } from '../src/db/client.js';
+import { runMigrations } from '../src/db/migrate.js';
+import { drive, type Figures, searchQuery, writeTransaction } from './ceiling.js';
+import { HOT, hotProducts, PRODUCTS, SEARCH, seed } from './seed.js';
+
+const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 32);
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
+const SERVER_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+const TIMEZONE = 'Europe/Budapest';
+const PASSWORD = 'Bench!pass1';
+const JWT_SECRET = 'bench-secret-that-is-long-enough-for-hs256';
+
+interface Result {
+  database: string;
+  api_write: Figures & { errors: number };
+  db_write: Figures;
+  write_ratio: number;
+  api_search: Figures & { errors: number };
+  db_search: Figures;
+  search_ratio: number;
+}
+
+async function serverReachable(url: string): Promise<boolean> {
+  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 2000 });
+  try {
+    await client.connect();
+    await client.end();
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}
+
+/** Starts the real server (warn-level logs: no log line per request) and waits until it answers. */
+async function startServer(env: Record<string, string>): Promise<{ child: ChildProcess; port: number }> {
+  const port = await freePort();
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+    env: {
+      PATH: process.env.PATH ?? '',
+      ...env,
+      PORT: String(port),
+      LOG_LEVEL: 'warn',
+      SCHEDULER_ENABLED: 'false',
+      JWT_SECRET,
+      ADMIN_PASSWORD: PASSWORD,
+    },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  const deadline = Date.now() + 120_000;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}`);
+    try {
+      if ((await fetch(`http://127.0.0.1:${port}/ping`)).ok) return { child, port };
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  throw new Error('server did not start');
+}
+
+async function stopServer(child: ChildProcess): Promise<void> {
+  const exited = new Promise((resolve) => child.once('exit', resolve));
+  child.kill('SIGTERM');
+  await exited;
+}
+
+async function cannon(options: autocannon.Options): Promise<Figures & { errors: number }> {
+  const result = await autocannon({ connections: CONNECTIONS, duration: SECONDS, ...options });
+  return {
+    requests_per_second: Math.round(result.requests.average),
+    p50_ms: result.latency.p50,
+    p99_ms: result.latency.p99,
+    count: result.requests.total,
+    errors: result.non2xx + result.errors + result.timeouts,
+  };
+}
+
+async function benchmark(
+  label: string,
+  database: Database,
+  env: Record<string, string>,
+  closeBeforeServer: boolean,
+): Promise<Result> {
+  console.log(
+    `\n== ${label}: migrating and seeding ${PRODUCTS.toLocaleString('en')} products in two warehouses`,
+  );
+  await runMigrations(database);
+  const { warehouseId } = await seed(database.db);
+  const hot = await hotProducts(database.db);
+  console.log(
+    `== ${label}: database ceiling (same statements, ${CONNECTIONS} concurrent clients, ${SECONDS} s each)`,
+  );
+  await drive(CONNECTIONS, 2, writeTransaction(database.db, hot, warehouseId, TIMEZONE));
+  const dbWrite = await drive(
+    CONNECTIONS,
+    SECONDS,
+    writeTransaction(database.db, hot, warehouseId, TIMEZONE),
+  );
+  await drive(CONNECTIONS, 2, searchQuery(database.db));
+  const dbSearch = await drive(CONNECTIONS, SECONDS, searchQuery(database.db));
+  // PGlite allows one process on its data directory: the server opens it after we close it.
+  if (closeBeforeServer) await database.close();
+
+  console.log(`== ${label}: API over loopback (autocannon, ${CONNECTIONS} connections, ${SECONDS} s each)`);
+  const { child, port } = await startServer(env);
+  try {
+    const base = `http://127.0.0.1:${port}`;
+    const login = await fetch(`${base}/api/v1/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username: 'admin', password: PASSWORD }),
+    });
+    const { access_token: token } = (await login.json()) as { access_token: string };
+    const headers = { authorization: `Bearer ${token}`, 'content-type': 'application/json' };
+    const write: autocannon.Options = {
+      url: base,
+      requests: [
+        {
+          method: 'POST',
+          path: '/api/v1/stock-movements',
+          headers,
+          setupRequest: (request) => ({
+            ...request,
+            body: JSON.stringify({
+              product_id: hot[Math.floor(Math.random() * HOT)],
+              warehouse_id: warehouseId,
+              movement_type: 'issue',
+              quantity: 1,
+            }),
+          }),
+        },
+      ],
+    };
+    await cannon({ ...write, duration: 2 });
+    const apiWrite = await cannon(write);
+    const search: autocannon.Options = {
+      url: `${base}/api/v1/products?search=${encodeURIComponent(SEARCH)}&page_size=50`,
+      headers,
+    };
+    await cannon({ ...search, duration: 2 });
+    const apiSearch = await cannon(search);
+    return {
+      database: label,
+      api_write: apiWrite,
+      db_write: dbWrite,
+      write_ratio: Math.round((apiWrite.requests_per_second / dbWrite.requests_per_second) * 100) / 100,
+      api_search: apiSearch,
+      db_search: dbSearch,
+      search_ratio: Math.round((apiSearch.requests_per_second / dbSearch.requests_per_second) * 100) / 100,
+    };
+  } finally {
+    await stopServer(child);
+  }
+}
+
+function print(results: Result[]): void {
+  console.log(
+    '\n| database | work | API req/s | API p50 / p99 ms | DB ceiling req/s | DB p50 / p99 ms | API ÷ DB | API errors |',
+  );
+  console.log('|---|---|---|---|---|---|---|---|');
+  for (const r of results) {
+    for (const [work, api, db, ratio] of [
+      ['issue 1 unit (write)', r.api_write, r.db_write, r.write_ratio],
+      ['product search, 50/page', r.api_search, r.db_search, r.search_ratio],
+    ] as const) {
+      console.log(
+        `| ${r.database} | ${work} | ${api.requests_per_second} | ${api.p50_ms} / ${api.p99_ms} | ${db.requests_per_second} | ${db.p50_ms} / ${db.p99_ms} | ${ratio} | ${api.errors} |`,
+      );
+    }
+  }
+}
+
+const results: Result[] = [];
+if (await serverReachable(SERVER_URL)) {
+  const name = `raktar_bench_${Date.now()}`;
+  const admin = new pg.Client({ connectionString: SERVER_URL });
+  await admin.connect();
+  await admin.query(`create database ${name}`);
+  const url = new URL(SERVER_URL);
+  url.pathname = `/${name}`;
+  try {
+    const database = await openPostgres(url.toString(), CONNECTIONS);
+    try {
+      results.push(
+        await benchmark(
+          'postgres',
+          database,
+          { DATABASE_URL: url.toString(), DB_POOL_SIZE: String(CONNECTIONS) },
+          false,
+        ),
+      );
+    } finally {
+      await database.close();
+    }
+  } finally {
+    await admin.query(`drop database if exists ${name} with (force)`);
+    await admin.end();
+  }
+} else {
+  console.log(`(no PostgreSQL server at ${SERVER_URL}: set BENCH_DATABASE_URL to include it)`);
+}
+
+const dataDir = mkdtempSync(path.join(tmpdir(), 'raktar-bench-'));
+try {
+  const database = await openPglite({ dataDir: path.join(dataDir, 'pglite') });
+  results.push(await benchmark('pglite', database, { DATA_DIR: dataDir }, true));
+} finally {
+  rmSync(dataDir, { recursive: true, force: true });
+}
+
+print(results);
+mkdirSync('bench/results', { recursive: true });
+const stamp = new Date().toISOString();
+writeFileSync(
+  'bench/results/stock-api.json',
+  `${JSON.stringify({ measured_at: stamp, connections: CONNECTIONS, seconds: SECONDS, results }, null, 2)}\n`,
+);
