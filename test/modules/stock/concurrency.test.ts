@@ -107,6 +107,56 @@ describe.runIf(serverUrl)('stock under concurrency (PostgreSQL server)', () => {
     expect((await verifyLedger(t.app, admin)).ok).toBe(true);
   });
 
+  it('concurrent transfers and issues on the same stock never double-spend', async () => {
+    const product = await createProduct(t.app, admin);
+    const other = await createWarehouse(t.app, admin, 'CONC-DST');
+    await move(t.app, worker.token, {
+      product_id: product.id,
+      warehouse_id: wh.id,
+      movement_type: 'receipt',
+      quantity: 20,
+    });
+    const requests = Array.from({ length: 20 }, (_, i) =>
+      i % 2
+        ? move(t.app, worker.token, {
+            product_id: product.id,
+            warehouse_id: wh.id,
+            movement_type: 'issue',
+            quantity: 2,
+          })
+        : t.app.inject({
+            method: 'POST',
+            url: '/api/v1/stock-transfers',
+            headers: { authorization: `Bearer ${worker.token}` },
+            payload: {
+              product_id: product.id,
+              quantity: 2,
+              from_warehouse_id: wh.id,
+              to_warehouse_id: other.id,
+            },
+          }),
+    );
+    const results = await Promise.all(requests);
+    const granted = results.filter((r) => r.statusCode === 201).length;
+    expect(granted).toBe(10);
+    expect(results.filter((r) => r.statusCode === 409)).toHaveLength(10);
+    const transfers = results
+      .filter((r, i) => i % 2 === 0 && r.statusCode === 201)
+      .map((r) => r.json().id as string);
+    const completed = await Promise.all(
+      transfers.map((id) =>
+        t.app.inject({
+          method: 'PUT',
+          url: `/api/v1/stock-transfers/${id}/complete`,
+          headers: { authorization: `Bearer ${worker.token}` },
+        }),
+      ),
+    );
+    expect(completed.every((r) => r.statusCode === 200)).toBe(true);
+    expect(await onHand(product.id)).toBe(20 - 2 * (granted - transfers.length));
+    expect((await verifyLedger(t.app, admin)).ok).toBe(true);
+  });
+
   it('concurrent retries with one Idempotency-Key post once', async () => {
     const product = await createProduct(t.app, admin);
     const body = { product_id: product.id, warehouse_id: wh.id, movement_type: 'receipt', quantity: 5 };
