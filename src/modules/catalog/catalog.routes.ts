@@ -109,13 +109,15 @@ export const productsRoutes: FastifyPluginAsyncTypebox<{
       response: { 200: ProductPublic },
     },
   };
-  app.put('/:id', update, (request) => {
-    const { version, ...changes } = request.body;
-    return products.update(ctxOf(request), request.params.id, changes, expectedVersion(request, version));
-  });
-  app.patch('/:id', update, (request) => {
-    const { version, ...changes } = request.body;
-    return products.update(ctxOf(request), request.params.id, changes, expectedVersion(request, version));
+  // PUT and PATCH alike take only the fields to change (seed 004's clients PUT partial bodies).
+  app.route({
+    method: ['PUT', 'PATCH'],
+    url: '/:id',
+    ...update,
+    handler: (request) => {
+      const { version, ...changes } = request.body;
+      return products.update(ctxOf(request), request.params.id, changes, expectedVersion(request, version));
+    },
   });
   app.delete(
     '/:id',
@@ -242,13 +244,15 @@ export const categoriesRoutes: FastifyPluginAsyncTypebox<{ categories: Categorie
       response: { 200: CategoryPublic },
     },
   };
-  app.put('/:id', update, (request) => {
-    const { version, ...changes } = request.body;
-    return categories.update(ctxOf(request), request.params.id, changes, expectedVersion(request, version));
-  });
-  app.patch('/:id', update, (request) => {
-    const { version, ...changes } = request.body;
-    return categories.update(ctxOf(request), request.params.id, changes, expectedVersion(request, version));
+  // PUT and PATCH alike take only the fields to change (seed 004's clients PUT partial bodies).
+  app.route({
+    method: ['PUT', 'PATCH'],
+    url: '/:id',
+    ...update,
+    handler: (request) => {
+      const { version, ...changes } = request.body;
+      return categories.update(ctxOf(request), request.params.id, changes, expectedVersion(request, version));
+    },
   });
   app.delete(
     '/:id',

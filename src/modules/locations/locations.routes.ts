@@ -91,13 +91,15 @@ export const warehousesRoutes: FastifyPluginAsyncTypebox<{
       response: { 200: WarehousePublic },
     },
   };
-  app.put('/:id', update, (request) => {
-    const { version, ...changes } = request.body;
-    return warehouses.update(ctxOf(request), request.params.id, changes, expectedVersion(request, version));
-  });
-  app.patch('/:id', update, (request) => {
-    const { version, ...changes } = request.body;
-    return warehouses.update(ctxOf(request), request.params.id, changes, expectedVersion(request, version));
+  // PUT and PATCH alike take only the fields to change (seed 004's clients PUT partial bodies).
+  app.route({
+    method: ['PUT', 'PATCH'],
+    url: '/:id',
+    ...update,
+    handler: (request) => {
+      const { version, ...changes } = request.body;
+      return warehouses.update(ctxOf(request), request.params.id, changes, expectedVersion(request, version));
+    },
   });
   app.delete(
     '/:id',
@@ -205,13 +207,15 @@ export const binsRoutes: FastifyPluginAsyncTypebox<{ bins: BinsService }> = asyn
       response: { 200: BinPublic },
     },
   };
-  app.put('/:id', update, (request) => {
-    const { version, ...changes } = request.body;
-    return bins.update(ctxOf(request), request.params.id, changes, expectedVersion(request, version));
-  });
-  app.patch('/:id', update, (request) => {
-    const { version, ...changes } = request.body;
-    return bins.update(ctxOf(request), request.params.id, changes, expectedVersion(request, version));
+  // PUT and PATCH alike take only the fields to change (seed 004's clients PUT partial bodies).
+  app.route({
+    method: ['PUT', 'PATCH'],
+    url: '/:id',
+    ...update,
+    handler: (request) => {
+      const { version, ...changes } = request.body;
+      return bins.update(ctxOf(request), request.params.id, changes, expectedVersion(request, version));
+    },
   });
   app.delete(
     '/:id',
