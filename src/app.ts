@@ -27,6 +27,7 @@ import { partnerRoutes } from './modules/partners/partners.routes.js';
 import { PartnersService } from './modules/partners/partners.service.js';
 import { customers, suppliers } from './modules/partners/partners.tables.js';
 import { StockDocumentsService } from './modules/stock/documents.service.js';
+import { PostingBatcher } from './modules/stock/posting-batcher.js';
 import { reservationsRoutes } from './modules/stock/reservations.routes.js';
 import { ReservationsService } from './modules/stock/reservations.service.js';
 import { binStockRoutes, inventoryQueryRoutes, movementsRoutes } from './modules/stock/stock.routes.js';
@@ -130,6 +131,8 @@ export async function buildApp({ config, database, logger }: AppDeps): Promise<F
   const products = new ProductsService(db, categories, units, stockQueries);
   const stock = new StockService(db, config.timezone, products, lots, bins);
   const documents = new StockDocumentsService(db, stock, products, lots, bins);
+  // Group commit for POST /stock-movements: up to 64 postings share a transaction, 4 at a time.
+  const batcher = new PostingBatcher(db, stock, { maxBatch: 64, maxConcurrent: 4 });
   const reservations = new ReservationsService(db, config.timezone, products, bins);
   const transfers = new TransfersService(db, reservations, bins);
   scheduler.register({
@@ -158,7 +161,12 @@ export async function buildApp({ config, database, logger }: AppDeps): Promise<F
   await app.register(warehousesRoutes, { prefix: '/api/v1/warehouses', warehouses, bins });
   await app.register(binsRoutes, { prefix: '/api/v1/bins', bins });
   await app.register(binStockRoutes, { prefix: '/api/v1/bins', stock, queries: stockQueries });
-  await app.register(movementsRoutes, { prefix: '/api/v1/stock-movements', stock, queries: stockQueries });
+  await app.register(movementsRoutes, {
+    prefix: '/api/v1/stock-movements',
+    stock,
+    queries: stockQueries,
+    batcher,
+  });
   await app.register(reservationsRoutes, {
     prefix: '/api/v1/reservations',
     reservations,

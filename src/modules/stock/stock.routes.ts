@@ -11,6 +11,7 @@ import {
   ReceiptBody,
 } from './documents.schemas.js';
 import type { StockDocumentsService } from './documents.service.js';
+import type { PostingBatcher } from './posting-batcher.js';
 import { toPostedPublic } from './stock.mapper.js';
 import {
   BalanceList,
@@ -60,7 +61,10 @@ function movementFilter(q: {
   };
 }
 
-export const movementsRoutes: FastifyPluginAsyncTypebox<Deps> = async (app, { stock, queries }) => {
+export const movementsRoutes: FastifyPluginAsyncTypebox<Deps & { batcher: PostingBatcher }> = async (
+  app,
+  { stock, queries, batcher },
+) => {
   const tags = ['stock movements'];
   app.post(
     '/',
@@ -76,7 +80,7 @@ export const movementsRoutes: FastifyPluginAsyncTypebox<Deps> = async (app, { st
     },
     async (request, reply) => {
       const b = request.body;
-      const posted = await stock.createMovement(ctxOf(request), {
+      const posted = await batcher.submit(ctxOf(request), {
         movementType: b.movement_type,
         productId: b.product_id,
         warehouseId: b.warehouse_id,

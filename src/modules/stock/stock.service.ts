@@ -116,6 +116,9 @@ export class StockService {
     assertPrecision(quantity, { code: product.unitCode, decimals: product.unitDecimals });
     if (input.forceExpired && ctx.actor && !['admin', 'manager'].includes(ctx.actor.role))
       throw StockErrors.forceNotAllowed();
+    // Every check that can refuse comes before the first write (a receipt may create its lot):
+    // a refused posting leaves nothing behind, even inside a shared transaction.
+    const inboundBin = inbound ? await this.bins.resolve(tx, input.warehouseId, input.binId) : null;
     const lot = await this.resolveLot(tx, ctx, product, input, inbound);
     const meta: MovementMeta = {
       postingId,
@@ -130,11 +133,15 @@ export class StockService {
       requestId: ctx.requestId,
     };
     const lots = new Map<string, LotRow>(lot ? [[lot.id, lot]] : []);
-    if (inbound) {
-      const bin = await this.bins.resolve(tx, input.warehouseId, input.binId);
+    if (inboundBin) {
       const row = await addStock(
         tx,
-        { productId: product.id, warehouseId: input.warehouseId, binId: bin.id, lotId: lot?.id ?? null },
+        {
+          productId: product.id,
+          warehouseId: input.warehouseId,
+          binId: inboundBin.id,
+          lotId: lot?.id ?? null,
+        },
         quantity,
         meta,
       );
