@@ -19,6 +19,8 @@ const TIMEZONE = 'Europe/Budapest';
 const PASSWORD = 'Bench!pass1';
 const JWT_SECRET = 'bench-secret-that-is-long-enough-for-hs256';
 
+class Skip extends Error {}
+
 interface Result {
   database: string;
   api_write: Figures & { errors: number };
@@ -188,8 +190,9 @@ function print(results: Result[]): void {
   }
 }
 
+const only = process.env.BENCH_ONLY; // postgres | pglite
 const results: Result[] = [];
-if (await serverReachable(SERVER_URL)) {
+if (only !== 'pglite' && (await serverReachable(SERVER_URL))) {
   const name = `raktar_bench_${Date.now()}`;
   const admin = new pg.Client({ connectionString: SERVER_URL });
   await admin.connect();
@@ -220,8 +223,11 @@ if (await serverReachable(SERVER_URL)) {
 
 const dataDir = mkdtempSync(path.join(tmpdir(), 'raktar-bench-'));
 try {
+  if (only === 'postgres') throw new Skip();
   const database = await openPglite({ dataDir: path.join(dataDir, 'pglite') });
   results.push(await benchmark('pglite', database, { DATA_DIR: dataDir }, true));
+} catch (error) {
+  if (!(error instanceof Skip)) throw error;
 } finally {
   rmSync(dataDir, { recursive: true, force: true });
 }
