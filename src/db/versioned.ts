@@ -1,4 +1,4 @@
-import { eq, getTableColumns, sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
 import type { AppError } from '../platform/errors.js';
 import { Errors } from '../platform/errors.js';
@@ -44,11 +44,4 @@ export async function updateVersioned<T extends VersionedTable>(
     .where(eq(table.id, id))
     .returning();
   return { before, after: after as T['$inferSelect'] };
-}
-
-/** The snake_case columns of a table, for audit snapshots of a row. */
-export function columnNames(table: PgTable): Record<string, string> {
-  return Object.fromEntries(
-    Object.entries(getTableColumns(table)).map(([key, column]) => [key, column.name]),
-  );
 }
