@@ -26,6 +26,8 @@ import { Mailer } from './modules/mail/mail.service.js';
 import { partnerRoutes } from './modules/partners/partners.routes.js';
 import { PartnersService } from './modules/partners/partners.service.js';
 import { customers, suppliers } from './modules/partners/partners.tables.js';
+import { PurchaseOrdersService } from './modules/purchasing/purchase-orders.service.js';
+import { purchaseOrdersRoutes } from './modules/purchasing/purchasing.routes.js';
 import { StockDocumentsService } from './modules/stock/documents.service.js';
 import { PostingBatcher } from './modules/stock/posting-batcher.js';
 import { reservationsRoutes } from './modules/stock/reservations.routes.js';
@@ -144,6 +146,13 @@ export async function buildApp({ config, database, logger }: AppDeps): Promise<F
   });
   const supplierService = new PartnersService(db, suppliers, 'supplier', config.phoneDefaultRegion);
   const customerService = new PartnersService(db, customers, 'customer', config.phoneDefaultRegion);
+  const purchaseOrders = new PurchaseOrdersService(
+    db,
+    config.overReceiptTolerancePercent,
+    supplierService,
+    products,
+    stock,
+  );
 
   // Modules, one by one: this list is the table of contents of the API.
   await app.register(healthPlugin, { database, scheduler, version: VERSION });
@@ -173,6 +182,7 @@ export async function buildApp({ config, database, logger }: AppDeps): Promise<F
     defaultTtlMinutes: config.reservationTtlMinutes,
   });
   await app.register(transfersRoutes, { prefix: '/api/v1/stock-transfers', transfers });
+  await app.register(purchaseOrdersRoutes, { prefix: '/api/v1/purchase-orders', orders: purchaseOrders });
   await app.register(inventoryQueryRoutes, {
     prefix: '/api/v1/inventory',
     stock,

@@ -52,6 +52,7 @@ const ConfigSchema = Type.Object({
   PHONE_DEFAULT_REGION: Type.String({ pattern: '^[A-Z]{2}$', default: 'HU' }),
   RESERVATION_SWEEP_CRON: Type.String({ minLength: 9, default: '*/15 * * * *' }),
   RESERVATION_TTL_MINUTES: Type.Integer({ minimum: 1, default: 60 }),
+  OVER_RECEIPT_TOLERANCE_PERCENT: Type.Number({ minimum: 0, maximum: 100, default: 0 }),
   SMTP_URL: Type.Optional(Type.String({ pattern: '^smtps?://' })),
   MAIL_FROM: Type.String({ minLength: 3, default: 'Raktar <no-reply@localhost.localdomain>' }),
 });
@@ -84,6 +85,8 @@ export interface Config {
   reservationSweepCron: string;
   /** Lifetime of a reservation made without expires_at or ttl_minutes. */
   reservationTtlMinutes: number;
+  /** How far beyond the ordered quantity a purchase-order line may be received, in percent. */
+  overReceiptTolerancePercent: number;
   env: RawConfig['NODE_ENV'];
   host: string;
   port: number;
@@ -180,6 +183,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     phoneDefaultRegion: raw.PHONE_DEFAULT_REGION,
     reservationSweepCron: raw.RESERVATION_SWEEP_CRON,
     reservationTtlMinutes: raw.RESERVATION_TTL_MINUTES,
+    overReceiptTolerancePercent: raw.OVER_RECEIPT_TOLERANCE_PERCENT,
     ...overrides,
   };
 }

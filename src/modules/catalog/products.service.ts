@@ -130,6 +130,14 @@ export class ProductsService {
     return { ...row.product, unitDecimals: row.unitDecimals };
   }
 
+  /** An active product by SKU (orders from seed 003's clients name `material_code`). */
+  async requireActiveBySku(db: DbOrTx, sku: string): Promise<ProductRow> {
+    const [row] = await db.select().from(products).where(sql`lower(${products.sku}) = lower(${sku.trim()})`);
+    if (!row) throw CatalogErrors.productNotFound();
+    if (!row.isActive) throw CatalogErrors.productInactive({ sku: row.sku });
+    return row;
+  }
+
   /** An active product, for documents about to post stock of it. */
   async requireActive(db: DbOrTx, id: string): Promise<ProductRow> {
     const product = await this.requireExisting(db, id);

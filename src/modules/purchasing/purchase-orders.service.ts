@@ -1,0 +1,445 @@
+import { and, asc, count, desc, eq, gte, lte, or, type SQL, sql } from 'drizzle-orm';
+import { uuidv7 } from 'uuidv7';
+import type { Db, DbOrTx } from '../../db/client.js';
+import { containsPattern } from '../../db/search.js';
+import { Errors } from '../../platform/errors.js';
+import { type PageRequest, toPage } from '../../platform/pagination.js';
+import type { RequestCtx } from '../../platform/request-ctx.js';
+import { nextDocumentNumber } from '../../platform/sequences.js';
+import { recordAudit } from '../audit/audit.service.js';
+import type { ProductsService } from '../catalog/products.service.js';
+import type { PartnersService } from '../partners/partners.service.js';
+import { decimal } from '../stock/quantity.js';
+import type { StockService } from '../stock/stock.service.js';
+import { stockMovements } from '../stock/stock.tables.js';
+import { PurchasingErrors } from './purchasing.errors.js';
+import { purchaseOrderLines, purchaseOrders } from './purchasing.tables.js';
+
+type OrderRow = typeof purchaseOrders.$inferSelect;
+type LineRow = typeof purchaseOrderLines.$inferSelect;
+
+export interface OrderLineInput {
+  product_id?: string;
+  sku?: string;
+  material_code?: string;
+  material_name?: string;
+  quantity: number;
+  unit_price: number;
+  notes?: string;
+}
+
+export interface OrderInput {
+  supplier_id?: string;
+  supplier_code?: string;
+  po_date?: string;
+  due_date?: string | null;
+  tax_rate?: number;
+  notes?: string;
+  lines?: OrderLineInput[];
+  line_items?: OrderLineInput[];
+}
+
+export interface ReceiptInput {
+  warehouse_id: string;
+  lines: {
+    line_id: string;
+    quantity: number;
+    bin_id?: string | null;
+    lot_number?: string | null;
+    expiry_date?: string | null;
+    unit_cost?: number | null;
+  }[];
+}
+
+/** action → the statuses it may start from, and where it leads. */
+const TRANSITIONS = {
+  submit: { from: ['draft'], to: 'submitted' },
+  approve: { from: ['submitted'], to: 'approved' },
+  cancel: { from: ['draft', 'submitted', 'approved'], to: 'cancelled' },
+  close: { from: ['received', 'partially_received'], to: 'closed' },
+} as const;
+export type OrderAction = keyof typeof TRANSITIONS;
+
+const num = (value: string | null) => (value == null ? null : Number(value));
+
+function toLinePublic(line: LineRow) {
+  return {
+    id: line.id,
+    line_no: line.lineNo,
+    product_id: line.productId,
+    sku: line.sku,
+    material_code: line.sku,
+    material_name: line.productName,
+    quantity: Number(line.quantity),
+    unit_price: Number(line.unitPrice),
+    line_total: Number(line.lineTotal),
+    received_quantity: Number(line.receivedQuantity),
+    notes: line.notes,
+  };
+}
+
+function toOrderPublic(
+  order: OrderRow,
+  lines: LineRow[],
+  receipts: ReturnType<typeof toReceiptPublic>[] = [],
+) {
+  const publicLines = lines.map(toLinePublic);
+  return {
+    id: order.id,
+    po_number: order.poNumber,
+    supplier_id: order.supplierId,
+    supplier_name: order.supplierName,
+    status: order.status,
+    po_date: order.poDate,
+    due_date: order.dueDate,
+    tax_rate: Number(order.taxRate),
+    subtotal: Number(order.subtotal),
+    tax_amount: Number(order.taxAmount),
+    total: Number(order.total),
+    notes: order.notes,
+    lines: publicLines,
+    line_items: publicLines,
+    receipts,
+    version: order.version,
+    created_by: order.createdBy,
+    created_at: order.createdAt.toISOString(),
+    updated_at: order.updatedAt.toISOString(),
+  };
+}
+
+function toReceiptPublic(m: typeof stockMovements.$inferSelect) {
+  return {
+    movement_id: m.id,
+    posting_id: m.postingId,
+    product_id: m.productId,
+    warehouse_id: m.warehouseId,
+    bin_id: m.binId,
+    lot_id: m.lotId,
+    quantity: Number(m.quantity),
+    unit_cost: num(m.unitCost),
+    occurred_at: m.occurredAt.toISOString(),
+  };
+}
+
+function today(): string {
+  return new Date().toISOString().slice(0, 10);
+}
+
+/**
+ * Purchase orders (seeds 001 and 003): numbered PO-000001…, totals computed exactly in SQL
+ * (2 places, half-up), a status flow, and receiving that posts receipts through the stock service.
+ */
+export class PurchaseOrdersService {
+  constructor(
+    private readonly db: Db,
+    private readonly overReceiptPercent: number,
+    private readonly suppliers: PartnersService,
+    private readonly products: ProductsService,
+    private readonly stock: StockService,
+  ) {}
+
+  private async supplierFor(input: OrderInput) {
+    const supplier = await this.suppliers.findByIdOrCode({
+      id: input.supplier_id,
+      code: input.supplier_code,
+    });
+    if (!supplier) throw this.suppliers.errors.notFound();
+    if (!supplier.is_active) throw PurchasingErrors.supplierInactive();
+    return supplier;
+  }
+
+  /** Writes the lines (prices × quantities rounded in SQL) and recomputes the order's totals. */
+  private async writeLines(tx: DbOrTx, orderId: string, lines: OrderLineInput[]): Promise<void> {
+    if (lines.length === 0) throw PurchasingErrors.noLines();
+    await tx.delete(purchaseOrderLines).where(eq(purchaseOrderLines.purchaseOrderId, orderId));
+    for (const [index, line] of lines.entries()) {
+      const sku = line.sku ?? line.material_code;
+      const product = line.product_id
+        ? await this.products.requireActive(tx, line.product_id)
+        : await this.products.requireActiveBySku(tx, sku ?? '').catch((error: { code?: string }) => {
+            throw error.code === 'PRODUCT_NOT_FOUND'
+              ? PurchasingErrors.productUnknown({ sku: sku ?? '' })
+              : error;
+          });
+      const quantity = decimal(line.quantity);
+      const price = decimal(line.unit_price);
+      await tx.insert(purchaseOrderLines).values({
+        id: uuidv7(),
+        purchaseOrderId: orderId,
+        lineNo: index + 1,
+        productId: product.id,
+        sku: product.sku,
+        productName: line.material_name?.trim() || product.name,
+        quantity,
+        unitPrice: price,
+        lineTotal: sql`round(${quantity}::numeric * ${price}::numeric, 2)`,
+        notes: line.notes ?? '',
+      });
+    }
+    await this.recomputeTotals(tx, orderId);
+  }
+
+  /** subtotal = Σ line totals; tax and total rounded to 2 places, half-up, all in SQL. */
+  private async recomputeTotals(tx: DbOrTx, orderId: string): Promise<void> {
+    await tx.execute(sql`
+      update purchase_orders po
+      set subtotal = s.sub, tax_amount = round(s.sub * po.tax_rate / 100, 2), total = s.sub + round(s.sub * po.tax_rate / 100, 2)
+      from (select coalesce(sum(line_total), 0) as sub from purchase_order_lines where purchase_order_id = ${orderId}::uuid) s
+      where po.id = ${orderId}::uuid`);
+  }
+
+  private async load(db: DbOrTx, id: string, lock = false) {
+    const query = db.select().from(purchaseOrders).where(eq(purchaseOrders.id, id));
+    const [order] = await (lock ? query.for('update') : query);
+    if (!order) throw PurchasingErrors.notFound();
+    return order;
+  }
+
+  private async publicOf(db: DbOrTx, order: OrderRow) {
+    const lines = await db
+      .select()
+      .from(purchaseOrderLines)
+      .where(eq(purchaseOrderLines.purchaseOrderId, order.id))
+      .orderBy(asc(purchaseOrderLines.lineNo));
+    const receipts = await db
+      .select()
+      .from(stockMovements)
+      .where(
+        and(eq(stockMovements.referenceType, 'purchase_order'), eq(stockMovements.referenceId, order.id)),
+      )
+      .orderBy(asc(stockMovements.id));
+    return toOrderPublic(order, lines, receipts.map(toReceiptPublic));
+  }
+
+  private assertDates(input: OrderInput, poDate: string, locale: 'en' | 'hu'): void {
+    if (input.due_date && input.due_date < poDate) {
+      const message = locale === 'hu' ? 'nem lehet a po_date előtt' : 'must not be before po_date';
+      throw Errors.validation({}, { errors: [{ field: 'due_date', message }] });
+    }
+  }
+
+  async create(ctx: RequestCtx, input: OrderInput) {
+    const supplier = await this.supplierFor(input);
+    const poDate = input.po_date ?? today();
+    this.assertDates(input, poDate, ctx.locale);
+    return this.db.transaction(async (tx) => {
+      const number = await nextDocumentNumber(tx, 'PO');
+      const [row] = await tx
+        .insert(purchaseOrders)
+        .values({
+          id: uuidv7(),
+          poNumber: number,
+          supplierId: supplier.id,
+          supplierName: supplier.name,
+          poDate,
+          dueDate: input.due_date ?? null,
+          taxRate: decimal(input.tax_rate ?? 0),
+          notes: input.notes ?? '',
+          createdBy: ctx.actor?.id ?? null,
+        })
+        .returning();
+      const order = row as OrderRow;
+      await this.writeLines(tx, order.id, input.lines ?? input.line_items ?? []);
+      const saved = await this.load(tx, order.id);
+      await recordAudit(tx, ctx, {
+        action: 'purchase_order.create',
+        entityType: 'purchase_order',
+        entityId: order.id,
+        after: { po_number: number, supplier_id: supplier.id, total: saved.total },
+      });
+      return this.publicOf(tx, saved);
+    });
+  }
+
+  /** Replaces header fields and (when given) the lines of a draft. */
+  async update(ctx: RequestCtx, id: string, input: OrderInput, expectedVersion?: number) {
+    const supplier = input.supplier_id || input.supplier_code ? await this.supplierFor(input) : undefined;
+    return this.db.transaction(async (tx) => {
+      const before = await this.load(tx, id, true);
+      if (before.status !== 'draft') throw PurchasingErrors.notEditable({ status: before.status });
+      if (expectedVersion !== undefined && expectedVersion !== before.version) throw Errors.stale();
+      this.assertDates(input, input.po_date ?? before.poDate, ctx.locale);
+      await tx
+        .update(purchaseOrders)
+        .set({
+          ...(supplier ? { supplierId: supplier.id, supplierName: supplier.name } : {}),
+          ...(input.po_date ? { poDate: input.po_date } : {}),
+          ...(input.due_date !== undefined ? { dueDate: input.due_date } : {}),
+          ...(input.tax_rate !== undefined ? { taxRate: decimal(input.tax_rate) } : {}),
+          ...(input.notes !== undefined ? { notes: input.notes } : {}),
+          version: sql`${purchaseOrders.version} + 1`,
+          updatedAt: sql`now()`,
+        })
+        .where(eq(purchaseOrders.id, id));
+      const lines = input.lines ?? input.line_items;
+      if (lines) await this.writeLines(tx, id, lines);
+      else await this.recomputeTotals(tx, id);
+      const after = await this.load(tx, id);
+      await recordAudit(tx, ctx, {
+        action: 'purchase_order.update',
+        entityType: 'purchase_order',
+        entityId: id,
+        before: { total: before.total, tax_rate: before.taxRate, due_date: before.dueDate },
+        after: { total: after.total, tax_rate: after.taxRate, due_date: after.dueDate },
+      });
+      return this.publicOf(tx, after);
+    });
+  }
+
+  /** Deletes a draft; any other order is cancelled instead. */
+  async remove(ctx: RequestCtx, id: string): Promise<void> {
+    await this.db.transaction(async (tx) => {
+      const order = await this.load(tx, id, true);
+      if (order.status !== 'draft') throw PurchasingErrors.notEditable({ status: order.status });
+      await tx.delete(purchaseOrders).where(eq(purchaseOrders.id, id));
+      await recordAudit(tx, ctx, {
+        action: 'purchase_order.delete',
+        entityType: 'purchase_order',
+        entityId: id,
+        before: { po_number: order.poNumber },
+      });
+    });
+  }
+
+  async transition(ctx: RequestCtx, id: string, action: OrderAction) {
+    const rule = TRANSITIONS[action];
+    return this.db.transaction(async (tx) => {
+      const order = await this.load(tx, id, true);
+      if (!(rule.from as readonly string[]).includes(order.status))
+        throw PurchasingErrors.illegalTransition({ action, status: order.status });
+      const [after] = await tx
+        .update(purchaseOrders)
+        .set({ status: rule.to, version: sql`${purchaseOrders.version} + 1`, updatedAt: sql`now()` })
+        .where(eq(purchaseOrders.id, id))
+        .returning();
+      await recordAudit(tx, ctx, {
+        action: `purchase_order.${action}`,
+        entityType: 'purchase_order',
+        entityId: id,
+        before: { status: order.status },
+        after: { status: rule.to },
+      });
+      return this.publicOf(tx, after as OrderRow);
+    });
+  }
+
+  /**
+   * Receives goods against an approved order: posts receipts (creating lots), raises each line's
+   * received quantity, refuses over-receipt beyond the tolerance, and moves the status on.
+   */
+  async receive(ctx: RequestCtx, id: string, input: ReceiptInput) {
+    return this.db.transaction(async (tx) => {
+      const order = await this.load(tx, id, true);
+      if (!['approved', 'partially_received'].includes(order.status)) {
+        throw PurchasingErrors.illegalTransition({ action: 'receive', status: order.status });
+      }
+      const postingId = uuidv7();
+      for (const line of input.lines) {
+        const [row] = await tx
+          .select()
+          .from(purchaseOrderLines)
+          .where(and(eq(purchaseOrderLines.id, line.line_id), eq(purchaseOrderLines.purchaseOrderId, id)));
+        if (!row) throw PurchasingErrors.lineNotFound({ line_id: line.line_id });
+        const product = await this.products.requireExisting(tx, row.productId);
+        if (product.tracking === 'lot' && (!line.lot_number || !line.expiry_date)) {
+          throw PurchasingErrors.lotAndExpiryRequired({ sku: product.sku });
+        }
+        const quantity = decimal(line.quantity);
+        const raised = await tx
+          .update(purchaseOrderLines)
+          .set({ receivedQuantity: sql`${purchaseOrderLines.receivedQuantity} + ${quantity}::numeric` })
+          .where(
+            and(
+              eq(purchaseOrderLines.id, row.id),
+              sql`${purchaseOrderLines.receivedQuantity} + ${quantity}::numeric <= ${purchaseOrderLines.quantity} * (1 + ${decimal(this.overReceiptPercent)}::numeric / 100)`,
+            ),
+          )
+          .returning({ id: purchaseOrderLines.id });
+        if (raised.length === 0) {
+          throw PurchasingErrors.overReceipt({
+            quantity: line.quantity,
+            sku: product.sku,
+            ordered: Number(row.quantity),
+            received: Number(row.receivedQuantity),
+          });
+        }
+        await this.stock.post(
+          tx,
+          ctx,
+          {
+            movementType: 'receipt',
+            productId: row.productId,
+            warehouseId: input.warehouse_id,
+            quantity: line.quantity,
+            binId: line.bin_id,
+            lotNumber: line.lot_number,
+            expiryDate: line.expiry_date,
+            unitCost: line.unit_cost ?? Number(row.unitPrice),
+            referenceType: 'purchase_order',
+            referenceId: id,
+            referenceNumber: order.poNumber,
+          },
+          postingId,
+        );
+      }
+      const [state] = (
+        (await tx.execute(
+          sql`select bool_and(received_quantity >= quantity) as complete from purchase_order_lines where purchase_order_id = ${id}::uuid`,
+        )) as unknown as { rows: { complete: boolean }[] }
+      ).rows;
+      const status = state?.complete ? 'received' : 'partially_received';
+      const [after] = await tx
+        .update(purchaseOrders)
+        .set({ status, version: sql`${purchaseOrders.version} + 1`, updatedAt: sql`now()` })
+        .where(eq(purchaseOrders.id, id))
+        .returning();
+      await recordAudit(tx, ctx, {
+        action: 'purchase_order.receive',
+        entityType: 'purchase_order',
+        entityId: id,
+        before: { status: order.status },
+        after: { status, posting_id: postingId },
+      });
+      return this.publicOf(tx, after as OrderRow);
+    });
+  }
+
+  async get(id: string) {
+    return this.publicOf(this.db, await this.load(this.db, id));
+  }
+
+  async list(
+    filter: { status?: string; supplierId?: string; from?: string; to?: string; search?: string },
+    page: PageRequest,
+  ) {
+    const conditions: (SQL | undefined)[] = [
+      filter.status ? eq(purchaseOrders.status, filter.status) : undefined,
+      filter.supplierId ? eq(purchaseOrders.supplierId, filter.supplierId) : undefined,
+      filter.from ? gte(purchaseOrders.poDate, filter.from) : undefined,
+      filter.to ? lte(purchaseOrders.poDate, filter.to) : undefined,
+    ];
+    if (filter.search) {
+      const pattern = containsPattern(filter.search);
+      conditions.push(
+        or(
+          sql`${purchaseOrders.poNumber} ilike ${pattern}`,
+          sql`${purchaseOrders.supplierName} ilike ${pattern}`,
+        ),
+      );
+    }
+    const where = and(...conditions);
+    const [rows, [total]] = await Promise.all([
+      this.db
+        .select()
+        .from(purchaseOrders)
+        .where(where)
+        .orderBy(desc(purchaseOrders.poNumber))
+        .limit(page.pageSize)
+        .offset(page.offset),
+      this.db.select({ n: count() }).from(purchaseOrders).where(where),
+    ]);
+    const items = [];
+    for (const row of rows) items.push(await this.publicOf(this.db, row));
+    return toPage(items, total?.n ?? 0, page);
+  }
+}

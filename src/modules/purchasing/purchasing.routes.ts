@@ -1,0 +1,139 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { Type } from 'typebox';
+import { Roles } from '../../platform/access.js';
+import { expectedVersion } from '../../platform/if-match.js';
+import { pageRequest } from '../../platform/pagination.js';
+import { ctxOf } from '../../platform/request-ctx.js';
+import type { OrderAction, PurchaseOrdersService } from './purchase-orders.service.js';
+import {
+  IdParams,
+  OrderCreate,
+  OrderList,
+  OrderPublic,
+  OrderQuery,
+  OrderUpdate,
+  ReceiveBody,
+} from './purchasing.schemas.js';
+
+const tags = ['purchase orders'];
+const security = [{ bearer: [] }];
+const read = { access: { roles: Roles.all, module: 'purchasing' } };
+const staff = { access: { roles: Roles.staff, module: 'purchasing' } };
+const manage = { access: { roles: Roles.managers, module: 'purchasing' } };
+
+export const purchaseOrdersRoutes: FastifyPluginAsyncTypebox<{ orders: PurchaseOrdersService }> = async (
+  app,
+  { orders },
+) => {
+  app.post(
+    '/',
+    {
+      config: staff,
+      schema: {
+        tags,
+        security,
+        summary: 'Create a draft purchase order (PO-000001…), totals computed',
+        body: OrderCreate,
+        response: { 201: OrderPublic },
+      },
+    },
+    async (request, reply) => reply.code(201).send(await orders.create(ctxOf(request), request.body)),
+  );
+  app.get(
+    '/',
+    {
+      config: read,
+      schema: {
+        tags,
+        security,
+        summary: 'List purchase orders',
+        querystring: OrderQuery,
+        response: { 200: OrderList },
+      },
+    },
+    (request) => {
+      const q = request.query;
+      return orders.list(
+        { status: q.status, supplierId: q.supplier_id, from: q.date_from, to: q.date_to, search: q.search },
+        pageRequest(q),
+      );
+    },
+  );
+  app.get(
+    '/:id',
+    {
+      config: read,
+      schema: {
+        tags,
+        security,
+        summary: 'Get a purchase order with lines and receipts',
+        params: IdParams,
+        response: { 200: OrderPublic },
+      },
+    },
+    (request) => orders.get(request.params.id),
+  );
+  app.put(
+    '/:id',
+    {
+      config: staff,
+      schema: {
+        tags,
+        security,
+        summary: 'Change a draft (lines replaced when given)',
+        params: IdParams,
+        body: OrderUpdate,
+        response: { 200: OrderPublic },
+      },
+    },
+    (request) => {
+      const { version, ...changes } = request.body;
+      return orders.update(ctxOf(request), request.params.id, changes, expectedVersion(request, version));
+    },
+  );
+  app.delete(
+    '/:id',
+    {
+      config: staff,
+      schema: {
+        tags,
+        security,
+        summary: 'Delete a draft (others are cancelled)',
+        params: IdParams,
+        response: { 204: Type.Null() },
+      },
+    },
+    async (request, reply) => {
+      await orders.remove(ctxOf(request), request.params.id);
+      return reply.code(204).send(null);
+    },
+  );
+  const transitions: [OrderAction, typeof staff, string][] = [
+    ['submit', staff, 'Submit a draft for approval'],
+    ['approve', manage, 'Approve a submitted order'],
+    ['cancel', manage, 'Cancel a draft, submitted or approved order'],
+    ['close', manage, 'Close a (partially) received order'],
+  ];
+  for (const [action, config, summary] of transitions) {
+    app.post(
+      `/:id/${action}`,
+      { config, schema: { tags, security, summary, params: IdParams, response: { 200: OrderPublic } } },
+      (request) => orders.transition(ctxOf(request), request.params.id, action),
+    );
+  }
+  app.post(
+    '/:id/receipts',
+    {
+      config: staff,
+      schema: {
+        tags,
+        security,
+        summary: 'Receive goods: posts receipts, creates lots, moves the status',
+        params: IdParams,
+        body: ReceiveBody,
+        response: { 200: OrderPublic },
+      },
+    },
+    (request) => orders.receive(ctxOf(request), request.params.id, request.body),
+  );
+};

@@ -1,0 +1,228 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { serverUrl } from '../../helpers/databases.js';
+import { bearer, createUser, loginAdmin, type TestUser } from '../../helpers/factories.js';
+import { createProduct, createWarehouse, verifyLedger } from '../../helpers/stock.js';
+import { buildTestApp, type TestApp } from '../../helpers/test-app.js';
+
+let t: TestApp;
+let admin: string;
+let manager: TestUser;
+let worker: TestUser;
+let supplier: { id: string; code: string };
+let wh: { id: string };
+
+beforeAll(async () => {
+  t = await buildTestApp();
+  admin = (await loginAdmin(t.app)).access_token;
+  manager = await createUser(t.app, admin, { role: 'manager' });
+  worker = await createUser(t.app, admin, { role: 'warehouse' });
+  supplier = (
+    await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/suppliers',
+      headers: bearer(admin),
+      payload: { code: 'TEX', name: 'Textil Kft.' },
+    })
+  ).json();
+  wh = await createWarehouse(t.app, admin, 'PO-WH');
+});
+afterAll(async () => {
+  expect((await verifyLedger(t.app, admin)).ok).toBe(true);
+  await t.close();
+});
+
+const call = (
+  method: 'GET' | 'POST' | 'PUT' | 'DELETE',
+  url: string,
+  payload?: object,
+  token = worker.token,
+) => t.app.inject({ method, url, payload, headers: bearer(token) });
+
+describe('purchase orders', () => {
+  it('computes totals exactly (2 places, half-up) and numbers orders PO-000001…', async () => {
+    const fabric = await createProduct(t.app, admin);
+    const res = await call('POST', '/api/v1/purchase-orders', {
+      supplier_code: 'tex',
+      po_date: '2026-01-15',
+      due_date: '2026-01-31',
+      tax_rate: 27,
+      line_items: [
+        { material_code: fabric.sku, material_name: 'Cotton fabric', quantity: 3, unit_price: 19.99 },
+        { product_id: fabric.id, quantity: 1, unit_price: 0.005 },
+      ],
+    });
+    expect(res.statusCode).toBe(201);
+    const order = res.json();
+    expect(order.po_number).toMatch(/^PO-\d{6}$/);
+    expect(order).toMatchObject({
+      status: 'draft',
+      supplier_name: 'Textil Kft.',
+      subtotal: 59.98,
+      tax_amount: 16.19,
+      total: 76.17,
+    });
+    expect(order.lines.map((l: { line_total: number }) => l.line_total)).toEqual([59.97, 0.01]);
+    expect(order.lines[0]).toMatchObject({ material_name: 'Cotton fabric', material_code: fabric.sku });
+  });
+
+  it('refuses bad input: no lines, unknown supplier or SKU, due before po date, tax over 100', async () => {
+    const p = await createProduct(t.app, admin);
+    const base = { supplier_id: supplier.id, lines: [{ product_id: p.id, quantity: 1, unit_price: 1 }] };
+    expect(
+      (await call('POST', '/api/v1/purchase-orders', { supplier_id: supplier.id })).json().error_code,
+    ).toBe('ORDER_WITHOUT_LINES');
+    expect(
+      (
+        await call('POST', '/api/v1/purchase-orders', {
+          ...base,
+          supplier_id: undefined,
+          supplier_code: 'NOPE',
+        })
+      ).statusCode,
+    ).toBe(404);
+    const sku = await call('POST', '/api/v1/purchase-orders', {
+      supplier_id: supplier.id,
+      lines: [{ sku: 'MISSING', quantity: 1, unit_price: 1 }],
+    });
+    expect(sku.json().error_code).toBe('ORDER_PRODUCT_NOT_FOUND');
+    const dates = await call('POST', '/api/v1/purchase-orders', {
+      ...base,
+      po_date: '2026-02-01',
+      due_date: '2026-01-01',
+    });
+    expect(dates.statusCode).toBe(422);
+    expect(dates.json().errors[0].field).toBe('due_date');
+    expect((await call('POST', '/api/v1/purchase-orders', { ...base, tax_rate: 101 })).statusCode).toBe(422);
+    const viewer = await createUser(t.app, admin, { role: 'viewer' });
+    expect((await call('POST', '/api/v1/purchase-orders', base, viewer.token)).statusCode).toBe(403);
+  });
+
+  it('goes draft → submitted → approved → partially received → received → closed, posting receipts', async () => {
+    const plain = await createProduct(t.app, admin);
+    const tracked = await createProduct(t.app, admin, { tracking: 'lot' });
+    const order = (
+      await call('POST', '/api/v1/purchase-orders', {
+        supplier_id: supplier.id,
+        lines: [
+          { product_id: plain.id, quantity: 10, unit_price: 2 },
+          { product_id: tracked.id, quantity: 5, unit_price: 3 },
+        ],
+      })
+    ).json();
+    const [plainLine, trackedLine] = order.lines;
+    const edited = await call('PUT', `/api/v1/purchase-orders/${order.id}`, { tax_rate: 10, version: 1 });
+    expect(edited.json()).toMatchObject({ subtotal: 35, tax_amount: 3.5, total: 38.5 });
+    const early = await call('POST', `/api/v1/purchase-orders/${order.id}/receipts`, {
+      warehouse_id: wh.id,
+      lines: [{ line_id: plainLine.id, quantity: 1 }],
+    });
+    expect(early.statusCode).toBe(409);
+    expect(early.json().error_code).toBe('ILLEGAL_STATUS_TRANSITION');
+    expect((await call('POST', `/api/v1/purchase-orders/${order.id}/submit`)).json().status).toBe(
+      'submitted',
+    );
+    expect((await call('POST', `/api/v1/purchase-orders/${order.id}/approve`)).statusCode).toBe(403);
+    expect(
+      (await call('POST', `/api/v1/purchase-orders/${order.id}/approve`, undefined, manager.token)).json()
+        .status,
+    ).toBe('approved');
+    expect(
+      (await call('PUT', `/api/v1/purchase-orders/${order.id}`, { notes: 'late edit' })).json().error_code,
+    ).toBe('PURCHASE_ORDER_NOT_EDITABLE');
+
+    const noLot = await call('POST', `/api/v1/purchase-orders/${order.id}/receipts`, {
+      warehouse_id: wh.id,
+      lines: [{ line_id: trackedLine.id, quantity: 1 }],
+    });
+    expect(noLot.json().error_code).toBe('LOT_AND_EXPIRY_REQUIRED');
+    const partial = await call('POST', `/api/v1/purchase-orders/${order.id}/receipts`, {
+      warehouse_id: wh.id,
+      lines: [
+        { line_id: plainLine.id, quantity: 6 },
+        { line_id: trackedLine.id, quantity: 5, lot_number: 'PO-LOT', expiry_date: '2030-06-30' },
+      ],
+    });
+    expect(partial.statusCode).toBe(200);
+    expect(partial.json().status).toBe('partially_received');
+    expect(partial.json().receipts).toHaveLength(2);
+    const over = await call('POST', `/api/v1/purchase-orders/${order.id}/receipts`, {
+      warehouse_id: wh.id,
+      lines: [{ line_id: plainLine.id, quantity: 5 }],
+    });
+    expect(over.statusCode).toBe(409);
+    expect(over.json().error_code).toBe('OVER_RECEIPT');
+    const rest = await call('POST', `/api/v1/purchase-orders/${order.id}/receipts`, {
+      warehouse_id: wh.id,
+      lines: [{ line_id: plainLine.id, quantity: 4 }],
+    });
+    expect(rest.json().status).toBe('received');
+    expect(rest.json().lines.map((l: { received_quantity: number }) => l.received_quantity)).toEqual([10, 5]);
+    const stock = (await call('GET', `/api/v1/products/${plain.id}`)).json();
+    expect(stock.on_hand).toBe(10);
+    const movements = (
+      await call('GET', `/api/v1/stock-movements?reference_number=${order.po_number}`)
+    ).json();
+    expect(
+      movements.items.every(
+        (m: { reference_type: string; unit_cost: number }) => m.reference_type === 'purchase_order',
+      ),
+    ).toBe(true);
+    expect(
+      (await call('POST', `/api/v1/purchase-orders/${order.id}/cancel`, undefined, manager.token)).statusCode,
+    ).toBe(409);
+    expect(
+      (await call('POST', `/api/v1/purchase-orders/${order.id}/close`, undefined, manager.token)).json()
+        .status,
+    ).toBe('closed');
+    const receiptMovement = movements.items[0];
+    const reverse = await t.app.inject({
+      method: 'POST',
+      url: `/api/v1/stock-movements/${receiptMovement.id}/reverse`,
+      headers: bearer(admin),
+      payload: { reason: 'try' },
+    });
+    expect(reverse.json().error_code).toBe('NOT_REVERSIBLE');
+  });
+
+  it('deletes only drafts; cancels from draft, submitted or approved; lists with filters', async () => {
+    const p = await createProduct(t.app, admin);
+    const make = async () =>
+      (
+        await call('POST', '/api/v1/purchase-orders', {
+          supplier_id: supplier.id,
+          lines: [{ product_id: p.id, quantity: 1, unit_price: 1 }],
+        })
+      ).json();
+    const draft = await make();
+    expect((await call('DELETE', `/api/v1/purchase-orders/${draft.id}`)).statusCode).toBe(204);
+    expect((await call('GET', `/api/v1/purchase-orders/${draft.id}`)).statusCode).toBe(404);
+    const submitted = await make();
+    await call('POST', `/api/v1/purchase-orders/${submitted.id}/submit`);
+    expect((await call('DELETE', `/api/v1/purchase-orders/${submitted.id}`)).statusCode).toBe(409);
+    expect(
+      (await call('POST', `/api/v1/purchase-orders/${submitted.id}/cancel`, undefined, manager.token)).json()
+        .status,
+    ).toBe('cancelled');
+    expect((await call('POST', `/api/v1/purchase-orders/${submitted.id}/submit`)).json().detail).toContain(
+      'cancelled',
+    );
+    const list = (await call('GET', '/api/v1/purchase-orders?status=cancelled&search=textil')).json();
+    expect(list.items.map((o: { id: string }) => o.id)).toContain(submitted.id);
+    expect((await call('GET', '/api/v1/purchase-orders?status=lost')).statusCode).toBe(422);
+  });
+
+  it.runIf(serverUrl)('numbers concurrent orders without duplicates or gaps', async () => {
+    const p = await createProduct(t.app, admin);
+    const results = await Promise.all(
+      Array.from({ length: 20 }, () =>
+        call('POST', '/api/v1/purchase-orders', {
+          supplier_id: supplier.id,
+          lines: [{ product_id: p.id, quantity: 1, unit_price: 1 }],
+        }),
+      ),
+    );
+    const numbers = results.map((r) => Number(r.json().po_number.slice(3))).sort((a, b) => a - b);
+    expect(new Set(numbers).size).toBe(20);
+    expect((numbers.at(-1) as number) - (numbers[0] as number)).toBe(19);
+  });
+});
