@@ -8,6 +8,12 @@ import type { RequestCtx } from '../../platform/request-ctx.js';
 import { nextDocumentNumber } from '../../platform/sequences.js';
 import { recordAudit } from '../audit/audit.service.js';
 import type { ProductsService } from '../catalog/products.service.js';
+import {
+  lineTotalSql,
+  OrderErrors,
+  recomputeOrderTotals,
+  resolveLineProduct,
+} from '../orders/order-lines.js';
 import type { PartnersService } from '../partners/partners.service.js';
 import { decimal } from '../stock/quantity.js';
 import type { StockService } from '../stock/stock.service.js';
@@ -150,17 +156,10 @@ export class PurchaseOrdersService {
 
   /** Writes the lines (prices × quantities rounded in SQL) and recomputes the order's totals. */
   private async writeLines(tx: DbOrTx, orderId: string, lines: OrderLineInput[]): Promise<void> {
-    if (lines.length === 0) throw PurchasingErrors.noLines();
+    if (lines.length === 0) throw OrderErrors.noLines();
     await tx.delete(purchaseOrderLines).where(eq(purchaseOrderLines.purchaseOrderId, orderId));
     for (const [index, line] of lines.entries()) {
-      const sku = line.sku ?? line.material_code;
-      const product = line.product_id
-        ? await this.products.requireActive(tx, line.product_id)
-        : await this.products.requireActiveBySku(tx, sku ?? '').catch((error: { code?: string }) => {
-            throw error.code === 'PRODUCT_NOT_FOUND'
-              ? PurchasingErrors.productUnknown({ sku: sku ?? '' })
-              : error;
-          });
+      const product = await resolveLineProduct(this.products, tx, line);
       const quantity = decimal(line.quantity);
       const price = decimal(line.unit_price);
       await tx.insert(purchaseOrderLines).values({
@@ -172,20 +171,15 @@ export class PurchaseOrdersService {
         productName: line.material_name?.trim() || product.name,
         quantity,
         unitPrice: price,
-        lineTotal: sql`round(${quantity}::numeric * ${price}::numeric, 2)`,
+        lineTotal: lineTotalSql(quantity, price),
         notes: line.notes ?? '',
       });
     }
     await this.recomputeTotals(tx, orderId);
   }
 
-  /** subtotal = Σ line totals; tax and total rounded to 2 places, half-up, all in SQL. */
-  private async recomputeTotals(tx: DbOrTx, orderId: string): Promise<void> {
-    await tx.execute(sql`
-      update purchase_orders po
-      set subtotal = s.sub, tax_amount = round(s.sub * po.tax_rate / 100, 2), total = s.sub + round(s.sub * po.tax_rate / 100, 2)
-      from (select coalesce(sum(line_total), 0) as sub from purchase_order_lines where purchase_order_id = ${orderId}::uuid) s
-      where po.id = ${orderId}::uuid`);
+  private recomputeTotals(tx: DbOrTx, orderId: string): Promise<void> {
+    return recomputeOrderTotals(tx, 'purchase_orders', 'purchase_order_lines', 'purchase_order_id', orderId);
   }
 
   private async load(db: DbOrTx, id: string, lock = false) {

@@ -25,16 +25,8 @@ export const PurchasingErrors = {
     en: 'Product {sku} is lot-tracked: give lot_number and expiry_date.',
     hu: 'A(z) {sku} termék tételkövetett: adja meg a lot_number és expiry_date mezőt.',
   }),
-  productUnknown: defineError('ORDER_PRODUCT_NOT_FOUND', 422, {
-    en: 'No product with SKU {sku}.',
-    hu: 'Nincs termék ezzel a cikkszámmal: {sku}.',
-  }),
   supplierInactive: defineError('SUPPLIER_INACTIVE', 409, {
     en: 'The supplier is inactive.',
     hu: 'A beszállító inaktív.',
-  }),
-  noLines: defineError('ORDER_WITHOUT_LINES', 422, {
-    en: 'An order needs at least one line.',
-    hu: 'A rendeléshez legalább egy sor kell.',
   }),
 };
