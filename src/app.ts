@@ -28,6 +28,8 @@ import { PartnersService } from './modules/partners/partners.service.js';
 import { customers, suppliers } from './modules/partners/partners.tables.js';
 import { PurchaseOrdersService } from './modules/purchasing/purchase-orders.service.js';
 import { purchaseOrdersRoutes } from './modules/purchasing/purchasing.routes.js';
+import { salesOrdersRoutes } from './modules/sales/sales.routes.js';
+import { SalesOrdersService } from './modules/sales/sales-orders.service.js';
 import { StockDocumentsService } from './modules/stock/documents.service.js';
 import { PostingBatcher } from './modules/stock/posting-batcher.js';
 import { reservationsRoutes } from './modules/stock/reservations.routes.js';
@@ -146,6 +148,14 @@ export async function buildApp({ config, database, logger }: AppDeps): Promise<F
   });
   const supplierService = new PartnersService(db, suppliers, 'supplier', config.phoneDefaultRegion);
   const customerService = new PartnersService(db, customers, 'customer', config.phoneDefaultRegion);
+  const salesOrders = new SalesOrdersService(
+    db,
+    config.timezone,
+    customerService,
+    products,
+    stock,
+    reservations,
+  );
   const purchaseOrders = new PurchaseOrdersService(
     db,
     config.overReceiptTolerancePercent,
@@ -183,6 +193,7 @@ export async function buildApp({ config, database, logger }: AppDeps): Promise<F
   });
   await app.register(transfersRoutes, { prefix: '/api/v1/stock-transfers', transfers });
   await app.register(purchaseOrdersRoutes, { prefix: '/api/v1/purchase-orders', orders: purchaseOrders });
+  await app.register(salesOrdersRoutes, { prefix: '/api/v1/sales-orders', orders: salesOrders });
   await app.register(inventoryQueryRoutes, {
     prefix: '/api/v1/inventory',
     stock,

@@ -145,7 +145,7 @@ export class ReservationsService {
   async releaseIn(
     tx: DbOrTx,
     id: string,
-    status: 'released' | 'expired' = 'released',
+    status: 'released' | 'expired' | 'consumed' = 'released',
   ): Promise<ReservationRow> {
     await this.lockActive(tx, id);
     await unholdStock(tx, id);
@@ -186,10 +186,11 @@ export class ReservationsService {
     return rows;
   }
 
-  async get(id: string) {
-    const [row] = await this.db.select().from(reservations).where(eq(reservations.id, id));
+  /** One reservation; pass the transaction when inside one (PGlite runs one at a time). */
+  async get(id: string, db: DbOrTx = this.db) {
+    const [row] = await db.select().from(reservations).where(eq(reservations.id, id));
     if (!row) throw StockErrors.reservationNotFound();
-    return this.publicOf(this.db, row);
+    return this.publicOf(db, row);
   }
 
   async list(filter: { status?: string; productId?: string; warehouseId?: string }, page: PageRequest) {

@@ -1,0 +1,133 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { Roles } from '../../platform/access.js';
+import { pageRequest } from '../../platform/pagination.js';
+import { ctxOf } from '../../platform/request-ctx.js';
+import {
+  ConfirmQuery,
+  IdParams,
+  SalesOrderCreate,
+  SalesOrderList,
+  SalesOrderPublic,
+  SalesOrderQuery,
+  ShipmentBody,
+  ShipmentResult,
+} from './sales.schemas.js';
+import type { SalesOrdersService } from './sales-orders.service.js';
+
+const tags = ['sales orders'];
+const security = [{ bearer: [] }];
+const read = { access: { roles: Roles.all, module: 'sales' } };
+const staff = { access: { roles: Roles.staff, module: 'sales' } };
+const manage = { access: { roles: Roles.managers, module: 'sales' } };
+
+export const salesOrdersRoutes: FastifyPluginAsyncTypebox<{ orders: SalesOrdersService }> = async (
+  app,
+  { orders },
+) => {
+  app.post(
+    '/',
+    {
+      config: staff,
+      schema: {
+        tags,
+        security,
+        summary: 'Create a draft sales order (SO-000001…), totals computed',
+        body: SalesOrderCreate,
+        response: { 201: SalesOrderPublic },
+      },
+    },
+    async (request, reply) => reply.code(201).send(await orders.create(ctxOf(request), request.body)),
+  );
+  app.get(
+    '/',
+    {
+      config: read,
+      schema: {
+        tags,
+        security,
+        summary: 'List sales orders',
+        querystring: SalesOrderQuery,
+        response: { 200: SalesOrderList },
+      },
+    },
+    (request) => {
+      const q = request.query;
+      return orders.list(
+        { status: q.status, customerId: q.customer_id, from: q.date_from, to: q.date_to, search: q.search },
+        pageRequest(q),
+      );
+    },
+  );
+  app.get(
+    '/:id',
+    {
+      config: read,
+      schema: {
+        tags,
+        security,
+        summary: 'Get a sales order with reserved and shipped quantities',
+        params: IdParams,
+        response: { 200: SalesOrderPublic },
+      },
+    },
+    (request) => orders.get(request.params.id),
+  );
+  app.post(
+    '/:id/confirm',
+    {
+      config: staff,
+      schema: {
+        tags,
+        security,
+        summary: 'Confirm: reserve every line (409 listing short lines, or backorder)',
+        params: IdParams,
+        querystring: ConfirmQuery,
+        response: { 200: SalesOrderPublic },
+      },
+    },
+    (request) => orders.confirm(ctxOf(request), request.params.id, request.query.allow_backorder ?? false),
+  );
+  app.post(
+    '/:id/shipments',
+    {
+      config: staff,
+      schema: {
+        tags,
+        security,
+        summary: 'Ship reserved quantities, FEFO across lots and bins',
+        params: IdParams,
+        body: ShipmentBody,
+        response: { 200: ShipmentResult },
+      },
+    },
+    (request) => orders.ship(ctxOf(request), request.params.id, request.body.lines),
+  );
+  app.post(
+    '/:id/cancel',
+    {
+      config: manage,
+      schema: {
+        tags,
+        security,
+        summary: 'Cancel, releasing every open reservation',
+        params: IdParams,
+        response: { 200: SalesOrderPublic },
+      },
+    },
+    (request) => orders.transition(ctxOf(request), request.params.id, 'cancel'),
+  );
+  app.post(
+    '/:id/close',
+    {
+      config: manage,
+      schema: {
+        tags,
+        security,
+        summary: 'Close a (partially) shipped order, releasing what was not shipped',
+        params: IdParams,
+        response: { 200: SalesOrderPublic },
+      },
+    },
+    (request) => orders.transition(ctxOf(request), request.params.id, 'close'),
+  );
+};

@@ -1,0 +1,214 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { serverUrl } from '../../helpers/databases.js';
+import { bearer, createUser, loginAdmin, type TestUser } from '../../helpers/factories.js';
+import { createBin, createProduct, createWarehouse, move, verifyLedger } from '../../helpers/stock.js';
+import { buildTestApp, type TestApp } from '../../helpers/test-app.js';
+
+let t: TestApp;
+let admin: string;
+let manager: TestUser;
+let worker: TestUser;
+let wh: { id: string };
+
+beforeAll(async () => {
+  t = await buildTestApp();
+  admin = (await loginAdmin(t.app)).access_token;
+  manager = await createUser(t.app, admin, { role: 'manager' });
+  worker = await createUser(t.app, admin, { role: 'warehouse' });
+  await t.app.inject({
+    method: 'POST',
+    url: '/api/v1/customers',
+    headers: bearer(admin),
+    payload: { code: 'DIVAT', name: 'Divat Bt.' },
+  });
+  wh = await createWarehouse(t.app, admin, 'SO-WH');
+});
+afterAll(async () => {
+  expect((await verifyLedger(t.app, admin)).ok).toBe(true);
+  await t.close();
+});
+
+const call = (method: 'GET' | 'POST', url: string, payload?: object, token = worker.token) =>
+  t.app.inject({ method, url, payload, headers: bearer(token) });
+const order = async (lines: object[]) => {
+  const res = await call('POST', '/api/v1/sales-orders', {
+    customer_code: 'DIVAT',
+    warehouse_id: wh.id,
+    tax_rate: 27,
+    lines,
+  });
+  if (res.statusCode !== 201) throw new Error(res.body);
+  return res.json();
+};
+const stockOf = async (productId: string) =>
+  (await call('GET', `/api/v1/products/${productId}`)).json().stock;
+
+describe('sales orders', () => {
+  it('confirm reserves, shipments issue FEFO and report the lots picked, partial then full', async () => {
+    const p = await createProduct(t.app, admin, { tracking: 'lot' });
+    const bin = await createBin(t.app, admin, wh.id, 'SO-B');
+    await move(t.app, worker.token, {
+      product_id: p.id,
+      warehouse_id: wh.id,
+      lot_number: 'LATE',
+      expiry_date: '2031-01-01',
+      movement_type: 'receipt',
+      quantity: 10,
+    });
+    await move(t.app, worker.token, {
+      product_id: p.id,
+      warehouse_id: wh.id,
+      bin_id: bin.id,
+      lot_number: 'EARLY',
+      expiry_date: '2030-01-01',
+      movement_type: 'receipt',
+      quantity: 3,
+    });
+    const so = await order([{ product_id: p.id, quantity: 8, unit_price: 4990 }]);
+    expect(so).toMatchObject({ status: 'draft', subtotal: 39920, tax_amount: 10778.4, total: 50698.4 });
+    expect(so.so_number).toMatch(/^SO-\d{6}$/);
+    const confirmed = await call('POST', `/api/v1/sales-orders/${so.id}/confirm`);
+    expect(confirmed.json()).toMatchObject({ status: 'confirmed' });
+    expect(confirmed.json().lines[0].reserved_quantity).toBe(8);
+    expect(await stockOf(p.id)).toMatchObject({ on_hand: 13, reserved: 8, available: 5 });
+
+    const first = await call('POST', `/api/v1/sales-orders/${so.id}/shipments`, {
+      lines: [{ line_id: so.lines[0].id, quantity: 5 }],
+    });
+    expect(first.statusCode).toBe(200);
+    expect(first.json().status).toBe('partially_shipped');
+    const picked = first
+      .json()
+      .shipment.movements[0].allocations.map((a: { lot_number: string; quantity: number }) => [
+        a.lot_number,
+        a.quantity,
+      ]);
+    expect(picked).toEqual([
+      ['EARLY', -3],
+      ['LATE', -2],
+    ]);
+    expect(first.json().lines[0]).toMatchObject({ shipped_quantity: 5, reserved_quantity: 3 });
+    expect(await stockOf(p.id)).toMatchObject({ on_hand: 8, reserved: 3, available: 5 });
+    const over = await call('POST', `/api/v1/sales-orders/${so.id}/shipments`, {
+      lines: [{ product_id: p.id, quantity: 4 }],
+    });
+    expect(over.json().error_code).toBe('OVER_SHIPMENT');
+    const rest = await call('POST', `/api/v1/sales-orders/${so.id}/shipments`, {
+      lines: [{ product_id: p.id, quantity: 3 }],
+    });
+    expect(rest.json().status).toBe('shipped');
+    expect(await stockOf(p.id)).toMatchObject({ on_hand: 5, reserved: 0 });
+    expect(
+      (await call('POST', `/api/v1/sales-orders/${so.id}/cancel`, undefined, manager.token)).statusCode,
+    ).toBe(409);
+    expect(
+      (await call('POST', `/api/v1/sales-orders/${so.id}/close`, undefined, manager.token)).json().status,
+    ).toBe('closed');
+  });
+
+  it('short lines: 409 listing them and nothing reserved, or backorder when allowed', async () => {
+    const a = await createProduct(t.app, admin);
+    const b = await createProduct(t.app, admin);
+    await move(t.app, worker.token, {
+      product_id: a.id,
+      warehouse_id: wh.id,
+      movement_type: 'receipt',
+      quantity: 10,
+    });
+    await move(t.app, worker.token, {
+      product_id: b.id,
+      warehouse_id: wh.id,
+      movement_type: 'receipt',
+      quantity: 2,
+    });
+    const so = await order([
+      { product_id: a.id, quantity: 4, unit_price: 1 },
+      { product_id: b.id, quantity: 5, unit_price: 1 },
+    ]);
+    const refused = await call('POST', `/api/v1/sales-orders/${so.id}/confirm`);
+    expect(refused.statusCode).toBe(409);
+    expect(refused.json().short_lines).toEqual([
+      { line_id: so.lines[1].id, sku: b.sku, requested: 5, available: 2 },
+    ]);
+    expect(await stockOf(a.id)).toMatchObject({ reserved: 0 });
+    const backorder = await call('POST', `/api/v1/sales-orders/${so.id}/confirm?allow_backorder=true`);
+    expect(backorder.statusCode).toBe(200);
+    const lines = backorder.json().lines;
+    expect(
+      lines.map((l: { reserved_quantity: number; backorder_quantity: number }) => [
+        l.reserved_quantity,
+        l.backorder_quantity,
+      ]),
+    ).toEqual([
+      [4, 0],
+      [2, 3],
+    ]);
+    const cancelled = await call('POST', `/api/v1/sales-orders/${so.id}/cancel`, undefined, manager.token);
+    expect(cancelled.json().status).toBe('cancelled');
+    expect(await stockOf(b.id)).toMatchObject({ reserved: 0, available: 2 });
+    expect(await stockOf(a.id)).toMatchObject({ reserved: 0, available: 10 });
+  });
+
+  it('refuses illegal transitions and bad input', async () => {
+    const p = await createProduct(t.app, admin);
+    const so = await order([{ product_id: p.id, quantity: 1, unit_price: 1 }]);
+    expect(
+      (
+        await call('POST', `/api/v1/sales-orders/${so.id}/shipments`, {
+          lines: [{ product_id: p.id, quantity: 1 }],
+        })
+      ).json().error_code,
+    ).toBe('ILLEGAL_STATUS_TRANSITION');
+    expect(
+      (await call('POST', `/api/v1/sales-orders/${so.id}/close`, undefined, manager.token)).statusCode,
+    ).toBe(409);
+    expect(
+      (
+        await call('POST', '/api/v1/sales-orders', {
+          customer_code: 'NOPE',
+          warehouse_id: wh.id,
+          lines: [{ product_id: p.id, quantity: 1, unit_price: 1 }],
+        })
+      ).statusCode,
+    ).toBe(404);
+    expect(
+      (await call('POST', '/api/v1/sales-orders', { customer_code: 'DIVAT', warehouse_id: wh.id })).json()
+        .error_code,
+    ).toBe('ORDER_WITHOUT_LINES');
+    expect(
+      (
+        await call('POST', '/api/v1/sales-orders', {
+          customer_code: 'DIVAT',
+          warehouse_id: wh.id,
+          lines: [{ product_id: p.id, quantity: -1, unit_price: 1 }],
+        })
+      ).statusCode,
+    ).toBe(422);
+    const viewer = await createUser(t.app, admin, { role: 'viewer' });
+    expect(
+      (await call('POST', `/api/v1/sales-orders/${so.id}/confirm`, undefined, viewer.token)).statusCode,
+    ).toBe(403);
+    const list = await call('GET', '/api/v1/sales-orders?status=draft&search=divat');
+    expect(list.json().items.map((o: { id: string }) => o.id)).toContain(so.id);
+  });
+
+  it.runIf(serverUrl)(
+    'two orders confirmed at once for the same stock: one wins, the other gets 409',
+    async () => {
+      const p = await createProduct(t.app, admin);
+      await move(t.app, worker.token, {
+        product_id: p.id,
+        warehouse_id: wh.id,
+        movement_type: 'receipt',
+        quantity: 5,
+      });
+      const first = await order([{ product_id: p.id, quantity: 4, unit_price: 1 }]);
+      const second = await order([{ product_id: p.id, quantity: 4, unit_price: 1 }]);
+      const results = await Promise.all(
+        [first, second].map((so) => call('POST', `/api/v1/sales-orders/${so.id}/confirm`)),
+      );
+      expect(results.map((r) => r.statusCode).sort()).toEqual([200, 409]);
+      expect(await stockOf(p.id)).toMatchObject({ on_hand: 5, reserved: 4, available: 1 });
+    },
+  );
+});
