@@ -18,6 +18,7 @@ import type { PartnersService } from '../partners/partners.service.js';
 import { availableIn } from '../stock/ledger.repo.js';
 import { decimal } from '../stock/quantity.js';
 import type { ReservationsService } from '../stock/reservations.service.js';
+import { issueFromReservation } from '../stock/reserved-issue.js';
 import { toPostedPublic } from '../stock/stock.mapper.js';
 import type { StockService } from '../stock/stock.service.js';
 import { SalesErrors } from './sales.errors.js';
@@ -275,16 +276,16 @@ export class SalesOrdersService {
         const quantity = decimal(shipment.quantity);
         const [check] = (
           (await tx.execute(
-            sql`select ${quantity}::numeric <= ${decimal(reserved)}::numeric as ok, (${decimal(reserved)}::numeric - ${quantity}::numeric)::text as rest`,
-          )) as unknown as { rows: { ok: boolean; rest: string }[] }
+            sql`select ${quantity}::numeric <= ${decimal(reserved)}::numeric as ok`,
+          )) as unknown as { rows: { ok: boolean }[] }
         ).rows;
         if (!check?.ok || !line.reservationId)
           throw SalesErrors.overShipment({ reserved, sku: line.sku, quantity: shipment.quantity });
-        // Give the held stock back and issue FEFO within this transaction; what is left stays reserved.
-        await this.reservations.releaseIn(tx, line.reservationId, 'consumed');
-        const posted = await this.stock.post(
+        const { posted, reservationId } = await issueFromReservation(
           tx,
           ctx,
+          { stock: this.stock, reservations: this.reservations },
+          line.reservationId,
           {
             movementType: 'issue',
             productId: line.productId,
@@ -297,18 +298,6 @@ export class SalesOrdersService {
           postingId,
         );
         picked.push(toPostedPublic(posted));
-        let reservationId: string | null = null;
-        if (Number(check.rest) > 0) {
-          const rest = await this.reservations.reserveIn(tx, ctx, {
-            productId: line.productId,
-            warehouseId: order.warehouseId,
-            quantity: Number(check.rest),
-            reference: order.soNumber,
-            referenceType: 'sales_order',
-            referenceId: id,
-          });
-          reservationId = rest.id;
-        }
         await tx
           .update(salesOrderLines)
           .set({
