@@ -26,6 +26,8 @@ import { Mailer } from './modules/mail/mail.service.js';
 import { partnerRoutes } from './modules/partners/partners.routes.js';
 import { PartnersService } from './modules/partners/partners.service.js';
 import { customers, suppliers } from './modules/partners/partners.tables.js';
+import { workOrdersRoutes } from './modules/production/production.routes.js';
+import { WorkOrdersService } from './modules/production/work-orders.service.js';
 import { PurchaseOrdersService } from './modules/purchasing/purchase-orders.service.js';
 import { purchaseOrdersRoutes } from './modules/purchasing/purchasing.routes.js';
 import { salesOrdersRoutes } from './modules/sales/sales.routes.js';
@@ -139,6 +141,7 @@ export async function buildApp({ config, database, logger }: AppDeps): Promise<F
   const batcher = new PostingBatcher(db, stock, { maxBatch: 64, maxConcurrent: 4 });
   const reservations = new ReservationsService(db, config.timezone, products, bins);
   const transfers = new TransfersService(db, reservations, bins);
+  const workOrders = new WorkOrdersService(db, products, bins, stock, reservations);
   scheduler.register({
     name: 'release-expired-reservations',
     cron: config.reservationSweepCron,
@@ -194,6 +197,7 @@ export async function buildApp({ config, database, logger }: AppDeps): Promise<F
   await app.register(transfersRoutes, { prefix: '/api/v1/stock-transfers', transfers });
   await app.register(purchaseOrdersRoutes, { prefix: '/api/v1/purchase-orders', orders: purchaseOrders });
   await app.register(salesOrdersRoutes, { prefix: '/api/v1/sales-orders', orders: salesOrders });
+  await app.register(workOrdersRoutes, { prefix: '/api/v1/work-orders', orders: workOrders });
   await app.register(inventoryQueryRoutes, {
     prefix: '/api/v1/inventory',
     stock,

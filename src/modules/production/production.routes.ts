@@ -1,0 +1,164 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { Roles } from '../../platform/access.js';
+import { pageRequest } from '../../platform/pagination.js';
+import { ctxOf } from '../../platform/request-ctx.js';
+import {
+  IdParams,
+  ProduceBody,
+  ProductionResult,
+  ProgressBody,
+  WorkOrderCreate,
+  WorkOrderList,
+  WorkOrderPublic,
+  WorkOrderQuery,
+} from './production.schemas.js';
+import type { WorkOrdersService } from './work-orders.service.js';
+
+const tags = ['work orders'];
+const security = [{ bearer: [] }];
+const read = { access: { roles: Roles.all, module: 'production' } };
+const staff = { access: { roles: Roles.staff, module: 'production' } };
+const manage = { access: { roles: Roles.managers, module: 'production' } };
+
+export const workOrdersRoutes: FastifyPluginAsyncTypebox<{ orders: WorkOrdersService }> = async (
+  app,
+  { orders },
+) => {
+  app.post(
+    '/',
+    {
+      config: staff,
+      schema: {
+        tags,
+        security,
+        summary: 'Plan a work order (WO-000001…)',
+        body: WorkOrderCreate,
+        response: { 201: WorkOrderPublic },
+      },
+    },
+    async (request, reply) => reply.code(201).send(await orders.create(ctxOf(request), request.body)),
+  );
+  app.get(
+    '/',
+    {
+      config: read,
+      schema: {
+        tags,
+        security,
+        summary: 'List work orders',
+        querystring: WorkOrderQuery,
+        response: { 200: WorkOrderList },
+      },
+    },
+    (request) =>
+      orders.list(
+        {
+          status: request.query.status,
+          priority: request.query.priority,
+          productId: request.query.product_id,
+        },
+        pageRequest(request.query),
+      ),
+  );
+  app.get(
+    '/:id',
+    {
+      config: read,
+      schema: {
+        tags,
+        security,
+        summary: 'Get a work order with its components',
+        params: IdParams,
+        response: { 200: WorkOrderPublic },
+      },
+    },
+    (request) => orders.get(request.params.id),
+  );
+  app.patch(
+    '/:id',
+    {
+      config: staff,
+      schema: {
+        tags,
+        security,
+        summary: 'Report progress (0–100) while in progress',
+        params: IdParams,
+        body: ProgressBody,
+        response: { 200: WorkOrderPublic },
+      },
+    },
+    (request) => orders.setProgress(ctxOf(request), request.params.id, request.body.progress),
+  );
+  app.post(
+    '/:id/release',
+    {
+      config: manage,
+      schema: {
+        tags,
+        security,
+        summary: 'Release: reserve every component',
+        params: IdParams,
+        response: { 200: WorkOrderPublic },
+      },
+    },
+    (request) => orders.release(ctxOf(request), request.params.id),
+  );
+  app.post(
+    '/:id/start',
+    {
+      config: staff,
+      schema: {
+        tags,
+        security,
+        summary: 'Start a released order',
+        params: IdParams,
+        response: { 200: WorkOrderPublic },
+      },
+    },
+    (request) => orders.transition(ctxOf(request), request.params.id, 'start'),
+  );
+  app.post(
+    '/:id/cancel',
+    {
+      config: manage,
+      schema: {
+        tags,
+        security,
+        summary: 'Cancel, releasing component reservations',
+        params: IdParams,
+        response: { 200: WorkOrderPublic },
+      },
+    },
+    (request) => orders.transition(ctxOf(request), request.params.id, 'cancel'),
+  );
+  app.post(
+    '/:id/produce',
+    {
+      config: staff,
+      schema: {
+        tags,
+        security,
+        summary: 'Produce part: consume components (FEFO) and receive the output',
+        params: IdParams,
+        body: ProduceBody,
+        response: { 200: ProductionResult },
+      },
+    },
+    (request) => orders.produce(ctxOf(request), request.params.id, request.body),
+  );
+  app.post(
+    '/:id/complete',
+    {
+      config: staff,
+      schema: {
+        tags,
+        security,
+        summary: 'Produce all that is left and complete the order',
+        params: IdParams,
+        body: ProduceBody,
+        response: { 200: ProductionResult },
+      },
+    },
+    (request) => orders.produce(ctxOf(request), request.params.id, { ...request.body, quantity: undefined }),
+  );
+};

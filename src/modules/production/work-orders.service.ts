@@ -1,0 +1,363 @@
+import { and, asc, count, desc, eq, type SQL, sql } from 'drizzle-orm';
+import { uuidv7 } from 'uuidv7';
+import type { Db, DbOrTx } from '../../db/client.js';
+import { type PageRequest, toPage } from '../../platform/pagination.js';
+import type { RequestCtx } from '../../platform/request-ctx.js';
+import { nextDocumentNumber } from '../../platform/sequences.js';
+import { recordAudit } from '../audit/audit.service.js';
+import type { ProductsService } from '../catalog/products.service.js';
+import type { BinsService } from '../locations/bins.service.js';
+import { decimal } from '../stock/quantity.js';
+import type { ReservationsService } from '../stock/reservations.service.js';
+import { issueFromReservation } from '../stock/reserved-issue.js';
+import { toPostedPublic } from '../stock/stock.mapper.js';
+import type { StockService } from '../stock/stock.service.js';
+import { ProductionErrors } from './production.errors.js';
+import { workOrderComponents, workOrders } from './production.tables.js';
+
+type OrderRow = typeof workOrders.$inferSelect;
+type ComponentRow = typeof workOrderComponents.$inferSelect;
+
+export interface WorkOrderInput {
+  product_id: string;
+  quantity: number;
+  priority?: string;
+  due_date?: string | null;
+  warehouse_id: string;
+  notes?: string;
+  components: { product_id: string; quantity_per_unit: number }[];
+}
+
+const TRANSITIONS = {
+  start: { from: ['released'], to: 'in_progress' },
+  cancel: { from: ['planned', 'released', 'in_progress'], to: 'cancelled' },
+} as const;
+
+async function one<T>(tx: DbOrTx, query: SQL): Promise<T> {
+  return ((await tx.execute(query)) as unknown as { rows: T[] }).rows[0] as T;
+}
+
+/**
+ * Work orders (seed 003): planned → released (components reserved) → in_progress → completed,
+ * or cancelled. Producing consumes components FEFO (`production_consume`) and receives the output
+ * (`production_output`) in one transaction; short components → 409 and nothing posted.
+ */
+export class WorkOrdersService {
+  constructor(
+    private readonly db: Db,
+    private readonly products: ProductsService,
+    private readonly bins: BinsService,
+    private readonly stock: StockService,
+    private readonly reservations: ReservationsService,
+  ) {}
+
+  private async load(db: DbOrTx, id: string, lock = false): Promise<OrderRow> {
+    const query = db.select().from(workOrders).where(eq(workOrders.id, id));
+    const [row] = await (lock ? query.for('update') : query);
+    if (!row) throw ProductionErrors.notFound();
+    return row;
+  }
+
+  private async componentsOf(db: DbOrTx, id: string): Promise<ComponentRow[]> {
+    return db
+      .select()
+      .from(workOrderComponents)
+      .where(eq(workOrderComponents.workOrderId, id))
+      .orderBy(asc(workOrderComponents.productId));
+  }
+
+  private async publicOf(db: DbOrTx, order: OrderRow) {
+    const components = await this.componentsOf(db, order.id);
+    const required = new Map<string, number>();
+    for (const c of components) {
+      const { need } = await one<{ need: string }>(
+        db,
+        sql`select (${c.quantityPerUnit}::numeric * ${order.quantity}::numeric)::text as need`,
+      );
+      required.set(c.id, Number(need));
+    }
+    return {
+      id: order.id,
+      wo_number: order.woNumber,
+      product_id: order.productId,
+      warehouse_id: order.warehouseId,
+      quantity: Number(order.quantity),
+      produced_quantity: Number(order.producedQuantity),
+      priority: order.priority,
+      due_date: order.dueDate,
+      status: order.status,
+      progress: order.progress,
+      notes: order.notes,
+      components: components.map((c) => ({
+        id: c.id,
+        product_id: c.productId,
+        quantity_per_unit: Number(c.quantityPerUnit),
+        required_quantity: required.get(c.id) ?? 0,
+        consumed_quantity: Number(c.consumedQuantity),
+        reservation_id: c.reservationId,
+      })),
+      version: order.version,
+      created_at: order.createdAt.toISOString(),
+      updated_at: order.updatedAt.toISOString(),
+    };
+  }
+
+  private async setStatus(
+    tx: DbOrTx,
+    id: string,
+    changes: Partial<typeof workOrders.$inferInsert>,
+  ): Promise<OrderRow> {
+    const [row] = await tx
+      .update(workOrders)
+      .set({ ...changes, version: sql`${workOrders.version} + 1`, updatedAt: sql`now()` })
+      .where(eq(workOrders.id, id))
+      .returning();
+    return row as OrderRow;
+  }
+
+  async create(ctx: RequestCtx, input: WorkOrderInput) {
+    if (input.components.some((c) => c.product_id === input.product_id))
+      throw ProductionErrors.componentIsOutput();
+    return this.db.transaction(async (tx) => {
+      await this.products.requireActive(tx, input.product_id);
+      await this.bins.resolve(tx, input.warehouse_id, null);
+      const number = await nextDocumentNumber(tx, 'WO');
+      const [row] = await tx
+        .insert(workOrders)
+        .values({
+          id: uuidv7(),
+          woNumber: number,
+          productId: input.product_id,
+          warehouseId: input.warehouse_id,
+          quantity: decimal(input.quantity),
+          priority: input.priority ?? 'normal',
+          dueDate: input.due_date ?? null,
+          notes: input.notes ?? '',
+          createdBy: ctx.actor?.id ?? null,
+        })
+        .returning();
+      const order = row as OrderRow;
+      for (const component of input.components) {
+        await this.products.requireActive(tx, component.product_id);
+        await tx.insert(workOrderComponents).values({
+          id: uuidv7(),
+          workOrderId: order.id,
+          productId: component.product_id,
+          quantityPerUnit: decimal(component.quantity_per_unit),
+        });
+      }
+      await recordAudit(tx, ctx, {
+        action: 'work_order.create',
+        entityType: 'work_order',
+        entityId: order.id,
+        after: { wo_number: number, quantity: order.quantity },
+      });
+      return this.publicOf(tx, order);
+    });
+  }
+
+  /** Reserves every component for the whole order (INSUFFICIENT_STOCK and nothing reserved when short). */
+  async release(ctx: RequestCtx, id: string) {
+    return this.db.transaction(async (tx) => {
+      const order = await this.load(tx, id, true);
+      if (order.status !== 'planned')
+        throw ProductionErrors.illegalTransition({ action: 'release', status: order.status });
+      for (const component of await this.componentsOf(tx, id)) {
+        const { need } = await one<{ need: string }>(
+          tx,
+          sql`select (${component.quantityPerUnit}::numeric * ${order.quantity}::numeric)::text as need`,
+        );
+        const reservation = await this.reservations.reserveIn(tx, ctx, {
+          productId: component.productId,
+          warehouseId: order.warehouseId,
+          quantity: Number(need),
+          reference: order.woNumber,
+          referenceType: 'work_order',
+          referenceId: id,
+        });
+        await tx
+          .update(workOrderComponents)
+          .set({ reservationId: reservation.id })
+          .where(eq(workOrderComponents.id, component.id));
+      }
+      const after = await this.setStatus(tx, id, { status: 'released' });
+      await recordAudit(tx, ctx, {
+        action: 'work_order.release',
+        entityType: 'work_order',
+        entityId: id,
+        before: { status: 'planned' },
+        after: { status: 'released' },
+      });
+      return this.publicOf(tx, after);
+    });
+  }
+
+  async transition(ctx: RequestCtx, id: string, action: keyof typeof TRANSITIONS) {
+    const rule = TRANSITIONS[action];
+    return this.db.transaction(async (tx) => {
+      const order = await this.load(tx, id, true);
+      if (!(rule.from as readonly string[]).includes(order.status))
+        throw ProductionErrors.illegalTransition({ action, status: order.status });
+      if (action === 'cancel') {
+        for (const component of await this.componentsOf(tx, id)) {
+          if (!component.reservationId) continue;
+          const reservation = await this.reservations.get(component.reservationId, tx);
+          if (reservation.status === 'active') await this.reservations.releaseIn(tx, component.reservationId);
+        }
+      }
+      const after = await this.setStatus(tx, id, { status: rule.to });
+      await recordAudit(tx, ctx, {
+        action: `work_order.${action}`,
+        entityType: 'work_order',
+        entityId: id,
+        before: { status: order.status },
+        after: { status: rule.to },
+      });
+      return this.publicOf(tx, after);
+    });
+  }
+
+  /** Progress (0–100) is reported while the order is in progress. */
+  async setProgress(ctx: RequestCtx, id: string, progress: number) {
+    return this.db.transaction(async (tx) => {
+      const order = await this.load(tx, id, true);
+      if (order.status !== 'in_progress')
+        throw ProductionErrors.illegalTransition({ action: 'report progress on', status: order.status });
+      const after = await this.setStatus(tx, id, { progress });
+      await recordAudit(tx, ctx, {
+        action: 'work_order.progress',
+        entityType: 'work_order',
+        entityId: id,
+        before: { progress: order.progress },
+        after: { progress },
+      });
+      return this.publicOf(tx, after);
+    });
+  }
+
+  /**
+   * Produces `quantity` (all that is left when omitted): consumes quantity × per-unit of every
+   * component, receives the output with an optional lot, and completes the order when all is made.
+   */
+  async produce(
+    ctx: RequestCtx,
+    id: string,
+    input: {
+      quantity?: number;
+      lot_number?: string | null;
+      expiry_date?: string | null;
+      bin_id?: string | null;
+    },
+  ) {
+    return this.db.transaction(async (tx) => {
+      const order = await this.load(tx, id, true);
+      if (!['released', 'in_progress'].includes(order.status))
+        throw ProductionErrors.illegalTransition({ action: 'produce', status: order.status });
+      const left = await one<{ left: string }>(
+        tx,
+        sql`select (${order.quantity}::numeric - ${order.producedQuantity}::numeric)::text as left`,
+      );
+      const quantity = input.quantity ?? Number(left.left);
+      const { fits } = await one<{ fits: boolean }>(
+        tx,
+        sql`select ${decimal(quantity)}::numeric <= ${left.left}::numeric as fits`,
+      );
+      if (!fits)
+        throw ProductionErrors.overProduction({
+          quantity,
+          ordered: Number(order.quantity),
+          produced: Number(order.producedQuantity),
+        });
+      const postingId = uuidv7();
+      const consumed = [];
+      const reference = { referenceType: 'work_order', referenceId: id, referenceNumber: order.woNumber };
+      for (const component of await this.componentsOf(tx, id)) {
+        const { need } = await one<{ need: string }>(
+          tx,
+          sql`select (${component.quantityPerUnit}::numeric * ${decimal(quantity)}::numeric)::text as need`,
+        );
+        const { posted, reservationId } = await issueFromReservation(
+          tx,
+          ctx,
+          { stock: this.stock, reservations: this.reservations },
+          component.reservationId,
+          {
+            movementType: 'production_consume',
+            productId: component.productId,
+            warehouseId: order.warehouseId,
+            quantity: Number(need),
+            ...reference,
+          },
+          postingId,
+        );
+        consumed.push(toPostedPublic(posted));
+        await tx
+          .update(workOrderComponents)
+          .set({
+            reservationId,
+            consumedQuantity: sql`${workOrderComponents.consumedQuantity} + ${need}::numeric`,
+          })
+          .where(eq(workOrderComponents.id, component.id));
+      }
+      const output = await this.stock.post(
+        tx,
+        ctx,
+        {
+          movementType: 'production_output',
+          productId: order.productId,
+          warehouseId: order.warehouseId,
+          binId: input.bin_id,
+          quantity,
+          lotNumber: input.lot_number,
+          expiryDate: input.expiry_date,
+          ...reference,
+        },
+        postingId,
+      );
+      const { done } = await one<{ done: boolean }>(
+        tx,
+        sql`select ${order.producedQuantity}::numeric + ${decimal(quantity)}::numeric >= ${order.quantity}::numeric as done`,
+      );
+      const after = await this.setStatus(tx, id, {
+        producedQuantity: sql`${workOrders.producedQuantity} + ${decimal(quantity)}::numeric` as never,
+        ...(done ? { status: 'completed', progress: 100 } : { status: 'in_progress' }),
+      });
+      await recordAudit(tx, ctx, {
+        action: 'work_order.produce',
+        entityType: 'work_order',
+        entityId: id,
+        before: { status: order.status },
+        after: { status: after.status, produced: after.producedQuantity, posting_id: postingId },
+      });
+      return {
+        ...(await this.publicOf(tx, after)),
+        production: { posting_id: postingId, consumed, output: toPostedPublic(output) },
+      };
+    });
+  }
+
+  async get(id: string) {
+    return this.publicOf(this.db, await this.load(this.db, id));
+  }
+
+  async list(filter: { status?: string; priority?: string; productId?: string }, page: PageRequest) {
+    const where = and(
+      filter.status ? eq(workOrders.status, filter.status) : undefined,
+      filter.priority ? eq(workOrders.priority, filter.priority) : undefined,
+      filter.productId ? eq(workOrders.productId, filter.productId) : undefined,
+    );
+    const [rows, [total]] = await Promise.all([
+      this.db
+        .select()
+        .from(workOrders)
+        .where(where)
+        .orderBy(desc(workOrders.woNumber))
+        .limit(page.pageSize)
+        .offset(page.offset),
+      this.db.select({ n: count() }).from(workOrders).where(where),
+    ]);
+    const items = [];
+    for (const row of rows) items.push(await this.publicOf(this.db, row));
+    return toPage(items, total?.n ?? 0, page);
+  }
+}

@@ -1,0 +1,159 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { bearer, createUser, loginAdmin, type TestUser } from '../../helpers/factories.js';
+import { createProduct, createWarehouse, move, verifyLedger } from '../../helpers/stock.js';
+import { buildTestApp, type TestApp } from '../../helpers/test-app.js';
+
+let t: TestApp;
+let admin: string;
+let manager: TestUser;
+let worker: TestUser;
+let wh: { id: string };
+
+beforeAll(async () => {
+  t = await buildTestApp();
+  admin = (await loginAdmin(t.app)).access_token;
+  manager = await createUser(t.app, admin, { role: 'manager' });
+  worker = await createUser(t.app, admin, { role: 'warehouse' });
+  wh = await createWarehouse(t.app, admin, 'WO-WH');
+});
+afterAll(async () => {
+  expect((await verifyLedger(t.app, admin)).ok).toBe(true);
+  await t.close();
+});
+
+const call = (method: 'GET' | 'POST' | 'PATCH', url: string, payload?: object, token = worker.token) =>
+  t.app.inject({ method, url, payload, headers: bearer(token) });
+const onHand = async (productId: string) =>
+  (await call('GET', `/api/v1/products/${productId}`)).json().on_hand as number;
+
+describe('work orders', () => {
+  it('planned → released (reserved) → in progress → partial produce → complete, posting consume and output', async () => {
+    const shirt = await createProduct(t.app, admin, { tracking: 'lot' });
+    const fabric = await createProduct(t.app, admin, { unit_of_measure: 'm' });
+    const buttons = await createProduct(t.app, admin);
+    await move(t.app, worker.token, {
+      product_id: fabric.id,
+      warehouse_id: wh.id,
+      movement_type: 'receipt',
+      quantity: 20,
+    });
+    await move(t.app, worker.token, {
+      product_id: buttons.id,
+      warehouse_id: wh.id,
+      movement_type: 'receipt',
+      quantity: 100,
+    });
+    const created = await call('POST', '/api/v1/work-orders', {
+      product_id: shirt.id,
+      quantity: 10,
+      priority: 'high',
+      due_date: '2026-12-31',
+      warehouse_id: wh.id,
+      components: [
+        { product_id: fabric.id, quantity_per_unit: 1.5 },
+        { product_id: buttons.id, quantity_per_unit: 8 },
+      ],
+    });
+    expect(created.statusCode).toBe(201);
+    const wo = created.json();
+    expect(wo).toMatchObject({ status: 'planned', priority: 'high', progress: 0 });
+    expect(wo.wo_number).toMatch(/^WO-\d{6}$/);
+    expect(
+      wo.components
+        .map((c: { required_quantity: number }) => c.required_quantity)
+        .sort((a: number, b: number) => a - b),
+    ).toEqual([15, 80]);
+
+    expect((await call('POST', `/api/v1/work-orders/${wo.id}/release`)).statusCode).toBe(403);
+    const released = await call('POST', `/api/v1/work-orders/${wo.id}/release`, undefined, manager.token);
+    expect(released.json().status).toBe('released');
+    expect((await call('GET', `/api/v1/products/${fabric.id}`)).json().stock).toMatchObject({
+      reserved: 15,
+      available: 5,
+    });
+    expect((await call('PATCH', `/api/v1/work-orders/${wo.id}`, { progress: 10 })).statusCode).toBe(409);
+    expect((await call('POST', `/api/v1/work-orders/${wo.id}/start`)).json().status).toBe('in_progress');
+    expect((await call('PATCH', `/api/v1/work-orders/${wo.id}`, { progress: 101 })).statusCode).toBe(422);
+    expect((await call('PATCH', `/api/v1/work-orders/${wo.id}`, { progress: 40 })).json().progress).toBe(40);
+
+    const part = await call('POST', `/api/v1/work-orders/${wo.id}/produce`, {
+      quantity: 4,
+      lot_number: 'SH-1',
+      expiry_date: '2030-01-01',
+    });
+    expect(part.statusCode).toBe(200);
+    expect(part.json()).toMatchObject({ status: 'in_progress', produced_quantity: 4 });
+    expect(part.json().production.output).toMatchObject({ movement_type: 'production_output', quantity: 4 });
+    expect(
+      part
+        .json()
+        .production.consumed.map((m: { quantity: number }) => m.quantity)
+        .sort((a: number, b: number) => a - b),
+    ).toEqual([-32, -6]);
+    expect(await onHand(fabric.id)).toBe(14);
+    expect((await call('GET', `/api/v1/products/${fabric.id}`)).json().stock).toMatchObject({ reserved: 9 });
+    const over = await call('POST', `/api/v1/work-orders/${wo.id}/produce`, {
+      quantity: 7,
+      lot_number: 'SH-1',
+    });
+    expect(over.json().error_code).toBe('OVER_PRODUCTION');
+
+    const done = await call('POST', `/api/v1/work-orders/${wo.id}/complete`, {
+      lot_number: 'SH-2',
+      expiry_date: '2030-02-01',
+    });
+    expect(done.json()).toMatchObject({ status: 'completed', produced_quantity: 10, progress: 100 });
+    expect(await onHand(shirt.id)).toBe(10);
+    expect(await onHand(fabric.id)).toBe(5);
+    expect(await onHand(buttons.id)).toBe(20);
+    expect((await call('GET', `/api/v1/products/${fabric.id}`)).json().stock.reserved).toBe(0);
+    expect(
+      (await call('POST', `/api/v1/work-orders/${wo.id}/cancel`, undefined, manager.token)).statusCode,
+    ).toBe(409);
+  });
+
+  it('short components: release is 409 with nothing reserved; producing without reservation fails whole', async () => {
+    const out = await createProduct(t.app, admin);
+    const part = await createProduct(t.app, admin);
+    await move(t.app, worker.token, {
+      product_id: part.id,
+      warehouse_id: wh.id,
+      movement_type: 'receipt',
+      quantity: 3,
+    });
+    const wo = (
+      await call('POST', '/api/v1/work-orders', {
+        product_id: out.id,
+        quantity: 2,
+        warehouse_id: wh.id,
+        components: [{ product_id: part.id, quantity_per_unit: 2 }],
+      })
+    ).json();
+    const release = await call('POST', `/api/v1/work-orders/${wo.id}/release`, undefined, manager.token);
+    expect(release.statusCode).toBe(409);
+    expect(release.json().error_code).toBe('INSUFFICIENT_STOCK');
+    expect((await call('GET', `/api/v1/products/${part.id}`)).json().stock.reserved).toBe(0);
+    expect(
+      (await call('POST', `/api/v1/work-orders/${wo.id}/produce`, { quantity: 1 })).json().error_code,
+    ).toBe('ILLEGAL_STATUS_TRANSITION');
+    const cancelled = await call('POST', `/api/v1/work-orders/${wo.id}/cancel`, undefined, manager.token);
+    expect(cancelled.json().status).toBe('cancelled');
+  });
+
+  it('refuses bad input', async () => {
+    const p = await createProduct(t.app, admin);
+    const base = { product_id: p.id, quantity: 1, warehouse_id: wh.id, components: [] };
+    expect((await call('POST', '/api/v1/work-orders', { ...base, priority: 'asap' })).statusCode).toBe(422);
+    expect((await call('POST', '/api/v1/work-orders', { ...base, quantity: 0 })).statusCode).toBe(422);
+    const self = await call('POST', '/api/v1/work-orders', {
+      ...base,
+      components: [{ product_id: p.id, quantity_per_unit: 1 }],
+    });
+    expect(self.json().error_code).toBe('COMPONENT_IS_OUTPUT');
+    expect((await call('GET', '/api/v1/work-orders/01936d3e-8f2a-7c4b-9e1d-5a6b7c8d9e0f')).statusCode).toBe(
+      404,
+    );
+    const list = await call('GET', '/api/v1/work-orders?status=completed');
+    expect(list.json().items.every((w: { status: string }) => w.status === 'completed')).toBe(true);
+  });
+});
