@@ -1,8 +1,10 @@
 import { sql } from 'drizzle-orm';
+import { uuidv7 } from 'uuidv7';
 import type { DbOrTx } from '../../db/client.js';
 import { defineError } from '../../platform/errors.js';
 import type { ProductRow } from '../catalog/products.repo.js';
 import type { ProductsService } from '../catalog/products.service.js';
+import { decimal } from '../stock/quantity.js';
 
 export const OrderErrors = {
   productUnknown: defineError('ORDER_PRODUCT_NOT_FOUND', 422, {
@@ -33,6 +35,28 @@ export async function resolveLineProduct(
   return products.requireActiveBySku(tx, sku).catch((error: { code?: string }) => {
     throw error.code === 'PRODUCT_NOT_FOUND' ? OrderErrors.productUnknown({ sku }) : error;
   });
+}
+
+/** What every order line stores, from what a client sends (product by id or SKU, name snapshot). */
+export async function orderLineValues(
+  products: ProductsService,
+  tx: DbOrTx,
+  line: LineProductRef & { quantity: number; unit_price: number; material_name?: string },
+  index: number,
+) {
+  const product = await resolveLineProduct(products, tx, line);
+  const quantity = decimal(line.quantity);
+  const unitPrice = decimal(line.unit_price);
+  return {
+    id: uuidv7(),
+    lineNo: index + 1,
+    productId: product.id,
+    sku: product.sku,
+    productName: line.material_name?.trim() || product.name,
+    quantity,
+    unitPrice,
+    lineTotal: lineTotalSql(quantity, unitPrice),
+  };
 }
 
 /** `round(quantity × unit price, 2)`: a line total, computed by the database, half-up. */

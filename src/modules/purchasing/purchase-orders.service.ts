@@ -8,12 +8,7 @@ import type { RequestCtx } from '../../platform/request-ctx.js';
 import { nextDocumentNumber } from '../../platform/sequences.js';
 import { recordAudit } from '../audit/audit.service.js';
 import type { ProductsService } from '../catalog/products.service.js';
-import {
-  lineTotalSql,
-  OrderErrors,
-  recomputeOrderTotals,
-  resolveLineProduct,
-} from '../orders/order-lines.js';
+import { OrderErrors, orderLineValues, recomputeOrderTotals } from '../orders/order-lines.js';
 import type { PartnersService } from '../partners/partners.service.js';
 import { decimal } from '../stock/quantity.js';
 import type { StockService } from '../stock/stock.service.js';
@@ -159,19 +154,9 @@ export class PurchaseOrdersService {
     if (lines.length === 0) throw OrderErrors.noLines();
     await tx.delete(purchaseOrderLines).where(eq(purchaseOrderLines.purchaseOrderId, orderId));
     for (const [index, line] of lines.entries()) {
-      const product = await resolveLineProduct(this.products, tx, line);
-      const quantity = decimal(line.quantity);
-      const price = decimal(line.unit_price);
       await tx.insert(purchaseOrderLines).values({
-        id: uuidv7(),
+        ...(await orderLineValues(this.products, tx, line, index)),
         purchaseOrderId: orderId,
-        lineNo: index + 1,
-        productId: product.id,
-        sku: product.sku,
-        productName: line.material_name?.trim() || product.name,
-        quantity,
-        unitPrice: price,
-        lineTotal: lineTotalSql(quantity, price),
         notes: line.notes ?? '',
       });
     }

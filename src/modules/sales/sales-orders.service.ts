@@ -9,10 +9,9 @@ import { recordAudit } from '../audit/audit.service.js';
 import type { ProductsService } from '../catalog/products.service.js';
 import {
   type LineProductRef,
-  lineTotalSql,
   OrderErrors,
+  orderLineValues,
   recomputeOrderTotals,
-  resolveLineProduct,
 } from '../orders/order-lines.js';
 import type { PartnersService } from '../partners/partners.service.js';
 import { availableIn } from '../stock/ledger.repo.js';
@@ -155,20 +154,9 @@ export class SalesOrdersService {
         .returning();
       const order = row as OrderRow;
       for (const [index, line] of lines.entries()) {
-        const product = await resolveLineProduct(this.products, tx, line);
-        const quantity = decimal(line.quantity);
-        const price = decimal(line.unit_price);
-        await tx.insert(salesOrderLines).values({
-          id: uuidv7(),
-          salesOrderId: order.id,
-          lineNo: index + 1,
-          productId: product.id,
-          sku: product.sku,
-          productName: line.material_name?.trim() || product.name,
-          quantity,
-          unitPrice: price,
-          lineTotal: lineTotalSql(quantity, price),
-        });
+        await tx
+          .insert(salesOrderLines)
+          .values({ ...(await orderLineValues(this.products, tx, line, index)), salesOrderId: order.id });
       }
       await recomputeOrderTotals(tx, 'sales_orders', 'sales_order_lines', 'sales_order_id', order.id);
       const saved = await this.load(tx, order.id);
