@@ -13,6 +13,18 @@ export const Roles = {
   admin: ['admin'] as Role[],
 };
 
+/** The route configs of one module: everyone reads, staff (admin, manager, warehouse) writes, managers decide. */
+export function moduleAccess(module: string) {
+  return {
+    read: { access: { roles: Roles.all, module } },
+    staff: { access: { roles: Roles.staff, module } },
+    manage: { access: { roles: Roles.managers, module } },
+  };
+}
+
+/** The OpenAPI security requirement of every route behind a bearer token. */
+export const bearerSecurity = [{ bearer: [] }];
+
 /** The authenticated caller, as the identity module resolves it from a bearer token. */
 export interface Principal {
   id: string;

@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
-import { Roles } from '../../platform/access.js';
+import { bearerSecurity, moduleAccess } from '../../platform/access.js';
 import { expectedVersion } from '../../platform/if-match.js';
 import { pageRequest } from '../../platform/pagination.js';
 import { ctxOf } from '../../platform/request-ctx.js';
@@ -32,10 +32,8 @@ import type { LotsService } from './lots.service.js';
 import type { ProductsService } from './products.service.js';
 import type { UnitsService } from './units.service.js';
 
-const security = [{ bearer: [] }];
-const read = { access: { roles: Roles.all, module: 'inventory' } };
-const staff = { access: { roles: Roles.staff, module: 'inventory' } };
-const manage = { access: { roles: Roles.managers, module: 'inventory' } };
+const security = bearerSecurity;
+const { read, staff, manage } = moduleAccess('inventory');
 
 export const productsRoutes: FastifyPluginAsyncTypebox<{
   products: ProductsService;

@@ -1,11 +1,11 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { Roles } from '../../platform/access.js';
+import { bearerSecurity, Roles } from '../../platform/access.js';
 import { ctxOf } from '../../platform/request-ctx.js';
 import { ModuleList, ModuleParams, ModulePublic, ModuleUpdate } from './identity.schemas.js';
 import type { ModulesService } from './modules.service.js';
 
 const tags = ['modules'];
-const security = [{ bearer: [] }];
+const security = bearerSecurity;
 
 export const modulesRoutes: FastifyPluginAsyncTypebox<{ modules: ModulesService }> = async (
   app,

@@ -1,5 +1,5 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { Roles } from '../../platform/access.js';
+import { bearerSecurity, Roles } from '../../platform/access.js';
 import { expectedVersion } from '../../platform/if-match.js';
 import { pageRequest } from '../../platform/pagination.js';
 import { ctxOf } from '../../platform/request-ctx.js';
@@ -15,7 +15,7 @@ import {
 import type { UsersService } from './users.service.js';
 
 const tags = ['users'];
-const security = [{ bearer: [] }];
+const security = bearerSecurity;
 const anyone = { access: { roles: Roles.all, ownRecords: true } };
 const adminOnly = { access: { roles: Roles.admin, module: 'admin' } };
 

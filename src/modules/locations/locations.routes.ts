@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
-import { Roles } from '../../platform/access.js';
+import { bearerSecurity, moduleAccess } from '../../platform/access.js';
 import { expectedVersion } from '../../platform/if-match.js';
 import { pageRequest } from '../../platform/pagination.js';
 import { ctxOf } from '../../platform/request-ctx.js';
@@ -24,10 +24,8 @@ import {
 } from './locations.schemas.js';
 import type { WarehousesService } from './warehouses.service.js';
 
-const security = [{ bearer: [] }];
-const read = { access: { roles: Roles.all, module: 'inventory' } };
-const manage = { access: { roles: Roles.managers, module: 'inventory' } };
-const staff = { access: { roles: Roles.staff, module: 'inventory' } };
+const security = bearerSecurity;
+const { read, staff, manage } = moduleAccess('inventory');
 
 export const warehousesRoutes: FastifyPluginAsyncTypebox<{
   warehouses: WarehousesService;

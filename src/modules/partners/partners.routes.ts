@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
-import { Roles } from '../../platform/access.js';
+import { bearerSecurity, moduleAccess } from '../../platform/access.js';
 import { expectedVersion } from '../../platform/if-match.js';
 import { pageRequest } from '../../platform/pagination.js';
 import { ctxOf } from '../../platform/request-ctx.js';
@@ -15,9 +15,8 @@ import {
 } from './partners.schemas.js';
 import type { PartnersService } from './partners.service.js';
 
-const security = [{ bearer: [] }];
-const read = { access: { roles: Roles.all, module: 'inventory' } };
-const manage = { access: { roles: Roles.managers, module: 'inventory' } };
+const security = bearerSecurity;
+const { read, manage } = moduleAccess('inventory');
 
 /** The same endpoints for suppliers and for customers. */
 export const partnerRoutes: FastifyPluginAsyncTypebox<{

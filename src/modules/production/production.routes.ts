@@ -1,5 +1,5 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { Roles } from '../../platform/access.js';
+import { bearerSecurity, moduleAccess } from '../../platform/access.js';
 import { pageRequest } from '../../platform/pagination.js';
 import { ctxOf } from '../../platform/request-ctx.js';
 import {
@@ -15,10 +15,8 @@ import {
 import type { WorkOrdersService } from './work-orders.service.js';
 
 const tags = ['work orders'];
-const security = [{ bearer: [] }];
-const read = { access: { roles: Roles.all, module: 'production' } };
-const staff = { access: { roles: Roles.staff, module: 'production' } };
-const manage = { access: { roles: Roles.managers, module: 'production' } };
+const security = bearerSecurity;
+const { read, staff, manage } = moduleAccess('production');
 
 export const workOrdersRoutes: FastifyPluginAsyncTypebox<{ orders: WorkOrdersService }> = async (
   app,

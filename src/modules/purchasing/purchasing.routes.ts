@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
-import { Roles } from '../../platform/access.js';
+import { bearerSecurity, moduleAccess } from '../../platform/access.js';
 import { expectedVersion } from '../../platform/if-match.js';
 import { pageRequest } from '../../platform/pagination.js';
 import { ctxOf } from '../../platform/request-ctx.js';
@@ -16,10 +16,8 @@ import {
 } from './purchasing.schemas.js';
 
 const tags = ['purchase orders'];
-const security = [{ bearer: [] }];
-const read = { access: { roles: Roles.all, module: 'purchasing' } };
-const staff = { access: { roles: Roles.staff, module: 'purchasing' } };
-const manage = { access: { roles: Roles.managers, module: 'purchasing' } };
+const security = bearerSecurity;
+const { read, staff, manage } = moduleAccess('purchasing');
 
 export const purchaseOrdersRoutes: FastifyPluginAsyncTypebox<{ orders: PurchaseOrdersService }> = async (
   app,

@@ -1,5 +1,5 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { Roles } from '../../platform/access.js';
+import { bearerSecurity, moduleAccess } from '../../platform/access.js';
 import { pageRequest } from '../../platform/pagination.js';
 import { ctxOf } from '../../platform/request-ctx.js';
 import {
@@ -15,10 +15,8 @@ import {
 import type { SalesOrdersService } from './sales-orders.service.js';
 
 const tags = ['sales orders'];
-const security = [{ bearer: [] }];
-const read = { access: { roles: Roles.all, module: 'sales' } };
-const staff = { access: { roles: Roles.staff, module: 'sales' } };
-const manage = { access: { roles: Roles.managers, module: 'sales' } };
+const security = bearerSecurity;
+const { read, staff, manage } = moduleAccess('sales');
 
 export const salesOrdersRoutes: FastifyPluginAsyncTypebox<{ orders: SalesOrdersService }> = async (
   app,

@@ -1,5 +1,5 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { Roles } from '../../platform/access.js';
+import { bearerSecurity, moduleAccess, Roles } from '../../platform/access.js';
 import { pageRequest } from '../../platform/pagination.js';
 import { ctxOf } from '../../platform/request-ctx.js';
 import {
@@ -29,10 +29,8 @@ import {
 import type { StockService } from './stock.service.js';
 import type { StockQueries } from './stock-queries.js';
 
-const security = [{ bearer: [] }];
-const read = { access: { roles: Roles.all, module: 'inventory' } };
-const staff = { access: { roles: Roles.staff, module: 'inventory' } };
-const manage = { access: { roles: Roles.managers, module: 'inventory' } };
+const security = bearerSecurity;
+const { read, staff, manage } = moduleAccess('inventory');
 
 type Deps = { stock: StockService; queries: StockQueries };
 

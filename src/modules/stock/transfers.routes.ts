@@ -1,5 +1,5 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { Roles } from '../../platform/access.js';
+import { bearerSecurity, moduleAccess } from '../../platform/access.js';
 import { Errors } from '../../platform/errors.js';
 import { pageRequest } from '../../platform/pagination.js';
 import { ctxOf } from '../../platform/request-ctx.js';
@@ -8,9 +8,8 @@ import { TransferCreate, TransferList, TransferPublic, TransferQuery } from './t
 import type { TransfersService } from './transfers.service.js';
 
 const tags = ['stock transfers'];
-const security = [{ bearer: [] }];
-const read = { access: { roles: Roles.all, module: 'inventory' } };
-const staff = { access: { roles: Roles.staff, module: 'inventory' } };
+const security = bearerSecurity;
+const { read, staff } = moduleAccess('inventory');
 
 export const transfersRoutes: FastifyPluginAsyncTypebox<{ transfers: TransfersService }> = async (
   app,
