@@ -9,10 +9,17 @@ import type { RequestCtx } from '../../platform/request-ctx.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { isValidGtin } from './barcode.js';
 import { CatalogErrors } from './catalog.errors.js';
-import { lots, products, units } from './catalog.tables.js';
+import { lots, products } from './catalog.tables.js';
 import type { CategoriesService } from './categories.service.js';
 import type { ProductStock } from './product-stock.js';
-import { findProduct, listProducts, type ProductFilter, type ProductRow } from './products.repo.js';
+import {
+  findProduct,
+  listProducts,
+  type PostingProduct,
+  type ProductFilter,
+  type ProductRow,
+  postingProductStatement,
+} from './products.repo.js';
 import type { UnitsService } from './units.service.js';
 
 type Selected = { product: ProductRow; categoryName: string | null; onHand: number };
@@ -120,14 +127,10 @@ export class ProductsService {
   }
 
   /** A product with the decimals its unit allows, in one query (the stock posting hot path). */
-  async requireWithUnit(db: DbOrTx, id: string): Promise<ProductRow & { unitDecimals: number }> {
-    const [row] = await db
-      .select({ product: products, unitDecimals: units.decimals })
-      .from(products)
-      .innerJoin(units, eq(units.code, products.unitCode))
-      .where(eq(products.id, id));
+  async requireWithUnit(db: DbOrTx, id: string): Promise<PostingProduct> {
+    const [row] = await postingProductStatement(db, { id });
     if (!row) throw CatalogErrors.productNotFound();
-    return { ...row.product, unitDecimals: row.unitDecimals };
+    return row;
   }
 
   /** An active product by SKU (orders from seed 003's clients name `material_code`). */

@@ -1,5 +1,6 @@
 import { and, asc, count, desc, eq, ilike, inArray, or, type SQL, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.js';
+import { preparedStatement } from '../../db/prepared.js';
 import type { PageRequest } from '../../platform/pagination.js';
 import type { Role } from '../../platform/roles.js';
 import { userModules, users } from './identity.tables.js';
@@ -49,24 +50,29 @@ export async function findUserByEmail(db: DbOrTx, email: string): Promise<UserRo
   return row;
 }
 
-/** The user with its active module grants, in one round trip (runs on every authenticated request). */
-export async function findPrincipalRow(db: DbOrTx, id: string) {
-  const [row] = await db
-    .select({
-      id: users.id,
-      username: users.username,
-      role: users.role,
-      isActive: users.isActive,
-      tokenVersion: users.tokenVersion,
-      // Table names spelled out: Drizzle leaves columns unqualified in a one-table select.
-      modules: sql<string[]>`coalesce(array(
+interface PrincipalRow {
+  id: string;
+  username: string;
+  role: string;
+  isActive: boolean;
+  tokenVersion: number;
+  modules: string[];
+}
+
+/** Runs on every authenticated request: prepared once per connection. */
+const principalStatement = preparedStatement<PrincipalRow, { id: string }>(
+  () => sql`select u.id, u.username, u.role, u.is_active as "isActive", u.token_version as "tokenVersion",
+      coalesce(array(
         select um.module_key from user_modules um
         join modules m on m.key = um.module_key
-        where um.user_id = "users"."id" and m.is_active
-        order by 1), '{}')`,
-    })
-    .from(users)
-    .where(eq(users.id, id));
+        where um.user_id = u.id and m.is_active
+        order by 1), '{}') as modules
+    from users u where u.id = ${sql.placeholder('id')}::uuid`,
+);
+
+/** The user with its active module grants, in one round trip. */
+export async function findPrincipalRow(db: DbOrTx, id: string): Promise<PrincipalRow | undefined> {
+  const [row] = await principalStatement(db, { id });
   return row;
 }
 

@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
-import { uuidv7 } from 'uuidv7';
 import type { DbOrTx } from '../../db/client.js';
+import { preparedStatement } from '../../db/prepared.js';
 
 /** A ledger row as the posting statements return it (quantities are decimal strings). */
 export interface MovementRow {
@@ -39,24 +39,47 @@ export interface MovementMeta {
   requestId: string;
 }
 
-async function rows<T>(db: DbOrTx, query: ReturnType<typeof sql>): Promise<T[]> {
-  const result = (await db.execute(query)) as unknown as { rows: T[] };
-  return result.rows;
-}
+const p = (name: string) => sql.placeholder(name);
 
 export const movementColumns =
   sql.raw(`(id, posting_id, movement_type, product_id, warehouse_id, bin_id, lot_id, quantity,
   unit_cost, reference_type, reference_id, reference_number, reason, notes, reverses_id, actor_id, request_id)`);
 
-export function metaValues(meta: MovementMeta) {
-  return sql`${meta.postingId}::uuid, ${meta.type}, `;
+/** The values of a ledger row that come from `MovementMeta` (placeholders, see metaParams). */
+export const metaValues = sql`${p('postingId')}::uuid, ${p('type')}::text, `;
+export const metaTail = sql`${p('unitCost')}::numeric, ${p('referenceType')}::text, ${p('referenceId')}::uuid,
+    ${p('referenceNumber')}::text, ${p('reason')}::text, ${p('notes')}::text, ${p('reversesId')}::uuid,
+    ${p('actorId')}::uuid, ${p('requestId')}::text`;
+
+export function metaParams(meta: MovementMeta) {
+  return {
+    postingId: meta.postingId,
+    type: meta.type,
+    unitCost: meta.unitCost ?? null,
+    referenceType: meta.referenceType ?? null,
+    referenceId: meta.referenceId ?? null,
+    referenceNumber: meta.referenceNumber ?? null,
+    reason: meta.reason ?? null,
+    notes: meta.notes ?? '',
+    reversesId: meta.reversesId ?? null,
+    actorId: meta.actorId,
+    requestId: meta.requestId,
+  };
 }
 
-export function metaTail(meta: MovementMeta) {
-  return sql`${meta.unitCost ?? null}::numeric, ${meta.referenceType ?? null}, ${meta.referenceId ?? null}::uuid,
-    ${meta.referenceNumber ?? null}, ${meta.reason ?? null}, ${meta.notes ?? ''}, ${meta.reversesId ?? null}::uuid,
-    ${meta.actorId}::uuid, ${meta.requestId}`;
-}
+const addStockStatement = preparedStatement<MovementRow, Record<string, unknown>>(
+  () => sql`with balance as (
+      insert into stock_balances (id, product_id, warehouse_id, bin_id, lot_id, on_hand)
+      values (raktar_uuidv7(), ${p('productId')}::uuid, ${p('warehouseId')}::uuid, ${p('binId')}::uuid, ${p('lotId')}::uuid, ${p('quantity')}::numeric)
+      on conflict on constraint stock_balances_key
+      do update set on_hand = stock_balances.on_hand + excluded.on_hand, updated_at = now()
+      returning product_id, warehouse_id, bin_id, lot_id
+    )
+    insert into stock_movements ${movementColumns}
+    select raktar_uuidv7(), ${metaValues} product_id, warehouse_id, bin_id, lot_id, ${p('quantity')}::numeric, ${metaTail}
+    from balance
+    returning *`,
+);
 
 /** Adds stock to one balance (created if new) and writes its ledger row, in one statement. */
 export async function addStock(
@@ -65,20 +88,7 @@ export async function addStock(
   quantity: string,
   meta: MovementMeta,
 ): Promise<MovementRow> {
-  const [row] = await rows<MovementRow>(
-    db,
-    sql`with balance as (
-      insert into stock_balances (id, product_id, warehouse_id, bin_id, lot_id, on_hand)
-      values (${uuidv7()}::uuid, ${key.productId}::uuid, ${key.warehouseId}::uuid, ${key.binId}::uuid, ${key.lotId}::uuid, ${quantity}::numeric)
-      on conflict on constraint stock_balances_key
-      do update set on_hand = stock_balances.on_hand + excluded.on_hand, updated_at = now()
-      returning product_id, warehouse_id, bin_id, lot_id
-    )
-    insert into stock_movements ${movementColumns}
-    select ${uuidv7()}::uuid, ${metaValues(meta)} product_id, warehouse_id, bin_id, lot_id, ${quantity}::numeric, ${metaTail(meta)}
-    from balance
-    returning *`,
-  );
+  const [row] = await addStockStatement(db, { ...key, quantity, ...metaParams(meta) });
   return row as MovementRow;
 }
 
@@ -92,23 +102,35 @@ export interface TakeScope {
   timezone: string;
 }
 
-export function scopeFilter(scope: TakeScope) {
-  return sql`b.product_id = ${scope.productId}::uuid and b.warehouse_id = ${scope.warehouseId}::uuid
-    ${scope.binId ? sql`and b.bin_id = ${scope.binId}::uuid` : sql``}
-    ${scope.lotId ? sql`and b.lot_id = ${scope.lotId}::uuid` : sql``}
-    ${scope.includeExpired ? sql`` : sql`and (l.expiry_date is null or l.expiry_date >= (now() at time zone ${scope.timezone})::date)`}`;
+/** The placeholder values of `scopeFilter` and `fefoAllocation`. */
+export function scopeParams(scope: TakeScope, quantity = '0') {
+  return {
+    productId: scope.productId,
+    warehouseId: scope.warehouseId,
+    binId: scope.binId ?? null,
+    lotId: scope.lotId ?? null,
+    includeExpired: scope.includeExpired,
+    timezone: scope.timezone,
+    quantity,
+  };
 }
+
+/** The balances of a scope (one shape for every scope, so it is prepared once). */
+const scopeFilter = sql`b.product_id = ${p('productId')}::uuid and b.warehouse_id = ${p('warehouseId')}::uuid
+    and (${p('binId')}::uuid is null or b.bin_id = ${p('binId')}::uuid)
+    and (${p('lotId')}::uuid is null or b.lot_id = ${p('lotId')}::uuid)
+    and (${p('includeExpired')}::boolean or l.expiry_date is null
+      or l.expiry_date >= (now() at time zone ${p('timezone')}::text)::date)`;
 
 /**
  * The CTEs `locked`, `ordered`, `enough` and `allocation`: the candidate balances of a scope
  * locked in key order, and how much to take from each, earliest expiry first, then the oldest
  * balance. `allocation` is empty when the scope has less than `quantity` available.
  */
-export function fefoAllocation(scope: TakeScope, quantity: string) {
-  return sql`locked as (
+export const fefoAllocation = sql`locked as (
       select b.id, b.on_hand - b.reserved as available, l.expiry_date, b.created_at
       from stock_balances b left join lots l on l.id = b.lot_id
-      where ${scopeFilter(scope)} and b.on_hand - b.reserved > 0
+      where ${scopeFilter} and b.on_hand - b.reserved > 0
       order by b.product_id, b.warehouse_id, b.bin_id, b.lot_id
       for update of b
     ), ordered as (
@@ -116,13 +138,25 @@ export function fefoAllocation(scope: TakeScope, quantity: string) {
         sum(available) over (order by expiry_date asc nulls last, created_at, id) as running
       from locked
     ), enough as (
-      select coalesce(sum(available), 0) >= ${quantity}::numeric as ok from locked
+      select coalesce(sum(available), 0) >= ${p('quantity')}::numeric as ok from locked
     ), allocation as (
-      select o.id, least(o.available, ${quantity}::numeric - (o.running - o.available)) as take
+      select o.id, least(o.available, ${p('quantity')}::numeric - (o.running - o.available)) as take
       from ordered o, enough e
-      where e.ok and o.running - o.available < ${quantity}::numeric
+      where e.ok and o.running - o.available < ${p('quantity')}::numeric
     )`;
-}
+
+const takeStockStatement = preparedStatement<MovementRow, Record<string, unknown>>(
+  () => sql`with ${fefoAllocation}, taken as (
+      update stock_balances b set on_hand = b.on_hand - a.take, updated_at = now()
+      from allocation a
+      where b.id = a.id and b.on_hand - b.reserved >= a.take
+      returning b.product_id, b.warehouse_id, b.bin_id, b.lot_id, a.take
+    )
+    insert into stock_movements ${movementColumns}
+    select raktar_uuidv7(), ${metaValues} product_id, warehouse_id, bin_id, lot_id, -take, ${metaTail}
+    from taken
+    returning *`,
+);
 
 /**
  * Takes `quantity` of available stock (on hand − reserved) FEFO: earliest-expiring lots first,
@@ -130,33 +164,22 @@ export function fefoAllocation(scope: TakeScope, quantity: string) {
  * statement locks the candidate balances in key order, allocates, decreases them and writes the
  * ledger. When there is not enough it changes nothing and returns no rows.
  */
-export async function takeStockFefo(
+export function takeStockFefo(
   db: DbOrTx,
   scope: TakeScope,
   quantity: string,
   meta: MovementMeta,
 ): Promise<MovementRow[]> {
-  return rows<MovementRow>(
-    db,
-    sql`with ${fefoAllocation(scope, quantity)}, taken as (
-      update stock_balances b set on_hand = b.on_hand - a.take, updated_at = now()
-      from allocation a
-      where b.id = a.id and b.on_hand - b.reserved >= a.take
-      returning b.product_id, b.warehouse_id, b.bin_id, b.lot_id, a.take
-    )
-    insert into stock_movements ${movementColumns}
-    select raktar_uuidv7(), ${metaValues(meta)} product_id, warehouse_id, bin_id, lot_id, -take, ${metaTail(meta)}
-    from taken
-    returning *`,
-  );
+  return takeStockStatement(db, { ...scopeParams(scope, quantity), ...metaParams(meta) });
 }
+
+const availableStatement = preparedStatement<{ available: string }, Record<string, unknown>>(
+  () => sql`select coalesce(sum(b.on_hand - b.reserved), 0)::text as available
+      from stock_balances b left join lots l on l.id = b.lot_id where ${scopeFilter}`,
+);
 
 /** The stock available (on hand − reserved) in a scope, for the message when there is not enough. */
 export async function availableIn(db: DbOrTx, scope: TakeScope): Promise<string> {
-  const [row] = await rows<{ available: string }>(
-    db,
-    sql`select coalesce(sum(b.on_hand - b.reserved), 0)::text as available
-      from stock_balances b left join lots l on l.id = b.lot_id where ${scopeFilter(scope)}`,
-  );
+  const [row] = await availableStatement(db, scopeParams(scope));
   return row?.available ?? '0';
 }
