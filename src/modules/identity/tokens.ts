@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { errors as joseErrors, jwtVerify, SignJWT } from 'jose';
+import { type JWTPayload, errors as joseErrors, jwtVerify, SignJWT } from 'jose';
 import type { Role } from '../../platform/roles.js';
 import { IdentityErrors } from './identity.errors.js';
 
@@ -9,6 +9,9 @@ export interface AccessClaims {
   /** The user's token version when issued; a password change or deactivation bumps it. */
   tv: number;
 }
+
+/** Verified access tokens remembered at most (oldest forgotten first). */
+const VERIFIED_CAPACITY = 10_000;
 
 /** Opaque random token for refresh and password-reset links; only its hash is stored. */
 export function randomToken(): string {
@@ -22,6 +25,7 @@ export function sha256(token: string): string {
 /** Signs and verifies HS256 access tokens; no other algorithm (and never `none`) is accepted. */
 export class AccessTokens {
   private readonly key: Uint8Array;
+  private readonly verified = new Map<string, { claims: AccessClaims; expiresAt: number }>();
 
   constructor(
     secret: string,
@@ -41,15 +45,37 @@ export class AccessTokens {
   }
 
   async verify(token: string): Promise<AccessClaims> {
+    const known = this.verified.get(token);
+    if (known) {
+      if (known.expiresAt > Date.now()) return known.claims;
+      this.verified.delete(token);
+      throw IdentityErrors.invalidToken();
+    }
+    let payload: JWTPayload;
     try {
-      const { payload } = await jwtVerify(token, this.key, { algorithms: ['HS256'], issuer: 'raktar' });
-      if (payload.type !== 'access' || typeof payload.sub !== 'string' || typeof payload.tv !== 'number') {
-        throw IdentityErrors.invalidToken();
-      }
-      return { sub: payload.sub, role: payload.role as Role, tv: payload.tv };
+      ({ payload } = await jwtVerify(token, this.key, { algorithms: ['HS256'], issuer: 'raktar' }));
     } catch (error) {
       if (error instanceof joseErrors.JOSEError) throw IdentityErrors.invalidToken();
       throw error;
     }
+    if (payload.type !== 'access' || typeof payload.sub !== 'string' || typeof payload.tv !== 'number') {
+      throw IdentityErrors.invalidToken();
+    }
+    const claims: AccessClaims = { sub: payload.sub, role: payload.role as Role, tv: payload.tv };
+    this.remember(token, claims, (payload.exp ?? 0) * 1000);
+    return claims;
+  }
+
+  /**
+   * A client sends the same token with every request until it expires; its signature is checked
+   * once and the exact token string remembered (a changed byte is a different key). Revocation
+   * is unaffected: the user's token version is compared on every request.
+   */
+  private remember(token: string, claims: AccessClaims, expiresAt: number): void {
+    if (this.verified.size >= VERIFIED_CAPACITY) {
+      const oldest = this.verified.keys().next().value;
+      if (oldest !== undefined) this.verified.delete(oldest);
+    }
+    this.verified.set(token, { claims, expiresAt });
   }
 }
