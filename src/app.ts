@@ -175,7 +175,10 @@ export async function buildApp({ config, database, logger }: AppDeps): Promise<F
     allowRegistration: config.allowRegistration,
   });
   await app.register(usersRoutes, { prefix: '/api/v1/users', users });
-  await app.register(modulesRoutes, { prefix: '/api/v1/modules', modules: new ModulesService(db) });
+  await app.register(modulesRoutes, {
+    prefix: '/api/v1/modules',
+    modules: new ModulesService(db, users.principals),
+  });
   await app.register(auditRoutes, { prefix: '/api/v1/audit-log' });
   await app.register(productsRoutes, { prefix: '/api/v1/products', products, lots });
   await app.register(categoriesRoutes, { prefix: '/api/v1/categories', categories });

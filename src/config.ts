@@ -16,7 +16,7 @@ const ConfigSchema = Type.Object({
   PORT: Type.Integer({ minimum: 0, maximum: 65535, default: 8000 }),
   DATA_DIR: Type.String({ minLength: 1, default: './data' }),
   DATABASE_URL: Type.Optional(Type.String({ pattern: '^postgres(ql)?://' })),
-  DB_POOL_SIZE: Type.Integer({ minimum: 1, maximum: 1000, default: 20 }),
+  DB_POOL_SIZE: Type.Integer({ minimum: 1, maximum: 1000, default: 10 }),
   LOG_LEVEL: Type.Union(
     ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].map((level) => Type.Literal(level)),
     { default: 'info' },
@@ -33,6 +33,7 @@ const ConfigSchema = Type.Object({
   VALKEY_PREFIX: Type.String({ minLength: 1, maxLength: 64, default: 'raktar:' }),
   JWT_SECRET: Type.Optional(Type.String({ minLength: 32 })),
   ACCESS_TOKEN_EXPIRE_MINUTES: Type.Integer({ minimum: 1, maximum: 1440, default: 15 }),
+  PRINCIPAL_CACHE_SECONDS: Type.Integer({ minimum: 0, maximum: 300, default: 5 }),
   REFRESH_TOKEN_EXPIRE_DAYS: Type.Integer({ minimum: 1, maximum: 365, default: 7 }),
   PASSWORD_RESET_EXPIRE_MINUTES: Type.Integer({ minimum: 5, maximum: 1440, default: 60 }),
   LOGIN_MAX_FAILURES: Type.Integer({ minimum: 1, default: 5 }),
@@ -67,6 +68,8 @@ export interface Config {
   /** Unset only on embedded PGlite, where main.ts keeps a generated one in DATA_DIR. */
   jwtSecret: string | undefined;
   accessTokenMinutes: number;
+  /** How long a user row behind a bearer token is reused by other instances' caches (0 = never cached). */
+  principalCacheSeconds: number;
   refreshTokenDays: number;
   passwordResetMinutes: number;
   loginMaxFailures: number;
@@ -167,6 +170,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     valkeyPrefix: raw.VALKEY_PREFIX,
     jwtSecret: raw.JWT_SECRET,
     accessTokenMinutes: raw.ACCESS_TOKEN_EXPIRE_MINUTES,
+    principalCacheSeconds: raw.PRINCIPAL_CACHE_SECONDS,
     refreshTokenDays: raw.REFRESH_TOKEN_EXPIRE_DAYS,
     passwordResetMinutes: raw.PASSWORD_RESET_EXPIRE_MINUTES,
     loginMaxFailures: raw.LOGIN_MAX_FAILURES,

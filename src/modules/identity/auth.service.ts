@@ -21,14 +21,7 @@ import {
   revokeFamily,
 } from './tokens.repo.js';
 import type { UserPublic } from './users.mapper.js';
-import {
-  findPrincipalRow,
-  findUserByEmail,
-  findUserById,
-  findUserByLogin,
-  setPassword,
-  touchLastLogin,
-} from './users.repo.js';
+import { findUserByEmail, findUserById, findUserByLogin, setPassword, touchLastLogin } from './users.repo.js';
 import type { NewUserInput, UsersService } from './users.service.js';
 
 export interface TokenPairPublic {
@@ -173,12 +166,14 @@ export class AuthService {
     if (!user || !(await verifyPassword(user.passwordHash, current))) throw IdentityErrors.wrongPassword();
     assertStrongPassword(next, ctx.locale, 'new_password');
     const hash = await hashPassword(next);
-    return this.db.transaction(async (tx) => {
+    const pair = await this.db.transaction(async (tx) => {
       await setPassword(tx, actorId, hash);
       await revokeAllForUser(tx, actorId);
       await recordAudit(tx, ctx, { action: 'auth.change_password', entityType: 'user', entityId: actorId });
       return this.issueTokens(tx, { ...user, tokenVersion: user.tokenVersion + 1 });
     });
+    this.users.principals.forget(actorId);
+    return pair;
   }
 
   /**
@@ -217,7 +212,7 @@ export class AuthService {
   async resetPassword(ctx: RequestCtx, token: string, next: string): Promise<void> {
     assertStrongPassword(next, ctx.locale, 'new_password');
     const hash = await hashPassword(next);
-    await this.db.transaction(async (tx) => {
+    const userId = await this.db.transaction(async (tx) => {
       const userId = await consumeResetToken(tx, sha256(token));
       if (!userId) throw IdentityErrors.resetTokenInvalid();
       await setPassword(tx, userId, hash);
@@ -229,7 +224,9 @@ export class AuthService {
         entityId: userId,
         actor: user ? { id: user.id, username: user.username } : null,
       });
+      return userId;
     });
+    this.users.principals.forget(userId);
   }
 
   /** Self-registration (only when ALLOW_REGISTRATION is on): DEFAULT_ROLE and DEFAULT_MODULES. */
@@ -243,7 +240,7 @@ export class AuthService {
     const match = header ? /^Bearer\s+(\S+)$/i.exec(header) : null;
     if (!match?.[1]) throw IdentityErrors.invalidToken();
     const claims = await this.tokens.verify(match[1]);
-    const row = await findPrincipalRow(this.db, claims.sub);
+    const row = await this.users.principal(claims.sub);
     if (!row) throw IdentityErrors.invalidToken();
     if (!row.isActive) throw IdentityErrors.userInactive();
     if (row.tokenVersion !== claims.tv) throw IdentityErrors.invalidToken();

@@ -3,6 +3,7 @@ import type { RequestCtx } from '../../platform/request-ctx.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { IdentityErrors } from './identity.errors.js';
 import { findModule, listModules, type ModuleRow, setModuleActive } from './modules.repo.js';
+import type { PrincipalCache } from './principal-cache.js';
 
 function toModulePublic(row: ModuleRow) {
   return {
@@ -17,7 +18,10 @@ function toModulePublic(row: ModuleRow) {
 
 /** The module registry (seed 001): what can be granted, and which modules are switched on. */
 export class ModulesService {
-  constructor(private readonly db: Db) {}
+  constructor(
+    private readonly db: Db,
+    private readonly principals: PrincipalCache<unknown>,
+  ) {}
 
   async list() {
     return (await listModules(this.db)).map(toModulePublic);
@@ -25,7 +29,7 @@ export class ModulesService {
 
   /** Switches a module on or off; an inactive module is closed to every non-admin. */
   async setActive(ctx: RequestCtx, key: string, isActive: boolean) {
-    return this.db.transaction(async (tx) => {
+    const updated = await this.db.transaction(async (tx) => {
       const before = await findModule(tx, key);
       if (!before) throw IdentityErrors.moduleNotFound();
       const after = await setModuleActive(tx, key, isActive);
@@ -38,5 +42,8 @@ export class ModulesService {
       });
       return toModulePublic(after ?? before);
     });
+    // Every user's grants may have changed.
+    this.principals.forgetAll();
+    return updated;
   }
 }

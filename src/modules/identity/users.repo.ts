@@ -50,7 +50,7 @@ export async function findUserByEmail(db: DbOrTx, email: string): Promise<UserRo
   return row;
 }
 
-interface PrincipalRow {
+export interface PrincipalRow {
   id: string;
   username: string;
   role: string;

@@ -10,14 +10,17 @@ import { recordAudit } from '../audit/audit.service.js';
 import { IdentityErrors } from './identity.errors.js';
 import { existingModuleKeys } from './modules.repo.js';
 import { assertStrongPassword, hashPassword } from './passwords.js';
+import { PrincipalCache } from './principal-cache.js';
 import { revokeAllForUser } from './tokens.repo.js';
 import { auditSnapshot, toUserPublic, type UserPublic } from './users.mapper.js';
 import {
+  findPrincipalRow,
   findUserById,
   grantedModules,
   insertUser,
   listUsers,
   lockActiveAdmins,
+  type PrincipalRow,
   replaceModules,
   type UserFilter,
   type UserRow,
@@ -47,10 +50,20 @@ const SEES_EVERYONE: Role[] = ['admin', 'manager'];
 
 /** Users, their roles and module grants (seed 000's table: admin writes, manager reads, others see themselves). */
 export class UsersService {
+  /** The user rows behind bearer tokens; every change here is forgotten once it commits. */
+  readonly principals: PrincipalCache<PrincipalRow>;
+
   constructor(
     private readonly db: Db,
     private readonly config: Config,
-  ) {}
+  ) {
+    this.principals = new PrincipalCache(config.principalCacheSeconds * 1000);
+  }
+
+  /** The user behind a bearer token, with their active module grants. */
+  principal(id: string): Promise<PrincipalRow | undefined> {
+    return this.principals.resolve(id, () => findPrincipalRow(this.db, id));
+  }
 
   private assertMaySee(ctx: RequestCtx, userId: string): void {
     const actor = ctx.actor;
@@ -133,7 +146,7 @@ export class UsersService {
   ): Promise<UserPublic> {
     const actor = ctx.actor;
     if (!actor) throw Errors.unauthorized();
-    return this.db.transaction(async (tx) => {
+    const updated = await this.db.transaction(async (tx) => {
       const current = await findUserById(tx, id, true);
       if (!current) throw IdentityErrors.userNotFound();
       if (expectedVersion !== undefined && expectedVersion !== current.version) throw Errors.stale();
@@ -179,6 +192,8 @@ export class UsersService {
       });
       return this.publicOf(tx, row);
     });
+    this.principals.forget(id);
+    return updated;
   }
 
   /** DELETE deactivates: the user keeps their history but can no longer sign in. */
@@ -188,7 +203,7 @@ export class UsersService {
 
   /** Replaces a user's module grants. */
   async setModules(ctx: RequestCtx, id: string, keys: string[]): Promise<UserPublic> {
-    return this.db.transaction(async (tx) => {
+    const updated = await this.db.transaction(async (tx) => {
       const current = await findUserById(tx, id, true);
       if (!current) throw IdentityErrors.userNotFound();
       await this.assertModulesExist(tx, keys);
@@ -204,6 +219,8 @@ export class UsersService {
       });
       return toUserPublic(current, after);
     });
+    this.principals.forget(id);
+    return updated;
   }
 
   private async assertModulesExist(db: DbOrTx, keys: string[]): Promise<void> {

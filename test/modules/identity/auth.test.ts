@@ -1,5 +1,5 @@
 import { SignJWT } from 'jose';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { bearer, createUser, login, loginAdmin, PASSWORD } from '../../helpers/factories.js';
 import { ADMIN_PASSWORD, buildTestApp, type TestApp } from '../../helpers/test-app.js';
 
@@ -110,6 +110,27 @@ describe('access tokens', () => {
       });
       expect(res.statusCode, name).toBe(401);
       expect(res.json().error_code, name).toBe('INVALID_TOKEN');
+    }
+  });
+
+  it('a token accepted before is refused once it expires, and a changed byte is never accepted', async () => {
+    const me = await t.app.inject({ method: 'GET', url: '/api/v1/auth/me', headers: bearer(adminToken) });
+    const adminId = me.json().id as string;
+    const token = await sign({}, { sub: adminId, exp: '2m' });
+    const call = (value: string) =>
+      t.app.inject({ method: 'GET', url: '/api/v1/auth/me', headers: bearer(value) });
+    expect((await call(token)).statusCode).toBe(200);
+    expect((await call(token)).statusCode).toBe(200);
+    const flipped = `${token.slice(0, -2)}${token.at(-2) === 'A' ? 'B' : 'A'}${token.at(-1)}`;
+    expect((await call(flipped)).json().error_code).toBe('INVALID_TOKEN');
+    vi.useFakeTimers({ toFake: ['Date'] });
+    try {
+      vi.setSystemTime(Date.now() + 3 * 60_000);
+      const late = await call(token);
+      expect(late.statusCode).toBe(401);
+      expect(late.json().error_code).toBe('INVALID_TOKEN');
+    } finally {
+      vi.useRealTimers();
     }
   });
 

@@ -59,6 +59,22 @@ describe('module registry and grants', () => {
     expect((await probe(worker.token)).statusCode).toBe(200);
   });
 
+  it('a change of role applies to the very next request', async () => {
+    const changing = await createUser(t.app, admin, { role: 'warehouse' });
+    const setRole = (role: string) =>
+      t.app.inject({
+        method: 'PATCH',
+        url: `/api/v1/users/${changing.id}`,
+        headers: bearer(admin),
+        payload: { role },
+      });
+    expect((await probe(changing.token)).statusCode).toBe(200);
+    expect((await setRole('viewer')).statusCode).toBe(200);
+    expect((await probe(changing.token)).statusCode).toBe(403);
+    expect((await setRole('warehouse')).statusCode).toBe(200);
+    expect((await probe(changing.token)).statusCode).toBe(200);
+  });
+
   it('the role still decides: a viewer with the grant is refused a staff route', async () => {
     const viewer = await createUser(t.app, admin, { role: 'viewer' });
     expect((await probe(viewer.token)).statusCode).toBe(403);

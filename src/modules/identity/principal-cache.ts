@@ -1,0 +1,46 @@
+/** Users remembered at most (oldest forgotten first). */
+const CAPACITY = 10_000;
+
+/**
+ * The user rows behind bearer tokens, remembered for a few seconds so an authenticated request
+ * costs no database round trip. Every change of a user, their grants or a module is forgotten
+ * here as soon as it commits, so this instance never answers from a stale row; other instances
+ * sharing the database see it within `ttlMs`. A load that raced with a change is not kept.
+ */
+export class PrincipalCache<Row> {
+  private readonly entries = new Map<string, { row: Row; expiresAt: number }>();
+  /** Bumped by every forget: a load that started before it may hold the old row. */
+  private generation = 0;
+
+  constructor(
+    private readonly ttlMs: number,
+    private readonly now: () => number = Date.now,
+  ) {}
+
+  async resolve(id: string, load: () => Promise<Row | undefined>): Promise<Row | undefined> {
+    if (this.ttlMs <= 0) return load();
+    const entry = this.entries.get(id);
+    if (entry && entry.expiresAt > this.now()) return entry.row;
+    const generation = this.generation;
+    const row = await load();
+    if (row === undefined || generation !== this.generation) return row;
+    this.entries.delete(id);
+    if (this.entries.size >= CAPACITY) {
+      const oldest = this.entries.keys().next().value;
+      if (oldest !== undefined) this.entries.delete(oldest);
+    }
+    this.entries.set(id, { row, expiresAt: this.now() + this.ttlMs });
+    return row;
+  }
+
+  /** Call after the change has committed (a load before the commit would re-remember the old row). */
+  forget(id: string): void {
+    this.generation += 1;
+    this.entries.delete(id);
+  }
+
+  forgetAll(): void {
+    this.generation += 1;
+    this.entries.clear();
+  }
+}
