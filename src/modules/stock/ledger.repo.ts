@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.js';
 import { preparedStatement } from '../../db/prepared.js';
+import { LEDGER_SCALE } from './quantity.js';
 
 /** A ledger row as the posting statements return it (quantities are decimal strings). */
 export interface MovementRow {
@@ -140,37 +141,60 @@ export const fefoAllocation = sql`locked as (
     ), enough as (
       select coalesce(sum(available), 0) >= ${p('quantity')}::numeric as ok from locked
     ), allocation as (
-      select o.id, least(o.available, ${p('quantity')}::numeric - (o.running - o.available)) as take
+      select o.id, least(o.available, ${p('quantity')}::numeric - (o.running - o.available)) as take,
+        row_number() over (order by o.running) as seq
       from ordered o, enough e
       where e.ok and o.running - o.available < ${p('quantity')}::numeric
     )`;
 
-const takeStockStatement = preparedStatement<MovementRow, Record<string, unknown>>(
-  () => sql`with ${fefoAllocation}, taken as (
+// With checkUnit, nothing is taken unless the product exists and its unit allows the quantity's
+// decimals: a posting then needs no separate read of the product.
+export const takeStockStatement = preparedStatement<TakenRow, Record<string, unknown>>(
+  () => sql`with unit_ok as (
+      select not ${p('checkUnit')}::boolean or exists (
+        select 1 from products pr join units u on u.code = pr.unit_code
+        where pr.id = ${p('productId')}::uuid
+          and scale(${p('quantity')}::numeric) <= least(u.decimals, ${sql.raw(String(LEDGER_SCALE))})) as ok
+    ), ${fefoAllocation}, taken as (
       update stock_balances b set on_hand = b.on_hand - a.take, updated_at = now()
-      from allocation a
-      where b.id = a.id and b.on_hand - b.reserved >= a.take
-      returning b.product_id, b.warehouse_id, b.bin_id, b.lot_id, a.take
+      from allocation a, unit_ok
+      where unit_ok.ok and b.id = a.id and b.on_hand - b.reserved >= a.take
+      returning b.product_id, b.warehouse_id, b.bin_id, b.lot_id, a.take, a.seq
+    ), inserted as (
+      insert into stock_movements ${movementColumns}
+      select raktar_uuidv7(), ${metaValues} product_id, warehouse_id, bin_id, lot_id, -take, ${metaTail}
+      from taken
+      order by seq
+      returning *
     )
-    insert into stock_movements ${movementColumns}
-    select raktar_uuidv7(), ${metaValues} product_id, warehouse_id, bin_id, lot_id, -take, ${metaTail}
-    from taken
-    returning *`,
+    select i.*,
+      (select l.lot_number from lots l where l.id = i.lot_id) as lot_number,
+      (select l.expiry_date::text from lots l where l.id = i.lot_id) as expiry_date
+    from inserted i`,
 );
+
+/** A ledger row the take statement wrote, with its lot (for the allocations of a posting). */
+export interface TakenRow extends MovementRow {
+  lot_number: string | null;
+  expiry_date: string | null;
+}
 
 /**
  * Takes `quantity` of available stock (on hand − reserved) FEFO: earliest-expiring lots first,
- * then the oldest balance; it may split across lots and bins, one ledger row per piece. One
- * statement locks the candidate balances in key order, allocates, decreases them and writes the
- * ledger. When there is not enough it changes nothing and returns no rows.
+ * then the oldest balance; it may split across lots and bins, one ledger row per piece (in FEFO
+ * order, each with its lot number and expiry). One statement locks the candidate balances in key
+ * order, allocates, decreases them and writes the ledger. When there is not enough — or, with
+ * `checkUnit`, when the product is unknown or its unit refuses the quantity's decimals — it
+ * changes nothing and returns no rows.
  */
 export function takeStockFefo(
   db: DbOrTx,
   scope: TakeScope,
   quantity: string,
   meta: MovementMeta,
-): Promise<MovementRow[]> {
-  return takeStockStatement(db, { ...scopeParams(scope, quantity), ...metaParams(meta) });
+  checkUnit = false,
+): Promise<TakenRow[]> {
+  return takeStockStatement(db, { ...scopeParams(scope, quantity), ...metaParams(meta), checkUnit });
 }
 
 const availableStatement = preparedStatement<{ available: string }, Record<string, unknown>>(

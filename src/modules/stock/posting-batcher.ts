@@ -11,7 +11,9 @@ interface Pending {
 }
 
 /**
- * Group commit for the single-movement endpoint: requests that arrive while a transaction is
+ * Posting for the single-movement endpoint. A plain FEFO issue is one statement and commits on
+ * its own (PostgreSQL groups the WAL flushes of concurrent commits itself). Every other movement
+ * needs several statements; for those this is group commit: requests that arrive while a transaction is
  * committing are posted together in the next one, so many postings share one commit (the costly
  * part under load) instead of paying one each. Each request still gets its own result.
  *
@@ -31,7 +33,10 @@ export class PostingBatcher {
     private readonly options: { maxBatch: number; maxConcurrent: number },
   ) {}
 
-  submit(ctx: RequestCtx, input: MovementInput): Promise<PostedMovement> {
+  async submit(ctx: RequestCtx, input: MovementInput): Promise<PostedMovement> {
+    // A plain issue is one statement: it commits alone, which beats any batch on latency.
+    const alone = await this.stock.postAlone(ctx, input);
+    if (alone) return alone;
     return new Promise((resolve, reject) => {
       this.queue.push({ ctx, input, resolve, reject });
       this.pump();

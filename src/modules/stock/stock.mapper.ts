@@ -1,6 +1,5 @@
-import type { LotRow } from '../catalog/lots.service.js';
 import type { MovementRow } from './ledger.repo.js';
-import type { PostedMovement } from './stock.service.js';
+import type { LotLabel, PostedMovement } from './stock.service.js';
 
 function movementOf(row: MovementRow) {
   return {
@@ -32,7 +31,7 @@ function movementOf(row: MovementRow) {
 export function toPostedPublic(posted: PostedMovement) {
   const [first] = posted.rows;
   if (!first) throw new Error('a posting has at least one ledger row');
-  const lotOf = (id: string | null): LotRow | undefined => (id ? posted.lots.get(id) : undefined);
+  const lotOf = (id: string | null): LotLabel | undefined => (id ? posted.lots.get(id) : undefined);
   return {
     ...movementOf(first),
     quantity: Number(posted.quantity),

@@ -78,7 +78,7 @@ export const movementsRoutes: FastifyPluginAsyncTypebox<Deps & { batcher: Postin
     },
     async (request, reply) => {
       const b = request.body;
-      const posted = await batcher.submit(ctxOf(request), {
+      const input = {
         movementType: b.movement_type,
         productId: b.product_id,
         warehouseId: b.warehouse_id,
@@ -92,7 +92,8 @@ export const movementsRoutes: FastifyPluginAsyncTypebox<Deps & { batcher: Postin
         reason: b.reason,
         notes: b.notes,
         forceExpired: b.force_expired,
-      });
+      };
+      const posted = await batcher.submit(ctxOf(request), input);
       return reply.code(201).send(toPostedPublic(posted));
     },
   );

@@ -5,10 +5,17 @@ import { isUniqueViolation } from '../../db/errors.js';
 import type { RequestCtx } from '../../platform/request-ctx.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { CatalogErrors } from '../catalog/catalog.errors.js';
-import type { LotRow, LotsService } from '../catalog/lots.service.js';
+import type { LotsService } from '../catalog/lots.service.js';
 import type { ProductsService } from '../catalog/products.service.js';
 import type { BinsService } from '../locations/bins.service.js';
-import { addStock, availableIn, type MovementMeta, type MovementRow, takeStockFefo } from './ledger.repo.js';
+import {
+  addStock,
+  availableIn,
+  type MovementMeta,
+  type MovementRow,
+  type TakenRow,
+  takeStockFefo,
+} from './ledger.repo.js';
 import { canonicalType, MOVEMENT_TYPES, type MovementType, WRITE_OFF_TYPES } from './movement-types.js';
 import { assertPrecision, decimal, magnitude } from './quantity.js';
 import { StockErrors } from './stock.errors.js';
@@ -34,13 +41,19 @@ export interface MovementInput {
   forceExpired?: boolean;
 }
 
+export interface LotLabel {
+  lotNumber: string;
+  expiryDate: string | null;
+}
+
 export interface PostedMovement {
   postingId: string;
   type: MovementType;
   /** The signed total posted, as an exact decimal string. */
   quantity: string;
   rows: MovementRow[];
-  lots: Map<string, LotRow>;
+  /** The lots the rows name, for the allocations shown to the client. */
+  lots: Map<string, LotLabel>;
 }
 
 /**
@@ -110,29 +123,30 @@ export class StockService {
     const direction = this.direction(type, input.quantity);
     const quantity = magnitude(decimal(input.quantity));
     const inbound = direction === 'in';
+    if (input.forceExpired && ctx.actor && !['admin', 'manager'].includes(ctx.actor.role))
+      throw StockErrors.forceNotAllowed();
+    const meta = this.metaOf(ctx, type, postingId, input);
+    const includeExpired = Boolean(input.forceExpired) || WRITE_OFF_TYPES.includes(type);
+    if (!inbound && !input.binId && !input.lotId && !input.lotNumber) {
+      // The common issue: one statement checks the product's unit and takes the stock. Only
+      // when it takes nothing does the full path below run, to say why.
+      const rows = await takeStockFefo(
+        tx,
+        this.scope(input, null, null, includeExpired),
+        quantity,
+        meta,
+        true,
+      );
+      if (rows.length > 0) return this.taken(tx, ctx, input, meta, quantity, rows);
+    }
     const product = await this.products.requireWithUnit(tx, input.productId);
     // A deleted product takes no new stock, but what it has can still leave.
     if (inbound && !product.isActive) throw CatalogErrors.productInactive({ sku: product.sku });
     assertPrecision(quantity, { code: product.unitCode, decimals: product.unitDecimals });
-    if (input.forceExpired && ctx.actor && !['admin', 'manager'].includes(ctx.actor.role))
-      throw StockErrors.forceNotAllowed();
     // Every check that can refuse comes before the first write (a receipt may create its lot):
     // a refused posting leaves nothing behind, even inside a shared transaction.
     const inboundBin = inbound ? await this.bins.resolve(tx, input.warehouseId, input.binId) : null;
     const lot = await this.resolveLot(tx, ctx, product, input, inbound);
-    const meta: MovementMeta = {
-      postingId,
-      type,
-      unitCost: input.unitCost == null ? null : decimal(input.unitCost),
-      referenceType: input.referenceType,
-      referenceId: input.referenceId,
-      referenceNumber: input.referenceNumber,
-      reason: input.reason,
-      notes: input.notes,
-      actorId: ctx.actor?.id ?? null,
-      requestId: ctx.requestId,
-    };
-    const lots = new Map<string, LotRow>(lot ? [[lot.id, lot]] : []);
     if (inboundBin) {
       const row = await addStock(
         tx,
@@ -145,17 +159,11 @@ export class StockService {
         quantity,
         meta,
       );
+      const lots: PostedMovement['lots'] = new Map(lot ? [[lot.id, lot]] : []);
       return { postingId, type, quantity, rows: [row], lots };
     }
     const bin = input.binId ? await this.bins.resolve(tx, input.warehouseId, input.binId) : null;
-    const scope = {
-      productId: product.id,
-      warehouseId: input.warehouseId,
-      binId: bin?.id ?? null,
-      lotId: lot?.id ?? null,
-      includeExpired: Boolean(input.forceExpired) || WRITE_OFF_TYPES.includes(type),
-      timezone: this.timezone,
-    };
+    const scope = this.scope(input, bin?.id ?? null, lot?.id ?? null, includeExpired);
     const rows = await takeStockFefo(tx, scope, quantity, meta);
     if (rows.length === 0) {
       // Only now check the warehouse: an unknown one is 404, not "no stock" (saves the hot path a query).
@@ -166,21 +174,82 @@ export class StockService {
         { available: Number(available) },
       );
     }
+    return this.taken(tx, ctx, input, meta, quantity, rows);
+  }
+
+  private metaOf(ctx: RequestCtx, type: MovementType, postingId: string, input: MovementInput): MovementMeta {
+    return {
+      postingId,
+      type,
+      unitCost: input.unitCost == null ? null : decimal(input.unitCost),
+      referenceType: input.referenceType,
+      referenceId: input.referenceId,
+      referenceNumber: input.referenceNumber,
+      reason: input.reason,
+      notes: input.notes,
+      actorId: ctx.actor?.id ?? null,
+      requestId: ctx.requestId,
+    };
+  }
+
+  private scope(input: MovementInput, binId: string | null, lotId: string | null, includeExpired: boolean) {
+    return {
+      productId: input.productId,
+      warehouseId: input.warehouseId,
+      binId,
+      lotId,
+      includeExpired,
+      timezone: this.timezone,
+    };
+  }
+
+  /** The result of an outbound posting, with the forced-expiry audit when one was forced. */
+  private async taken(
+    tx: DbOrTx,
+    ctx: RequestCtx,
+    input: MovementInput,
+    meta: MovementMeta,
+    quantity: string,
+    rows: TakenRow[],
+  ): Promise<PostedMovement> {
     if (input.forceExpired) {
       await recordAudit(tx, ctx, {
         action: 'stock.force_expired',
         entityType: 'product',
-        entityId: product.id,
-        after: { posting_id: postingId, quantity },
+        entityId: input.productId,
+        after: { posting_id: meta.postingId, quantity },
       });
     }
+    const lots: PostedMovement['lots'] = new Map();
     for (const row of rows) {
-      if (row.lot_id && !lots.has(row.lot_id)) {
-        const found = await this.lots.findById(tx, row.lot_id);
-        if (found) lots.set(found.id, found);
+      if (row.lot_id && row.lot_number) {
+        lots.set(row.lot_id, { lotNumber: row.lot_number, expiryDate: row.expiry_date });
       }
     }
-    return { postingId, type, quantity: `-${quantity}`, rows, lots };
+    return {
+      postingId: meta.postingId,
+      type: meta.type as MovementType,
+      quantity: `-${quantity}`,
+      rows,
+      lots,
+    };
+  }
+
+  /**
+   * The common single issue — outbound, FEFO, no lot or bin named, nothing forced — posted as one
+   * statement in its own implicit transaction: the unit check, the take and the ledger rows commit
+   * together in one round trip. Null when the movement is not of that kind or the statement took
+   * nothing (the full path then explains why).
+   */
+  async postAlone(ctx: RequestCtx, input: MovementInput): Promise<PostedMovement | null> {
+    const type = canonicalType(input.movementType);
+    if (input.binId || input.lotId || input.lotNumber || input.forceExpired) return null;
+    if (input.quantity === 0 || this.direction(type, input.quantity) !== 'out') return null;
+    const quantity = magnitude(decimal(input.quantity));
+    const meta = this.metaOf(ctx, type, uuidv7(), input);
+    const scope = this.scope(input, null, null, WRITE_OFF_TYPES.includes(type));
+    const rows = await takeStockFefo(this.db, scope, quantity, meta, true);
+    return rows.length > 0 ? this.taken(this.db, ctx, input, meta, quantity, rows) : null;
   }
 
   /** `POST /stock-movements`: one movement in its own transaction. */

@@ -244,6 +244,40 @@ describe('receipts and issues through POST /stock-movements', () => {
     ).toBe(403);
   });
 
+  it('an issue is refused, with nothing posted, for a fraction of pieces, an unknown product or warehouse', async () => {
+    const product = await createProduct(t.app, admin);
+    await move(t.app, worker.token, {
+      product_id: product.id,
+      warehouse_id: wh.id,
+      movement_type: 'receipt',
+      quantity: 10,
+    });
+    const issue = (body: Record<string, unknown>) =>
+      move(t.app, worker.token, {
+        product_id: product.id,
+        warehouse_id: wh.id,
+        movement_type: 'issue',
+        ...body,
+      });
+    const fraction = await issue({ quantity: 1.5 });
+    expect(fraction.statusCode).toBe(422);
+    expect(fraction.json().error_code).toBe('QUANTITY_TOO_PRECISE');
+    const unknownProduct = await issue({ product_id: '01936d3e-8f2a-7c4b-9e1d-5a6b7c8d9e0f', quantity: 1 });
+    expect(unknownProduct.json().error_code).toBe('PRODUCT_NOT_FOUND');
+    const unknownWarehouse = await issue({
+      warehouse_id: '01936d3e-8f2a-7c4b-9e1d-5a6b7c8d9e0f',
+      quantity: 1,
+    });
+    expect(unknownWarehouse.json().error_code).toBe('WAREHOUSE_NOT_FOUND');
+    const tooMuch = await issue({ quantity: 11 });
+    expect(tooMuch.statusCode).toBe(409);
+    expect(tooMuch.json()).toMatchObject({ error_code: 'INSUFFICIENT_STOCK', available: 10 });
+    const balances = await get(`/api/v1/inventory/balances?product_id=${product.id}`);
+    expect(balances.json().items.map((b: { on_hand: number }) => b.on_hand)).toEqual([10]);
+    const history = await get(`/api/v1/stock-movements?product_id=${product.id}`);
+    expect(history.json().total).toBe(1);
+  });
+
   it('a soft-deleted product takes no new stock but its stock can still leave', async () => {
     const product = await createProduct(t.app, admin);
     await move(t.app, worker.token, {
