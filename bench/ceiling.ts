@@ -3,9 +3,9 @@ import { uuidv7 } from 'uuidv7';
 import type { Db } from '../src/db/client.js';
 import { products } from '../src/modules/catalog/catalog.tables.js';
 import { listProducts } from '../src/modules/catalog/products.repo.js';
-import { takeStockFefo } from '../src/modules/stock/ledger.repo.js';
+import { takeStockFefo, takeStockStatement } from '../src/modules/stock/ledger.repo.js';
 import { StockQueries } from '../src/modules/stock/stock-queries.js';
-import { SEARCH } from './seed.js';
+import { HOT, SEARCH } from './seed.js';
 
 export interface Figures {
   requests_per_second: number;
@@ -43,26 +43,49 @@ export async function drive(clients: number, seconds: number, work: () => Promis
 }
 
 /**
- * The database's own ceiling for the API's write transaction: the same statements the issue
- * posts (product with its unit, then the FEFO take that updates the balance and writes the
- * ledger row), in one transaction, with no HTTP, auth or JSON around them.
+ * The database's own ceiling for the API's write: the statement a plain issue posts (the unit
+ * check, the FEFO take that updates the balance and writes the ledger row) in its own implicit
+ * transaction, as the endpoint runs it, with no HTTP, auth or JSON around it.
  */
 export function writeTransaction(db: Db, hot: string[], warehouseId: string, timezone: string) {
   return async () => {
     const productId = hot[Math.floor(Math.random() * hot.length)] as string;
-    await db.transaction(async (tx) => {
-      await tx.execute(
-        sql`select p.*, u.decimals from products p join units u on u.code = p.unit_code where p.id = ${productId}::uuid`,
-      );
-      const rows = await takeStockFefo(
-        tx,
-        { productId, warehouseId, binId: null, lotId: null, includeExpired: false, timezone },
-        '1',
-        { postingId: uuidv7(), type: 'issue', actorId: null, requestId: 'bench' },
-      );
-      if (rows.length === 0) throw new Error('bench stock ran out');
-    });
+    const rows = await takeStockFefo(
+      db,
+      { productId, warehouseId, binId: null, lotId: null, includeExpired: false, timezone },
+      '1',
+      { postingId: uuidv7(), type: 'issue', actorId: null, requestId: 'bench' },
+      true,
+    );
+    if (rows.length === 0) throw new Error('bench stock ran out');
   };
+}
+
+/**
+ * The same statement as a pgbench script: its text verbatim, the product drawn from the hot
+ * set by pgbench (`:n` is its only parameter) and the other values written in as literals.
+ */
+export function pgbenchWriteScript(warehouseId: string, timezone: string): string {
+  const { sql: text, params } = takeStockStatement.text();
+  const literal: Record<string, string> = {
+    productId: '(select product_id from bench_hot where n = :n)',
+    warehouseId: `'${warehouseId}'`,
+    binId: 'null',
+    lotId: 'null',
+    includeExpired: 'false',
+    timezone: `'${timezone}'`,
+    quantity: "'1'",
+    checkUnit: 'true',
+    postingId: 'raktar_uuidv7()',
+    type: "'issue'",
+    notes: "''",
+    requestId: "'bench'",
+  };
+  const body = text.replace(
+    /\$(\d+)/g,
+    (_, index: string) => literal[params[Number(index) - 1] ?? ''] ?? 'null',
+  );
+  return `\\set n random(1, ${HOT})\n${body.replace(/\s*\n\s*/g, ' ')};\n`;
 }
 
 /** The same list query (page of 50 plus the count) the search endpoint runs. */

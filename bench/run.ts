@@ -9,10 +9,13 @@ import autocannon from 'autocannon';
 import pg from 'pg';
 import { type Database, openPglite, openPostgres } from '../src/db/client.js';
 import { runMigrations } from '../src/db/migrate.js';
-import { drive, type Figures, searchQuery, writeTransaction } from './ceiling.js';
+import { drive, type Figures, pgbenchWriteScript, searchQuery, writeTransaction } from './ceiling.js';
+import { pgbench, pgbenchAvailable } from './pgbench.js';
 import { HOT, hotProducts, PRODUCTS, SEARCH, seed } from './seed.js';
 
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 32);
+/** The API's connections to PostgreSQL: a few per core serve 32 clients best on two cores. */
+const POOL_SIZE = Number(process.env.BENCH_POOL_SIZE ?? 8);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const SERVER_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const TIMEZONE = 'Europe/Budapest';
@@ -24,7 +27,12 @@ class Skip extends Error {}
 interface Result {
   database: string;
   api_write: Figures & { errors: number };
+  /** The statement driven from Node through the same driver, CONNECTIONS clients. */
   db_write: Figures;
+  /** The same statement under pgbench, at CONNECTIONS clients and at the API's pool size. */
+  pgbench_write: { clients: number; figures: Figures }[];
+  /** The best of the database figures above: the ratio's denominator. */
+  write_ceiling: number;
   write_ratio: number;
   api_search: Figures & { errors: number };
   db_search: Figures;
@@ -100,6 +108,7 @@ async function benchmark(
   database: Database,
   env: Record<string, string>,
   closeBeforeServer: boolean,
+  pgbenchUrl?: string,
 ): Promise<Result> {
   console.log(
     `\n== ${label}: migrating and seeding ${PRODUCTS.toLocaleString('en')} products in two warehouses`,
@@ -116,6 +125,14 @@ async function benchmark(
     SECONDS,
     writeTransaction(database.db, hot, warehouseId, TIMEZONE),
   );
+  const pgbenchWrite: Result['pgbench_write'] = [];
+  if (pgbenchUrl) {
+    console.log(`== ${label}: the same statement under pgbench (${CONNECTIONS} and ${POOL_SIZE} clients)`);
+    const script = pgbenchWriteScript(warehouseId, TIMEZONE);
+    for (const clients of [...new Set([CONNECTIONS, POOL_SIZE])]) {
+      pgbenchWrite.push({ clients, figures: pgbench(pgbenchUrl, script, clients, SECONDS) });
+    }
+  }
   await drive(CONNECTIONS, 2, searchQuery(database.db));
   const dbSearch = await drive(CONNECTIONS, SECONDS, searchQuery(database.db));
   // PGlite allows one process on its data directory: the server opens it after we close it.
@@ -159,11 +176,17 @@ async function benchmark(
     };
     await cannon({ ...search, duration: 2 });
     const apiSearch = await cannon(search);
+    const ceiling = Math.max(
+      dbWrite.requests_per_second,
+      ...pgbenchWrite.map((run) => run.figures.requests_per_second),
+    );
     return {
       database: label,
       api_write: apiWrite,
       db_write: dbWrite,
-      write_ratio: Math.round((apiWrite.requests_per_second / dbWrite.requests_per_second) * 100) / 100,
+      pgbench_write: pgbenchWrite,
+      write_ceiling: ceiling,
+      write_ratio: Math.round((apiWrite.requests_per_second / ceiling) * 100) / 100,
       api_search: apiSearch,
       db_search: dbSearch,
       search_ratio: Math.round((apiSearch.requests_per_second / dbSearch.requests_per_second) * 100) / 100,
@@ -174,19 +197,25 @@ async function benchmark(
 }
 
 function print(results: Result[]): void {
-  console.log(
-    '\n| database | work | API req/s | API p50 / p99 ms | DB ceiling req/s | DB p50 / p99 ms | API ÷ DB | API errors |',
-  );
-  console.log('|---|---|---|---|---|---|---|---|');
+  console.log('\n| database | work | req/s | p50 / p99 ms | API ÷ best DB | API errors |');
+  console.log('|---|---|---|---|---|---|');
+  const row = (database: string, work: string, f: Figures, ratio = '', errors = '') =>
+    console.log(
+      `| ${database} | ${work} | ${f.requests_per_second} | ${f.p50_ms} / ${f.p99_ms} | ${ratio} | ${errors} |`,
+    );
   for (const r of results) {
-    for (const [work, api, db, ratio] of [
-      ['issue 1 unit (write)', r.api_write, r.db_write, r.write_ratio],
-      ['product search, 50/page', r.api_search, r.db_search, r.search_ratio],
-    ] as const) {
-      console.log(
-        `| ${r.database} | ${work} | ${api.requests_per_second} | ${api.p50_ms} / ${api.p99_ms} | ${db.requests_per_second} | ${db.p50_ms} / ${db.p99_ms} | ${ratio} | ${api.errors} |`,
-      );
-    }
+    row(r.database, 'API: issue 1 unit', r.api_write, String(r.write_ratio), String(r.api_write.errors));
+    row(r.database, `DB from Node, ${CONNECTIONS} clients: same statement`, r.db_write);
+    for (const run of r.pgbench_write)
+      row(r.database, `DB pgbench, ${run.clients} clients: same statement`, run.figures);
+    row(
+      r.database,
+      'API: product search, 50/page',
+      r.api_search,
+      String(r.search_ratio),
+      String(r.api_search.errors),
+    );
+    row(r.database, `DB from Node, ${CONNECTIONS} clients: same query`, r.db_search);
   }
 }
 
@@ -206,8 +235,9 @@ if (only !== 'pglite' && (await serverReachable(SERVER_URL))) {
         await benchmark(
           'postgres',
           database,
-          { DATABASE_URL: url.toString(), DB_POOL_SIZE: String(CONNECTIONS) },
+          { DATABASE_URL: url.toString(), DB_POOL_SIZE: String(POOL_SIZE) },
           false,
+          pgbenchAvailable() ? url.toString() : undefined,
         ),
       );
     } finally {
@@ -237,5 +267,5 @@ mkdirSync('bench/results', { recursive: true });
 const stamp = new Date().toISOString();
 writeFileSync(
   'bench/results/stock-api.json',
-  `${JSON.stringify({ measured_at: stamp, connections: CONNECTIONS, seconds: SECONDS, results }, null, 2)}\n`,
+  `${JSON.stringify({ measured_at: stamp, connections: CONNECTIONS, pool_size: POOL_SIZE, seconds: SECONDS, results }, null, 2)}\n`,
 );

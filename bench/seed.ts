@@ -29,6 +29,7 @@ export async function seed(db: Db): Promise<{ warehouseId: string }> {
     select raktar_uuidv7(), product_id, warehouse_id, bin_id, quantity from stock_movements where reference_number = 'BENCH-SEED'`);
   await db.execute(sql`create table bench_hot as
     select row_number() over (order by id) as n, id as product_id from (select id from products order by md5(id::text) limit ${HOT}) p`);
+  await db.execute(sql`alter table bench_hot add primary key (n)`);
   await db.execute(sql`analyze`);
   const result = (await db.execute(sql`select id from warehouses where code = 'BENCH-A'`)) as unknown as {
     rows: { id: string }[];

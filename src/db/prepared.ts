@@ -14,14 +14,24 @@ const dialect = new PgDialect();
  */
 export function preparedStatement<Row, Values extends Record<string, unknown>>(build: () => SQL) {
   let built: { query: Query; name: string } | undefined;
-  return async (db: DbOrTx, values: Values): Promise<Row[]> => {
+  const compiled = () => {
     if (!built) {
       const query = dialect.sqlToQuery(build());
       const name = `rk_${createHash('sha1').update(query.sql).digest('hex').slice(0, 20)}`;
       built = { query, name };
     }
-    const prepared = db._.session.prepareQuery(built.query, undefined, built.name, false);
+    return built;
+  };
+  const run = async (db: DbOrTx, values: Values): Promise<Row[]> => {
+    const { query, name } = compiled();
+    const prepared = db._.session.prepareQuery(query, undefined, name, false);
     const result = (await prepared.execute(values)) as { rows: Row[] };
     return result.rows;
   };
+  /** The text with `$n` parameters and the placeholder name of each (benchmarks replay it). */
+  const text = (): { sql: string; params: string[] } => {
+    const { query } = compiled();
+    return { sql: query.sql, params: query.params.map((param) => (param as { name: string }).name) };
+  };
+  return Object.assign(run, { text });
 }
