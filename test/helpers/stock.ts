@@ -57,6 +57,24 @@ export function move(
   });
 }
 
+/** Receives `quantity` into the warehouse's default bin; throws unless it posted. */
+export async function receive(
+  app: FastifyInstance,
+  token: string,
+  productId: string,
+  warehouseId: string,
+  quantity: number,
+) {
+  const res = await move(app, token, {
+    product_id: productId,
+    warehouse_id: warehouseId,
+    movement_type: 'receipt',
+    quantity,
+  });
+  if (res.statusCode !== 201) throw new Error(`receipt: ${res.body}`);
+  return res.json();
+}
+
 export async function verifyLedger(app: FastifyInstance, adminToken: string) {
   const res = await app.inject({
     method: 'GET',

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bearer, createUser, loginAdmin, type TestUser } from '../../helpers/factories.js';
-import { createProduct, createWarehouse, move, verifyLedger } from '../../helpers/stock.js';
+import { createProduct, createWarehouse, move, receive, verifyLedger } from '../../helpers/stock.js';
 import { buildTestApp, type TestApp } from '../../helpers/test-app.js';
 
 let t: TestApp;
@@ -31,18 +31,8 @@ describe('work orders', () => {
     const shirt = await createProduct(t.app, admin, { tracking: 'lot' });
     const fabric = await createProduct(t.app, admin, { unit_of_measure: 'm' });
     const buttons = await createProduct(t.app, admin);
-    await move(t.app, worker.token, {
-      product_id: fabric.id,
-      warehouse_id: wh.id,
-      movement_type: 'receipt',
-      quantity: 20,
-    });
-    await move(t.app, worker.token, {
-      product_id: buttons.id,
-      warehouse_id: wh.id,
-      movement_type: 'receipt',
-      quantity: 100,
-    });
+    await receive(t.app, worker.token, fabric.id, wh.id, 20);
+    await receive(t.app, worker.token, buttons.id, wh.id, 100);
     const created = await call('POST', '/api/v1/work-orders', {
       product_id: shirt.id,
       quantity: 10,
@@ -115,12 +105,7 @@ describe('work orders', () => {
   it('short components: release is 409 with nothing reserved; producing without reservation fails whole', async () => {
     const out = await createProduct(t.app, admin);
     const part = await createProduct(t.app, admin);
-    await move(t.app, worker.token, {
-      product_id: part.id,
-      warehouse_id: wh.id,
-      movement_type: 'receipt',
-      quantity: 3,
-    });
+    await receive(t.app, worker.token, part.id, wh.id, 3);
     const wo = (
       await call('POST', '/api/v1/work-orders', {
         product_id: out.id,

@@ -1,7 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { serverUrl } from '../../helpers/databases.js';
 import { bearer, createUser, loginAdmin, type TestUser } from '../../helpers/factories.js';
-import { createBin, createProduct, createWarehouse, move, verifyLedger } from '../../helpers/stock.js';
+import {
+  createBin,
+  createProduct,
+  createWarehouse,
+  move,
+  receive,
+  verifyLedger,
+} from '../../helpers/stock.js';
 import { buildTestApp, type TestApp } from '../../helpers/test-app.js';
 
 let t: TestApp;
@@ -109,18 +116,8 @@ describe('sales orders', () => {
   it('short lines: 409 listing them and nothing reserved, or backorder when allowed', async () => {
     const a = await createProduct(t.app, admin);
     const b = await createProduct(t.app, admin);
-    await move(t.app, worker.token, {
-      product_id: a.id,
-      warehouse_id: wh.id,
-      movement_type: 'receipt',
-      quantity: 10,
-    });
-    await move(t.app, worker.token, {
-      product_id: b.id,
-      warehouse_id: wh.id,
-      movement_type: 'receipt',
-      quantity: 2,
-    });
+    await receive(t.app, worker.token, a.id, wh.id, 10);
+    await receive(t.app, worker.token, b.id, wh.id, 2);
     const so = await order([
       { product_id: a.id, quantity: 4, unit_price: 1 },
       { product_id: b.id, quantity: 5, unit_price: 1 },
@@ -196,12 +193,7 @@ describe('sales orders', () => {
     'two orders confirmed at once for the same stock: one wins, the other gets 409',
     async () => {
       const p = await createProduct(t.app, admin);
-      await move(t.app, worker.token, {
-        product_id: p.id,
-        warehouse_id: wh.id,
-        movement_type: 'receipt',
-        quantity: 5,
-      });
+      await receive(t.app, worker.token, p.id, wh.id, 5);
       const first = await order([{ product_id: p.id, quantity: 4, unit_price: 1 }]);
       const second = await order([{ product_id: p.id, quantity: 4, unit_price: 1 }]);
       const results = await Promise.all(

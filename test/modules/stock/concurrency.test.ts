@@ -1,7 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { serverUrl } from '../../helpers/databases.js';
 import { createUser, loginAdmin, type TestUser } from '../../helpers/factories.js';
-import { createBin, createProduct, createWarehouse, move, verifyLedger } from '../../helpers/stock.js';
+import {
+  createBin,
+  createProduct,
+  createWarehouse,
+  move,
+  receive,
+  verifyLedger,
+} from '../../helpers/stock.js';
 import { buildTestApp, type TestApp } from '../../helpers/test-app.js';
 
 // PGlite runs one transaction at a time, so only a server can interleave these.
@@ -29,12 +36,7 @@ describe.runIf(serverUrl)('stock under concurrency (PostgreSQL server)', () => {
 
   it('100 concurrent issues of 1 against 60: exactly 60 succeed, 40 get 409, the balance ends at 0', async () => {
     const product = await createProduct(t.app, admin);
-    await move(t.app, worker.token, {
-      product_id: product.id,
-      warehouse_id: wh.id,
-      movement_type: 'receipt',
-      quantity: 60,
-    });
+    await receive(t.app, worker.token, product.id, wh.id, 60);
     const results = await Promise.all(
       Array.from({ length: 100 }, () =>
         move(t.app, worker.token, {
@@ -85,12 +87,7 @@ describe.runIf(serverUrl)('stock under concurrency (PostgreSQL server)', () => {
 
   it('concurrent receipts and issues on one balance keep the ledger and balance equal', async () => {
     const product = await createProduct(t.app, admin);
-    await move(t.app, worker.token, {
-      product_id: product.id,
-      warehouse_id: wh.id,
-      movement_type: 'receipt',
-      quantity: 10,
-    });
+    await receive(t.app, worker.token, product.id, wh.id, 10);
     const results = await Promise.all(
       Array.from({ length: 60 }, (_, i) =>
         move(t.app, worker.token, {
@@ -110,12 +107,7 @@ describe.runIf(serverUrl)('stock under concurrency (PostgreSQL server)', () => {
   it('concurrent transfers and issues on the same stock never double-spend', async () => {
     const product = await createProduct(t.app, admin);
     const other = await createWarehouse(t.app, admin, 'CONC-DST');
-    await move(t.app, worker.token, {
-      product_id: product.id,
-      warehouse_id: wh.id,
-      movement_type: 'receipt',
-      quantity: 20,
-    });
+    await receive(t.app, worker.token, product.id, wh.id, 20);
     const requests = Array.from({ length: 20 }, (_, i) =>
       i % 2
         ? move(t.app, worker.token, {

@@ -1,6 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bearer, createUser, loginAdmin, type TestUser } from '../../helpers/factories.js';
-import { createBin, createProduct, createWarehouse, move, verifyLedger } from '../../helpers/stock.js';
+import {
+  createBin,
+  createProduct,
+  createWarehouse,
+  move,
+  receive,
+  verifyLedger,
+} from '../../helpers/stock.js';
 import { buildTestApp, type TestApp } from '../../helpers/test-app.js';
 
 let t: TestApp;
@@ -246,12 +253,7 @@ describe('receipts and issues through POST /stock-movements', () => {
 
   it('an issue is refused, with nothing posted, for a fraction of pieces, an unknown product or warehouse', async () => {
     const product = await createProduct(t.app, admin);
-    await move(t.app, worker.token, {
-      product_id: product.id,
-      warehouse_id: wh.id,
-      movement_type: 'receipt',
-      quantity: 10,
-    });
+    await receive(t.app, worker.token, product.id, wh.id, 10);
     const issue = (body: Record<string, unknown>) =>
       move(t.app, worker.token, {
         product_id: product.id,
@@ -280,12 +282,7 @@ describe('receipts and issues through POST /stock-movements', () => {
 
   it('a soft-deleted product takes no new stock but its stock can still leave', async () => {
     const product = await createProduct(t.app, admin);
-    await move(t.app, worker.token, {
-      product_id: product.id,
-      warehouse_id: wh.id,
-      movement_type: 'receipt',
-      quantity: 2,
-    });
+    await receive(t.app, worker.token, product.id, wh.id, 2);
     await t.app.inject({
       method: 'DELETE',
       url: `/api/v1/products/${product.id}`,
@@ -417,12 +414,7 @@ describe('the ledger', () => {
 describe('balances, bins and warehouses', () => {
   it('answers balances now and as of a past moment', async () => {
     const product = await createProduct(t.app, admin);
-    await move(t.app, worker.token, {
-      product_id: product.id,
-      warehouse_id: wh.id,
-      movement_type: 'receipt',
-      quantity: 10,
-    });
+    await receive(t.app, worker.token, product.id, wh.id, 10);
     const between = new Date().toISOString();
     await new Promise((r) => setTimeout(r, 20));
     await move(t.app, worker.token, {
@@ -494,18 +486,8 @@ describe('balances, bins and warehouses', () => {
     const other = await createWarehouse(t.app, admin, 'STATS');
     const cheap = await createProduct(t.app, admin, { unit_price: 2 });
     const dear = await createProduct(t.app, admin, { unit_price: 10 });
-    await move(t.app, worker.token, {
-      product_id: cheap.id,
-      warehouse_id: other.id,
-      movement_type: 'receipt',
-      quantity: 5,
-    });
-    await move(t.app, worker.token, {
-      product_id: dear.id,
-      warehouse_id: other.id,
-      movement_type: 'receipt',
-      quantity: 500,
-    });
+    await receive(t.app, worker.token, cheap.id, other.id, 5);
+    await receive(t.app, worker.token, dear.id, other.id, 500);
     const stats = (await get(`/api/v1/warehouses/${other.id}/statistics`)).json();
     expect(stats).toMatchObject({
       bins_total: 1,

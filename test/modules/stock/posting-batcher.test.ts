@@ -9,7 +9,7 @@ import { StockService } from '../../../src/modules/stock/stock.service.js';
 import { StockQueries } from '../../../src/modules/stock/stock-queries.js';
 import type { RequestCtx } from '../../../src/platform/request-ctx.js';
 import { loginAdmin } from '../../helpers/factories.js';
-import { createProduct, createWarehouse, move, verifyLedger } from '../../helpers/stock.js';
+import { createProduct, createWarehouse, move, receive, verifyLedger } from '../../helpers/stock.js';
 import { buildTestApp, type TestApp } from '../../helpers/test-app.js';
 
 let t: TestApp;
@@ -48,12 +48,7 @@ describe('group commit of single movements', () => {
   it('postings submitted together each get their own result, refusals included', async () => {
     const wh = await createWarehouse(t.app, admin);
     const p = await createProduct(t.app, admin);
-    await move(t.app, admin, {
-      product_id: p.id,
-      warehouse_id: wh.id,
-      movement_type: 'receipt',
-      quantity: 3,
-    });
+    await receive(t.app, admin, p.id, wh.id, 3);
     const issue = (quantity: number) =>
       batcher.submit(ctx, { movementType: 'issue', productId: p.id, warehouseId: wh.id, quantity });
     const results = await Promise.allSettled([issue(2), issue(2), issue(1)]);
