@@ -55,8 +55,28 @@ export const requestContextPlugin = fp(
     app.addHook('preClose', async () => {
       closing = true;
     });
+    // API handlers still running when the server closes (their client may even have hung up)
+    // finish before the onClose hooks return, so the database is never closed under a posting.
+    let running = 0;
+    let drained: (() => void) | undefined;
+    app.addHook('onRoute', (route) => {
+      if (!route.url.startsWith('/api/')) return;
+      const handler = route.handler;
+      route.handler = async function counted(this: FastifyInstance, request, reply) {
+        running += 1;
+        try {
+          return await handler.call(this, request, reply);
+        } finally {
+          running -= 1;
+          if (running === 0) drained?.();
+        }
+      };
+    });
     app.addHook('onSend', async (_request, reply) => {
       if (closing) reply.header('connection', 'close');
+    });
+    app.addHook('onClose', async () => {
+      if (running > 0) await new Promise<void>((resolve) => (drained = resolve));
     });
     app.addHook('onRequest', async (request, reply) => {
       request.locale = negotiateLocale(request.headers, options.defaultLocale);
