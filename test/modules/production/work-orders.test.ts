@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bearer, createUser, loginAdmin, type TestUser } from '../../helpers/factories.js';
-import { createProduct, createWarehouse, move, receive, verifyLedger } from '../../helpers/stock.js';
+import { createProduct, createWarehouse, receive, verifyLedger } from '../../helpers/stock.js';
 import { buildTestApp, type TestApp } from '../../helpers/test-app.js';
 
 let t: TestApp;

@@ -9,7 +9,7 @@ import { StockService } from '../../../src/modules/stock/stock.service.js';
 import { StockQueries } from '../../../src/modules/stock/stock-queries.js';
 import type { RequestCtx } from '../../../src/platform/request-ctx.js';
 import { loginAdmin } from '../../helpers/factories.js';
-import { createProduct, createWarehouse, move, receive, verifyLedger } from '../../helpers/stock.js';
+import { createProduct, createWarehouse, receive, verifyLedger } from '../../helpers/stock.js';
 import { buildTestApp, type TestApp } from '../../helpers/test-app.js';
 
 let t: TestApp;
