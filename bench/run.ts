@@ -16,6 +16,8 @@ import { HOT, hotProducts, PRODUCTS, SEARCH, seed } from './seed.js';
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 32);
 /** The API's connections to PostgreSQL: a few per core serve 32 clients best on two cores. */
 const POOL_SIZE = Number(process.env.BENCH_POOL_SIZE ?? 8);
+/** Write rounds, alternating pgbench and the API; the median round is reported. */
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const SERVER_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const TIMEZONE = 'Europe/Budapest';
@@ -26,16 +28,20 @@ class Skip extends Error {}
 
 interface Result {
   database: string;
+  /** The median round of the API's write. */
   api_write: Figures & { errors: number };
+  api_write_rounds: (Figures & { errors: number })[];
   /** The statement driven from Node through the same driver, CONNECTIONS clients. */
   db_write: Figures;
-  /** The same statement under pgbench, at CONNECTIONS clients and at the API's pool size. */
-  pgbench_write: { clients: number; figures: Figures }[];
+  /** The same statement under pgbench: the median round at CONNECTIONS clients, once at the API's pool size. */
+  pgbench_write: { clients: number; figures: Figures; rounds: Figures[] }[];
   /** The best database figure at CONNECTIONS clients (Node or pgbench): the ratio's denominator. */
   write_ceiling: number;
   write_ratio: number;
   api_search: Figures & { errors: number };
+  api_search_rounds: (Figures & { errors: number })[];
   db_search: Figures;
+  db_search_rounds: Figures[];
   search_ratio: number;
 }
 
@@ -103,6 +109,35 @@ async function cannon(options: autocannon.Options): Promise<Figures & { errors: 
   };
 }
 
+/**
+ * Warms the server (JIT, plans, cold pages) with a fixed number of requests that all complete
+ * before measuring: a timed warm-up would leave its slowest requests queued ahead of the run.
+ */
+async function warmUp(options: autocannon.Options, perConnection: number): Promise<void> {
+  await autocannon({
+    ...options,
+    connections: CONNECTIONS,
+    amount: CONNECTIONS * perConnection,
+    timeout: 120,
+  });
+}
+
+/**
+ * Starts each measurement from the same state: the previous one's dead balance versions vacuumed
+ * away and a checkpoint taken, so neither bloat nor a timed checkpoint lands on whoever runs next.
+ */
+async function settle(database: Database): Promise<void> {
+  await database.executeSql('vacuum analyze stock_balances');
+  await database.executeSql('vacuum analyze stock_movements');
+  await database.executeSql('checkpoint');
+}
+
+/** The run with the median rate (odd counts; the lower middle otherwise). */
+function median<T extends Figures>(runs: T[]): T {
+  const sorted = [...runs].sort((x, y) => x.requests_per_second - y.requests_per_second);
+  return sorted[Math.floor((sorted.length - 1) / 2)] as T;
+}
+
 async function benchmark(
   label: string,
   database: Database,
@@ -117,28 +152,23 @@ async function benchmark(
   const { warehouseId } = await seed(database.db);
   const hot = await hotProducts(database.db);
   console.log(
-    `== ${label}: database ceiling (same statements, ${CONNECTIONS} concurrent clients, ${SECONDS} s each)`,
+    `== ${label}: database ceiling from Node (same statements, ${CONNECTIONS} concurrent clients, ${SECONDS} s each)`,
   );
   await drive(CONNECTIONS, 2, writeTransaction(database.db, hot, warehouseId, TIMEZONE));
+  await settle(database);
   const dbWrite = await drive(
     CONNECTIONS,
     SECONDS,
     writeTransaction(database.db, hot, warehouseId, TIMEZONE),
   );
-  const pgbenchWrite: Result['pgbench_write'] = [];
-  if (pgbenchUrl) {
-    console.log(`== ${label}: the same statement under pgbench (${CONNECTIONS} and ${POOL_SIZE} clients)`);
-    const script = pgbenchWriteScript(warehouseId, TIMEZONE);
-    for (const clients of [...new Set([CONNECTIONS, POOL_SIZE])]) {
-      pgbenchWrite.push({ clients, figures: pgbench(pgbenchUrl, script, clients, SECONDS) });
-    }
-  }
   await drive(CONNECTIONS, 2, searchQuery(database.db));
-  const dbSearch = await drive(CONNECTIONS, SECONDS, searchQuery(database.db));
+  // With the database open beside the server (PostgreSQL), its search runs alternate with the
+  // API's below; PGlite's must all come first.
+  const dbSearchRuns = closeBeforeServer ? [await drive(CONNECTIONS, SECONDS, searchQuery(database.db))] : [];
+  await settle(database);
   // PGlite allows one process on its data directory: the server opens it after we close it.
   if (closeBeforeServer) await database.close();
 
-  console.log(`== ${label}: API over loopback (autocannon, ${CONNECTIONS} connections, ${SECONDS} s each)`);
   const { child, port } = await startServer(env);
   try {
     const base = `http://127.0.0.1:${port}`;
@@ -168,14 +198,45 @@ async function benchmark(
         },
       ],
     };
-    await cannon({ ...write, duration: 2 });
-    const apiWrite = await cannon(write);
+    // Rounds alternate the database's own run (pgbench) and the API's, so both meet the same
+    // conditions on a shared machine; each figure is the median round.
+    console.log(
+      `== ${label}: ${ROUNDS} rounds of ${pgbenchUrl ? 'pgbench and ' : ''}the API over loopback (autocannon, ${CONNECTIONS} connections, ${SECONDS} s each)`,
+    );
+    const script = pgbenchWriteScript(warehouseId, TIMEZONE);
+    const pgbenchRuns: Figures[] = [];
+    const apiRuns: (Figures & { errors: number })[] = [];
+    await warmUp(write, 16);
+    for (let round = 0; round < ROUNDS; round++) {
+      if (pgbenchUrl) {
+        await settle(database);
+        pgbenchRuns.push(pgbench(pgbenchUrl, script, CONNECTIONS, SECONDS));
+      }
+      if (!closeBeforeServer) await settle(database);
+      apiRuns.push(await cannon(write));
+    }
+    const pgbenchWrite: Result['pgbench_write'] = [];
+    if (pgbenchUrl) {
+      pgbenchWrite.push({ clients: CONNECTIONS, figures: median(pgbenchRuns), rounds: pgbenchRuns });
+      if (POOL_SIZE !== CONNECTIONS) {
+        await settle(database);
+        const figures = pgbench(pgbenchUrl, script, POOL_SIZE, SECONDS);
+        pgbenchWrite.push({ clients: POOL_SIZE, figures, rounds: [figures] });
+      }
+    }
+    const apiWrite = median(apiRuns);
     const search: autocannon.Options = {
       url: `${base}/api/v1/products?search=${encodeURIComponent(SEARCH)}&page_size=50`,
       headers,
     };
-    await cannon({ ...search, duration: 2 });
-    const apiSearch = await cannon(search);
+    await warmUp(search, 2);
+    const apiSearchRuns: (Figures & { errors: number })[] = [];
+    for (let round = 0; round < ROUNDS; round++) {
+      if (!closeBeforeServer) dbSearchRuns.push(await drive(CONNECTIONS, SECONDS, searchQuery(database.db)));
+      apiSearchRuns.push(await cannon(search));
+    }
+    const apiSearch = median(apiSearchRuns);
+    const dbSearch = median(dbSearchRuns);
     const ceiling = Math.max(
       dbWrite.requests_per_second,
       ...pgbenchWrite
@@ -185,12 +246,15 @@ async function benchmark(
     return {
       database: label,
       api_write: apiWrite,
+      api_write_rounds: apiRuns,
       db_write: dbWrite,
       pgbench_write: pgbenchWrite,
       write_ceiling: ceiling,
       write_ratio: Math.round((apiWrite.requests_per_second / ceiling) * 100) / 100,
       api_search: apiSearch,
+      api_search_rounds: apiSearchRuns,
       db_search: dbSearch,
+      db_search_rounds: dbSearchRuns,
       search_ratio: Math.round((apiSearch.requests_per_second / dbSearch.requests_per_second) * 100) / 100,
     };
   } finally {
@@ -206,18 +270,36 @@ function print(results: Result[]): void {
       `| ${database} | ${work} | ${f.requests_per_second} | ${f.p50_ms} / ${f.p99_ms} | ${ratio} | ${errors} |`,
     );
   for (const r of results) {
-    row(r.database, 'API: issue 1 unit', r.api_write, String(r.write_ratio), String(r.api_write.errors));
-    row(r.database, `DB from Node, ${CONNECTIONS} clients: same statement`, r.db_write);
-    for (const run of r.pgbench_write)
-      row(r.database, `DB pgbench, ${run.clients} clients: same statement`, run.figures);
     row(
       r.database,
-      'API: product search, 50/page',
+      `API: issue 1 unit (median of ${r.api_write_rounds.length})`,
+      r.api_write,
+      String(r.write_ratio),
+      String(r.api_write.errors),
+    );
+    row(r.database, `DB from Node, ${CONNECTIONS} clients: same statement`, r.db_write);
+    for (const run of r.pgbench_write) {
+      const rounds = run.rounds.length > 1 ? ` (median of ${run.rounds.length})` : '';
+      row(r.database, `DB pgbench, ${run.clients} clients: same statement${rounds}`, run.figures);
+    }
+    row(
+      r.database,
+      `API: product search, 50/page (median of ${r.api_search_rounds.length})`,
       r.api_search,
       String(r.search_ratio),
       String(r.api_search.errors),
     );
-    row(r.database, `DB from Node, ${CONNECTIONS} clients: same query`, r.db_search);
+    const searchRounds = r.db_search_rounds.length > 1 ? ` (median of ${r.db_search_rounds.length})` : '';
+    row(r.database, `DB from Node, ${CONNECTIONS} clients: same query${searchRounds}`, r.db_search);
+  }
+  for (const r of results) {
+    const rounds = (runs: Figures[]) =>
+      runs.map((f) => `${f.requests_per_second} (p99 ${f.p99_ms})`).join(', ');
+    console.log(`\n${r.database} write rounds, API: ${rounds(r.api_write_rounds)}`);
+    const pgbenchRounds = r.pgbench_write.find((run) => run.clients === CONNECTIONS)?.rounds;
+    if (pgbenchRounds) console.log(`${r.database} write rounds, pgbench: ${rounds(pgbenchRounds)}`);
+    console.log(`${r.database} search rounds, API: ${rounds(r.api_search_rounds)}`);
+    console.log(`${r.database} search rounds, DB: ${rounds(r.db_search_rounds)}`);
   }
 }
 
@@ -269,5 +351,5 @@ mkdirSync('bench/results', { recursive: true });
 const stamp = new Date().toISOString();
 writeFileSync(
   'bench/results/stock-api.json',
-  `${JSON.stringify({ measured_at: stamp, connections: CONNECTIONS, pool_size: POOL_SIZE, seconds: SECONDS, results }, null, 2)}\n`,
+  `${JSON.stringify({ measured_at: stamp, connections: CONNECTIONS, pool_size: POOL_SIZE, seconds: SECONDS, rounds: ROUNDS, results }, null, 2)}\n`,
 );
