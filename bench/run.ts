@@ -5,13 +5,13 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { type AddressInfo, createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import autocannon from 'autocannon';
 import pg from 'pg';
 import { type Database, openPglite, openPostgres } from '../src/db/client.js';
 import { runMigrations } from '../src/db/migrate.js';
 import { drive, type Figures, pgbenchWriteScript, searchQuery, writeTransaction } from './ceiling.js';
+import { type Load, type LoadFigures, loadGenerator, measure, warmUp } from './load.js';
 import { pgbench, pgbenchAvailable } from './pgbench.js';
-import { HOT, hotProducts, PRODUCTS, SEARCH, seed } from './seed.js';
+import { hotProducts, PRODUCTS, SEARCH, seed } from './seed.js';
 
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 32);
 /** The API's connections to PostgreSQL: a few per core serve 32 clients best on two cores. */
@@ -29,8 +29,8 @@ class Skip extends Error {}
 interface Result {
   database: string;
   /** The median round of the API's write. */
-  api_write: Figures & { errors: number };
-  api_write_rounds: (Figures & { errors: number })[];
+  api_write: LoadFigures;
+  api_write_rounds: LoadFigures[];
   /** The statement driven from Node through the same driver, CONNECTIONS clients. */
   db_write: Figures;
   /** The same statement under pgbench: the median round at CONNECTIONS clients, once at the API's pool size. */
@@ -38,8 +38,8 @@ interface Result {
   /** The best database figure at CONNECTIONS clients (Node or pgbench): the ratio's denominator. */
   write_ceiling: number;
   write_ratio: number;
-  api_search: Figures & { errors: number };
-  api_search_rounds: (Figures & { errors: number })[];
+  api_search: LoadFigures;
+  api_search_rounds: LoadFigures[];
   db_search: Figures;
   db_search_rounds: Figures[];
   search_ratio: number;
@@ -96,30 +96,6 @@ async function stopServer(child: ChildProcess): Promise<void> {
   const exited = new Promise((resolve) => child.once('exit', resolve));
   child.kill('SIGTERM');
   await exited;
-}
-
-async function cannon(options: autocannon.Options): Promise<Figures & { errors: number }> {
-  const result = await autocannon({ connections: CONNECTIONS, duration: SECONDS, ...options });
-  return {
-    requests_per_second: Math.round(result.requests.average),
-    p50_ms: result.latency.p50,
-    p99_ms: result.latency.p99,
-    count: result.requests.total,
-    errors: result.non2xx + result.errors + result.timeouts,
-  };
-}
-
-/**
- * Warms the server (JIT, plans, cold pages) with a fixed number of requests that all complete
- * before measuring: a timed warm-up would leave its slowest requests queued ahead of the run.
- */
-async function warmUp(options: autocannon.Options, perConnection: number): Promise<void> {
-  await autocannon({
-    ...options,
-    connections: CONNECTIONS,
-    amount: CONNECTIONS * perConnection,
-    timeout: 120,
-  });
 }
 
 /**
@@ -179,41 +155,32 @@ async function benchmark(
     });
     const { access_token: token } = (await login.json()) as { access_token: string };
     const headers = { authorization: `Bearer ${token}`, 'content-type': 'application/json' };
-    const write: autocannon.Options = {
-      url: base,
-      requests: [
-        {
-          method: 'POST',
-          path: '/api/v1/stock-movements',
-          headers,
-          setupRequest: (request) => ({
-            ...request,
-            body: JSON.stringify({
-              product_id: hot[Math.floor(Math.random() * HOT)],
-              warehouse_id: warehouseId,
-              movement_type: 'issue',
-              quantity: 1,
-            }),
-          }),
-        },
-      ],
+    const write: Load = {
+      method: 'POST',
+      path: '/api/v1/stock-movements',
+      headers,
+      body: {
+        template: { warehouse_id: warehouseId, movement_type: 'issue', quantity: 1 },
+        field: 'product_id',
+        choices: hot,
+      },
     };
     // Rounds alternate the database's own run (pgbench) and the API's, so both meet the same
     // conditions on a shared machine; each figure is the median round.
     console.log(
-      `== ${label}: ${ROUNDS} rounds of ${pgbenchUrl ? 'pgbench and ' : ''}the API over loopback (autocannon, ${CONNECTIONS} connections, ${SECONDS} s each)`,
+      `== ${label}: ${ROUNDS} rounds of ${pgbenchUrl ? 'pgbench and ' : ''}the API over loopback (${loadGenerator}, ${CONNECTIONS} connections, ${SECONDS} s each)`,
     );
     const script = pgbenchWriteScript(warehouseId, TIMEZONE);
     const pgbenchRuns: Figures[] = [];
-    const apiRuns: (Figures & { errors: number })[] = [];
-    await warmUp(write, 16);
+    const apiRuns: LoadFigures[] = [];
+    await warmUp(base, write, CONNECTIONS, 64);
     for (let round = 0; round < ROUNDS; round++) {
       if (pgbenchUrl) {
         await settle(database);
         pgbenchRuns.push(pgbench(pgbenchUrl, script, CONNECTIONS, SECONDS));
       }
       if (!closeBeforeServer) await settle(database);
-      apiRuns.push(await cannon(write));
+      apiRuns.push(await measure(base, write, CONNECTIONS, SECONDS));
     }
     const pgbenchWrite: Result['pgbench_write'] = [];
     if (pgbenchUrl) {
@@ -225,15 +192,16 @@ async function benchmark(
       }
     }
     const apiWrite = median(apiRuns);
-    const search: autocannon.Options = {
-      url: `${base}/api/v1/products?search=${encodeURIComponent(SEARCH)}&page_size=50`,
+    const search: Load = {
+      method: 'GET',
+      path: `/api/v1/products?search=${encodeURIComponent(SEARCH)}&page_size=50`,
       headers,
     };
-    await warmUp(search, 2);
-    const apiSearchRuns: (Figures & { errors: number })[] = [];
+    await warmUp(base, search, CONNECTIONS, 2);
+    const apiSearchRuns: LoadFigures[] = [];
     for (let round = 0; round < ROUNDS; round++) {
       if (!closeBeforeServer) dbSearchRuns.push(await drive(CONNECTIONS, SECONDS, searchQuery(database.db)));
-      apiSearchRuns.push(await cannon(search));
+      apiSearchRuns.push(await measure(base, search, CONNECTIONS, SECONDS));
     }
     const apiSearch = median(apiSearchRuns);
     const dbSearch = median(dbSearchRuns);
@@ -351,5 +319,5 @@ mkdirSync('bench/results', { recursive: true });
 const stamp = new Date().toISOString();
 writeFileSync(
   'bench/results/stock-api.json',
-  `${JSON.stringify({ measured_at: stamp, connections: CONNECTIONS, pool_size: POOL_SIZE, seconds: SECONDS, rounds: ROUNDS, results }, null, 2)}\n`,
+  `${JSON.stringify({ measured_at: stamp, connections: CONNECTIONS, pool_size: POOL_SIZE, seconds: SECONDS, rounds: ROUNDS, load_generator: loadGenerator, results }, null, 2)}\n`,
 );
