@@ -17,7 +17,7 @@ const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 32);
 /** The API's connections to PostgreSQL: a few per core serve 32 clients best on two cores. */
 const POOL_SIZE = Number(process.env.BENCH_POOL_SIZE ?? 8);
 /** Write rounds, alternating pgbench and the API; the median round is reported. */
-const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const SERVER_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const TIMEZONE = 'Europe/Budapest';
