@@ -2,15 +2,11 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import type { Figures } from './ceiling.js';
+import { type Figures, percentile } from './ceiling.js';
 
 /** Whether PostgreSQL's own load generator is on the PATH. */
 export function pgbenchAvailable(): boolean {
   return spawnSync('pgbench', ['--version']).status === 0;
-}
-
-function percentile(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
 }
 
 /**
