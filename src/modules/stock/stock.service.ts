@@ -126,19 +126,8 @@ export class StockService {
     if (input.forceExpired && ctx.actor && !['admin', 'manager'].includes(ctx.actor.role))
       throw StockErrors.forceNotAllowed();
     const meta = this.metaOf(ctx, type, postingId, input);
-    const includeExpired = Boolean(input.forceExpired) || WRITE_OFF_TYPES.includes(type);
-    if (!inbound && !input.binId && !input.lotId && !input.lotNumber) {
-      // The common issue: one statement checks the product's unit and takes the stock. Only
-      // when it takes nothing does the full path below run, to say why.
-      const rows = await takeStockFefo(
-        tx,
-        this.scope(input, null, null, includeExpired),
-        quantity,
-        meta,
-        true,
-      );
-      if (rows.length > 0) return this.taken(tx, ctx, input, meta, quantity, rows);
-    }
+    const alone = await this.inOneStatement(tx, ctx, input, direction, quantity, meta);
+    if (alone) return alone;
     const product = await this.products.requireWithUnit(tx, input.productId);
     // A deleted product takes no new stock, but what it has can still leave.
     if (inbound && !product.isActive) throw CatalogErrors.productInactive({ sku: product.sku });
@@ -163,7 +152,7 @@ export class StockService {
       return { postingId, type, quantity, rows: [row], lots };
     }
     const bin = input.binId ? await this.bins.resolve(tx, input.warehouseId, input.binId) : null;
-    const scope = this.scope(input, bin?.id ?? null, lot?.id ?? null, includeExpired);
+    const scope = this.scope(input, bin?.id ?? null, lot?.id ?? null);
     const rows = await takeStockFefo(tx, scope, quantity, meta);
     if (rows.length === 0) {
       // Only now check the warehouse: an unknown one is 404, not "no stock" (saves the hot path a query).
@@ -192,15 +181,34 @@ export class StockService {
     };
   }
 
-  private scope(input: MovementInput, binId: string | null, lotId: string | null, includeExpired: boolean) {
+  private scope(input: MovementInput, binId: string | null, lotId: string | null) {
+    const type = canonicalType(input.movementType);
     return {
       productId: input.productId,
       warehouseId: input.warehouseId,
       binId,
       lotId,
-      includeExpired,
+      includeExpired: Boolean(input.forceExpired) || WRITE_OFF_TYPES.includes(type),
       timezone: this.timezone,
     };
+  }
+
+  /**
+   * The common issue — outbound, FEFO, no lot or bin named — as one statement that also checks
+   * the product's unit. Null when the movement is not of that kind or the statement took nothing
+   * (the full path then says why).
+   */
+  private async inOneStatement(
+    db: DbOrTx,
+    ctx: RequestCtx,
+    input: MovementInput,
+    direction: 'in' | 'out',
+    quantity: string,
+    meta: MovementMeta,
+  ): Promise<PostedMovement | null> {
+    if (direction !== 'out' || input.binId || input.lotId || input.lotNumber) return null;
+    const rows = await takeStockFefo(db, this.scope(input, null, null), quantity, meta, true);
+    return rows.length > 0 ? this.taken(db, ctx, input, meta, quantity, rows) : null;
   }
 
   /** The result of an outbound posting, with the forced-expiry audit when one was forced. */
@@ -242,14 +250,13 @@ export class StockService {
    * nothing (the full path then explains why).
    */
   async postAlone(ctx: RequestCtx, input: MovementInput): Promise<PostedMovement | null> {
+    // A forced issue is audited in its transaction; zero is refused by the full path.
+    if (input.forceExpired || input.quantity === 0) return null;
     const type = canonicalType(input.movementType);
-    if (input.binId || input.lotId || input.lotNumber || input.forceExpired) return null;
-    if (input.quantity === 0 || this.direction(type, input.quantity) !== 'out') return null;
+    const direction = this.direction(type, input.quantity);
     const quantity = magnitude(decimal(input.quantity));
     const meta = this.metaOf(ctx, type, uuidv7(), input);
-    const scope = this.scope(input, null, null, WRITE_OFF_TYPES.includes(type));
-    const rows = await takeStockFefo(this.db, scope, quantity, meta, true);
-    return rows.length > 0 ? this.taken(this.db, ctx, input, meta, quantity, rows) : null;
+    return this.inOneStatement(this.db, ctx, input, direction, quantity, meta);
   }
 
   /** `POST /stock-movements`: one movement in its own transaction. */
