@@ -20,7 +20,7 @@ function toModulePublic(row: ModuleRow) {
 export class ModulesService {
   constructor(
     private readonly db: Db,
-    private readonly principals: PrincipalCache<unknown>,
+    private readonly principals: Pick<PrincipalCache<unknown>, 'forgetAll'>,
   ) {}
 
   async list() {

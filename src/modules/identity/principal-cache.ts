@@ -1,4 +1,6 @@
-/** Users remembered at most (oldest forgotten first). */
+import { LRUCache } from 'lru-cache';
+
+/** Users remembered at most (the least recently used forgotten first). */
 const CAPACITY = 10_000;
 
 /**
@@ -8,7 +10,7 @@ const CAPACITY = 10_000;
  * sharing the database see it within `ttlMs`. A load that raced with a change is not kept.
  */
 export class PrincipalCache<Row> {
-  private readonly entries = new Map<string, { row: Row; expiresAt: number }>();
+  private readonly entries = new LRUCache<string, { row: Row; expiresAt: number }>({ max: CAPACITY });
   /** Bumped by every forget: a load that started before it may hold the old row. */
   private generation = 0;
 
@@ -24,11 +26,6 @@ export class PrincipalCache<Row> {
     const generation = this.generation;
     const row = await load();
     if (row === undefined || generation !== this.generation) return row;
-    this.entries.delete(id);
-    if (this.entries.size >= CAPACITY) {
-      const oldest = this.entries.keys().next().value;
-      if (oldest !== undefined) this.entries.delete(oldest);
-    }
     this.entries.set(id, { row, expiresAt: this.now() + this.ttlMs });
     return row;
   }

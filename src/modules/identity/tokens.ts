@@ -1,5 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { type JWTPayload, errors as joseErrors, jwtVerify, SignJWT } from 'jose';
+import { LRUCache } from 'lru-cache';
 import type { Role } from '../../platform/roles.js';
 import { IdentityErrors } from './identity.errors.js';
 
@@ -10,7 +11,7 @@ export interface AccessClaims {
   tv: number;
 }
 
-/** Verified access tokens remembered at most (oldest forgotten first). */
+/** Verified access tokens remembered at most (the least recently used forgotten first). */
 const VERIFIED_CAPACITY = 10_000;
 
 /** Opaque random token for refresh and password-reset links; only its hash is stored. */
@@ -25,7 +26,14 @@ export function sha256(token: string): string {
 /** Signs and verifies HS256 access tokens; no other algorithm (and never `none`) is accepted. */
 export class AccessTokens {
   private readonly key: Uint8Array;
-  private readonly verified = new Map<string, { claims: AccessClaims; expiresAt: number }>();
+  /**
+   * A client sends the same token with every request until it expires; its signature is checked
+   * once and the exact token string remembered (a changed byte is a different key). Revocation
+   * is unaffected: the user's token version is compared on every request.
+   */
+  private readonly verified = new LRUCache<string, { claims: AccessClaims; expiresAt: number }>({
+    max: VERIFIED_CAPACITY,
+  });
 
   constructor(
     secret: string,
@@ -62,20 +70,7 @@ export class AccessTokens {
       throw IdentityErrors.invalidToken();
     }
     const claims: AccessClaims = { sub: payload.sub, role: payload.role as Role, tv: payload.tv };
-    this.remember(token, claims, (payload.exp ?? 0) * 1000);
+    this.verified.set(token, { claims, expiresAt: (payload.exp ?? 0) * 1000 });
     return claims;
-  }
-
-  /**
-   * A client sends the same token with every request until it expires; its signature is checked
-   * once and the exact token string remembered (a changed byte is a different key). Revocation
-   * is unaffected: the user's token version is compared on every request.
-   */
-  private remember(token: string, claims: AccessClaims, expiresAt: number): void {
-    if (this.verified.size >= VERIFIED_CAPACITY) {
-      const oldest = this.verified.keys().next().value;
-      if (oldest !== undefined) this.verified.delete(oldest);
-    }
-    this.verified.set(token, { claims, expiresAt });
   }
 }
