@@ -16,6 +16,7 @@ const ConfigSchema = Type.Object({
   PORT: Type.Integer({ minimum: 0, maximum: 65535, default: 8000 }),
   DATA_DIR: Type.String({ minLength: 1, default: './data' }),
   DATABASE_URL: Type.Optional(Type.String({ pattern: '^postgres(ql)?://' })),
+  EMBEDDED_PG_PORT: Type.Optional(Type.Integer({ minimum: 1, maximum: 65535 })),
   DB_POOL_SIZE: Type.Integer({ minimum: 1, maximum: 1000, default: 10 }),
   LOG_LEVEL: Type.Union(
     ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].map((level) => Type.Literal(level)),
@@ -65,7 +66,7 @@ export interface Config {
   valkeyUrl: string | undefined;
   /** Namespace of every Valkey key, so deployments (or test runs) can share one server. */
   valkeyPrefix: string;
-  /** Unset only on embedded PGlite, where main.ts keeps a generated one in DATA_DIR. */
+  /** Unset only on the embedded server, where main.ts keeps a generated one in DATA_DIR. */
   jwtSecret: string | undefined;
   accessTokenMinutes: number;
   /** How long a user row behind a bearer token is reused by other instances' caches (0 = never cached). */
@@ -95,6 +96,8 @@ export interface Config {
   port: number;
   dataDir: string;
   databaseUrl: string | undefined;
+  /** Port of the embedded server; unset: a free one is chosen at each start. */
+  embeddedPgPort: number | undefined;
   dbPoolSize: number;
   logLevel: string;
   corsOrigins: string[] | '*';
@@ -156,6 +159,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     port: raw.PORT,
     dataDir: path.resolve(raw.DATA_DIR),
     databaseUrl: raw.DATABASE_URL || undefined,
+    embeddedPgPort: raw.EMBEDDED_PG_PORT,
     dbPoolSize: raw.DB_POOL_SIZE,
     logLevel: raw.LOG_LEVEL,
     corsOrigins: parseOrigins(raw.CORS_ORIGINS),

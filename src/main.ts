@@ -1,17 +1,16 @@
 import closeWithGrace from 'close-with-grace';
 import { buildApp } from './app.js';
-import { ConfigError, loadConfig, loadDotEnv } from './config.js';
+import { type Config, ConfigError, loadConfig, loadDotEnv } from './config.js';
+import type { Database } from './db/client.js';
 import { DataDirInUseError } from './db/data-dir-lock.js';
+import { EmbeddedUnavailableError } from './db/embedded/binaries.js';
 import { runMigrations } from './db/migrate.js';
-import { openConfiguredDatabase } from './db/open.js';
+import { LegacyDataDirError, openConfiguredDatabase } from './db/open.js';
 import { ensureFirstAdmin } from './modules/identity/first-admin.js';
 import { resolveJwtSecret } from './modules/identity/jwt-secret.js';
 
-async function main(): Promise<void> {
-  const started = performance.now();
-  loadDotEnv();
-  const loaded = loadConfig();
-  const database = await openConfiguredDatabase(loaded);
+/** Migrates, builds the app and listens; shutdown stops the API first, then the database. */
+async function serve(database: Database, loaded: Config, started: number): Promise<void> {
   const applied = await runMigrations(database);
   const jwt = resolveJwtSecret(loaded);
   const config = { ...loaded, jwtSecret: jwt.secret };
@@ -29,11 +28,14 @@ async function main(): Promise<void> {
   } else if (admin) {
     app.log.info({ username: admin.username }, 'first administrator created from ADMIN_PASSWORD');
   }
+  const { embedded } = database;
   app.log.info(
     {
-      database: database.kind,
+      database: embedded ? 'embedded' : 'DATABASE_URL',
       migrations_applied: applied,
-      data_dir: database.kind === 'pglite' ? config.dataDir : undefined,
+      ...(embedded
+        ? { server_version: embedded.version, data_dir: embedded.dataDir, port: embedded.port }
+        : {}),
     },
     'database ready',
   );
@@ -53,8 +55,29 @@ async function main(): Promise<void> {
   );
 }
 
+async function main(): Promise<void> {
+  const started = performance.now();
+  loadDotEnv();
+  const config = loadConfig();
+  const database = await openConfiguredDatabase(config, {
+    log: (message) => console.log(`raktar: ${message}`),
+  });
+  try {
+    await serve(database, config, started);
+  } catch (error) {
+    // Never leave an embedded server running behind a failed start.
+    await database.close().catch(() => {});
+    throw error;
+  }
+}
+
 main().catch((error: unknown) => {
-  if (error instanceof ConfigError || error instanceof DataDirInUseError) {
+  if (
+    error instanceof ConfigError ||
+    error instanceof DataDirInUseError ||
+    error instanceof EmbeddedUnavailableError ||
+    error instanceof LegacyDataDirError
+  ) {
     console.error(`raktar: ${error.message}`);
   } else {
     console.error('raktar: failed to start:', error);

@@ -29,7 +29,7 @@ async function main(): Promise<number> {
   }
   loadDotEnv();
   const config = loadConfig();
-  const database = await openConfiguredDatabase(config);
+  const database = await openConfiguredDatabase(config, { attach: true });
   try {
     await runMigrations(database);
     const password = values.password ?? generatePassword();

@@ -7,10 +7,9 @@ const dialect = new PgDialect();
 
 /**
  * A hot-path statement (it runs on every stock posting or authenticated request), written once
- * with `sql.placeholder(...)` for its values. Its text is built on first use, not per call, and on
- * PostgreSQL each pooled connection parses and plans it once under a name derived from the text
- * (PGlite runs it like any other statement). That halves the server's cost for the ledger's CTEs
- * and takes query building off the API's event loop.
+ * with `sql.placeholder(...)` for its values. Its text is built on first use, not per call, and
+ * each pooled connection parses and plans it once under a name derived from the text. That halves
+ * the server's cost for the ledger's CTEs and takes query building off the API's event loop.
  */
 export function preparedStatement<Row, Values extends Record<string, unknown>>(build: () => SQL) {
   let built: { query: Query; name: string } | undefined;

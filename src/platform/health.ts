@@ -11,8 +11,19 @@ const HealthResponse = Type.Object(
     status: Type.Union([Type.Literal('healthy'), Type.Literal('unhealthy')]),
     database: Type.Object({
       status: Type.Union([Type.Literal('ok'), Type.Literal('down')]),
-      kind: Type.Union([Type.Literal('pglite'), Type.Literal('postgres')]),
       latency_ms: Type.Union([Type.Number(), Type.Null()]),
+      embedded: Type.Union([
+        Type.Object(
+          {
+            up: Type.Boolean({ description: 'the server answered this check' }),
+            version: Type.String({ description: 'PostgreSQL server version' }),
+            data_dir: Type.String({ description: 'where the cluster keeps its files' }),
+            port: Type.Integer({ description: 'loopback port it listens on' }),
+          },
+          { description: 'the embedded PostgreSQL server this process runs (no DATABASE_URL)' },
+        ),
+        Type.Null({ description: 'DATABASE_URL names the server' }),
+      ]),
     }),
     scheduler: Type.String({ description: 'disabled | starting | running | stopped | failed' }),
     jobs: Type.Array(Type.Object({ name: Type.String(), cron: Type.String(), timezone: Type.String() })),
@@ -22,7 +33,11 @@ const HealthResponse = Type.Object(
     examples: [
       {
         status: 'healthy',
-        database: { status: 'ok', kind: 'pglite', latency_ms: 0.4 },
+        database: {
+          status: 'ok',
+          latency_ms: 0.4,
+          embedded: { up: true, version: '18.4', data_dir: '/srv/raktar/data/postgres', port: 40213 },
+        },
         scheduler: 'running',
         jobs: [{ name: 'release-expired-reservations', cron: '*/15 * * * *', timezone: 'Europe/Budapest' }],
         timestamp: '2026-01-15T09:30:00.000Z',
@@ -117,9 +132,16 @@ export const healthPlugin = fp(
         const latency = await pingDatabase(options.database);
         const scheduler = options.scheduler.status();
         const healthy = latency !== null;
+        const { embedded } = options.database;
         return reply.code(healthy ? 200 : 503).send({
           status: healthy ? 'healthy' : 'unhealthy',
-          database: { status: healthy ? 'ok' : 'down', kind: options.database.kind, latency_ms: latency },
+          database: {
+            status: healthy ? 'ok' : 'down',
+            latency_ms: latency,
+            embedded: embedded
+              ? { up: healthy, version: embedded.version, data_dir: embedded.dataDir, port: embedded.port }
+              : null,
+          },
           scheduler: scheduler.state,
           jobs: scheduler.jobs,
           timestamp: new Date().toISOString(),

@@ -13,7 +13,7 @@ export interface ScheduledJob {
 export type SchedulerState = 'disabled' | 'starting' | 'running' | 'stopped' | 'failed';
 
 /**
- * Cron jobs through pg-boss, on PostgreSQL and PGlite alike: the schedule lives in the database,
+ * Cron jobs through pg-boss: the schedule lives in the database,
  * so a job runs once per tick however many API instances share it.
  */
 export class Scheduler {

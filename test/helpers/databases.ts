@@ -1,9 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 
-/** The server under test when TEST_DATABASE_URL is set; tests otherwise run on embedded PGlite. */
-export const serverUrl = process.env.TEST_DATABASE_URL || undefined;
-
 /** The URL of another database on the same server. */
 export function databaseUrl(base: string, name: string): string {
   const url = new URL(base);

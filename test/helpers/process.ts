@@ -1,8 +1,8 @@
 import { type ChildProcess, spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 
 const root = path.resolve(import.meta.dirname, '../..');
-const tsx = path.join(root, 'node_modules/.bin/tsx');
 
 export interface RunningProcess {
   child: ChildProcess;
@@ -17,7 +17,8 @@ export function startProcess(
   env: Record<string, string>,
   args: string[] = [],
 ): RunningProcess {
-  const child = spawn(tsx, [path.join(root, entry), ...args], {
+  // Node itself with tsx's loader, not the tsx wrapper: a signal must reach the real process.
+  const child = spawn(process.execPath, ['--import', 'tsx', path.join(root, entry), ...args], {
     cwd: root,
     env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -56,4 +57,29 @@ export async function waitForLine(
 export async function listeningPort(proc: RunningProcess): Promise<number> {
   const line = await waitForLine(proc, /Server listening at http:\/\/127\.0\.0\.1:\d+/);
   return Number(/127\.0\.0\.1:(\d+)/.exec(line)?.[1]);
+}
+
+/**
+ * Ends what a test's processes left behind in a DATA_DIR: a process killed with SIGKILL leaves its
+ * embedded server running, detached, until the next start stops it. Waits until it is gone.
+ */
+export async function stopLeftoverServer(dataDir: string): Promise<void> {
+  let pid: number;
+  try {
+    pid = Number(readFileSync(path.join(dataDir, 'postgres', 'postmaster.pid'), 'utf8').split('\n')[0]);
+  } catch {
+    return;
+  }
+  const alive = () => {
+    try {
+      process.kill(pid, 0);
+      return true;
+    } catch {
+      return false;
+    }
+  };
+  if (!alive()) return;
+  process.kill(pid, 'SIGQUIT');
+  const deadline = Date.now() + 30_000;
+  while (alive() && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
 }

@@ -1,31 +1,26 @@
 import { randomUUID } from 'node:crypto';
-import { readFileSync } from 'node:fs';
 import { Writable } from 'node:stream';
 import type { FastifyInstance } from 'fastify';
 import { inject } from 'vitest';
 import { buildApp } from '../../src/app.js';
 import { type Config, loadConfig } from '../../src/config.js';
-import { type Database, openPglite, openPostgres } from '../../src/db/client.js';
+import { type Database, openPostgres } from '../../src/db/client.js';
 import { ensureFirstAdmin } from '../../src/modules/identity/first-admin.js';
-import { databaseUrl, onServer, serverUrl, uniqueDatabaseName } from './databases.js';
+import { databaseUrl, onServer, uniqueDatabaseName } from './databases.js';
 
-/** A fresh database for one test file: a PGlite copy of the template, or a clone on the server. */
+/** A fresh database for one test file: a clone of the migrated template on the suite's server. */
 export async function openTestDatabase(): Promise<{ database: Database; drop: () => Promise<void> }> {
-  if (serverUrl) {
-    const name = uniqueDatabaseName('raktar_t');
-    await onServer(serverUrl, `create database "${name}" template "${inject('serverTemplate')}"`);
-    const database = await openPostgres(databaseUrl(serverUrl, name), 20);
-    return {
-      database,
-      drop: async () => {
-        await database.close();
-        await onServer(serverUrl as string, `drop database if exists "${name}" with (force)`);
-      },
-    };
-  }
-  const template = new Blob([readFileSync(inject('pgliteTemplate'))]);
-  const database = await openPglite({ loadDataDir: template });
-  return { database, drop: () => database.close() };
+  const serverUrl = inject('serverUrl');
+  const name = uniqueDatabaseName('raktar_t');
+  await onServer(serverUrl, `create database "${name}" template "${inject('serverTemplate')}"`);
+  const database = await openPostgres(databaseUrl(serverUrl, name), 20);
+  return {
+    database,
+    drop: async () => {
+      await database.close();
+      await onServer(serverUrl, `drop database if exists "${name}" with (force)`);
+    },
+  };
 }
 
 export const ADMIN_PASSWORD = 'Admin!pass1';

@@ -1,10 +1,27 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import {
+  chmodSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { listeningPort, type RunningProcess, startProcess, waitForLine } from '../helpers/process.js';
+import {
+  listeningPort,
+  type RunningProcess,
+  startProcess,
+  stopLeftoverServer,
+  waitForLine,
+} from '../helpers/process.js';
 
 const dataDir = mkdtempSync(path.join(tmpdir(), 'raktar-proc-'));
+// As root the embedded server runs as the `postgres` user, which must be able to enter DATA_DIR.
+chmodSync(dataDir, 0o711);
 const env = { DATA_DIR: dataDir, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info' };
 const started: RunningProcess[] = [];
 function start(extra: Record<string, string> = {}, entry = 'src/main.ts', args: string[] = []) {
@@ -13,12 +30,14 @@ function start(extra: Record<string, string> = {}, entry = 'src/main.ts', args: 
   return proc;
 }
 
-afterAll(() => {
+afterAll(async () => {
   for (const proc of started) proc.child.kill('SIGKILL');
+  await stopLeftoverServer(dataDir);
   rmSync(dataDir, { recursive: true, force: true });
 });
 
-describe('the server process on embedded PGlite', () => {
+// Each test starts real processes, each with its own PostgreSQL server: minutes on a loaded machine.
+describe('the server process on the embedded PostgreSQL server', { timeout: 180_000 }, () => {
   it('starts on a fresh DATA_DIR, refuses a second process on it, stops cleanly and restarts', async () => {
     const first = start();
     const port = await listeningPort(first);
@@ -34,15 +53,38 @@ describe('the server process on embedded PGlite', () => {
     expect(login.status).toBe(200);
     const health = await fetch(`http://127.0.0.1:${port}/health`);
     expect(health.status).toBe(200);
-    expect(await health.json()).toMatchObject({ status: 'healthy', scheduler: 'running' });
+    const report = (await health.json()) as { database: { embedded: { version: string } } };
+    expect(report).toMatchObject({ status: 'healthy', scheduler: 'running' });
+    expect(report.database.embedded).toMatchObject({ up: true, data_dir: path.join(dataDir, 'postgres') });
+    expect(report.database.embedded.version).toMatch(/^\d+\.\d+/);
+    const metrics = await (await fetch(`http://127.0.0.1:${port}/metrics`)).text();
+    expect(metrics).toMatch(/db_pool_connections\{state="total"\} [1-9]/);
+    // The superuser's password is generated once and readable by the owner alone.
+    expect(statSync(path.join(dataDir, 'postgres.password')).mode & 0o777).toBe(0o600);
 
     const second = start();
     expect(await second.exited).toBe(1);
     expect(second.stderr.join('\n')).toMatch(/DATA_DIR .* is in use by another Raktar process/);
 
+    // A command-line tool connects to the running process's server instead of refusing.
+    const user = start({}, 'src/cli/create-user.ts', ['--username', 'dora', '--email', 'dora@raktar.test']);
+    expect(await user.exited).toBe(0);
+    const dora = await fetch(`http://127.0.0.1:${port}/api/v1/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        username: 'dora',
+        password: /password: (\S+)/.exec(user.stdout.join('\n'))?.[1],
+      }),
+    });
+    expect(dora.status).toBe(200);
+
     first.child.kill('SIGTERM');
     expect(await first.exited).toBe(0);
     expect(first.stdout.some((line) => line.includes('"shutting down"'))).toBe(true);
+    // The database stopped with the API: no server left on the cluster, no lock left behind.
+    expect(existsSync(path.join(dataDir, 'postgres', 'postmaster.pid'))).toBe(false);
+    expect(existsSync(path.join(dataDir, 'raktar.pid'))).toBe(false);
 
     // The same data again: nothing to migrate, and the lock was released.
     const again = start();
@@ -57,7 +99,22 @@ describe('the server process on embedded PGlite', () => {
   it('`npm run migrate` applies nothing to an up-to-date database', async () => {
     const migrate = start({}, 'src/cli/migrate.ts');
     expect(await migrate.exited).toBe(0);
-    expect(migrate.stdout.join('\n')).toContain('0 migration(s) applied to the pglite database');
+    expect(migrate.stdout.join('\n')).toContain('0 migration(s) applied to the embedded database');
+  });
+
+  it('refuses a DATA_DIR of the earlier PGlite engine and changes nothing in it', async () => {
+    const legacy = mkdtempSync(path.join(tmpdir(), 'raktar-legacy-'));
+    mkdirSync(path.join(legacy, 'pglite'));
+    writeFileSync(path.join(legacy, 'pglite', 'PG_VERSION'), '17\n');
+    try {
+      const proc = start({ DATA_DIR: legacy });
+      expect(await proc.exited).toBe(1);
+      expect(proc.stderr.join('\n')).toMatch(/earlier embedded engine \(PGlite.*npm run migrate-embedded/);
+      expect(readdirSync(legacy)).toEqual(['pglite']);
+      expect(readdirSync(path.join(legacy, 'pglite'))).toEqual(['PG_VERSION']);
+    } finally {
+      rmSync(legacy, { recursive: true, force: true });
+    }
   });
 
   it('stops with one clear line naming an invalid setting', async () => {
@@ -67,7 +124,7 @@ describe('the server process on embedded PGlite', () => {
   });
 });
 
-describe('npm run user:create', () => {
+describe('npm run user:create', { timeout: 180_000 }, () => {
   const cli = (...args: string[]) => start({}, 'src/cli/create-user.ts', args);
 
   it('creates a user, and refuses missing, weak or duplicate input with one clear line', async () => {

@@ -4,7 +4,7 @@ import path from 'node:path';
 import type { Config } from '../../config.js';
 
 /**
- * JWT_SECRET, or on embedded PGlite without one a generated secret kept in DATA_DIR, so tokens
+ * JWT_SECRET, or on the embedded server without one a generated secret kept in DATA_DIR, so tokens
  * survive restarts. Config refuses a server database without JWT_SECRET (instances must share it).
  */
 export function resolveJwtSecret(config: Config): { secret: string; generated: boolean } {

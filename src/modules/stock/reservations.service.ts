@@ -186,7 +186,7 @@ export class ReservationsService {
     return rows;
   }
 
-  /** One reservation; pass the transaction when inside one (PGlite runs one at a time). */
+  /** One reservation; pass the transaction when inside one (another connection would not see its rows yet). */
   async get(id: string, db: DbOrTx = this.db) {
     const [row] = await db.select().from(reservations).where(eq(reservations.id, id));
     if (!row) throw StockErrors.reservationNotFound();

@@ -1,5 +1,4 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { serverUrl } from '../../helpers/databases.js';
 import { bearer, createUser, loginAdmin, type TestUser } from '../../helpers/factories.js';
 import {
   createBin,
@@ -189,18 +188,15 @@ describe('sales orders', () => {
     expect(list.json().items.map((o: { id: string }) => o.id)).toContain(so.id);
   });
 
-  it.runIf(serverUrl)(
-    'two orders confirmed at once for the same stock: one wins, the other gets 409',
-    async () => {
-      const p = await createProduct(t.app, admin);
-      await receive(t.app, worker.token, p.id, wh.id, 5);
-      const first = await order([{ product_id: p.id, quantity: 4, unit_price: 1 }]);
-      const second = await order([{ product_id: p.id, quantity: 4, unit_price: 1 }]);
-      const results = await Promise.all(
-        [first, second].map((so) => call('POST', `/api/v1/sales-orders/${so.id}/confirm`)),
-      );
-      expect(results.map((r) => r.statusCode).sort()).toEqual([200, 409]);
-      expect(await stockOf(p.id)).toMatchObject({ on_hand: 5, reserved: 4, available: 1 });
-    },
-  );
+  it('two orders confirmed at once for the same stock: one wins, the other gets 409', async () => {
+    const p = await createProduct(t.app, admin);
+    await receive(t.app, worker.token, p.id, wh.id, 5);
+    const first = await order([{ product_id: p.id, quantity: 4, unit_price: 1 }]);
+    const second = await order([{ product_id: p.id, quantity: 4, unit_price: 1 }]);
+    const results = await Promise.all(
+      [first, second].map((so) => call('POST', `/api/v1/sales-orders/${so.id}/confirm`)),
+    );
+    expect(results.map((r) => r.statusCode).sort()).toEqual([200, 409]);
+    expect(await stockOf(p.id)).toMatchObject({ on_hand: 5, reserved: 4, available: 1 });
+  });
 });

@@ -1,5 +1,4 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { serverUrl } from '../../helpers/databases.js';
 import { createUser, loginAdmin, type TestUser } from '../../helpers/factories.js';
 import {
   createBin,
@@ -11,8 +10,7 @@ import {
 } from '../../helpers/stock.js';
 import { buildTestApp, type TestApp } from '../../helpers/test-app.js';
 
-// PGlite runs one transaction at a time, so only a server can interleave these.
-describe.runIf(serverUrl)('stock under concurrency (PostgreSQL server)', () => {
+describe('stock under concurrency', () => {
   let t: TestApp;
   let admin: string;
   let worker: TestUser;
