@@ -1,4 +1,4 @@
-import { execFile } from 'node:child_process';
+import { execFile, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import {
   chownSync,
@@ -113,6 +113,24 @@ export class EmbeddedPostgres {
     if (this.user) chownSync(dir, this.user.uid, this.user.gid);
   }
 
+  /** As root the server runs as another user, who must be able to enter DATA_DIR. */
+  private checkReachable(): void {
+    if (!this.user) return;
+    const { uid, gid, name } = this.user;
+    const probe = spawnSync('sh', ['-c', 'cd "$1"', 'sh', this.options.dataDir], {
+      uid,
+      gid,
+      stdio: 'ignore',
+    });
+    if (probe.status !== 0) {
+      throw new EmbeddedUnavailableError(
+        `the embedded PostgreSQL runs as the "${name}" user when started as root, and that user cannot ` +
+          `enter DATA_DIR ${this.options.dataDir}; choose a DATA_DIR it can reach or let it traverse ` +
+          'the folders above (chmod o+x), or set DATABASE_URL',
+      );
+    }
+  }
+
   private async initialise(): Promise<void> {
     if (existsSync(this.clusterDir) && readdirSync(this.clusterDir).length > 0) {
       throw new EmbeddedUnavailableError(
@@ -120,6 +138,7 @@ export class EmbeddedPostgres {
       );
     }
     mkdirSync(this.options.dataDir, { recursive: true });
+    this.checkReachable();
     if (!existsSync(this.passwordFile)) {
       writeFileSync(this.passwordFile, `${randomBytes(24).toString('base64url')}\n`, { mode: 0o600 });
     }
