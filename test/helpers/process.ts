@@ -1,6 +1,8 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { chmodSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { afterAll } from 'vitest';
 
 const root = path.resolve(import.meta.dirname, '../..');
 
@@ -82,4 +84,36 @@ export async function stopLeftoverServer(dataDir: string): Promise<void> {
   process.kill(pid, 'SIGQUIT');
   const deadline = Date.now() + 30_000;
   while (alive() && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+}
+
+/** POST /api/v1/auth/login on a running server. */
+export function httpLogin(port: number, username: string, password: string | undefined): Promise<Response> {
+  return fetch(`http://127.0.0.1:${port}/api/v1/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username, password }),
+  });
+}
+
+/**
+ * A scratch DATA_DIR for one test file and a `start` for processes on it; after the file, every
+ * process is killed, the embedded server they left is stopped and the folder removed.
+ */
+export function processSandbox(prefix: string, env: Record<string, string> = {}) {
+  const dataDir = mkdtempSync(path.join(tmpdir(), prefix));
+  // As root the embedded server runs as the `postgres` user, which must be able to enter DATA_DIR.
+  chmodSync(dataDir, 0o711);
+  const base = { DATA_DIR: dataDir, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info', ...env };
+  const started: RunningProcess[] = [];
+  const start = (entry = 'src/main.ts', extra: Record<string, string> = {}, args: string[] = []) => {
+    const proc = startProcess(entry, { ...base, ...extra }, args);
+    started.push(proc);
+    return proc;
+  };
+  afterAll(async () => {
+    for (const proc of started) proc.child.kill('SIGKILL');
+    await stopLeftoverServer(dataDir);
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+  return { dataDir, start };
 }

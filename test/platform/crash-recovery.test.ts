@@ -1,36 +1,20 @@
-import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
+  httpLogin,
   listeningPort,
+  processSandbox,
   type RunningProcess,
-  startProcess,
-  stopLeftoverServer,
   waitForLine,
 } from '../helpers/process.js';
 
-const dataDir = mkdtempSync(path.join(tmpdir(), 'raktar-crash-'));
-chmodSync(dataDir, 0o711);
 const password = 'Crash!test1';
-const env = { DATA_DIR: dataDir, PORT: '0', HOST: '127.0.0.1', ADMIN_PASSWORD: password };
-const started: RunningProcess[] = [];
-
-afterAll(async () => {
-  for (const proc of started) proc.child.kill('SIGKILL');
-  await stopLeftoverServer(dataDir);
-  rmSync(dataDir, { recursive: true, force: true });
-});
+const { start } = processSandbox('raktar-crash-', { ADMIN_PASSWORD: password });
 
 async function startServer(): Promise<{ proc: RunningProcess; call: Caller }> {
-  const proc = startProcess('src/main.ts', env);
-  started.push(proc);
-  const base = `http://127.0.0.1:${await listeningPort(proc)}/api/v1`;
-  const login = await fetch(`${base}/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ username: 'admin', password }),
-  });
+  const proc = start();
+  const port = await listeningPort(proc);
+  const base = `http://127.0.0.1:${port}/api/v1`;
+  const login = await httpLogin(port, 'admin', password);
   const { access_token: token } = (await login.json()) as { access_token: string };
   const call: Caller = async (method, url, body) => {
     const res = await fetch(`${base}${url}`, {

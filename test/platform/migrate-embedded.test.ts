@@ -1,31 +1,16 @@
-import { chmodSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { unaccent } from '@electric-sql/pglite/contrib/unaccent';
 import { drizzle } from 'drizzle-orm/pglite';
 import { migrate } from 'drizzle-orm/pglite/migrator';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { migrationsFolder } from '../../src/db/migrate.js';
-import { listeningPort, type RunningProcess, startProcess, stopLeftoverServer } from '../helpers/process.js';
+import { httpLogin, listeningPort, processSandbox } from '../helpers/process.js';
 
-const dataDir = mkdtempSync(path.join(tmpdir(), 'raktar-legacy-'));
-chmodSync(dataDir, 0o711);
 const password = 'Legacy!pass1';
-const env = { DATA_DIR: dataDir, PORT: '0', HOST: '127.0.0.1', ADMIN_PASSWORD: password };
-const started: RunningProcess[] = [];
-function start(entry: string) {
-  const proc = startProcess(entry, env);
-  started.push(proc);
-  return proc;
-}
-
-afterAll(async () => {
-  for (const proc of started) proc.child.kill('SIGKILL');
-  await stopLeftoverServer(dataDir);
-  rmSync(dataDir, { recursive: true, force: true });
-});
+const { dataDir, start } = processSandbox('raktar-legacy-', { ADMIN_PASSWORD: password });
 
 /** A DATA_DIR as the earlier version left it: a PGlite cluster with stock on its ledger. */
 async function legacyDataDir(): Promise<void> {
@@ -62,13 +47,10 @@ describe('npm run migrate-embedded', { timeout: 180_000 }, () => {
       expect.stringMatching(/^pglite\.migrated-/),
     ]);
 
-    const server = start('src/main.ts');
-    const base = `http://127.0.0.1:${await listeningPort(server)}/api/v1`;
-    const login = await fetch(`${base}/auth/login`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ username: 'admin', password }),
-    });
+    const server = start();
+    const port = await listeningPort(server);
+    const base = `http://127.0.0.1:${port}/api/v1`;
+    const login = await httpLogin(port, 'admin', password);
     const { access_token: token } = (await login.json()) as { access_token: string };
     const get = async (url: string) =>
       (await fetch(`${base}${url}`, { headers: { authorization: `Bearer ${token}` } })).json();

@@ -1,40 +1,13 @@
-import {
-  chmodSync,
-  existsSync,
-  mkdirSync,
-  mkdtempSync,
-  readdirSync,
-  rmSync,
-  statSync,
-  writeFileSync,
-} from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
-import {
-  listeningPort,
-  type RunningProcess,
-  startProcess,
-  stopLeftoverServer,
-  waitForLine,
-} from '../helpers/process.js';
+import { describe, expect, it } from 'vitest';
+import { httpLogin, listeningPort, processSandbox, waitForLine } from '../helpers/process.js';
 
-const dataDir = mkdtempSync(path.join(tmpdir(), 'raktar-proc-'));
-// As root the embedded server runs as the `postgres` user, which must be able to enter DATA_DIR.
-chmodSync(dataDir, 0o711);
-const env = { DATA_DIR: dataDir, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info' };
-const started: RunningProcess[] = [];
+const { dataDir, start: startEntry } = processSandbox('raktar-proc-');
 function start(extra: Record<string, string> = {}, entry = 'src/main.ts', args: string[] = []) {
-  const proc = startProcess(entry, { ...env, ...extra }, args);
-  started.push(proc);
-  return proc;
+  return startEntry(entry, extra, args);
 }
-
-afterAll(async () => {
-  for (const proc of started) proc.child.kill('SIGKILL');
-  await stopLeftoverServer(dataDir);
-  rmSync(dataDir, { recursive: true, force: true });
-});
 
 // Each test starts real processes, each with its own PostgreSQL server: minutes on a loaded machine.
 describe('the server process on the embedded PostgreSQL server', { timeout: 180_000 }, () => {
@@ -45,12 +18,7 @@ describe('the server process on the embedded PostgreSQL server', { timeout: 180_
     const printed = first.stdout.join('\n');
     expect(printed).toContain('First administrator created.');
     const password = /password: (\S+)/.exec(printed)?.[1] as string;
-    const login = await fetch(`http://127.0.0.1:${port}/api/v1/auth/login`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ username: 'admin', password }),
-    });
-    expect(login.status).toBe(200);
+    expect((await httpLogin(port, 'admin', password)).status).toBe(200);
     const health = await fetch(`http://127.0.0.1:${port}/health`);
     expect(health.status).toBe(200);
     const report = (await health.json()) as { database: { embedded: { version: string } } };
@@ -69,15 +37,8 @@ describe('the server process on the embedded PostgreSQL server', { timeout: 180_
     // A command-line tool connects to the running process's server instead of refusing.
     const user = start({}, 'src/cli/create-user.ts', ['--username', 'dora', '--email', 'dora@raktar.test']);
     expect(await user.exited).toBe(0);
-    const dora = await fetch(`http://127.0.0.1:${port}/api/v1/auth/login`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({
-        username: 'dora',
-        password: /password: (\S+)/.exec(user.stdout.join('\n'))?.[1],
-      }),
-    });
-    expect(dora.status).toBe(200);
+    const generated = /password: (\S+)/.exec(user.stdout.join('\n'))?.[1];
+    expect((await httpLogin(port, 'dora', generated)).status).toBe(200);
 
     first.child.kill('SIGTERM');
     expect(await first.exited).toBe(0);
@@ -114,6 +75,24 @@ describe('the server process on the embedded PostgreSQL server', { timeout: 180_
       expect(readdirSync(path.join(legacy, 'pglite'))).toEqual(['PG_VERSION']);
     } finally {
       rmSync(legacy, { recursive: true, force: true });
+    }
+  });
+
+  it('as root, refuses a DATA_DIR the server account cannot enter, with one line saying why', async () => {
+    const closed = mkdtempSync(path.join(tmpdir(), 'raktar-closed-')); // mode 0700
+    try {
+      const proc = start({ DATA_DIR: path.join(closed, 'data') });
+      if (process.getuid?.() === 0) {
+        expect(await proc.exited).toBe(1);
+        expect(proc.stderr.join('\n')).toMatch(/runs as the "postgres" user .* cannot enter DATA_DIR/);
+      } else {
+        // Any other user runs the server as itself, and owns the folder.
+        await waitForLine(proc, /Raktar ready/);
+        proc.child.kill('SIGTERM');
+        expect(await proc.exited).toBe(0);
+      }
+    } finally {
+      rmSync(closed, { recursive: true, force: true });
     }
   });
 
