@@ -1,10 +1,13 @@
 // Times POST /api/v1/warehouses/{id}/bins/bulk creating 10,000 bins, through the real app, on
-// embedded PGlite and (when BENCH_DATABASE_URL is set) on a PostgreSQL server.
-import { mkdirSync, writeFileSync } from 'node:fs';
+// the embedded PostgreSQL server and (when BENCH_DATABASE_URL is set) on a PostgreSQL server.
+import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { buildApp } from '../src/app.js';
 import { loadConfig } from '../src/config.js';
-import { type Database, openPglite, openPostgres } from '../src/db/client.js';
+import { type Database, openPostgres } from '../src/db/client.js';
 import { runMigrations } from '../src/db/migrate.js';
+import { openConfiguredDatabase } from '../src/db/open.js';
 import { ensureFirstAdmin } from '../src/modules/identity/first-admin.js';
 
 const RUNS = 5;
@@ -58,7 +61,14 @@ async function measure(
   return { label, runs_ms: runs, median_ms: sorted[Math.floor(sorted.length / 2)] as number };
 }
 
-const results = [await measure('pglite', await openPglite())];
+const dataDir = mkdtempSync(path.join(tmpdir(), 'raktar-bench-bins-'));
+chmodSync(dataDir, 0o711);
+const results = [];
+try {
+  results.push(await measure('embedded', await openConfiguredDatabase(loadConfig({ DATA_DIR: dataDir }))));
+} finally {
+  rmSync(dataDir, { recursive: true, force: true });
+}
 const serverUrl = process.env.BENCH_DATABASE_URL;
 if (serverUrl) results.push(await measure('postgres', await openPostgres(serverUrl, 10)));
 

@@ -1,48 +1,51 @@
 // `npm run bench`: the write and search benchmarks of the stock API against the database's own
-// ceiling for the same work, on embedded PGlite and (when reachable) a PostgreSQL server.
+// ceiling for the same work, on the embedded PostgreSQL server (the zero-setup default) and, when
+// reachable, a PostgreSQL server, with the two compared round by round.
 import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { type AddressInfo, createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
-import { type Database, openPglite, openPostgres } from '../src/db/client.js';
-import { runMigrations } from '../src/db/migrate.js';
+import { type Database, openPostgres } from '../src/db/client.js';
+import { runningServerUrl } from '../src/db/embedded/server.js';
 import { drive, type Figures, pgbenchWriteScript, searchQuery, writeTransaction } from './ceiling.js';
 import { type Load, type LoadFigures, loadGenerator, measure, warmUp } from './load.js';
 import { pgbench, pgbenchAvailable } from './pgbench.js';
+import { type Memory, memory, sampleMemory } from './rss.js';
 import { hotProducts, PRODUCTS, SEARCH, seed } from './seed.js';
 
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 32);
 /** The API's connections to PostgreSQL: a few per core serve 32 clients best on two cores. */
 const POOL_SIZE = Number(process.env.BENCH_POOL_SIZE ?? 8);
-/** Write rounds, alternating pgbench and the API; the median round is reported. */
+/** Rounds, each running every measurement on every database in turn; the median round is reported. */
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const SERVER_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const TIMEZONE = 'Europe/Budapest';
 const PASSWORD = 'Bench!pass1';
 const JWT_SECRET = 'bench-secret-that-is-long-enough-for-hs256';
+const usePgbench = pgbenchAvailable();
 
-class Skip extends Error {}
-
-interface Result {
-  database: string;
-  /** The median round of the API's write. */
-  api_write: LoadFigures;
-  api_write_rounds: LoadFigures[];
-  /** The statement driven from Node through the same driver, CONNECTIONS clients. */
-  db_write: Figures;
-  /** The same statement under pgbench: the median round at CONNECTIONS clients, once at the API's pool size. */
-  pgbench_write: { clients: number; figures: Figures; rounds: Figures[] }[];
-  /** The best database figure at CONNECTIONS clients (Node or pgbench): the ratio's denominator. */
-  write_ceiling: number;
-  write_ratio: number;
-  api_search: LoadFigures;
-  api_search_rounds: LoadFigures[];
-  db_search: Figures;
-  db_search_rounds: Figures[];
-  search_ratio: number;
+/** One database under test, with the API server running on it. */
+interface Target {
+  label: 'embedded' | 'postgres';
+  child: ChildProcess;
+  base: string;
+  database: Database;
+  url: string;
+  dataDir?: string;
+  write: Load;
+  search: Load;
+  script: string;
+  afterStart: Memory;
+  underLoad?: Memory;
+  dbWrite?: Figures;
+  pgbenchRuns: Figures[];
+  apiWriteRuns: LoadFigures[];
+  dbSearchRuns: Figures[];
+  apiSearchRuns: LoadFigures[];
+  cleanUp: () => Promise<void>;
 }
 
 async function serverReachable(url: string): Promise<boolean> {
@@ -65,7 +68,7 @@ async function freePort(): Promise<number> {
 }
 
 /** Starts the real server (warn-level logs: no log line per request) and waits until it answers. */
-async function startServer(env: Record<string, string>): Promise<{ child: ChildProcess; port: number }> {
+async function startServer(env: Record<string, string>): Promise<{ child: ChildProcess; base: string }> {
   const port = await freePort();
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
     env: {
@@ -76,14 +79,16 @@ async function startServer(env: Record<string, string>): Promise<{ child: ChildP
       SCHEDULER_ENABLED: 'false',
       JWT_SECRET,
       ADMIN_PASSWORD: PASSWORD,
+      DB_POOL_SIZE: String(POOL_SIZE),
     },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
+  const base = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + 120_000;
   while (Date.now() < deadline) {
     if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}`);
     try {
-      if ((await fetch(`http://127.0.0.1:${port}/ping`)).ok) return { child, port };
+      if ((await fetch(`${base}/ping`)).ok) return { child, base };
     } catch {
       // not listening yet
     }
@@ -93,6 +98,7 @@ async function startServer(env: Record<string, string>): Promise<{ child: ChildP
 }
 
 async function stopServer(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null) return;
   const exited = new Promise((resolve) => child.once('exit', resolve));
   child.kill('SIGTERM');
   await exited;
@@ -114,21 +120,84 @@ function median<T extends Figures>(runs: T[]): T {
   return sorted[Math.floor((sorted.length - 1) / 2)] as T;
 }
 
-async function benchmark(
-  label: string,
-  database: Database,
+type Started = Omit<Target, 'write' | 'search' | 'script'>;
+
+/** Starts the API with `env`, then connects to the database it serves; `release` runs after both stop. */
+async function launch(
+  label: Target['label'],
   env: Record<string, string>,
-  closeBeforeServer: boolean,
-  pgbenchUrl?: string,
-): Promise<Result> {
-  console.log(
-    `\n== ${label}: migrating and seeding ${PRODUCTS.toLocaleString('en')} products in two warehouses`,
+  locate: () => string | undefined,
+  release: () => Promise<void>,
+  dataDir?: string,
+): Promise<Started> {
+  try {
+    const { child, base } = await startServer(env);
+    const afterStart = memory(child.pid as number, dataDir);
+    const url = locate();
+    if (!url) throw new Error(`${label}: the database is not running`);
+    const database = await openPostgres(url, CONNECTIONS);
+    const cleanUp = async () => {
+      await database.close();
+      await stopServer(child);
+      await release();
+    };
+    return {
+      label,
+      child,
+      base,
+      database,
+      url,
+      afterStart,
+      ...(dataDir ? { dataDir } : {}),
+      ...emptyRuns(),
+      cleanUp,
+    };
+  } catch (error) {
+    await release();
+    throw error;
+  }
+}
+
+/** The API on the PostgreSQL server, in a scratch database dropped afterwards. */
+async function onServer(): Promise<Started> {
+  const name = `raktar_bench_${Date.now()}`;
+  const admin = new pg.Client({ connectionString: SERVER_URL });
+  await admin.connect();
+  await admin.query(`create database ${name}`);
+  const target = new URL(SERVER_URL);
+  target.pathname = `/${name}`;
+  const url = target.toString();
+  return launch(
+    'postgres',
+    { DATABASE_URL: url },
+    () => url,
+    async () => {
+      await admin.query(`drop database if exists ${name} with (force)`);
+      await admin.end();
+    },
   );
-  await runMigrations(database);
+}
+
+/** The API on its embedded server, exactly as `npm start` runs it, in a scratch DATA_DIR. */
+async function embedded(): Promise<Started> {
+  const dataDir = mkdtempSync(path.join(tmpdir(), 'raktar-bench-'));
+  chmodSync(dataDir, 0o711);
+  const release = async () => rmSync(dataDir, { recursive: true, force: true });
+  return launch('embedded', { DATA_DIR: dataDir }, () => runningServerUrl(dataDir), release, dataDir);
+}
+
+function emptyRuns() {
+  return { pgbenchRuns: [], apiWriteRuns: [], dbSearchRuns: [], apiSearchRuns: [] };
+}
+
+/** Seeds the target's database through its own connection, measures the Node-driven write ceiling, logs in. */
+async function prepare(partial: Started): Promise<Target> {
+  const { label, database, base } = partial;
+  console.log(`\n== ${label}: seeding ${PRODUCTS.toLocaleString('en')} products in two warehouses`);
   const { warehouseId } = await seed(database.db);
   const hot = await hotProducts(database.db);
   console.log(
-    `== ${label}: database ceiling from Node (same statements, ${CONNECTIONS} concurrent clients, ${SECONDS} s each)`,
+    `== ${label}: database ceiling from Node (same statement, ${CONNECTIONS} clients, ${SECONDS} s)`,
   );
   await drive(CONNECTIONS, 2, writeTransaction(database.db, hot, warehouseId, TIMEZONE));
   await settle(database);
@@ -138,186 +207,177 @@ async function benchmark(
     writeTransaction(database.db, hot, warehouseId, TIMEZONE),
   );
   await drive(CONNECTIONS, 2, searchQuery(database.db));
-  // With the database open beside the server (PostgreSQL), its search runs alternate with the
-  // API's below; PGlite's must all come first.
-  const dbSearchRuns = closeBeforeServer ? [await drive(CONNECTIONS, SECONDS, searchQuery(database.db))] : [];
-  await settle(database);
-  // PGlite allows one process on its data directory: the server opens it after we close it.
-  if (closeBeforeServer) await database.close();
+  const login = await fetch(`${base}/api/v1/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username: 'admin', password: PASSWORD }),
+  });
+  const { access_token: token } = (await login.json()) as { access_token: string };
+  const headers = { authorization: `Bearer ${token}`, 'content-type': 'application/json' };
+  const write: Load = {
+    method: 'POST',
+    path: '/api/v1/stock-movements',
+    headers,
+    body: {
+      template: { warehouse_id: warehouseId, movement_type: 'issue', quantity: 1 },
+      field: 'product_id',
+      choices: hot,
+    },
+  };
+  const search: Load = {
+    method: 'GET',
+    path: `/api/v1/products?search=${encodeURIComponent(SEARCH)}&page_size=50`,
+    headers,
+  };
+  await warmUp(base, write, CONNECTIONS, 64);
+  await warmUp(base, search, CONNECTIONS, 2);
+  return { ...partial, write, search, dbWrite, script: pgbenchWriteScript(warehouseId, TIMEZONE) };
+}
 
-  const { child, port } = await startServer(env);
-  try {
-    const base = `http://127.0.0.1:${port}`;
-    const login = await fetch(`${base}/api/v1/auth/login`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ username: 'admin', password: PASSWORD }),
-    });
-    const { access_token: token } = (await login.json()) as { access_token: string };
-    const headers = { authorization: `Bearer ${token}`, 'content-type': 'application/json' };
-    const write: Load = {
-      method: 'POST',
-      path: '/api/v1/stock-movements',
-      headers,
-      body: {
-        template: { warehouse_id: warehouseId, movement_type: 'issue', quantity: 1 },
-        field: 'product_id',
-        choices: hot,
-      },
-    };
-    // Rounds alternate the database's own run (pgbench) and the API's, so both meet the same
-    // conditions on a shared machine; each figure is the median round.
-    console.log(
-      `== ${label}: ${ROUNDS} rounds of ${pgbenchUrl ? 'pgbench and ' : ''}the API over loopback (${loadGenerator}, ${CONNECTIONS} connections, ${SECONDS} s each)`,
-    );
-    const script = pgbenchWriteScript(warehouseId, TIMEZONE);
-    const pgbenchRuns: Figures[] = [];
-    const apiRuns: LoadFigures[] = [];
-    await warmUp(base, write, CONNECTIONS, 64);
-    for (let round = 0; round < ROUNDS; round++) {
-      if (pgbenchUrl) {
-        await settle(database);
-        pgbenchRuns.push(pgbench(pgbenchUrl, script, CONNECTIONS, SECONDS));
+/**
+ * Rounds alternate every database's own run (pgbench for the write, the Node-driven query for the
+ * search) with the API's on every database, so all meet the same conditions on a shared machine.
+ */
+async function rounds(targets: Target[]): Promise<void> {
+  console.log(
+    `\n== ${ROUNDS} rounds of ${usePgbench ? 'pgbench and ' : ''}the API over loopback on ${targets.map((t) => t.label).join(' and ')} (${loadGenerator}, ${CONNECTIONS} connections, ${SECONDS} s each)`,
+  );
+  for (let round = 0; round < ROUNDS; round++) {
+    for (const target of targets) {
+      if (usePgbench) {
+        await settle(target.database);
+        target.pgbenchRuns.push(pgbench(target.url, target.script, CONNECTIONS, SECONDS));
       }
-      if (!closeBeforeServer) await settle(database);
-      apiRuns.push(await measure(base, write, CONNECTIONS, SECONDS));
+      await settle(target.database);
+      const stop = sampleMemory(target.child.pid as number, target.dataDir);
+      target.apiWriteRuns.push(await measure(target.base, target.write, CONNECTIONS, SECONDS));
+      const peak = stop();
+      target.underLoad = {
+        api_rss_mib: Math.max(peak.api_rss_mib ?? 0, target.underLoad?.api_rss_mib ?? 0) || null,
+        db_pss_mib: Math.max(peak.db_pss_mib ?? 0, target.underLoad?.db_pss_mib ?? 0) || null,
+      };
     }
-    const pgbenchWrite: Result['pgbench_write'] = [];
-    if (pgbenchUrl) {
-      pgbenchWrite.push({ clients: CONNECTIONS, figures: median(pgbenchRuns), rounds: pgbenchRuns });
-      if (POOL_SIZE !== CONNECTIONS) {
-        await settle(database);
-        const figures = pgbench(pgbenchUrl, script, POOL_SIZE, SECONDS);
-        pgbenchWrite.push({ clients: POOL_SIZE, figures, rounds: [figures] });
-      }
+  }
+  for (let round = 0; round < ROUNDS; round++) {
+    for (const target of targets) {
+      target.dbSearchRuns.push(await drive(CONNECTIONS, SECONDS, searchQuery(target.database.db)));
+      target.apiSearchRuns.push(await measure(target.base, target.search, CONNECTIONS, SECONDS));
     }
-    const apiWrite = median(apiRuns);
-    const search: Load = {
-      method: 'GET',
-      path: `/api/v1/products?search=${encodeURIComponent(SEARCH)}&page_size=50`,
-      headers,
-    };
-    await warmUp(base, search, CONNECTIONS, 2);
-    const apiSearchRuns: LoadFigures[] = [];
-    for (let round = 0; round < ROUNDS; round++) {
-      if (!closeBeforeServer) dbSearchRuns.push(await drive(CONNECTIONS, SECONDS, searchQuery(database.db)));
-      apiSearchRuns.push(await measure(base, search, CONNECTIONS, SECONDS));
-    }
-    const apiSearch = median(apiSearchRuns);
-    const dbSearch = median(dbSearchRuns);
-    const ceiling = Math.max(
-      dbWrite.requests_per_second,
-      ...pgbenchWrite
-        .filter((run) => run.clients === CONNECTIONS)
-        .map((run) => run.figures.requests_per_second),
-    );
-    return {
-      database: label,
-      api_write: apiWrite,
-      api_write_rounds: apiRuns,
-      db_write: dbWrite,
-      pgbench_write: pgbenchWrite,
-      write_ceiling: ceiling,
-      write_ratio: Math.round((apiWrite.requests_per_second / ceiling) * 100) / 100,
-      api_search: apiSearch,
-      api_search_rounds: apiSearchRuns,
-      db_search: dbSearch,
-      db_search_rounds: dbSearchRuns,
-      search_ratio: Math.round((apiSearch.requests_per_second / dbSearch.requests_per_second) * 100) / 100,
-    };
-  } finally {
-    await stopServer(child);
   }
 }
+
+const ratio = (a: number, b: number) => Math.round((a / b) * 100) / 100;
+
+function result(t: Target) {
+  const apiWrite = median(t.apiWriteRuns);
+  const pgbenchWrite = t.pgbenchRuns.length ? median(t.pgbenchRuns) : undefined;
+  const ceiling = Math.max(t.dbWrite?.requests_per_second ?? 0, pgbenchWrite?.requests_per_second ?? 0);
+  const apiSearch = median(t.apiSearchRuns);
+  const dbSearch = median(t.dbSearchRuns);
+  return {
+    database: t.label,
+    api_write: apiWrite,
+    api_write_rounds: t.apiWriteRuns,
+    db_write: t.dbWrite,
+    pgbench_write: pgbenchWrite,
+    pgbench_write_rounds: t.pgbenchRuns,
+    write_ceiling: ceiling,
+    write_ratio: ratio(apiWrite.requests_per_second, ceiling),
+    api_search: apiSearch,
+    api_search_rounds: t.apiSearchRuns,
+    db_search: dbSearch,
+    db_search_rounds: t.dbSearchRuns,
+    search_ratio: ratio(apiSearch.requests_per_second, dbSearch.requests_per_second),
+    memory_after_start: t.afterStart,
+    memory_under_load: t.underLoad,
+  };
+}
+type Result = ReturnType<typeof result>;
 
 function print(results: Result[]): void {
   console.log('\n| database | work | req/s | p50 / p99 ms | API ÷ DB ceiling | API errors |');
   console.log('|---|---|---|---|---|---|');
-  const row = (database: string, work: string, f: Figures, ratio = '', errors = '') =>
-    console.log(
-      `| ${database} | ${work} | ${f.requests_per_second} | ${f.p50_ms} / ${f.p99_ms} | ${ratio} | ${errors} |`,
-    );
+  const row = (database: string, work: string, f: Figures | undefined, ratioText = '', errors = '') => {
+    if (f)
+      console.log(
+        `| ${database} | ${work} | ${f.requests_per_second} | ${f.p50_ms} / ${f.p99_ms} | ${ratioText} | ${errors} |`,
+      );
+  };
   for (const r of results) {
+    const n = r.api_write_rounds.length;
     row(
       r.database,
-      `API: issue 1 unit (median of ${r.api_write_rounds.length})`,
+      `API: issue 1 unit (median of ${n})`,
       r.api_write,
       String(r.write_ratio),
       String(r.api_write.errors),
     );
     row(r.database, `DB from Node, ${CONNECTIONS} clients: same statement`, r.db_write);
-    for (const run of r.pgbench_write) {
-      const rounds = run.rounds.length > 1 ? ` (median of ${run.rounds.length})` : '';
-      row(r.database, `DB pgbench, ${run.clients} clients: same statement${rounds}`, run.figures);
-    }
+    row(r.database, `DB pgbench, ${CONNECTIONS} clients: same statement (median of ${n})`, r.pgbench_write);
     row(
       r.database,
-      `API: product search, 50/page (median of ${r.api_search_rounds.length})`,
+      `API: product search, 50/page (median of ${n})`,
       r.api_search,
       String(r.search_ratio),
       String(r.api_search.errors),
     );
-    const searchRounds = r.db_search_rounds.length > 1 ? ` (median of ${r.db_search_rounds.length})` : '';
-    row(r.database, `DB from Node, ${CONNECTIONS} clients: same query${searchRounds}`, r.db_search);
+    row(r.database, `DB from Node, ${CONNECTIONS} clients: same query (median of ${n})`, r.db_search);
+  }
+  console.log(
+    '\n| database | API RSS after start | API RSS under load | DB PSS after start | DB PSS under load |',
+  );
+  console.log('|---|---|---|---|---|');
+  const mb = (value: number | null | undefined) => (value ? `${value} MiB` : '—');
+  for (const r of results) {
+    console.log(
+      `| ${r.database} | ${mb(r.memory_after_start.api_rss_mib)} | ${mb(r.memory_under_load?.api_rss_mib)} | ${mb(r.memory_after_start.db_pss_mib)} | ${mb(r.memory_under_load?.db_pss_mib)} |`,
+    );
+  }
+  const embeddedResult = results.find((r) => r.database === 'embedded');
+  const server = results.find((r) => r.database === 'postgres');
+  if (embeddedResult && server) {
+    console.log('\nembedded ÷ PostgreSQL server, same run:');
+    console.log(
+      `  API write  ${ratio(embeddedResult.api_write.requests_per_second, server.api_write.requests_per_second)}`,
+    );
+    console.log(
+      `  API search ${ratio(embeddedResult.api_search.requests_per_second, server.api_search.requests_per_second)}`,
+    );
+    console.log(`  DB write ceiling ${ratio(embeddedResult.write_ceiling, server.write_ceiling)}`);
   }
   for (const r of results) {
-    const rounds = (runs: Figures[]) =>
+    const list = (runs: Figures[]) =>
       runs.map((f) => `${f.requests_per_second} (p99 ${f.p99_ms})`).join(', ');
-    console.log(`\n${r.database} write rounds, API: ${rounds(r.api_write_rounds)}`);
-    const pgbenchRounds = r.pgbench_write.find((run) => run.clients === CONNECTIONS)?.rounds;
-    if (pgbenchRounds) console.log(`${r.database} write rounds, pgbench: ${rounds(pgbenchRounds)}`);
-    console.log(`${r.database} search rounds, API: ${rounds(r.api_search_rounds)}`);
-    console.log(`${r.database} search rounds, DB: ${rounds(r.db_search_rounds)}`);
+    console.log(`\n${r.database} write rounds, API: ${list(r.api_write_rounds)}`);
+    if (r.pgbench_write_rounds.length)
+      console.log(`${r.database} write rounds, pgbench: ${list(r.pgbench_write_rounds)}`);
+    console.log(`${r.database} search rounds, API: ${list(r.api_search_rounds)}`);
+    console.log(`${r.database} search rounds, DB: ${list(r.db_search_rounds)}`);
   }
 }
 
-const only = process.env.BENCH_ONLY; // postgres | pglite
-const results: Result[] = [];
-if (only !== 'pglite' && (await serverReachable(SERVER_URL))) {
-  const name = `raktar_bench_${Date.now()}`;
-  const admin = new pg.Client({ connectionString: SERVER_URL });
-  await admin.connect();
-  await admin.query(`create database ${name}`);
-  const url = new URL(SERVER_URL);
-  url.pathname = `/${name}`;
-  try {
-    const database = await openPostgres(url.toString(), CONNECTIONS);
-    try {
-      results.push(
-        await benchmark(
-          'postgres',
-          database,
-          { DATABASE_URL: url.toString(), DB_POOL_SIZE: String(POOL_SIZE) },
-          false,
-          pgbenchAvailable() ? url.toString() : undefined,
-        ),
-      );
-    } finally {
-      await database.close();
-    }
-  } finally {
-    await admin.query(`drop database if exists ${name} with (force)`);
-    await admin.end();
-  }
-} else {
-  console.log(`(no PostgreSQL server at ${SERVER_URL}: set BENCH_DATABASE_URL to include it)`);
-}
-
-const dataDir = mkdtempSync(path.join(tmpdir(), 'raktar-bench-'));
+const only = process.env.BENCH_ONLY; // embedded | postgres
+const targets: Target[] = [];
 try {
-  if (only === 'postgres') throw new Skip();
-  const database = await openPglite({ dataDir: path.join(dataDir, 'pglite') });
-  results.push(await benchmark('pglite', database, { DATA_DIR: dataDir }, true));
-} catch (error) {
-  if (!(error instanceof Skip)) throw error;
+  // Each target is listed as soon as it runs, so the finally below stops it whatever fails next.
+  const add = async (start: () => Promise<Started>) => {
+    const partial = await start();
+    targets.push(partial as Target);
+    targets[targets.length - 1] = await prepare(partial);
+  };
+  if (only !== 'postgres') await add(embedded);
+  if (only !== 'embedded') {
+    if (await serverReachable(SERVER_URL)) await add(onServer);
+    else console.log(`(no PostgreSQL server at ${SERVER_URL}: set BENCH_DATABASE_URL to include it)`);
+  }
+  await rounds(targets);
+  const results = targets.map(result);
+  print(results);
+  mkdirSync('bench/results', { recursive: true });
+  writeFileSync(
+    'bench/results/stock-api.json',
+    `${JSON.stringify({ measured_at: new Date().toISOString(), connections: CONNECTIONS, pool_size: POOL_SIZE, seconds: SECONDS, rounds: ROUNDS, load_generator: loadGenerator, results }, null, 2)}\n`,
+  );
 } finally {
-  rmSync(dataDir, { recursive: true, force: true });
+  for (const target of targets) await target.cleanUp();
 }
-
-print(results);
-mkdirSync('bench/results', { recursive: true });
-const stamp = new Date().toISOString();
-writeFileSync(
-  'bench/results/stock-api.json',
-  `${JSON.stringify({ measured_at: stamp, connections: CONNECTIONS, pool_size: POOL_SIZE, seconds: SECONDS, rounds: ROUNDS, load_generator: loadGenerator, results }, null, 2)}\n`,
-);
