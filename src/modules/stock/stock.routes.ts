@@ -11,6 +11,7 @@ import {
   ReceiptBody,
 } from './documents.schemas.js';
 import type { StockDocumentsService } from './documents.service.js';
+import { canonicalType } from './movement-types.js';
 import type { PostingBatcher } from './posting-batcher.js';
 import { toPostedPublic } from './stock.mapper.js';
 import {
@@ -45,13 +46,12 @@ function movementFilter(q: {
   from?: string;
   to?: string;
 }) {
-  const aliases: Record<string, string> = { purchase: 'receipt', sale: 'issue' };
   return {
     productId: q.product_id,
     warehouseId: q.warehouse_id,
     binId: q.bin_id,
     lotId: q.lot_id,
-    movementType: q.movement_type ? (aliases[q.movement_type] ?? q.movement_type) : undefined,
+    movementType: q.movement_type ? canonicalType(q.movement_type) : undefined,
     referenceNumber: q.reference_number,
     actorId: q.actor_id,
     from: q.from ? new Date(q.from) : undefined,

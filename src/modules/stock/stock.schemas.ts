@@ -1,6 +1,6 @@
 import { Type } from 'typebox';
 import { PageOf, PageQuery } from '../../platform/pagination.js';
-import { DIRECT_TYPE_INPUTS, MOVEMENT_TYPES } from './movement-types.js';
+import { DIRECT_TYPE_INPUTS, MOVEMENT_TYPES, TYPE_ALIASES } from './movement-types.js';
 
 const uuid = Type.String({ format: 'uuid' });
 const nullable = <T extends Parameters<typeof Type.Union>[0][number]>(schema: T) =>
@@ -130,7 +130,7 @@ export const MovementQuery = Type.Intersect([
     warehouse_id: Type.Optional(uuid),
     bin_id: Type.Optional(uuid),
     lot_id: Type.Optional(uuid),
-    movement_type: Type.Optional(Type.Enum([...Object.keys(MOVEMENT_TYPES), 'purchase', 'sale'])),
+    movement_type: Type.Optional(Type.Enum([...Object.keys(MOVEMENT_TYPES), ...Object.keys(TYPE_ALIASES)])),
     reference_number: Type.Optional(Type.String({ maxLength: 100 })),
     actor_id: Type.Optional(uuid),
     from: Type.Optional(Type.String({ format: 'date-time' })),

@@ -408,6 +408,15 @@ describe('the ledger', () => {
     expect(one.json()).toMatchObject({ reference_number: 'R-3', actor_id: worker.id });
     expect((await get('/api/v1/stock-movements/01936d3e-8f2a-7c4b-9e1d-5a6b7c8d9e0f')).statusCode).toBe(404);
     expect((await get('/api/v1/stock-movements?cursor=banana')).statusCode).toBe(422);
+    // Every alias a posting accepts filters too, as the type it stands for.
+    const scrap = { product_id: product.id, warehouse_id: wh.id, movement_type: 'scrap', quantity: 1 };
+    expect((await move(t.app, worker.token, scrap)).statusCode).toBe(201);
+    for (const type of ['scrap', 'damaged']) {
+      const res = await get(`/api/v1/stock-movements?product_id=${product.id}&movement_type=${type}`);
+      expect(res.statusCode).toBe(200);
+      expect(res.json().items.map((m: { movement_type: string }) => m.movement_type)).toEqual(['damaged']);
+    }
+    expect((await get('/api/v1/stock-movements?movement_type=shrinkage')).statusCode).toBe(422);
   });
 });
 
