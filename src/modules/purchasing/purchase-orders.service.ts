@@ -10,6 +10,7 @@ import { recordAudit } from '../audit/audit.service.js';
 import type { ProductsService } from '../catalog/products.service.js';
 import { OrderErrors, orderLineValues, recomputeOrderTotals } from '../orders/order-lines.js';
 import type { PartnersService } from '../partners/partners.service.js';
+import { inBalanceOrder } from '../stock/balance-order.js';
 import { decimal } from '../stock/quantity.js';
 import type { StockService } from '../stock/stock.service.js';
 import { stockMovements } from '../stock/stock.tables.js';
@@ -313,12 +314,21 @@ export class PurchaseOrdersService {
         throw PurchasingErrors.illegalTransition({ action: 'receive', status: order.status });
       }
       const postingId = uuidv7();
+      const received = [];
       for (const line of input.lines) {
         const [row] = await tx
           .select()
           .from(purchaseOrderLines)
           .where(and(eq(purchaseOrderLines.id, line.line_id), eq(purchaseOrderLines.purchaseOrderId, id)));
         if (!row) throw PurchasingErrors.lineNotFound({ line_id: line.line_id });
+        received.push({ line, row });
+      }
+      const ordered = inBalanceOrder(received, ({ line, row }) => ({
+        productId: row.productId,
+        binId: line.bin_id,
+        lot: line.lot_number,
+      }));
+      for (const { line, row } of ordered) {
         const product = await this.products.requireExisting(tx, row.productId);
         if (product.tracking === 'lot' && (!line.lot_number || !line.expiry_date)) {
           throw PurchasingErrors.lotAndExpiryRequired({ sku: product.sku });

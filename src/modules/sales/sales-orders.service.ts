@@ -14,6 +14,7 @@ import {
   recomputeOrderTotals,
 } from '../orders/order-lines.js';
 import type { PartnersService } from '../partners/partners.service.js';
+import { inBalanceOrder } from '../stock/balance-order.js';
 import { availableIn } from '../stock/ledger.repo.js';
 import { decimal } from '../stock/quantity.js';
 import type { ReservationsService } from '../stock/reservations.service.js';
@@ -253,12 +254,18 @@ export class SalesOrdersService {
         throw SalesErrors.illegalTransition({ action: 'ship', status: order.status });
       const lines = await this.linesOf(tx, id);
       const postingId = uuidv7();
-      const picked = [];
-      for (const shipment of shipments) {
+      const picked: ReturnType<typeof toPostedPublic>[] = [];
+      const matched = shipments.map((shipment, index) => {
         const line = lines.find((l) =>
           shipment.line_id ? l.id === shipment.line_id : l.productId === shipment.product_id,
         );
         if (!line) throw SalesErrors.lineNotFound({ line: shipment.line_id ?? shipment.product_id ?? '' });
+        return { shipment, line, index };
+      });
+      // Answered in the order asked, posted in balance order.
+      for (const { shipment, line, index } of inBalanceOrder(matched, (m) => ({
+        productId: m.line.productId,
+      }))) {
         const reservation = line.reservationId ? await this.reservations.get(line.reservationId, tx) : null;
         const reserved = reservation?.status === 'active' ? reservation.quantity : 0;
         const quantity = decimal(shipment.quantity);
@@ -285,7 +292,7 @@ export class SalesOrdersService {
           },
           postingId,
         );
-        picked.push(toPostedPublic(posted));
+        picked[index] = toPostedPublic(posted);
         await tx
           .update(salesOrderLines)
           .set({

@@ -6,6 +6,7 @@ import type { RequestCtx } from '../../platform/request-ctx.js';
 import type { LotsService } from '../catalog/lots.service.js';
 import type { ProductsService } from '../catalog/products.service.js';
 import type { BinsService } from '../locations/bins.service.js';
+import { inBalanceOrder } from './balance-order.js';
 import { StockErrors } from './stock.errors.js';
 import { toPostedPublic } from './stock.mapper.js';
 import type { MovementInput, StockService } from './stock.service.js';
@@ -35,7 +36,7 @@ export interface CountLine {
   lot_number?: string | null;
 }
 
-/** Lines in one fixed order (product, bin, lot), so two documents never lock balances crosswise. */
+/** Document lines in balance order (see inBalanceOrder). */
 function sorted<
   T extends {
     product_id: string;
@@ -44,8 +45,11 @@ function sorted<
     lot_number?: string | null;
   },
 >(lines: T[]): T[] {
-  const key = (l: T) => `${l.product_id}|${l.bin_id ?? ''}|${l.lot_id ?? l.lot_number ?? ''}`;
-  return [...lines].sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
+  return inBalanceOrder(lines, (l) => ({
+    productId: l.product_id,
+    binId: l.bin_id,
+    lot: l.lot_id ?? l.lot_number,
+  }));
 }
 
 /**

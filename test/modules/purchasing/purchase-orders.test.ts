@@ -210,6 +210,40 @@ describe('purchase orders', () => {
     expect((await call('GET', '/api/v1/purchase-orders?status=lost')).statusCode).toBe(422);
   });
 
+  it('receives orders whose lines run in opposite product orders, all at once, without a deadlock', async () => {
+    const products = [
+      await createProduct(t.app, admin),
+      await createProduct(t.app, admin),
+      await createProduct(t.app, admin),
+    ];
+    const orders = [];
+    for (let i = 0; i < 40; i++) {
+      const ordered = i % 2 === 0 ? products : [...products].reverse();
+      const order = (
+        await call('POST', '/api/v1/purchase-orders', {
+          supplier_id: supplier.id,
+          lines: ordered.map((p) => ({ product_id: p.id, quantity: 5, unit_price: 1 })),
+        })
+      ).json();
+      await call('POST', `/api/v1/purchase-orders/${order.id}/submit`);
+      await call('POST', `/api/v1/purchase-orders/${order.id}/approve`, undefined, manager.token);
+      orders.push(order);
+    }
+    const received = await Promise.all(
+      orders.map((order) =>
+        call('POST', `/api/v1/purchase-orders/${order.id}/receipts`, {
+          warehouse_id: wh.id,
+          lines: order.lines.map((line: { id: string }) => ({ line_id: line.id, quantity: 5 })),
+        }),
+      ),
+    );
+    expect(received.map((r) => r.statusCode)).toEqual(orders.map(() => 200));
+    for (const p of products) {
+      expect((await call('GET', `/api/v1/products/${p.id}`)).json().on_hand).toBe(200);
+    }
+    expect((await verifyLedger(t.app, admin)).ok).toBe(true);
+  });
+
   it('numbers concurrent orders without duplicates or gaps', async () => {
     const p = await createProduct(t.app, admin);
     const results = await Promise.all(

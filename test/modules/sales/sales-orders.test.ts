@@ -188,6 +188,35 @@ describe('sales orders', () => {
     expect(list.json().items.map((o: { id: string }) => o.id)).toContain(so.id);
   });
 
+  it('ships orders whose lines run in opposite product orders, all at once, without a deadlock', async () => {
+    const products = [
+      await createProduct(t.app, admin),
+      await createProduct(t.app, admin),
+      await createProduct(t.app, admin),
+    ];
+    for (const p of products) await receive(t.app, worker.token, p.id, wh.id, 200);
+    const orders = [];
+    for (let i = 0; i < 40; i++) {
+      const ordered = i % 2 === 0 ? products : [...products].reverse();
+      const so = await order(ordered.map((p) => ({ product_id: p.id, quantity: 5, unit_price: 1 })));
+      expect((await call('POST', `/api/v1/sales-orders/${so.id}/confirm`)).statusCode).toBe(200);
+      orders.push(so);
+    }
+    const shipped = await Promise.all(
+      orders.map((so) =>
+        call('POST', `/api/v1/sales-orders/${so.id}/shipments`, {
+          lines: so.lines.map((line: { id: string }) => ({ line_id: line.id, quantity: 5 })),
+        }),
+      ),
+    );
+    expect(shipped.map((r) => r.statusCode)).toEqual(orders.map(() => 200));
+    // Posted in balance order, answered in the order asked.
+    const first = shipped[1]?.json().shipment.movements.map((m: { product_id: string }) => m.product_id);
+    expect(first).toEqual(orders[1].lines.map((line: { product_id: string }) => line.product_id));
+    for (const p of products) expect(await stockOf(p.id)).toMatchObject({ on_hand: 0, reserved: 0 });
+    expect((await verifyLedger(t.app, admin)).ok).toBe(true);
+  });
+
   it('two orders confirmed at once for the same stock: one wins, the other gets 409', async () => {
     const p = await createProduct(t.app, admin);
     await receive(t.app, worker.token, p.id, wh.id, 5);
