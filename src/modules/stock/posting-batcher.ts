@@ -1,11 +1,12 @@
 import type { Db } from '../../db/client.js';
 import { AppError } from '../../platform/errors.js';
 import type { RequestCtx } from '../../platform/request-ctx.js';
-import type { MovementInput, PostedMovement, StockService } from './stock.service.js';
+import type { MovementInput, PostedMovement, PostOptions, StockService } from './stock.service.js';
 
 interface Pending {
   ctx: RequestCtx;
   input: MovementInput;
+  options: PostOptions;
   resolve: (posted: PostedMovement) => void;
   reject: (error: unknown) => void;
 }
@@ -36,9 +37,10 @@ export class PostingBatcher {
   async submit(ctx: RequestCtx, input: MovementInput): Promise<PostedMovement> {
     // A plain issue is one statement: it commits alone, which beats any batch on latency.
     const alone = await this.stock.postAlone(ctx, input);
-    if (alone) return alone;
+    if (alone.posted) return alone.posted;
+    const options = { tookNothingAlone: alone.tried };
     return new Promise((resolve, reject) => {
-      this.queue.push({ ctx, input, resolve, reject });
+      this.queue.push({ ctx, input, options, resolve, reject });
       this.pump();
     });
   }
@@ -65,7 +67,9 @@ export class PostingBatcher {
       await this.db.transaction(async (tx) => {
         for (const item of ordered) {
           try {
-            outcomes.set(item, { posted: await this.stock.post(tx, item.ctx, item.input) });
+            outcomes.set(item, {
+              posted: await this.stock.post(tx, item.ctx, item.input, undefined, item.options),
+            });
           } catch (error) {
             if (!(error instanceof AppError)) throw error;
             outcomes.set(item, { error });
@@ -76,7 +80,7 @@ export class PostingBatcher {
       // The shared transaction failed as a whole: give every item its own transaction.
       for (const item of ordered) {
         try {
-          item.resolve(await this.stock.createMovement(item.ctx, item.input));
+          item.resolve(await this.stock.createMovement(item.ctx, item.input, item.options));
         } catch (error) {
           item.reject(error);
         }

@@ -41,6 +41,11 @@ export interface MovementInput {
   forceExpired?: boolean;
 }
 
+export interface PostOptions {
+  /** `postAlone` ran this plain issue's one-statement take moments ago and it took nothing. */
+  tookNothingAlone?: boolean;
+}
+
 export interface LotLabel {
   lotNumber: string;
   expiryDate: string | null;
@@ -118,6 +123,7 @@ export class StockService {
     ctx: RequestCtx,
     input: MovementInput,
     postingId: string = uuidv7(),
+    options: PostOptions = {},
   ): Promise<PostedMovement> {
     const type = canonicalType(input.movementType);
     const direction = this.direction(type, input.quantity);
@@ -126,8 +132,11 @@ export class StockService {
     if (input.forceExpired && ctx.actor && !['admin', 'manager'].includes(ctx.actor.role))
       throw StockErrors.forceNotAllowed();
     const meta = this.metaOf(ctx, type, postingId, input);
-    const alone = await this.inOneStatement(tx, ctx, input, direction, quantity, meta);
-    if (alone) return alone;
+    const plainIssue = this.isPlainIssue(input, direction);
+    if (plainIssue && !options.tookNothingAlone) {
+      const posted = await this.takePlain(tx, ctx, input, quantity, meta);
+      if (posted) return posted;
+    }
     const product = await this.products.requireWithUnit(tx, input.productId);
     // A deleted product takes no new stock, but what it has can still leave.
     if (inbound && !product.isActive) throw CatalogErrors.productInactive({ sku: product.sku });
@@ -153,7 +162,8 @@ export class StockService {
     }
     const bin = input.binId ? await this.bins.resolve(tx, input.warehouseId, input.binId) : null;
     const scope = this.scope(input, bin?.id ?? null, lot?.id ?? null);
-    const rows = await takeStockFefo(tx, scope, quantity, meta);
+    // The one-statement take of a plain issue already found too little: explain, don't take again.
+    const rows = plainIssue ? [] : await takeStockFefo(tx, scope, quantity, meta);
     if (rows.length === 0) {
       // Only now check the warehouse: an unknown one is 404, not "no stock" (saves the hot path a query).
       if (!bin) await this.bins.resolve(tx, input.warehouseId, null);
@@ -193,20 +203,19 @@ export class StockService {
     };
   }
 
-  /**
-   * The common issue — outbound, FEFO, no lot or bin named — as one statement that also checks
-   * the product's unit. Null when the movement is not of that kind or the statement took nothing
-   * (the full path then says why).
-   */
-  private async inOneStatement(
+  /** Outbound, FEFO, no lot or bin named: the issue one statement can post, unit check included. */
+  private isPlainIssue(input: MovementInput, direction: 'in' | 'out'): boolean {
+    return direction === 'out' && !input.binId && !input.lotId && !input.lotNumber;
+  }
+
+  /** A plain issue's one-statement take (the unit check included); null when it took nothing. */
+  private async takePlain(
     db: DbOrTx,
     ctx: RequestCtx,
     input: MovementInput,
-    direction: 'in' | 'out',
     quantity: string,
     meta: MovementMeta,
   ): Promise<PostedMovement | null> {
-    if (direction !== 'out' || input.binId || input.lotId || input.lotNumber) return null;
     const rows = await takeStockFefo(db, this.scope(input, null, null), quantity, meta, true);
     return rows.length > 0 ? this.taken(db, ctx, input, meta, quantity, rows) : null;
   }
@@ -246,22 +255,27 @@ export class StockService {
   /**
    * The common single issue — outbound, FEFO, no lot or bin named, nothing forced — posted as one
    * statement in its own implicit transaction: the unit check, the take and the ledger rows commit
-   * together in one round trip. Null when the movement is not of that kind or the statement took
-   * nothing (the full path then explains why).
+   * together in one round trip. `posted` is null when the movement is not of that kind, or when the
+   * statement took nothing (`tried`; `post` then explains why without taking again).
    */
-  async postAlone(ctx: RequestCtx, input: MovementInput): Promise<PostedMovement | null> {
+  async postAlone(
+    ctx: RequestCtx,
+    input: MovementInput,
+  ): Promise<{ posted: PostedMovement } | { posted: null; tried: boolean }> {
     // A forced issue is audited in its transaction; zero is refused by the full path.
-    if (input.forceExpired || input.quantity === 0) return null;
+    if (input.forceExpired || input.quantity === 0) return { posted: null, tried: false };
     const type = canonicalType(input.movementType);
     const direction = this.direction(type, input.quantity);
+    if (!this.isPlainIssue(input, direction)) return { posted: null, tried: false };
     const quantity = magnitude(decimal(input.quantity));
     const meta = this.metaOf(ctx, type, uuidv7(), input);
-    return this.inOneStatement(this.db, ctx, input, direction, quantity, meta);
+    const posted = await this.takePlain(this.db, ctx, input, quantity, meta);
+    return posted ? { posted } : { posted: null, tried: true };
   }
 
   /** `POST /stock-movements`: one movement in its own transaction. */
-  createMovement(ctx: RequestCtx, input: MovementInput): Promise<PostedMovement> {
-    return this.db.transaction((tx) => this.post(tx, ctx, input));
+  createMovement(ctx: RequestCtx, input: MovementInput, options: PostOptions = {}): Promise<PostedMovement> {
+    return this.db.transaction((tx) => this.post(tx, ctx, input, uuidv7(), options));
   }
 
   /** Posts the opposite of a direct movement (same product, bin and lot), once. */
