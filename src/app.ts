@@ -50,6 +50,7 @@ import { metricsPlugin } from './platform/metrics.js';
 import { openapiPlugin } from './platform/openapi.js';
 import { RequestLogController, requestContextPlugin, requestId } from './platform/request-context.js';
 import { Scheduler } from './platform/scheduler.js';
+import { textGuardPlugin } from './platform/text-guard.js';
 import { validationPlugin } from './platform/validation.js';
 import { openValkey } from './platform/valkey.js';
 import { VERSION } from './version.js';
@@ -101,6 +102,7 @@ export async function buildApp({ config, database, logger }: AppDeps): Promise<F
   await app.register(requestContextPlugin, { defaultLocale: config.defaultLocale });
   await app.register(errorHandlerPlugin);
   await app.register(validationPlugin);
+  await app.register(textGuardPlugin);
   await app.register(methodNotAllowedPlugin);
   await app.register(helmet, { global: true });
   await app.register(cors, {

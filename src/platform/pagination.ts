@@ -1,12 +1,14 @@
 import { type Static, type TSchema, Type } from 'typebox';
 
 export const MAX_PAGE_SIZE = 100;
+/** The deepest offset a list answers (page × page_size, or skip): far past any real list, within bigint. */
+export const MAX_OFFSET = 1_000_000_000;
 
 /** `page`/`page_size`, with seed 003's `skip`/`limit` accepted too. */
 export const PageQuery = Type.Object({
-  page: Type.Optional(Type.Integer({ minimum: 1, default: 1 })),
+  page: Type.Optional(Type.Integer({ minimum: 1, maximum: MAX_OFFSET / MAX_PAGE_SIZE, default: 1 })),
   page_size: Type.Optional(Type.Integer({ minimum: 1, maximum: MAX_PAGE_SIZE, default: 20 })),
-  skip: Type.Optional(Type.Integer({ minimum: 0 })),
+  skip: Type.Optional(Type.Integer({ minimum: 0, maximum: MAX_OFFSET })),
   limit: Type.Optional(Type.Integer({ minimum: 1, maximum: MAX_PAGE_SIZE })),
 });
 export type PageQuery = Static<typeof PageQuery>;
