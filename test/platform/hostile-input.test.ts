@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bearer, loginAdmin } from '../helpers/factories.js';
+import { createProduct, createWarehouse, move } from '../helpers/stock.js';
 import { buildTestApp, type TestApp } from '../helpers/test-app.js';
 
 let t: TestApp;
@@ -86,5 +87,36 @@ describe('hostile input gets 422, never a 5xx, and changes nothing', () => {
     expect((await get('/api/v1/purchase-orders?date_from=1900-01-01')).statusCode).toBe(200);
     const moment = await get('/api/v1/stock-movements?from=0000-01-01T00:00:00Z');
     expect(moment.statusCode).toBe(422);
+  });
+
+  it('refuses quantities that round to nothing, capacities past the column and empty updates', async () => {
+    const wh = await createWarehouse(t.app, admin, 'HOSTILE');
+    const flour = await createProduct(t.app, admin, { unit: 'kg' });
+    for (const quantity of [1e-7, 5e-324]) {
+      const res = await move(t.app, admin, {
+        product_id: flour.id,
+        warehouse_id: wh.id,
+        movement_type: 'receipt',
+        quantity,
+      });
+      expect(res.statusCode, String(quantity)).toBe(422);
+    }
+    expect((await get(`/api/v1/products/${flour.id}`)).json().on_hand).toBe(0);
+    const bin = await t.app.inject({
+      method: 'POST',
+      url: `/api/v1/warehouses/${wh.id}/bins`,
+      headers: bearer(admin),
+      payload: { code: 'HUGE', capacity: 1e308 },
+    });
+    expect(bin.statusCode).toBe(422);
+    expect(bin.json().errors[0].field).toBe('capacity');
+    const empty = await t.app.inject({
+      method: 'PATCH',
+      url: '/api/v1/units/pcs',
+      headers: bearer(admin),
+      payload: {},
+    });
+    expect(empty.statusCode).toBe(422);
+    expect(empty.json().error_code).toBe('VALIDATION_ERROR');
   });
 });

@@ -283,7 +283,8 @@ export const UnitUpdate = Type.Object(
     name: Type.Optional(Type.String({ minLength: 1, maxLength: 100 })),
     decimals: Type.Optional(Type.Integer({ minimum: 0, maximum: 6 })),
   },
-  { examples: [{ name: 'Pallet (EUR)' }] },
+  // An update that names nothing to change is a client mistake, not a no-op.
+  { minProperties: 1, examples: [{ name: 'Pallet (EUR)' }] },
 );
 
 export const IdParams = Type.Object({ id: uuid });

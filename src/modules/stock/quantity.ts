@@ -9,7 +9,15 @@ export function decimal(value: number): string {
   if (!Number.isFinite(value))
     throw Errors.validation({}, { errors: [{ field: 'quantity', message: 'must be a finite number' }] });
   const text = String(value);
-  return text.includes('e') ? value.toFixed(LEDGER_SCALE + 2).replace(/\.?0+$/, '') : text;
+  if (!text.includes('e')) return text;
+  // Exponent notation: write the digits out (trailing zeros dropped), so precision checks see them.
+  const fixed = value
+    .toFixed(20)
+    .replace(/(\.\d*?)0+$/, '$1')
+    .replace(/\.$/, '');
+  if (/^-?0$/.test(fixed))
+    throw Errors.validation({}, { errors: [{ field: 'quantity', message: 'must be 0 or at least 1e-20' }] });
+  return fixed;
 }
 
 /** Refuses more decimal places than the product's unit allows (pieces are whole). */
