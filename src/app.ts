@@ -45,6 +45,7 @@ import { accessPlugin } from './platform/access.js';
 import { errorHandlerPlugin } from './platform/error-handler.js';
 import { healthPlugin } from './platform/health.js';
 import { idempotencyPlugin } from './platform/idempotency.js';
+import { REDACTED_PATHS, safeErrorSerializer } from './platform/log-safety.js';
 import { methodNotAllowedPlugin } from './platform/method-not-allowed.js';
 import { metricsPlugin } from './platform/metrics.js';
 import { openapiPlugin } from './platform/openapi.js';
@@ -58,7 +59,7 @@ import { VERSION } from './version.js';
 export interface AppDeps {
   config: Config;
   database: Database;
-  /** A pino logger configuration or instance; tests pass `false` for silence. */
+  /** Pino logger settings (level, stream); `false` for silence. */
   logger?: boolean | object;
 }
 
@@ -73,10 +74,16 @@ declare module 'fastify' {
 /** Builds the whole HTTP application on an open database. main.ts and the tests both call this. */
 export async function buildApp({ config, database, logger }: AppDeps): Promise<FastifyInstance> {
   const app = Fastify({
-    logger: logger ?? {
-      level: config.logLevel,
-      redact: ['req.headers.authorization', 'req.headers.cookie'],
-    },
+    // Whatever logger settings the caller gives, secrets stay out of the log.
+    logger:
+      logger === false
+        ? false
+        : {
+            level: config.logLevel,
+            ...(typeof logger === 'object' ? logger : {}),
+            redact: REDACTED_PATHS,
+            serializers: { err: safeErrorSerializer },
+          },
     logController: new RequestLogController(),
     genReqId: requestId,
     bodyLimit: config.bodyLimit,

@@ -17,6 +17,7 @@ const Item = Type.Object({
 });
 
 const open = { access: { public: true as const } };
+const SECRET = '$argon2id$v=19$m=19456,t=2,p=1$c2VjcmV0LXNhbHQ$never-in-a-log';
 
 let t: TestApp;
 let app: FastifyInstance;
@@ -30,6 +31,11 @@ beforeAll(async () => {
   );
   app.get('/api/v1/probe/conflict', { config: open }, async () => {
     throw outOfStock({ available: 3 }, { available: 3 });
+  });
+  app.get('/api/v1/probe/leak', { config: open }, async () => {
+    // A failing statement whose values hold a secret, as a failed user insert holds the hash.
+    await t.database.db.execute(sql`select ${SECRET}::int as password_hash`);
+    return {};
   });
   app.get('/api/v1/probe/crash', { config: open }, async () => {
     await t.database.db.execute(sql`select * from table_that_does_not_exist`);
@@ -174,5 +180,18 @@ describe('error contract', () => {
     expect(res.body).not.toMatch(/table_that_does_not_exist|select|stack|at /i);
     const logged = t.logs.find((line) => line.request_id === 'crash-probe-1' && line.level === 50);
     expect(JSON.stringify(logged)).toContain('table_that_does_not_exist');
+  });
+
+  it('logs a failed statement without its values', async () => {
+    const res = await app.inject({
+      method: 'GET',
+      url: '/api/v1/probe/leak',
+      headers: { 'x-request-id': 'leak-probe-1' },
+    });
+    expect(res.statusCode).toBe(500);
+    const logged = JSON.stringify(t.logs.filter((line) => line.request_id === 'leak-probe-1'));
+    expect(logged).toContain('Failed query');
+    expect(logged).toContain('[Redacted]');
+    expect(logged).not.toContain('never-in-a-log');
   });
 });
