@@ -32,6 +32,11 @@ export const authRoutes: FastifyPluginAsyncTypebox<{
 }> = async (app, { auth, allowRegistration }) => {
   // Swagger UI's Authorize button posts the OAuth2 password form; JSON works too.
   await app.register(formbody);
+  // Token and account answers must never be kept by a browser or proxy (RFC 6749 §5.1).
+  app.addHook('onSend', async (_request, reply) => {
+    reply.header('cache-control', 'no-store');
+    reply.header('pragma', 'no-cache');
+  });
 
   const loginSchema = {
     tags,

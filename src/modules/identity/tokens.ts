@@ -11,6 +11,8 @@ export interface AccessClaims {
   tv: number;
 }
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
 /** Verified access tokens remembered at most (the least recently used forgotten first). */
 const VERIFIED_CAPACITY = 10_000;
 
@@ -61,15 +63,20 @@ export class AccessTokens {
     }
     let payload: JWTPayload;
     try {
-      ({ payload } = await jwtVerify(token, this.key, { algorithms: ['HS256'], issuer: 'raktar' }));
+      ({ payload } = await jwtVerify(token, this.key, {
+        algorithms: ['HS256'],
+        issuer: 'raktar',
+        // A token that never expires is not one this service issued, whatever it is signed with.
+        requiredClaims: ['exp', 'sub'],
+      }));
     } catch (error) {
       if (error instanceof joseErrors.JOSEError) throw IdentityErrors.invalidToken();
       throw error;
     }
-    if (payload.type !== 'access' || typeof payload.sub !== 'string' || typeof payload.tv !== 'number') {
+    if (payload.type !== 'access' || !UUID.test(payload.sub ?? '') || typeof payload.tv !== 'number') {
       throw IdentityErrors.invalidToken();
     }
-    const claims: AccessClaims = { sub: payload.sub, role: payload.role as Role, tv: payload.tv };
+    const claims: AccessClaims = { sub: payload.sub as string, role: payload.role as Role, tv: payload.tv };
     this.verified.set(token, { claims, expiresAt: (payload.exp ?? 0) * 1000 });
     return claims;
   }

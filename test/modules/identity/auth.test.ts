@@ -17,15 +17,16 @@ const post = (url: string, payload: unknown, headers: Record<string, string> = {
 
 async function sign(
   claims: Record<string, unknown>,
-  options: { secret?: string; exp?: string | number; sub: string },
+  options: { secret?: string; exp?: string | number | null; sub: string },
 ) {
-  return new SignJWT({ type: 'access', role: 'admin', tv: 1, ...claims })
+  const jwt = new SignJWT({ type: 'access', role: 'admin', tv: 1, ...claims })
     .setProtectedHeader({ alg: 'HS256' })
     .setSubject(options.sub)
     .setIssuer('raktar')
-    .setIssuedAt()
-    .setExpirationTime(options.exp ?? '5m')
-    .sign(new TextEncoder().encode(options.secret ?? t.config.jwtSecret));
+    .setIssuedAt();
+  // null: a token that never expires.
+  if (options.exp !== null) jwt.setExpirationTime(options.exp ?? '5m');
+  return jwt.sign(new TextEncoder().encode(options.secret ?? t.config.jwtSecret));
 }
 
 describe('login', () => {
@@ -34,6 +35,8 @@ describe('login', () => {
     expect(res.statusCode).toBe(200);
     const body = res.json();
     expect(body).toMatchObject({ token_type: 'bearer', expires_in: 900 });
+    expect(res.headers['cache-control']).toBe('no-store');
+    expect(res.headers.pragma).toBe('no-cache');
     expect(body.access_token.split('.')).toHaveLength(3);
     expect(body.refresh_token.length).toBeGreaterThan(30);
   });
@@ -84,7 +87,7 @@ describe('access tokens', () => {
     expect(res.json()).not.toHaveProperty('password_hash');
   });
 
-  it('refuses no token, a malformed header, a tampered, expired, foreign, alg:none or non-access token', async () => {
+  it('refuses no token, a malformed header, a tampered, expired, foreign, alg:none, non-access, never-expiring or non-UUID-subject token', async () => {
     const me = await t.app.inject({ method: 'GET', url: '/api/v1/auth/me', headers: bearer(adminToken) });
     const adminId = me.json().id as string;
     const [header, payload, signature] = adminToken.split('.') as [string, string, string];
@@ -101,6 +104,8 @@ describe('access tokens', () => {
       foreign: `Bearer ${await sign({}, { sub: adminId, secret: 'another-secret-of-sufficient-length-000' })}`,
       refreshType: `Bearer ${await sign({ type: 'refresh' }, { sub: adminId })}`,
       unknownUser: `Bearer ${await sign({}, { sub: '01936d3e-8f2a-7c4b-9e1d-5a6b7c8d9e0f' })}`,
+      neverExpires: `Bearer ${await sign({}, { sub: adminId, exp: null })}`,
+      notAUuid: `Bearer ${await sign({}, { sub: 'admin' })}`,
     };
     for (const [name, authorization] of Object.entries(candidates)) {
       const res = await t.app.inject({
