@@ -44,6 +44,7 @@ import { TransfersService } from './modules/stock/transfers.service.js';
 import { accessPlugin } from './platform/access.js';
 import { errorHandlerPlugin } from './platform/error-handler.js';
 import { healthPlugin } from './platform/health.js';
+import { hstsPlugin } from './platform/hsts.js';
 import { idempotencyPlugin } from './platform/idempotency.js';
 import { REDACTED_PATHS, safeErrorSerializer } from './platform/log-safety.js';
 import { methodNotAllowedPlugin } from './platform/method-not-allowed.js';
@@ -111,7 +112,8 @@ export async function buildApp({ config, database, logger }: AppDeps): Promise<F
   await app.register(validationPlugin);
   await app.register(textGuardPlugin);
   await app.register(methodNotAllowedPlugin);
-  await app.register(helmet, { global: true });
+  await app.register(helmet, { global: true, hsts: false });
+  await app.register(hstsPlugin);
   await app.register(cors, {
     origin: config.corsOrigins === '*' ? true : config.corsOrigins,
     credentials: false,

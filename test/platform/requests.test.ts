@@ -3,7 +3,8 @@ import { buildTestApp, type TestApp } from '../helpers/test-app.js';
 
 let t: TestApp;
 beforeAll(async () => {
-  t = await buildTestApp({ corsOrigins: ['https://ui.example.com'] });
+  // Behind a proxy that terminates TLS, as production HTTPS usually is.
+  t = await buildTestApp({ corsOrigins: ['https://ui.example.com'], trustProxy: true });
 });
 afterAll(() => t.close());
 
@@ -46,6 +47,17 @@ describe('request handling', () => {
     expect(res.headers['x-content-type-options']).toBe('nosniff');
     expect(res.headers['x-frame-options']).toBe('SAMEORIGIN');
     expect(res.headers['content-security-policy']).toBeDefined();
+  });
+
+  it('sends Strict-Transport-Security over HTTPS only', async () => {
+    const plain = await t.app.inject({ method: 'GET', url: '/ping' });
+    expect(plain.headers['strict-transport-security']).toBeUndefined();
+    const tls = await t.app.inject({
+      method: 'GET',
+      url: '/ping',
+      headers: { 'x-forwarded-proto': 'https' },
+    });
+    expect(tls.headers['strict-transport-security']).toBe('max-age=15552000; includeSubDomains');
   });
 
   it('allows CORS only from configured origins', async () => {

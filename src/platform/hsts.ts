@@ -1,0 +1,18 @@
+import type { FastifyInstance } from 'fastify';
+import fp from 'fastify-plugin';
+
+/** helmet's default: 180 days, subdomains included. */
+const HSTS = 'max-age=15552000; includeSubDomains';
+
+/**
+ * Strict-Transport-Security only on HTTPS responses (direct, or behind a trusted proxy that says
+ * so): over plain HTTP the header is meaningless and misleads scanners and operators.
+ */
+export const hstsPlugin = fp(
+  async (app: FastifyInstance) => {
+    app.addHook('onSend', async (request, reply) => {
+      if (request.protocol === 'https') reply.header('strict-transport-security', HSTS);
+    });
+  },
+  { name: 'hsts' },
+);
