@@ -1,8 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
 
-/** helmet's default: 180 days, subdomains included. */
-const HSTS = 'max-age=15552000; includeSubDomains';
+/** helmet's default: a year, subdomains included. */
+const HSTS = 'max-age=31536000; includeSubDomains';
 
 /**
  * Strict-Transport-Security only on HTTPS responses (direct, or behind a trusted proxy that says

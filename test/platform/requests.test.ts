@@ -57,7 +57,7 @@ describe('request handling', () => {
       url: '/ping',
       headers: { 'x-forwarded-proto': 'https' },
     });
-    expect(tls.headers['strict-transport-security']).toBe('max-age=15552000; includeSubDomains');
+    expect(tls.headers['strict-transport-security']).toBe('max-age=31536000; includeSubDomains');
   });
 
   it('allows CORS only from configured origins', async () => {
