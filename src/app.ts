@@ -43,6 +43,7 @@ import { transfersRoutes } from './modules/stock/transfers.routes.js';
 import { TransfersService } from './modules/stock/transfers.service.js';
 import { accessPlugin } from './platform/access.js';
 import { errorHandlerPlugin } from './platform/error-handler.js';
+import { clientErrorHandler, frameworkErrorHandler } from './platform/framework-errors.js';
 import { healthPlugin } from './platform/health.js';
 import { hstsPlugin } from './platform/hsts.js';
 import { idempotencyPlugin } from './platform/idempotency.js';
@@ -90,6 +91,8 @@ export async function buildApp({ config, database, logger }: AppDeps): Promise<F
     bodyLimit: config.bodyLimit,
     trustProxy: config.trustProxy,
     return503OnClosing: true,
+    frameworkErrors: frameworkErrorHandler(config.defaultLocale),
+    clientErrorHandler: clientErrorHandler(config.defaultLocale),
     routerOptions: { ignoreTrailingSlash: true },
     ajv: {
       customOptions: { allErrors: true, coerceTypes: 'array', useDefaults: true, removeAdditional: true },

@@ -70,6 +70,18 @@ export const Errors = {
     en: 'The request body is larger than the limit of {limit} bytes.',
     hu: 'A kérés törzse nagyobb a megengedett {limit} bájtnál.',
   }),
+  uriTooLong: defineError('URI_TOO_LONG', 414, {
+    en: 'A part of the address is longer than the limit of {limit} characters.',
+    hu: 'A cím egy része hosszabb a megengedett {limit} karakternél.',
+  }),
+  headersTooLarge: defineError('HEADERS_TOO_LARGE', 431, {
+    en: 'The request headers are larger than the server accepts.',
+    hu: 'A kérés fejlécei nagyobbak a kiszolgáló által elfogadottnál.',
+  }),
+  requestTimeout: defineError('REQUEST_TIMEOUT', 408, {
+    en: 'The request did not arrive in time.',
+    hu: 'A kérés nem érkezett meg időben.',
+  }),
   unsupportedMediaType: defineError('UNSUPPORTED_MEDIA_TYPE', 415, {
     en: 'Content type {type} is not supported; send application/json.',
     hu: 'A(z) {type} tartalomtípus nem támogatott; application/json formátumot küldjön.',

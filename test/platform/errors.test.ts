@@ -194,4 +194,34 @@ describe('error contract', () => {
     expect(logged).toContain('[Redacted]');
     expect(logged).not.toContain('never-in-a-log');
   });
+
+  it('answers an over-long path parameter with 414 in the contract, headers included, path not echoed', async () => {
+    const res = await app.inject({
+      method: 'GET',
+      url: `/api/v1/products/${'x'.repeat(200)}`,
+      headers: { 'accept-language': 'hu', 'x-request-id': 'long-path-1' },
+    });
+    expect(res.statusCode).toBe(414);
+    expectErrorBody(res.json(), 'URI_TOO_LONG');
+    expect(res.json().detail).toBe('A cím egy része hosszabb a megengedett 100 karakternél.');
+    expect(res.headers['x-request-id']).toBe('long-path-1');
+    expect(res.headers['x-content-type-options']).toBe('nosniff');
+    expect(res.body).not.toContain('xxxx');
+  });
+
+  it("answers Node's 431 for oversized headers in the contract, with a request id", async () => {
+    const served = await buildTestApp();
+    try {
+      await served.app.listen({ port: 0, host: '127.0.0.1' });
+      const { port } = served.app.server.address() as { port: number };
+      const res = await fetch(`http://127.0.0.1:${port}/ping`, { headers: { 'x-big': 'a'.repeat(20_000) } });
+      expect(res.status).toBe(431);
+      const body = (await res.json()) as Record<string, unknown>;
+      expectErrorBody(body, 'HEADERS_TOO_LARGE');
+      expect(res.headers.get('x-request-id')).toBe(body.request_id);
+      expect(res.headers.get('x-content-type-options')).toBe('nosniff');
+    } finally {
+      await served.close();
+    }
+  });
 });
