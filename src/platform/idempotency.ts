@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { and, eq, lt, sql } from 'drizzle-orm';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
+import stableStringify from 'safe-stable-stringify';
 import type { Db } from '../db/client.js';
 import { defineError } from './errors.js';
 import { idempotencyKeys } from './idempotency.tables.js';
@@ -32,9 +33,15 @@ declare module 'fastify' {
   }
 }
 
+/**
+ * What makes two requests the same: method, route and parameters, query and body as stable JSON,
+ * so a retry with the keys in another order or a trailing slash is still the same request.
+ */
 function fingerprint(request: FastifyRequest): string {
+  const route = request.routeOptions.url ?? request.url.split('?')[0];
+  const parts = [request.params, request.query, request.body].map((part) => stableStringify(part ?? null));
   return createHash('sha256')
-    .update(`${request.method} ${request.url}\n${JSON.stringify(request.body ?? null)}`)
+    .update(`${request.method} ${route}\n${parts.join('\n')}`)
     .digest('hex');
 }
 

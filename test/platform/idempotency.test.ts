@@ -49,6 +49,21 @@ describe('Idempotency-Key on POST', () => {
     expect(retry.json().request_id).toBe(first.json().request_id);
   });
 
+  it('a retry with the body keys in another order, or a trailing slash, is the same request', async () => {
+    const first = await post({ sku: 'IDEM-ORDER', name: 'Ordered', unit_price: 2.5 }, 'key-order');
+    expect(first.statusCode).toBe(201);
+    const reordered = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/products/',
+      payload: { unit_price: 2.5, name: 'Ordered', sku: 'IDEM-ORDER' },
+      headers: { ...bearer(worker.token), 'idempotency-key': 'key-order' },
+    });
+    expect(reordered.statusCode).toBe(201);
+    expect(reordered.headers['idempotent-replayed']).toBe('true');
+    expect(reordered.json().id).toBe(first.json().id);
+    expect(await countSku('IDEM-ORDER')).toBe(1);
+  });
+
   it('the same key with a different body is 422 and changes nothing', async () => {
     const res = await post({ sku: 'IDEM-OTHER', name: 'Other' }, 'key-1');
     expect(res.statusCode).toBe(422);
