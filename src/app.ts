@@ -134,6 +134,7 @@ export async function buildApp({ config, database, logger }: AppDeps): Promise<F
   const users = new UsersService(db, config);
   const throttle = new LoginThrottle({
     maxFailures: config.loginMaxFailures,
+    maxFailuresPerIp: config.loginMaxFailuresPerIp,
     windowSeconds: config.loginFailureWindowSeconds,
     valkey,
     prefix: config.valkeyPrefix,

@@ -38,6 +38,7 @@ const ConfigSchema = Type.Object({
   REFRESH_TOKEN_EXPIRE_DAYS: Type.Integer({ minimum: 1, maximum: 365, default: 7 }),
   PASSWORD_RESET_EXPIRE_MINUTES: Type.Integer({ minimum: 5, maximum: 1440, default: 60 }),
   LOGIN_MAX_FAILURES: Type.Integer({ minimum: 1, default: 5 }),
+  LOGIN_MAX_FAILURES_PER_IP: Type.Integer({ minimum: 1, default: 50 }),
   LOGIN_FAILURE_WINDOW_SECONDS: Type.Integer({ minimum: 1, default: 60 }),
   ALLOW_REGISTRATION: Type.Boolean({ default: false }),
   DEFAULT_ROLE: Type.Union(
@@ -74,6 +75,8 @@ export interface Config {
   refreshTokenDays: number;
   passwordResetMinutes: number;
   loginMaxFailures: number;
+  /** Failed logins one IP may make across all accounts in the window. */
+  loginMaxFailuresPerIp: number;
   loginFailureWindowSeconds: number;
   allowRegistration: boolean;
   defaultRole: Role;
@@ -178,6 +181,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     refreshTokenDays: raw.REFRESH_TOKEN_EXPIRE_DAYS,
     passwordResetMinutes: raw.PASSWORD_RESET_EXPIRE_MINUTES,
     loginMaxFailures: raw.LOGIN_MAX_FAILURES,
+    loginMaxFailuresPerIp: raw.LOGIN_MAX_FAILURES_PER_IP,
     loginFailureWindowSeconds: raw.LOGIN_FAILURE_WINDOW_SECONDS,
     allowRegistration: raw.ALLOW_REGISTRATION,
     defaultRole: canonicalRole(raw.DEFAULT_ROLE),

@@ -70,14 +70,16 @@ export class AuthService {
     };
   }
 
-  /** Checks the password (username or e-mail), with failed attempts throttled per IP and username. */
+  /** Checks the password (username or e-mail), with failed attempts throttled per IP and account, and per IP. */
   async login(ctx: RequestCtx, username: string, password: string): Promise<TokenPairPublic> {
-    await this.throttle.assertAllowed(ctx.ip, username);
     const user = await findUserByLogin(this.db, username);
+    // One counter per account, whichever of its names was typed.
+    const account = user?.id ?? username;
+    await this.throttle.assertAllowed(ctx.ip, account);
     if (!user) await verifyPassword(await timingDummy(), password);
     const valid = user ? await verifyPassword(user.passwordHash, password) : false;
     if (!user || !valid || !user.isActive) {
-      await this.throttle.recordFailure(ctx.ip, username);
+      await this.throttle.recordFailure(ctx.ip, account);
       await recordAudit(this.db, ctx, {
         action: 'auth.login_failed',
         entityType: 'user',
@@ -86,7 +88,7 @@ export class AuthService {
       });
       throw user && valid ? IdentityErrors.userInactive() : IdentityErrors.invalidCredentials();
     }
-    await this.throttle.reset(ctx.ip, username);
+    await this.throttle.reset(ctx.ip, account);
     return this.db.transaction(async (tx) => {
       await touchLastLogin(
         tx,

@@ -3,52 +3,70 @@ import type { ValkeyClient } from '../../platform/valkey.js';
 import { IdentityErrors } from './identity.errors.js';
 
 /**
- * Failed logins per (IP, username): after `maxFailures` in the window, further attempts are
- * refused with 429 until it passes. Counters live in Valkey when configured (shared by every
- * instance), in memory otherwise; a Valkey outage falls back to memory rather than locking out.
+ * Failed logins, counted twice: per IP and account (the same counter whether the caller typed the
+ * username or the e-mail address), and per IP across all accounts, against one address spraying
+ * many names. Past either limit in the window, attempts are refused with 429 until it passes, the
+ * right password included. Counters live in Valkey when configured (shared by every instance,
+ * under VALKEY_PREFIX), in memory otherwise; a Valkey outage falls back to memory rather than
+ * locking everyone out.
  */
 export class LoginThrottle {
-  private readonly limiter: RateLimiterMemory | RateLimiterRedis;
+  private readonly perAccount: RateLimiterMemory | RateLimiterRedis;
+  private readonly perIp: RateLimiterMemory | RateLimiterRedis;
 
   constructor(options: {
     maxFailures: number;
+    maxFailuresPerIp: number;
     windowSeconds: number;
     valkey?: ValkeyClient;
     prefix: string;
   }) {
-    const base = {
-      points: options.maxFailures,
-      duration: options.windowSeconds,
-      keyPrefix: 'raktar:login-fail',
+    const limiter = (name: string, points: number) => {
+      const base = { points, duration: options.windowSeconds, keyPrefix: `${options.prefix}${name}` };
+      const memory = new RateLimiterMemory(base);
+      return options.valkey
+        ? new RateLimiterRedis({ ...base, storeClient: options.valkey, insuranceLimiter: memory })
+        : memory;
     };
-    const memory = new RateLimiterMemory(base);
-    this.limiter = options.valkey
-      ? new RateLimiterRedis({ ...base, storeClient: options.valkey, insuranceLimiter: memory })
-      : memory;
+    this.perAccount = limiter('login-fail', options.maxFailures);
+    this.perIp = limiter('login-fail-ip', options.maxFailuresPerIp);
   }
 
-  private key(ip: string, username: string): string {
-    return `${ip}|${username.trim().toLowerCase()}`;
+  /** `account`: the user's id when the name matched one, else the name as typed. */
+  private key(ip: string, account: string): string {
+    return `${ip}|${account.trim().toLowerCase()}`;
   }
 
-  /** Throws 429 (with the seconds to wait) when this IP and username are locked out. */
-  async assertAllowed(ip: string, username: string): Promise<void> {
-    const state = await this.limiter.get(this.key(ip, username));
-    if (state && state.consumedPoints >= this.limiter.points) {
-      throw IdentityErrors.tooManyLogins({ seconds: Math.max(1, Math.ceil(state.msBeforeNext / 1000)) });
+  /** Throws 429 (with the seconds to wait) when this IP, or this IP and account, are locked out. */
+  async assertAllowed(ip: string, account: string): Promise<void> {
+    const checks: [RateLimiterMemory | RateLimiterRedis, string][] = [
+      [this.perAccount, this.key(ip, account)],
+      [this.perIp, ip],
+    ];
+    for (const [limiter, key] of checks) {
+      const state = await limiter.get(key);
+      if (state && state.consumedPoints >= limiter.points) {
+        throw IdentityErrors.tooManyLogins({ seconds: Math.max(1, Math.ceil(state.msBeforeNext / 1000)) });
+      }
     }
   }
 
-  async recordFailure(ip: string, username: string): Promise<void> {
-    try {
-      await this.limiter.consume(this.key(ip, username));
-    } catch (error) {
-      // Going over the limit rejects with the limiter state; the next attempt is refused.
-      if (!(error instanceof RateLimiterRes)) throw error;
+  async recordFailure(ip: string, account: string): Promise<void> {
+    for (const [limiter, key] of [
+      [this.perAccount, this.key(ip, account)],
+      [this.perIp, ip],
+    ] as const) {
+      try {
+        await limiter.consume(key);
+      } catch (error) {
+        // Going over the limit rejects with the limiter state; the next attempt is refused.
+        if (!(error instanceof RateLimiterRes)) throw error;
+      }
     }
   }
 
-  async reset(ip: string, username: string): Promise<void> {
-    await this.limiter.delete(this.key(ip, username));
+  /** A successful login clears its account's failures; the IP's count stays (one known account must not reset a spray). */
+  async reset(ip: string, account: string): Promise<void> {
+    await this.perAccount.delete(this.key(ip, account));
   }
 }
