@@ -125,7 +125,7 @@ export async function buildApp({ config, database, logger }: AppDeps): Promise<F
   await app.register(idempotencyPlugin, { db: database.db, scheduler });
   await app.register(compress, { global: true, threshold: 1024 });
   await app.register(openapiPlugin, { version: VERSION });
-  await app.register(metricsPlugin, { poolStats: database.poolStats });
+  await app.register(metricsPlugin, { poolStats: database.poolStats, token: config.metricsToken });
 
   // Services: one instance each, shared by the routes (and by each other through their methods).
   const db = database.db;

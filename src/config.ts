@@ -29,6 +29,7 @@ const ConfigSchema = Type.Object({
   SHUTDOWN_TIMEOUT_MS: Type.Integer({ minimum: 100, default: 10_000 }),
   SCHEDULER_ENABLED: Type.Boolean({ default: true }),
   TRUST_PROXY: Type.Boolean({ default: false }),
+  METRICS_TOKEN: Type.Optional(Type.String({ minLength: 16 })),
   PUBLIC_URL: Type.Optional(Type.String({ pattern: '^https?://' })),
   VALKEY_URL: Type.Optional(Type.String({ pattern: '^(redis|rediss|valkey|valkeys)://' })),
   VALKEY_PREFIX: Type.String({ minLength: 1, maxLength: 64, default: 'raktar:' }),
@@ -110,6 +111,8 @@ export interface Config {
   shutdownTimeoutMs: number;
   schedulerEnabled: boolean;
   trustProxy: boolean;
+  /** Bearer token for /metrics; unset, only loopback callers may read it. */
+  metricsToken: string | undefined;
 }
 
 export class ConfigError extends Error {}
@@ -172,6 +175,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     shutdownTimeoutMs: raw.SHUTDOWN_TIMEOUT_MS,
     schedulerEnabled: raw.SCHEDULER_ENABLED,
     trustProxy: raw.TRUST_PROXY,
+    metricsToken: raw.METRICS_TOKEN,
     publicUrl: raw.PUBLIC_URL ?? `http://${raw.HOST}:${raw.PORT}`,
     valkeyUrl: raw.VALKEY_URL,
     valkeyPrefix: raw.VALKEY_PREFIX,

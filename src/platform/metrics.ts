@@ -1,9 +1,23 @@
-import type { FastifyInstance } from 'fastify';
+import { createHash, timingSafeEqual } from 'node:crypto';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from 'prom-client';
+import { Errors } from './errors.js';
 
 export interface MetricsOptions {
   poolStats: () => { total: number; idle: number; waiting: number };
+  /** METRICS_TOKEN: scrapers send it as a bearer token; without it only loopback callers are served. */
+  token: string | undefined;
+}
+
+const LOOPBACK = /^(127\.|::1$|::ffff:127\.)/;
+const digest = (text: string) => createHash('sha256').update(text).digest();
+
+/** Whether this caller may read the metrics (they list every route and the process's internals). */
+function mayScrape(request: FastifyRequest, token: string | undefined): boolean {
+  if (!token) return LOOPBACK.test(request.ip);
+  const sent = /^Bearer (.+)$/.exec(request.headers.authorization ?? '')?.[1] ?? '';
+  return timingSafeEqual(digest(sent), digest(token));
 }
 
 /** Prometheus metrics at /metrics: requests by route and status, latency, event loop, pool usage. */
@@ -50,9 +64,10 @@ export const metricsPlugin = fp(
       duration.observe(labels, reply.elapsedTime / 1000);
     });
 
-    app.get('/metrics', { schema: { hide: true } }, async (_request, reply) =>
-      reply.type(register.contentType).send(await register.metrics()),
-    );
+    app.get('/metrics', { schema: { hide: true } }, async (request, reply) => {
+      if (!mayScrape(request, options.token)) throw Errors.unauthorized();
+      return reply.type(register.contentType).send(await register.metrics());
+    });
   },
   { name: 'metrics' },
 );

@@ -65,6 +65,29 @@ describe('system endpoints', () => {
     expect(res.body).toMatch(/db_pool_connections\{state="total"\} \d+/);
   });
 
+  it('serves /metrics to loopback callers only when no METRICS_TOKEN is set', async () => {
+    const remote = await t.app.inject({ method: 'GET', url: '/metrics', remoteAddress: '203.0.113.9' });
+    expect(remote.statusCode).toBe(401);
+    expect(remote.json().error_code).toBe('UNAUTHORIZED');
+    expect(remote.body).not.toContain('http_requests_total');
+  });
+
+  it('with METRICS_TOKEN, serves /metrics to that bearer token only, from anywhere', async () => {
+    const token = 'scrape-token-0123456789';
+    const guarded = await buildTestApp({ metricsToken: token });
+    try {
+      const scrape = (headers: Record<string, string>) =>
+        guarded.app.inject({ method: 'GET', url: '/metrics', remoteAddress: '203.0.113.9', headers });
+      expect((await scrape({ authorization: `Bearer ${token}` })).statusCode).toBe(200);
+      expect((await scrape({ authorization: 'Bearer wrong-token-0123456789' })).statusCode).toBe(401);
+      expect((await scrape({})).statusCode).toBe(401);
+      const local = await guarded.app.inject({ method: 'GET', url: '/metrics' });
+      expect(local.statusCode).toBe(401);
+    } finally {
+      await guarded.close();
+    }
+  });
+
   it('serves Swagger UI at /docs and ReDoc at /redoc', async () => {
     const docs = await t.app.inject({ method: 'GET', url: '/docs' });
     expect(docs.statusCode).toBe(200);
