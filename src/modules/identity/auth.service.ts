@@ -113,7 +113,13 @@ export class AuthService {
     const outcome = await this.db.transaction(async (tx) => {
       const token = await findRefreshToken(tx, sha256(refreshToken));
       if (!token) return { error: IdentityErrors.invalidToken() };
-      if (token.usedAt || token.revokedAt || !(await consumeRefreshToken(tx, token.id))) {
+      if (token.revokedAt && !token.usedAt) {
+        // Revoked with its whole login (logout, password change, deactivation) before it was ever
+        // used: a stale token, not a sign of theft.
+        const user = await findUserById(tx, token.userId);
+        return { error: user?.isActive ? IdentityErrors.invalidToken() : IdentityErrors.userInactive() };
+      }
+      if (token.usedAt || !(await consumeRefreshToken(tx, token.id))) {
         if (token.expiresAt.getTime() <= Date.now() && !token.usedAt)
           return { error: IdentityErrors.invalidToken() };
         await revokeFamily(tx, token.familyId);

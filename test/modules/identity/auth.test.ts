@@ -192,7 +192,10 @@ describe('refresh tokens', () => {
     const pair = await loginAdmin(t.app);
     expect((await post('/api/v1/auth/logout', { refresh_token: pair.refresh_token })).statusCode).toBe(204);
     expect((await post('/api/v1/auth/logout', { refresh_token: pair.refresh_token })).statusCode).toBe(204);
-    expect((await post('/api/v1/auth/refresh', { refresh_token: pair.refresh_token })).statusCode).toBe(401);
+    const after = await post('/api/v1/auth/refresh', { refresh_token: pair.refresh_token });
+    expect(after.statusCode).toBe(401);
+    // A token revoked by logout is stale, not stolen.
+    expect(after.json().error_code).toBe('INVALID_TOKEN');
     expect((await post('/api/v1/auth/logout', { refresh_token: 'unknown' })).statusCode).toBe(401);
   });
 });
@@ -270,7 +273,14 @@ describe('deactivated users', () => {
     const again = await post('/api/v1/auth/login', { username: user.username, password: PASSWORD });
     expect(again.statusCode).toBe(401);
     expect(again.json().error_code).toBe('USER_INACTIVE');
-    expect((await post('/api/v1/auth/refresh', { refresh_token: user.refresh })).statusCode).toBe(401);
+    const refreshed = await post('/api/v1/auth/refresh', { refresh_token: user.refresh });
+    expect(refreshed.statusCode).toBe(401);
+    expect(refreshed.json().error_code).toBe('USER_INACTIVE');
+    const { rows } = await t.database.executeSql(
+      `select count(*)::int as n from audit_log where action = 'auth.refresh_reuse' and entity_id = $1`,
+      [user.id],
+    );
+    expect(rows[0]?.n).toBe(0);
   });
 });
 
