@@ -10,6 +10,7 @@ import type { Mailer } from '../mail/mail.service.js';
 import { IdentityErrors } from './identity.errors.js';
 import type { LoginThrottle } from './login-throttle.js';
 import { assertStrongPassword, hashPassword, needsRehash, verifyPassword } from './passwords.js';
+import { PrincipalCache } from './principal-cache.js';
 import { type AccessTokens, randomToken, sha256 } from './tokens.js';
 import {
   consumeRefreshToken,
@@ -17,6 +18,7 @@ import {
   findRefreshToken,
   insertRefreshToken,
   insertResetToken,
+  isFamilyLive,
   revokeAllForUser,
   revokeFamily,
 } from './tokens.repo.js';
@@ -40,6 +42,9 @@ function timingDummy(): Promise<string> {
 
 /** Sign-in, tokens, password changes and resets; also resolves bearer tokens for the access hook. */
 export class AuthService {
+  /** Whether a login is still open, remembered like the principal (see PrincipalCache). */
+  private readonly sessions: PrincipalCache<{ live: boolean }>;
+
   constructor(
     private readonly db: Db,
     private readonly config: Config,
@@ -47,7 +52,9 @@ export class AuthService {
     private readonly throttle: LoginThrottle,
     private readonly mailer: Mailer,
     private readonly users: UsersService,
-  ) {}
+  ) {
+    this.sessions = new PrincipalCache(config.principalCacheSeconds * 1000);
+  }
 
   private async issueTokens(
     db: DbOrTx,
@@ -61,7 +68,12 @@ export class AuthService {
       tokenHash: sha256(refresh),
       expiresAt: new Date(Date.now() + this.config.refreshTokenDays * 86_400_000),
     });
-    const access = await this.tokens.sign({ sub: user.id, role: user.role as Role, tv: user.tokenVersion });
+    const access = await this.tokens.sign({
+      sub: user.id,
+      role: user.role as Role,
+      tv: user.tokenVersion,
+      sid: familyId,
+    });
     return {
       access_token: access,
       refresh_token: refresh,
@@ -110,6 +122,7 @@ export class AuthService {
    * the whole family is revoked, so whoever holds any token of that login must sign in again.
    */
   async refresh(ctx: RequestCtx, refreshToken: string): Promise<TokenPairPublic> {
+    let ended: string | undefined;
     const outcome = await this.db.transaction(async (tx) => {
       const token = await findRefreshToken(tx, sha256(refreshToken));
       if (!token) return { error: IdentityErrors.invalidToken() };
@@ -123,6 +136,7 @@ export class AuthService {
         if (token.expiresAt.getTime() <= Date.now() && !token.usedAt)
           return { error: IdentityErrors.invalidToken() };
         await revokeFamily(tx, token.familyId);
+        ended = token.familyId;
         const user = await findUserById(tx, token.userId);
         await recordAudit(tx, ctx, {
           action: 'auth.refresh_reuse',
@@ -136,20 +150,23 @@ export class AuthService {
       const user = await findUserById(tx, token.userId);
       if (!user?.isActive) {
         await revokeFamily(tx, token.familyId);
+        ended = token.familyId;
         return { error: IdentityErrors.userInactive() };
       }
       return { tokens: await this.issueTokens(tx, user, token.familyId) };
     });
+    // After the commit: a load racing it could re-remember the login as open.
+    if (ended) this.sessions.forget(ended);
     if ('error' in outcome) throw outcome.error;
     return outcome.tokens;
   }
 
   /** Revokes the refresh token's whole family (this login on every device it was refreshed on). */
   async logout(ctx: RequestCtx, refreshToken: string): Promise<void> {
-    await this.db.transaction(async (tx) => {
+    const ended = await this.db.transaction(async (tx) => {
       const token = await findRefreshToken(tx, sha256(refreshToken));
       if (!token) throw IdentityErrors.invalidToken();
-      if (token.revokedAt) return;
+      if (token.revokedAt) return undefined;
       await revokeFamily(tx, token.familyId);
       const user = await findUserById(tx, token.userId);
       await recordAudit(tx, ctx, {
@@ -158,7 +175,9 @@ export class AuthService {
         entityId: token.userId,
         actor: user ? { id: user.id, username: user.username } : null,
       });
+      return token.familyId;
     });
+    if (ended) this.sessions.forget(ended);
   }
 
   async me(ctx: RequestCtx): Promise<UserPublic> {
@@ -242,6 +261,12 @@ export class AuthService {
     return this.db.transaction((tx) => this.users.createIn(tx, ctx, input, 'user.register'));
   }
 
+  /** Whether the login an access token belongs to is still open (remembered like the principal). */
+  private async sessionOpen(sid: string): Promise<boolean> {
+    const state = await this.sessions.resolve(sid, async () => ({ live: await isFamilyLive(this.db, sid) }));
+    return state?.live === true;
+  }
+
   /** Resolves `Authorization: Bearer <access token>` to the current user, or throws 401. */
   async authenticate(request: FastifyRequest): Promise<Principal> {
     const header = request.headers.authorization;
@@ -252,6 +277,8 @@ export class AuthService {
     if (!row) throw IdentityErrors.invalidToken();
     if (!row.isActive) throw IdentityErrors.userInactive();
     if (row.tokenVersion !== claims.tv) throw IdentityErrors.invalidToken();
+    // A logout or a detected refresh reuse ends the login: its access tokens stop working too.
+    if (claims.sid && !(await this.sessionOpen(claims.sid))) throw IdentityErrors.invalidToken();
     return { id: row.id, username: row.username, role: row.role as Role, modules: row.modules };
   }
 }

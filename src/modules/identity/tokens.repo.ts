@@ -36,6 +36,16 @@ export async function consumeRefreshToken(db: DbOrTx, id: string): Promise<boole
   return rows.length === 1;
 }
 
+/** Whether a login is still open: some refresh token of its family is not revoked. */
+export async function isFamilyLive(db: DbOrTx, familyId: string): Promise<boolean> {
+  const [row] = await db
+    .select({ id: refreshTokens.id })
+    .from(refreshTokens)
+    .where(and(eq(refreshTokens.familyId, familyId), isNull(refreshTokens.revokedAt)))
+    .limit(1);
+  return row !== undefined;
+}
+
 export async function revokeFamily(db: DbOrTx, familyId: string): Promise<void> {
   await db
     .update(refreshTokens)

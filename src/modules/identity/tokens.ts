@@ -9,6 +9,8 @@ export interface AccessClaims {
   role: Role;
   /** The user's token version when issued; a password change or deactivation bumps it. */
   tv: number;
+  /** The login (refresh-token family) it belongs to: ending that login refuses it at once. */
+  sid?: string;
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -45,7 +47,12 @@ export class AccessTokens {
   }
 
   sign(claims: AccessClaims): Promise<string> {
-    return new SignJWT({ role: claims.role, tv: claims.tv, type: 'access' })
+    return new SignJWT({
+      role: claims.role,
+      tv: claims.tv,
+      type: 'access',
+      ...(claims.sid ? { sid: claims.sid } : {}),
+    })
       .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
       .setSubject(claims.sub)
       .setIssuedAt()
@@ -76,7 +83,13 @@ export class AccessTokens {
     if (payload.type !== 'access' || !UUID.test(payload.sub ?? '') || typeof payload.tv !== 'number') {
       throw IdentityErrors.invalidToken();
     }
-    const claims: AccessClaims = { sub: payload.sub as string, role: payload.role as Role, tv: payload.tv };
+    if (payload.sid !== undefined && !UUID.test(String(payload.sid))) throw IdentityErrors.invalidToken();
+    const claims: AccessClaims = {
+      sub: payload.sub as string,
+      role: payload.role as Role,
+      tv: payload.tv,
+      ...(typeof payload.sid === 'string' ? { sid: payload.sid } : {}),
+    };
     this.verified.set(token, { claims, expiresAt: (payload.exp ?? 0) * 1000 });
     return claims;
   }

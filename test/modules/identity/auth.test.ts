@@ -14,6 +14,8 @@ afterAll(() => t.close());
 
 const post = (url: string, payload: unknown, headers: Record<string, string> = {}) =>
   t.app.inject({ method: 'POST', url, payload: payload as object, headers });
+const meWith = (token: string) =>
+  t.app.inject({ method: 'GET', url: '/api/v1/auth/me', headers: bearer(token) });
 
 async function sign(
   claims: Record<string, unknown>,
@@ -174,8 +176,12 @@ describe('refresh tokens', () => {
     // The legitimate holder's newer token is revoked too.
     const after = await post('/api/v1/auth/refresh', { refresh_token: second.refresh_token });
     expect(after.statusCode).toBe(401);
-    // Other logins are untouched.
+    // So are the access tokens of that login, at once; other logins are untouched.
+    for (const token of [first.access_token, second.access_token]) {
+      expect((await meWith(token)).statusCode).toBe(401);
+    }
     const other = await loginAdmin(t.app);
+    expect((await meWith(other.access_token)).statusCode).toBe(200);
     expect((await post('/api/v1/auth/refresh', { refresh_token: other.refresh_token })).statusCode).toBe(200);
   });
 
@@ -190,7 +196,11 @@ describe('refresh tokens', () => {
 
   it('logout revokes the family; logging out twice is harmless', async () => {
     const pair = await loginAdmin(t.app);
+    expect((await meWith(pair.access_token)).statusCode).toBe(200);
     expect((await post('/api/v1/auth/logout', { refresh_token: pair.refresh_token })).statusCode).toBe(204);
+    // The login's access token ends with it, not 15 minutes later.
+    expect((await meWith(pair.access_token)).statusCode).toBe(401);
+    expect((await meWith(adminToken)).statusCode).toBe(200);
     expect((await post('/api/v1/auth/logout', { refresh_token: pair.refresh_token })).statusCode).toBe(204);
     const after = await post('/api/v1/auth/refresh', { refresh_token: pair.refresh_token });
     expect(after.statusCode).toBe(401);
