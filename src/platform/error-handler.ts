@@ -1,7 +1,7 @@
 import { createRequire } from 'node:module';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
-import { AppError, Errors } from './errors.js';
+import { AppError, Errors, FIELD_REASONS, type FieldReason } from './errors.js';
 import type { Locale } from './i18n.js';
 
 type Localize = (errors: AjvIssue[]) => void;
@@ -77,6 +77,9 @@ function toAppError(
 /** Sends the one error body every non-2xx response carries. */
 export function sendError(reply: FastifyReply, appError: AppError, errors?: FieldError[]) {
   const request = reply.request;
+  const { [FIELD_REASONS]: reasons, ...extra } = appError.extra as { [FIELD_REASONS]?: FieldReason[] };
+  const fieldErrors =
+    reasons?.map((r) => ({ field: r.field, message: r.messages[request.locale] })) ?? errors;
   // Rate-limit errors carry the wait in `seconds`; clients read it from Retry-After.
   if (appError.status === 429 && appError.params.seconds !== undefined) {
     reply.header('retry-after', String(appError.params.seconds));
@@ -89,8 +92,8 @@ export function sendError(reply: FastifyReply, appError: AppError, errors?: Fiel
       error_code: appError.code,
       timestamp: new Date().toISOString(),
       request_id: request.id,
-      ...(errors ? { errors } : {}),
-      ...appError.extra,
+      ...(fieldErrors ? { errors: fieldErrors } : {}),
+      ...extra,
     });
 }
 

@@ -99,3 +99,17 @@ export const Errors = {
     hu: 'A szolgáltatás átmenetileg nem érhető el.',
   }),
 };
+
+/** Why one field was refused, in every locale. */
+export interface FieldReason {
+  field: string;
+  messages: Messages;
+}
+
+/** 422 VALIDATION_ERROR naming fields whose reasons are rendered in the caller's language. */
+export function invalidFields(...reasons: FieldReason[]): AppError {
+  return Errors.validation({}, { [FIELD_REASONS]: reasons });
+}
+
+/** Where `invalidFields` keeps its reasons until the error handler renders them. */
+export const FIELD_REASONS = 'fieldReasons';

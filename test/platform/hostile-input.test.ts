@@ -101,6 +101,13 @@ describe('hostile input gets 422, never a 5xx, and changes nothing', () => {
       });
       expect(res.statusCode, String(quantity)).toBe(422);
     }
+    const hu = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/stock-movements',
+      headers: { ...bearer(admin), 'accept-language': 'hu' },
+      payload: { product_id: flour.id, warehouse_id: wh.id, movement_type: 'receipt', quantity: 5e-324 },
+    });
+    expect(hu.json().errors).toEqual([{ field: 'quantity', message: '0 vagy legalább 1e-20 kell legyen' }]);
     expect((await get(`/api/v1/products/${flour.id}`)).json().on_hand).toBe(0);
     const bin = await t.app.inject({
       method: 'POST',

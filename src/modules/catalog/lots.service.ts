@@ -2,7 +2,7 @@ import { and, asc, count, eq, type SQL, sql } from 'drizzle-orm';
 import type { Db, DbOrTx } from '../../db/client.js';
 import { isForeignKeyViolation, isUniqueViolation } from '../../db/errors.js';
 import { containsPattern } from '../../db/search.js';
-import { Errors } from '../../platform/errors.js';
+import { invalidFields } from '../../platform/errors.js';
 import { type PageRequest, toPage } from '../../platform/pagination.js';
 import type { RequestCtx } from '../../platform/request-ctx.js';
 import { recordAudit } from '../audit/audit.service.js';
@@ -74,17 +74,18 @@ export class LotsService {
     return toLotPublic(row);
   }
 
-  private assertDates(input: LotInput, ctx: RequestCtx): void {
+  private assertDates(input: LotInput): void {
     if (input.manufactured_on && input.expiry_date && input.manufactured_on > input.expiry_date) {
-      const message =
-        ctx.locale === 'hu' ? 'nem lehet a gyártási dátum előtt' : 'must not be before manufactured_on';
-      throw Errors.validation({}, { errors: [{ field: 'expiry_date', message }] });
+      throw invalidFields({
+        field: 'expiry_date',
+        messages: { en: 'must not be before manufactured_on', hu: 'nem lehet a gyártási dátum előtt' },
+      });
     }
   }
 
   /** Inserts a lot inside the caller's transaction (receipts create lots as they arrive). */
   async createIn(tx: DbOrTx, ctx: RequestCtx, productId: string, input: LotInput): Promise<LotRow> {
-    this.assertDates(input, ctx);
+    this.assertDates(input);
     await this.lotTrackedProduct(tx, productId);
     let row: LotRow | undefined;
     try {
@@ -103,17 +104,10 @@ export class LotsService {
       if (isUniqueViolation(error, 'lots_product_number_key'))
         throw CatalogErrors.lotTaken({ lot_number: input.lot_number.trim() });
       if (isForeignKeyViolation(error)) {
-        throw Errors.validation(
-          {},
-          {
-            errors: [
-              {
-                field: 'supplier_id',
-                message: ctx.locale === 'hu' ? 'ismeretlen beszállító' : 'unknown supplier',
-              },
-            ],
-          },
-        );
+        throw invalidFields({
+          field: 'supplier_id',
+          messages: { en: 'unknown supplier', hu: 'ismeretlen beszállító' },
+        });
       }
       throw error;
     }

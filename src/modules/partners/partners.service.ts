@@ -98,7 +98,7 @@ export class PartnersService {
     this.errors = partnerErrors(kind);
   }
 
-  private columns(ctx: RequestCtx, input: PartnerInput): Partial<PartnerTable['$inferInsert']> {
+  private columns(input: PartnerInput): Partial<PartnerTable['$inferInsert']> {
     const trim = (value: string | undefined) => value?.trim();
     const out: Partial<PartnerTable['$inferInsert']> = {
       code: trim(input.code),
@@ -108,7 +108,7 @@ export class PartnersService {
       phone:
         input.phone === null || input.phone === ''
           ? null
-          : input.phone && normalizePhone(input.phone, this.phoneRegion, ctx.locale),
+          : input.phone && normalizePhone(input.phone, this.phoneRegion),
       address: trim(input.address),
       taxNumber: trim(input.tax_number),
       paymentTerms: trim(input.payment_terms),
@@ -160,7 +160,7 @@ export class PartnersService {
     ctx: RequestCtx,
     input: PartnerInput & { code: string; name: string },
   ): Promise<PartnerPublic> {
-    const values = this.columns(ctx, input) as PartnerTable['$inferInsert'];
+    const values = this.columns(input) as PartnerTable['$inferInsert'];
     try {
       return await this.db.transaction(async (tx) => {
         const [row] = (await tx.insert(this.table).values(values).returning()) as PartnerRow[];
@@ -184,7 +184,7 @@ export class PartnersService {
     input: PartnerInput,
     expectedVersion?: number,
   ): Promise<PartnerPublic> {
-    const changes = this.columns(ctx, input);
+    const changes = this.columns(input);
     try {
       return await this.db.transaction(async (tx) => {
         const { before, after } = await updateVersioned(

@@ -1,4 +1,4 @@
-import { Errors } from '../../platform/errors.js';
+import { invalidFields } from '../../platform/errors.js';
 import { StockErrors } from './stock.errors.js';
 
 /** The ledger keeps 4 decimal places. */
@@ -7,7 +7,10 @@ export const LEDGER_SCALE = 4;
 /** A JSON number as an exact decimal string for SQL (no exponent notation). */
 export function decimal(value: number): string {
   if (!Number.isFinite(value))
-    throw Errors.validation({}, { errors: [{ field: 'quantity', message: 'must be a finite number' }] });
+    throw invalidFields({
+      field: 'quantity',
+      messages: { en: 'must be a finite number', hu: 'véges szám kell legyen' },
+    });
   const text = String(value);
   if (!text.includes('e')) return text;
   // Exponent notation: write the digits out (trailing zeros dropped), so precision checks see them.
@@ -16,7 +19,10 @@ export function decimal(value: number): string {
     .replace(/(\.\d*?)0+$/, '$1')
     .replace(/\.$/, '');
   if (/^-?0$/.test(fixed))
-    throw Errors.validation({}, { errors: [{ field: 'quantity', message: 'must be 0 or at least 1e-20' }] });
+    throw invalidFields({
+      field: 'quantity',
+      messages: { en: 'must be 0 or at least 1e-20', hu: '0 vagy legalább 1e-20 kell legyen' },
+    });
   return fixed;
 }
 
