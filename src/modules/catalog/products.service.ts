@@ -2,8 +2,7 @@ import { eq, sql } from 'drizzle-orm';
 import type { Db, DbOrTx } from '../../db/client.js';
 import { isUniqueViolation } from '../../db/errors.js';
 import { updateVersioned } from '../../db/versioned.js';
-import { Errors } from '../../platform/errors.js';
-import type { Locale } from '../../platform/i18n.js';
+import { invalidFields } from '../../platform/errors.js';
 import { type PageRequest, toPage } from '../../platform/pagination.js';
 import type { RequestCtx } from '../../platform/request-ctx.js';
 import { recordAudit } from '../audit/audit.service.js';
@@ -78,13 +77,15 @@ export interface ProductInput {
   is_active?: boolean;
 }
 
-function assertBarcode(barcode: string | null | undefined, locale: Locale): void {
+function assertBarcode(barcode: string | null | undefined): void {
   if (barcode == null || isValidGtin(barcode)) return;
-  const message =
-    locale === 'hu'
-      ? 'érvénytelen vonalkód (hossz vagy ellenőrző számjegy)'
-      : 'is not a valid EAN/UPC/GTIN (length or check digit)';
-  throw Errors.validation({}, { errors: [{ field: 'barcode', message }] });
+  throw invalidFields({
+    field: 'barcode',
+    messages: {
+      en: 'is not a valid EAN/UPC/GTIN (length or check digit)',
+      hu: 'érvénytelen vonalkód (hossz vagy ellenőrző számjegy)',
+    },
+  });
 }
 
 /** Products (seeds 000 and 004): soft delete, optimistic concurrency, accent-insensitive search. */
@@ -149,7 +150,7 @@ export class ProductsService {
   }
 
   private async columns(tx: DbOrTx, ctx: RequestCtx, input: ProductInput) {
-    assertBarcode(input.barcode, ctx.locale);
+    assertBarcode(input.barcode);
     const categoryId =
       input.category_id !== undefined
         ? await this.categories.requireId(tx, input.category_id)

@@ -2,7 +2,7 @@ import { and, asc, count, desc, eq, gte, lte, or, type SQL, sql } from 'drizzle-
 import { uuidv7 } from 'uuidv7';
 import type { Db, DbOrTx } from '../../db/client.js';
 import { containsPattern } from '../../db/search.js';
-import { Errors } from '../../platform/errors.js';
+import { Errors, invalidFields } from '../../platform/errors.js';
 import { type PageRequest, toPage } from '../../platform/pagination.js';
 import type { RequestCtx } from '../../platform/request-ctx.js';
 import { nextDocumentNumber } from '../../platform/sequences.js';
@@ -191,17 +191,19 @@ export class PurchaseOrdersService {
     return toOrderPublic(order, lines, receipts.map(toReceiptPublic));
   }
 
-  private assertDates(input: OrderInput, poDate: string, locale: 'en' | 'hu'): void {
+  private assertDates(input: OrderInput, poDate: string): void {
     if (input.due_date && input.due_date < poDate) {
-      const message = locale === 'hu' ? 'nem lehet a po_date előtt' : 'must not be before po_date';
-      throw Errors.validation({}, { errors: [{ field: 'due_date', message }] });
+      throw invalidFields({
+        field: 'due_date',
+        messages: { en: 'must not be before po_date', hu: 'nem lehet a po_date előtt' },
+      });
     }
   }
 
   async create(ctx: RequestCtx, input: OrderInput) {
     const supplier = await this.supplierFor(input);
     const poDate = input.po_date ?? today();
-    this.assertDates(input, poDate, ctx.locale);
+    this.assertDates(input, poDate);
     return this.db.transaction(async (tx) => {
       const number = await nextDocumentNumber(tx, 'PO');
       const [row] = await tx
@@ -238,7 +240,7 @@ export class PurchaseOrdersService {
       const before = await this.load(tx, id, true);
       if (before.status !== 'draft') throw PurchasingErrors.notEditable({ status: before.status });
       if (expectedVersion !== undefined && expectedVersion !== before.version) throw Errors.stale();
-      this.assertDates(input, input.po_date ?? before.poDate, ctx.locale);
+      this.assertDates(input, input.po_date ?? before.poDate);
       await tx
         .update(purchaseOrders)
         .set({

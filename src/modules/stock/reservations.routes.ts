@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { bearerSecurity, moduleAccess } from '../../platform/access.js';
-import { Errors } from '../../platform/errors.js';
+import { invalidFields } from '../../platform/errors.js';
 import { pageRequest } from '../../platform/pagination.js';
 import { ctxOf } from '../../platform/request-ctx.js';
 import {
@@ -38,8 +38,10 @@ export const reservationsRoutes: FastifyPluginAsyncTypebox<{
         ? new Date(b.expires_at)
         : new Date(Date.now() + (b.ttl_minutes ?? defaultTtlMinutes) * 60_000);
       if (expiresAt.getTime() <= Date.now()) {
-        const message = request.locale === 'hu' ? 'a jövőben kell legyen' : 'must be in the future';
-        throw Errors.validation({}, { errors: [{ field: 'expires_at', message }] });
+        throw invalidFields({
+          field: 'expires_at',
+          messages: { en: 'must be in the future', hu: 'a jövőben kell legyen' },
+        });
       }
       const created = await reservations.reserve(ctxOf(request), {
         productId: b.product_id,

@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { bearerSecurity, moduleAccess } from '../../platform/access.js';
-import { Errors } from '../../platform/errors.js';
+import { invalidFields } from '../../platform/errors.js';
 import { pageRequest } from '../../platform/pagination.js';
 import { ctxOf } from '../../platform/request-ctx.js';
 import { IdParams } from './stock.schemas.js';
@@ -35,11 +35,13 @@ export const transfersRoutes: FastifyPluginAsyncTypebox<{ transfers: TransfersSe
           ? [{ product_id: b.product_id, lot_id: b.lot_id, quantity: b.quantity }]
           : []);
       if (lines.length === 0) {
-        const message =
-          request.locale === 'hu'
-            ? 'adja meg a product_id és quantity mezőt, vagy a lines tömböt'
-            : 'give product_id and quantity, or lines';
-        throw Errors.validation({}, { errors: [{ field: 'lines', message }] });
+        throw invalidFields({
+          field: 'lines',
+          messages: {
+            en: 'give product_id and quantity, or lines',
+            hu: 'adja meg a product_id és quantity mezőt, vagy a lines tömböt',
+          },
+        });
       }
       return reply.code(201).send(await transfers.create(ctxOf(request), { ...b, lines }));
     },
