@@ -64,15 +64,19 @@ export function memory(apiPid: number, dataDir?: string): Memory {
   return { api_rss_mib: rss === null ? null : mib(rss), db_pss_mib: db };
 }
 
+/** The higher of two readings, figure by figure (a missing reading counts as none). */
+export function peakOf(a: Memory, b: Memory | undefined): Memory {
+  return {
+    api_rss_mib: Math.max(a.api_rss_mib ?? 0, b?.api_rss_mib ?? 0) || null,
+    db_pss_mib: Math.max(a.db_pss_mib ?? 0, b?.db_pss_mib ?? 0) || null,
+  };
+}
+
 /** Samples memory every half second until stopped; returns the highest figures seen. */
 export function sampleMemory(apiPid: number, dataDir?: string): () => Memory {
   let peak: Memory = memory(apiPid, dataDir);
   const timer = setInterval(() => {
-    const now = memory(apiPid, dataDir);
-    peak = {
-      api_rss_mib: Math.max(peak.api_rss_mib ?? 0, now.api_rss_mib ?? 0) || null,
-      db_pss_mib: Math.max(peak.db_pss_mib ?? 0, now.db_pss_mib ?? 0) || null,
-    };
+    peak = peakOf(peak, memory(apiPid, dataDir));
   }, 500);
   return () => {
     clearInterval(timer);

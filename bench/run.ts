@@ -12,7 +12,7 @@ import { runningServerUrl } from '../src/db/embedded/server.js';
 import { drive, type Figures, pgbenchWriteScript, searchQuery, writeTransaction } from './ceiling.js';
 import { type Load, type LoadFigures, loadGenerator, measure, warmUp } from './load.js';
 import { pgbench, pgbenchAvailable } from './pgbench.js';
-import { type Memory, memory, sampleMemory } from './rss.js';
+import { type Memory, memory, peakOf, sampleMemory } from './rss.js';
 import { hotProducts, PRODUCTS, SEARCH, seed } from './seed.js';
 
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 32);
@@ -251,11 +251,7 @@ async function rounds(targets: Target[]): Promise<void> {
       await settle(target.database);
       const stop = sampleMemory(target.child.pid as number, target.dataDir);
       target.apiWriteRuns.push(await measure(target.base, target.write, CONNECTIONS, SECONDS));
-      const peak = stop();
-      target.underLoad = {
-        api_rss_mib: Math.max(peak.api_rss_mib ?? 0, target.underLoad?.api_rss_mib ?? 0) || null,
-        db_pss_mib: Math.max(peak.db_pss_mib ?? 0, target.underLoad?.db_pss_mib ?? 0) || null,
-      };
+      target.underLoad = peakOf(stop(), target.underLoad);
     }
   }
   for (let round = 0; round < ROUNDS; round++) {

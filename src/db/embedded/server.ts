@@ -93,10 +93,15 @@ export class EmbeddedPostgres {
     if (!this.info) return;
     this.info = undefined;
     try {
-      await this.pgCtl(['stop', '-D', this.clusterDir, '-m', 'fast', '-w', '-t', '60']);
+      await this.fastStop();
     } catch {
       await this.pgCtl(['stop', '-D', this.clusterDir, '-m', 'immediate', '-w']).catch(() => {});
     }
+  }
+
+  /** Open transactions roll back, the rest is checkpointed; waits up to a minute. */
+  private async fastStop(): Promise<void> {
+    await this.pgCtl(['stop', '-D', this.clusterDir, '-m', 'fast', '-w', '-t', '60']);
   }
 
   private async pgCtl(args: string[]): Promise<string> {
@@ -195,7 +200,7 @@ export class EmbeddedPostgres {
       return;
     }
     this.options.log?.(`stopping the embedded PostgreSQL (pid ${pid}) left running by a process that died`);
-    await this.pgCtl(['stop', '-D', this.clusterDir, '-m', 'fast', '-w', '-t', '60']);
+    await this.fastStop();
   }
 
   private async launch(): Promise<number> {
