@@ -1,11 +1,9 @@
 import { sql } from 'drizzle-orm';
-import { uuidv7 } from 'uuidv7';
 import type { Db } from '../src/db/client.js';
 import { products } from '../src/modules/catalog/catalog.tables.js';
 import { listProducts } from '../src/modules/catalog/products.repo.js';
-import { takeStockFefo, takeStockStatement } from '../src/modules/stock/ledger.repo.js';
 import { StockQueries } from '../src/modules/stock/stock-queries.js';
-import { HOT, SEARCH } from './seed.js';
+import { SEARCH } from './seed.js';
 
 export interface Figures {
   requests_per_second: number;
@@ -43,49 +41,89 @@ export async function drive(clients: number, seconds: number, work: () => Promis
 }
 
 /**
- * The database's own ceiling for the API's write: the statement a plain issue posts (the unit
- * check, the FEFO take that updates the balance and writes the ledger row) in its own implicit
- * transaction, as the endpoint runs it, with no HTTP, auth or JSON around it.
+ * One movement in one transaction, the least SQL it can be: a receipt is one upsert of its balance
+ * with its ledger row, an issue one FEFO take of available stock with its ledger rows (the unit
+ * check included). `:product` and `:quantity` are filled per movement (pgbench variables there,
+ * literals from Node).
  */
-export function writeTransaction(db: Db, hot: string[], warehouseId: string, timezone: string) {
-  return async () => {
-    const productId = hot[Math.floor(Math.random() * hot.length)] as string;
-    const rows = await takeStockFefo(
-      db,
-      { productId, warehouseId, binId: null, lotId: null, includeExpired: false, timezone },
-      '1',
-      { postingId: uuidv7(), type: 'issue', actorId: null, requestId: 'bench' },
-      true,
-    );
-    if (rows.length === 0) throw new Error('bench stock ran out');
+function movementSql(warehouseId: string, timezone: string) {
+  const ledger = `insert into stock_movements (id, posting_id, movement_type, product_id, warehouse_id, bin_id, lot_id, quantity, notes, request_id)`;
+  const receipt = `with balance as (
+      insert into stock_balances (id, product_id, warehouse_id, bin_id, lot_id, on_hand)
+      select raktar_uuidv7(), :product, w.id, b.id, null, :quantity
+      from warehouses w join bins b on b.warehouse_id = w.id and b.is_default where w.id = '${warehouseId}'
+      on conflict on constraint stock_balances_key
+      do update set on_hand = stock_balances.on_hand + excluded.on_hand, updated_at = now()
+      returning product_id, warehouse_id, bin_id, lot_id
+    )
+    ${ledger} select raktar_uuidv7(), raktar_uuidv7(), 'receipt', product_id, warehouse_id, bin_id, lot_id, :quantity, '', 'bench' from balance`;
+  const issue = `with unit_ok as (
+      select exists (select 1 from products pr join units u on u.code = pr.unit_code
+        where pr.id = :product and scale(:quantity::numeric) <= least(u.decimals, 4)) as ok
+    ), locked as (
+      select b.id, b.on_hand - b.reserved as available, l.expiry_date, b.created_at
+      from stock_balances b left join lots l on l.id = b.lot_id
+      where b.product_id = :product and b.warehouse_id = '${warehouseId}'
+        and (l.expiry_date is null or l.expiry_date >= (now() at time zone '${timezone}')::date)
+        and b.on_hand - b.reserved > 0
+      order by b.product_id, b.warehouse_id, b.bin_id, b.lot_id
+      for update of b
+    ), ordered as (
+      select id, available, sum(available) over (order by expiry_date asc nulls last, created_at, id) as running from locked
+    ), enough as (
+      select coalesce(sum(available), 0) >= :quantity as ok from locked
+    ), allocation as (
+      select o.id, least(o.available, :quantity - (o.running - o.available)) as take
+      from ordered o, enough e where e.ok and o.running - o.available < :quantity
+    ), taken as (
+      update stock_balances b set on_hand = b.on_hand - a.take, updated_at = now()
+      from allocation a, unit_ok where unit_ok.ok and b.id = a.id and b.on_hand - b.reserved >= a.take
+      returning b.product_id, b.warehouse_id, b.bin_id, b.lot_id, a.take
+    )
+    ${ledger} select raktar_uuidv7(), raktar_uuidv7(), 'issue', product_id, warehouse_id, bin_id, lot_id, -take, '', 'bench' from taken`;
+  const flat = (text: string) => text.replace(/\s*\n\s*/g, ' ');
+  return { receipt: flat(receipt), issue: flat(issue) };
+}
+
+/** The mixed workload's movement: receipt or issue with even odds, 1–10 units, a random hot product. */
+export function mixedMovement(hot: string[]) {
+  return {
+    product: hot[Math.floor(Math.random() * hot.length)] as string,
+    receipt: Math.random() < 0.5,
+    quantity: 1 + Math.floor(Math.random() * 10),
   };
 }
 
-/**
- * The same statement as a pgbench script: its text verbatim, the product drawn from the hot
- * set by pgbench (`:n` is its only parameter) and the other values written in as literals.
- */
-export function pgbenchWriteScript(warehouseId: string, timezone: string): string {
-  const { sql: text, params } = takeStockStatement.text();
-  const literal: Record<string, string> = {
-    productId: '(select product_id from bench_hot where n = :n)',
-    warehouseId: `'${warehouseId}'`,
-    binId: 'null',
-    lotId: 'null',
-    includeExpired: 'false',
-    timezone: `'${timezone}'`,
-    quantity: "'1'",
-    checkUnit: 'true',
-    postingId: 'raktar_uuidv7()',
-    type: "'issue'",
-    notes: "''",
-    requestId: "'bench'",
+/** The database's own ceiling for the mixed workload from Node: one transaction per movement. */
+export function writeTransaction(db: Db, hot: string[], warehouseId: string, timezone: string) {
+  const text = movementSql(warehouseId, timezone);
+  return async () => {
+    const m = mixedMovement(hot);
+    const statement = (m.receipt ? text.receipt : text.issue)
+      .replaceAll(':product', `'${m.product}'::uuid`)
+      .replaceAll(':quantity', `${m.quantity}::numeric`);
+    await db.execute(sql.raw(statement));
   };
-  const body = text.replace(
-    /\$(\d+)/g,
-    (_, index: string) => literal[params[Number(index) - 1] ?? ''] ?? 'null',
-  );
-  return `\\set n random(1, ${HOT})\n${body.replace(/\s*\n\s*/g, ' ')};\n`;
+}
+
+/** The same mix as a pgbench script: product, direction and quantity drawn by pgbench. */
+export function pgbenchWriteScript(warehouseId: string, timezone: string, hot: number): string {
+  const text = movementSql(warehouseId, timezone);
+  const bind = (statement: string) =>
+    statement
+      .replaceAll(':product', '(select product_id from bench_hot where n = :n)')
+      .replaceAll(':quantity', ':q::numeric');
+  return [
+    `\\set n random(1, ${hot})`,
+    '\\set q random(1, 10)',
+    '\\set receipt random(0, 1)',
+    '\\if :receipt',
+    `${bind(text.receipt)};`,
+    '\\else',
+    `${bind(text.issue)};`,
+    '\\endif',
+    '',
+  ].join('\n');
 }
 
 /** The same list query (page of 50 plus the count) the search endpoint runs. */

@@ -5,28 +5,33 @@ import path from 'node:path';
 import autocannon from 'autocannon';
 import type { Figures } from './ceiling.js';
 
-/** One kind of request, repeated: a JSON body may draw one field at random from `choices`. */
+/**
+ * One kind of request, repeated. A JSON body is one of `templates` at random, with the string
+ * "__choice__" replaced by one of `choices` and "__qty__" by a whole number in `quantities`.
+ */
 export interface Load {
   method: 'GET' | 'POST';
   path: string;
   headers: Record<string, string>;
-  body?: { template: Record<string, unknown>; field: string; choices: string[] };
+  body?: { templates: Record<string, unknown>[]; choices: string[]; quantities?: [number, number] };
 }
 
 export type LoadFigures = Figures & { errors: number };
 
-const CHOICE = '__choice__';
+export const CHOICE = '__choice__';
+export const QUANTITY = '__qty__';
 
-function bodyParts(load: Load): [string, string] | undefined {
+function randomBody(load: Load): string | undefined {
   if (!load.body) return undefined;
-  const text = JSON.stringify({ ...load.body.template, [load.body.field]: CHOICE });
-  const [before, after] = text.split(`"${CHOICE}"`) as [string, string];
-  return [before, after];
+  const { templates, choices, quantities = [1, 1] } = load.body;
+  const template = JSON.stringify(templates[Math.floor(Math.random() * templates.length)]);
+  const quantity = quantities[0] + Math.floor(Math.random() * (quantities[1] - quantities[0] + 1));
+  return template
+    .replace(`"${CHOICE}"`, `"${choices[Math.floor(Math.random() * choices.length)]}"`)
+    .replace(`"${QUANTITY}"`, String(quantity));
 }
 
 function autocannonOptions(base: string, load: Load): autocannon.Options {
-  const parts = bodyParts(load);
-  const choices = load.body?.choices ?? [];
   return {
     url: base,
     requests: [
@@ -34,14 +39,7 @@ function autocannonOptions(base: string, load: Load): autocannon.Options {
         method: load.method,
         path: load.path,
         headers: load.headers,
-        ...(parts
-          ? {
-              setupRequest: (request) => ({
-                ...request,
-                body: `${parts[0]}"${choices[Math.floor(Math.random() * choices.length)]}"${parts[1]}`,
-              }),
-            }
-          : {}),
+        ...(load.body ? { setupRequest: (request) => ({ ...request, body: randomBody(load) }) } : {}),
       },
     ],
   };
@@ -58,14 +56,17 @@ function luaString(text: string): string {
 }
 
 function wrkScript(load: Load): string {
-  const parts = bodyParts(load);
   const lines = [`wrk.method = "${load.method}"`];
   for (const [name, value] of Object.entries(load.headers))
     lines.push(`wrk.headers[${luaString(name)}] = ${luaString(value)}`);
-  if (parts && load.body) {
+  if (load.body) {
+    const [low, high] = load.body.quantities ?? [1, 1];
     lines.push(`local choices = {${load.body.choices.map(luaString).join(',')}}`);
     lines.push(
-      `request = function() return wrk.format(nil, ${luaString(load.path)}, nil, ${luaString(parts[0])} .. '"' .. choices[math.random(#choices)] .. '"' .. ${luaString(parts[1])}) end`,
+      `local templates = {${load.body.templates.map((t) => luaString(JSON.stringify(t))).join(',')}}`,
+    );
+    lines.push(
+      `request = function() local body = templates[math.random(#templates)]; body = (body:gsub('"${CHOICE}"', '"' .. choices[math.random(#choices)] .. '"')); body = (body:gsub('"${QUANTITY}"', tostring(math.random(${low}, ${high})))); return wrk.format(nil, ${luaString(load.path)}, nil, body) end`,
     );
   } else {
     lines.push(`wrk.path = ${luaString(load.path)}`);

@@ -10,7 +10,7 @@ import pg from 'pg';
 import { type Database, openPostgres } from '../src/db/client.js';
 import { runningServerUrl } from '../src/db/embedded/server.js';
 import { drive, type Figures, pgbenchWriteScript, searchQuery, writeTransaction } from './ceiling.js';
-import { type Load, type LoadFigures, loadGenerator, measure, warmUp } from './load.js';
+import { CHOICE, type Load, type LoadFigures, loadGenerator, measure, QUANTITY, warmUp } from './load.js';
 import { pgbench, pgbenchAvailable } from './pgbench.js';
 import { type Memory, memory, peakOf, sampleMemory } from './rss.js';
 import { hotProducts, PRODUCTS, SEARCH, seed } from './seed.js';
@@ -26,6 +26,10 @@ const TIMEZONE = 'Europe/Budapest';
 const PASSWORD = 'Bench!pass1';
 const JWT_SECRET = 'bench-secret-that-is-long-enough-for-hs256';
 const usePgbench = pgbenchAvailable();
+/** How many products the mixed write workload spreads over (fewer = hotter rows). */
+const WRITE_PRODUCTS = Number(process.env.BENCH_WRITE_PRODUCTS ?? 200);
+/** BENCH_SEARCH=0 skips the search rounds (write-only runs). */
+const SEARCH_ROUNDS = process.env.BENCH_SEARCH === '0' ? 0 : ROUNDS;
 
 /** One database under test, with the API server running on it. */
 interface Target {
@@ -195,7 +199,7 @@ async function prepare(partial: Started): Promise<Target> {
   const { label, database, base } = partial;
   console.log(`\n== ${label}: seeding ${PRODUCTS.toLocaleString('en')} products in two warehouses`);
   const { warehouseId } = await seed(database.db);
-  const hot = await hotProducts(database.db);
+  const hot = (await hotProducts(database.db)).slice(0, WRITE_PRODUCTS);
   console.log(
     `== ${label}: database ceiling from Node (same statement, ${CONNECTIONS} clients, ${SECONDS} s)`,
   );
@@ -219,9 +223,14 @@ async function prepare(partial: Started): Promise<Target> {
     path: '/api/v1/stock-movements',
     headers,
     body: {
-      template: { warehouse_id: warehouseId, movement_type: 'issue', quantity: 1 },
-      field: 'product_id',
+      templates: ['receipt', 'issue'].map((type) => ({
+        product_id: CHOICE,
+        warehouse_id: warehouseId,
+        movement_type: type,
+        quantity: QUANTITY,
+      })),
       choices: hot,
+      quantities: [1, 10],
     },
   };
   const search: Load = {
@@ -231,7 +240,13 @@ async function prepare(partial: Started): Promise<Target> {
   };
   await warmUp(base, write, CONNECTIONS, 64);
   await warmUp(base, search, CONNECTIONS, 2);
-  return { ...partial, write, search, dbWrite, script: pgbenchWriteScript(warehouseId, TIMEZONE) };
+  return {
+    ...partial,
+    write,
+    search,
+    dbWrite,
+    script: pgbenchWriteScript(warehouseId, TIMEZONE, hot.length),
+  };
 }
 
 /**
@@ -254,7 +269,7 @@ async function rounds(targets: Target[]): Promise<void> {
       target.underLoad = peakOf(stop(), target.underLoad);
     }
   }
-  for (let round = 0; round < ROUNDS; round++) {
+  for (let round = 0; round < SEARCH_ROUNDS; round++) {
     for (const target of targets) {
       target.dbSearchRuns.push(await drive(CONNECTIONS, SECONDS, searchQuery(target.database.db)));
       target.apiSearchRuns.push(await measure(target.base, target.search, CONNECTIONS, SECONDS));
@@ -268,8 +283,8 @@ function result(t: Target) {
   const apiWrite = median(t.apiWriteRuns);
   const pgbenchWrite = t.pgbenchRuns.length ? median(t.pgbenchRuns) : undefined;
   const ceiling = Math.max(t.dbWrite?.requests_per_second ?? 0, pgbenchWrite?.requests_per_second ?? 0);
-  const apiSearch = median(t.apiSearchRuns);
-  const dbSearch = median(t.dbSearchRuns);
+  const apiSearch = t.apiSearchRuns.length ? median(t.apiSearchRuns) : undefined;
+  const dbSearch = t.dbSearchRuns.length ? median(t.dbSearchRuns) : undefined;
   return {
     database: t.label,
     api_write: apiWrite,
@@ -283,7 +298,8 @@ function result(t: Target) {
     api_search_rounds: t.apiSearchRuns,
     db_search: dbSearch,
     db_search_rounds: t.dbSearchRuns,
-    search_ratio: ratio(apiSearch.requests_per_second, dbSearch.requests_per_second),
+    search_ratio:
+      apiSearch && dbSearch ? ratio(apiSearch.requests_per_second, dbSearch.requests_per_second) : undefined,
     memory_after_start: t.afterStart,
     memory_under_load: t.underLoad,
   };
@@ -303,19 +319,27 @@ function print(results: Result[]): void {
     const n = r.api_write_rounds.length;
     row(
       r.database,
-      `API: issue 1 unit (median of ${n})`,
+      `API: 50/50 receipts and issues of 1–10 on ${WRITE_PRODUCTS} products (median of ${n})`,
       r.api_write,
       String(r.write_ratio),
       String(r.api_write.errors),
     );
-    row(r.database, `DB from Node, ${CONNECTIONS} clients: same statement`, r.db_write);
-    row(r.database, `DB pgbench, ${CONNECTIONS} clients: same statement (median of ${n})`, r.pgbench_write);
+    row(
+      r.database,
+      `DB from Node, ${CONNECTIONS} clients: same mix, one transaction per movement`,
+      r.db_write,
+    );
+    row(
+      r.database,
+      `DB pgbench, ${CONNECTIONS} clients: same mix, one transaction per movement (median of ${n})`,
+      r.pgbench_write,
+    );
     row(
       r.database,
       `API: product search, 50/page (median of ${n})`,
       r.api_search,
       String(r.search_ratio),
-      String(r.api_search.errors),
+      String(r.api_search?.errors),
     );
     row(r.database, `DB from Node, ${CONNECTIONS} clients: same query (median of ${n})`, r.db_search);
   }
@@ -336,9 +360,10 @@ function print(results: Result[]): void {
     console.log(
       `  API write  ${ratio(embeddedResult.api_write.requests_per_second, server.api_write.requests_per_second)}`,
     );
-    console.log(
-      `  API search ${ratio(embeddedResult.api_search.requests_per_second, server.api_search.requests_per_second)}`,
-    );
+    if (embeddedResult.api_search && server.api_search)
+      console.log(
+        `  API search ${ratio(embeddedResult.api_search.requests_per_second, server.api_search.requests_per_second)}`,
+      );
     console.log(`  DB write ceiling ${ratio(embeddedResult.write_ceiling, server.write_ceiling)}`);
   }
   for (const r of results) {

@@ -3,7 +3,7 @@ import { and, eq, lt, sql } from 'drizzle-orm';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import stableStringify from 'safe-stable-stringify';
-import type { Db } from '../db/client.js';
+import type { Db, DbOrTx } from '../db/client.js';
 import { defineError } from './errors.js';
 import { idempotencyKeys } from './idempotency.tables.js';
 import type { Scheduler } from './scheduler.js';
@@ -27,9 +27,22 @@ export const IdempotencyErrors = {
   }),
 };
 
+/** A request's Idempotency-Key: who sent it, the key, and what the request was. */
+export interface IdempotencyClaim {
+  scope: string;
+  key: string;
+  hash: string;
+  /** The route claims the key in the transaction of its own work (see claimInTransaction). */
+  inTransaction: boolean;
+}
+
 declare module 'fastify' {
   interface FastifyRequest {
-    idempotency: { scope: string; key: string } | null;
+    idempotency: IdempotencyClaim | null;
+  }
+  interface FastifyContextConfig {
+    /** Claim and answer the key inside the route's own transaction, so a crash leaves no half state. */
+    idempotencyInTransaction?: boolean;
   }
 }
 
@@ -46,6 +59,85 @@ function fingerprint(request: FastifyRequest): string {
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+export interface StoredResponse {
+  status: number;
+  type: string;
+  body: string;
+}
+
+/**
+ * The response stored for a key, waiting while the first request with it is still running. A
+ * different request under the same key is 422; a first attempt that failed and freed the key is 409.
+ */
+export async function storedResponse(
+  db: DbOrTx,
+  claim: Pick<IdempotencyClaim, 'scope' | 'key' | 'hash'>,
+): Promise<StoredResponse> {
+  const deadline = Date.now() + WAIT_FOR_FIRST_MS;
+  for (;;) {
+    const [row] = await db
+      .select()
+      .from(idempotencyKeys)
+      .where(and(eq(idempotencyKeys.scope, claim.scope), eq(idempotencyKeys.key, claim.key)));
+    if (!row) throw IdempotencyErrors.inProgress(); // freed by a failed first attempt
+    if (row.requestHash !== claim.hash) throw IdempotencyErrors.mismatch();
+    if (row.state === 'done') {
+      return {
+        status: row.responseStatus ?? 200,
+        type: row.responseType ?? 'application/json; charset=utf-8',
+        body: row.responseBody ?? '',
+      };
+    }
+    if (Date.now() > deadline) throw IdempotencyErrors.inProgress();
+    await sleep(50);
+  }
+}
+
+/**
+ * Claims keys inside the caller's transaction, in key order (two transactions never wait on each
+ * other's keys crosswise). A key another transaction holds makes this wait for its outcome.
+ * Returns, per claim, whether it is this transaction's; of the same key twice, the first wins.
+ */
+export async function claimInTransaction(tx: DbOrTx, claims: IdempotencyClaim[]): Promise<boolean[]> {
+  const id = (c: IdempotencyClaim) => `${c.scope}\u0000${c.key}`;
+  const firsts = claims.filter((c, i) => claims.findIndex((o) => id(o) === id(c)) === i);
+  if (firsts.length === 0) return [];
+  const result =
+    (await tx.execute(sql`insert into idempotency_keys (scope, key, request_hash, state, expires_at)
+    select c.scope, c.key, c.hash, 'in_progress', now() + make_interval(hours => ${TTL_HOURS})
+    from unnest(${sql.param(firsts.map((c) => c.scope))}::text[], ${sql.param(firsts.map((c) => c.key))}::text[],
+      ${sql.param(firsts.map((c) => c.hash))}::text[]) as c(scope, key, hash)
+    order by c.scope, c.key
+    on conflict do nothing
+    returning scope, key`)) as unknown as { rows: { scope: string; key: string }[] };
+  const won = new Set(result.rows.map((row) => `${row.scope}\u0000${row.key}`));
+  return claims.map((c) => firsts.includes(c) && won.has(id(c)));
+}
+
+/**
+ * Stores the responses of claimed keys in the caller's transaction; `freed` keys (refused
+ * requests, which changed nothing) are removed so a retry runs again.
+ */
+export async function answerInTransaction(
+  tx: DbOrTx,
+  answers: { claim: IdempotencyClaim; response: StoredResponse }[],
+  freed: IdempotencyClaim[],
+): Promise<void> {
+  if (answers.length > 0) {
+    await tx.execute(sql`update idempotency_keys k
+      set state = 'done', response_status = a.status, response_type = a.type, response_body = a.body
+      from unnest(${sql.param(answers.map((a) => a.claim.scope))}::text[], ${sql.param(answers.map((a) => a.claim.key))}::text[],
+        ${sql.param(answers.map((a) => a.response.status))}::int[], ${sql.param(answers.map((a) => a.response.type))}::text[],
+        ${sql.param(answers.map((a) => a.response.body))}::text[]) as a(scope, key, status, type, body)
+      where k.scope = a.scope and k.key = a.key`);
+  }
+  if (freed.length > 0) {
+    await tx.execute(sql`delete from idempotency_keys k
+      using unnest(${sql.param(freed.map((c) => c.scope))}::text[], ${sql.param(freed.map((c) => c.key))}::text[]) as f(scope, key)
+      where k.scope = f.scope and k.key = f.key`);
+  }
+}
 
 /**
  * A POST with an `Idempotency-Key` runs once per caller and key: a retry with the same body gets
@@ -64,44 +156,43 @@ export const idempotencyPlugin = fp(
       if (typeof key !== 'string' || !KEY.test(key)) throw IdempotencyErrors.badKey();
       const scope = request.principal?.id ?? `anonymous:${request.ip}`;
       const hash = fingerprint(request);
-      const claimed = await db
-        .insert(idempotencyKeys)
-        .values({
-          scope,
-          key,
-          requestHash: hash,
-          state: 'in_progress',
-          expiresAt: sql`now() + make_interval(hours => ${TTL_HOURS})`,
-        })
-        .onConflictDoNothing()
-        .returning({ key: idempotencyKeys.key });
-      if (claimed.length === 1) {
-        request.idempotency = { scope, key };
-        return;
-      }
-      const deadline = Date.now() + WAIT_FOR_FIRST_MS;
-      for (;;) {
+      if (request.routeOptions.config.idempotencyInTransaction) {
         const [row] = await db
-          .select()
+          .select({ key: idempotencyKeys.key })
           .from(idempotencyKeys)
           .where(and(eq(idempotencyKeys.scope, scope), eq(idempotencyKeys.key, key)));
-        if (!row) throw IdempotencyErrors.inProgress(); // freed by a failed first attempt
-        if (row.requestHash !== hash) throw IdempotencyErrors.mismatch();
-        if (row.state === 'done') {
-          return reply
-            .code(row.responseStatus ?? 200)
-            .header('idempotent-replayed', 'true')
-            .type(row.responseType ?? 'application/json; charset=utf-8')
-            .send(row.responseBody ?? '');
+        if (!row) {
+          request.idempotency = { scope, key, hash, inTransaction: true };
+          return;
         }
-        if (Date.now() > deadline) throw IdempotencyErrors.inProgress();
-        await sleep(50);
+      } else {
+        const claimed = await db
+          .insert(idempotencyKeys)
+          .values({
+            scope,
+            key,
+            requestHash: hash,
+            state: 'in_progress',
+            expiresAt: sql`now() + make_interval(hours => ${TTL_HOURS})`,
+          })
+          .onConflictDoNothing()
+          .returning({ key: idempotencyKeys.key });
+        if (claimed.length === 1) {
+          request.idempotency = { scope, key, hash, inTransaction: false };
+          return;
+        }
       }
+      const stored = await storedResponse(db, { scope, key, hash });
+      return reply
+        .code(stored.status)
+        .header('idempotent-replayed', 'true')
+        .type(stored.type)
+        .send(stored.body);
     });
 
     app.addHook('onSend', async (request, reply, payload) => {
       const claim = request.idempotency;
-      if (!claim) return payload;
+      if (!claim || claim.inTransaction) return payload;
       request.idempotency = null;
       const where = and(eq(idempotencyKeys.scope, claim.scope), eq(idempotencyKeys.key, claim.key));
       if (reply.statusCode >= 500) {

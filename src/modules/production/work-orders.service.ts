@@ -299,7 +299,7 @@ export class WorkOrdersService {
           })
           .where(eq(workOrderComponents.id, component.id));
       }
-      const output = await this.stock.post(
+      const output = await this.stock.postOne(
         tx,
         ctx,
         {

@@ -330,6 +330,7 @@ export class PurchaseOrdersService {
         binId: line.bin_id,
         lot: line.lot_number,
       }));
+      const lines = [];
       for (const { line, row } of ordered) {
         const product = await this.products.requireExisting(tx, row.productId);
         if (product.tracking === 'lot' && (!line.lot_number || !line.expiry_date)) {
@@ -354,25 +355,28 @@ export class PurchaseOrdersService {
             received: Number(row.receivedQuantity),
           });
         }
-        await this.stock.post(
-          tx,
-          ctx,
-          {
-            movementType: 'receipt',
-            productId: row.productId,
-            warehouseId: input.warehouse_id,
-            quantity: line.quantity,
-            binId: line.bin_id,
-            lotNumber: line.lot_number,
-            expiryDate: line.expiry_date,
-            unitCost: line.unit_cost ?? Number(row.unitPrice),
-            referenceType: 'purchase_order',
-            referenceId: id,
-            referenceNumber: order.poNumber,
-          },
-          postingId,
+        lines.push(
+          this.stock.lineOf(
+            ctx,
+            {
+              movementType: 'receipt',
+              productId: row.productId,
+              warehouseId: input.warehouse_id,
+              quantity: line.quantity,
+              binId: line.bin_id,
+              lotNumber: line.lot_number,
+              expiryDate: line.expiry_date,
+              unitCost: line.unit_cost ?? Number(row.unitPrice),
+              referenceType: 'purchase_order',
+              referenceId: id,
+              referenceNumber: order.poNumber,
+            },
+            postingId,
+          ),
         );
       }
+      // Every line in one set-based posting.
+      await this.stock.postAll(tx, ctx, lines);
       const [state] = (
         (await tx.execute(
           sql`select bool_and(received_quantity >= quantity) as complete from purchase_order_lines where purchase_order_id = ${id}::uuid`,

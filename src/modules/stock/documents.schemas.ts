@@ -28,7 +28,7 @@ export const ReceiptBody = Type.Object(
         expiry_date: Type.Optional(nullable(Type.String({ format: 'date' }))),
         unit_cost: Type.Optional(nullable(Type.Number({ minimum: 0, maximum: 1e12 }))),
       }),
-      { minItems: 1, maxItems: 500 },
+      { minItems: 1, maxItems: 2000 },
     ),
   },
   {
@@ -58,7 +58,7 @@ export const IssueBody = Type.Object(
     force_expired: Type.Optional(
       Type.Boolean({ description: 'Issue expired lots too (manager or admin only)' }),
     ),
-    lines: Type.Array(Type.Object({ ...lineFields, quantity: Positive }), { minItems: 1, maxItems: 500 }),
+    lines: Type.Array(Type.Object({ ...lineFields, quantity: Positive }), { minItems: 1, maxItems: 2000 }),
   },
   {
     examples: [
@@ -82,7 +82,7 @@ export const AdjustmentBody = Type.Object(
         quantity: Type.Number({ minimum: -1e12, maximum: 1e12, description: 'Signed: + adds, − removes' }),
         expiry_date: Type.Optional(nullable(Type.String({ format: 'date' }))),
       }),
-      { minItems: 1, maxItems: 500 },
+      { minItems: 1, maxItems: 2000 },
     ),
   },
   {

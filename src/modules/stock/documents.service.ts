@@ -67,11 +67,8 @@ export class StockDocumentsService {
 
   private async postAll(ctx: RequestCtx, inputs: MovementInput[]) {
     const postingId = uuidv7();
-    const posted = await this.db.transaction(async (tx) => {
-      const results = [];
-      for (const input of inputs) results.push(await this.stock.post(tx, ctx, input, postingId));
-      return results;
-    });
+    const lines = inputs.map((input) => this.stock.lineOf(ctx, input, postingId));
+    const posted = await this.db.transaction((tx) => this.stock.postAll(tx, ctx, lines));
     return { posting_id: postingId, movements: posted.map(toPostedPublic) };
   }
 
@@ -198,7 +195,7 @@ export class StockDocumentsService {
         }
         const difference = Number(row.diff);
         if (difference !== 0) {
-          const posted = await this.stock.post(
+          const posted = await this.stock.postOne(
             tx,
             ctx,
             {

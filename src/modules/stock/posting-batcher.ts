@@ -1,28 +1,41 @@
-import type { Db } from '../../db/client.js';
-import { AppError } from '../../platform/errors.js';
+import type { Db, DbOrTx } from '../../db/client.js';
+import {
+  answerInTransaction,
+  claimInTransaction,
+  type IdempotencyClaim,
+  type StoredResponse,
+  storedResponse,
+} from '../../platform/idempotency.js';
 import type { RequestCtx } from '../../platform/request-ctx.js';
-import type { MovementInput, PostedMovement, PostOptions, StockService } from './stock.service.js';
+import type { PostLine } from './post-lines.js';
+import type { MovementInput, PostedMovement, StockService } from './stock.service.js';
+
+/** What a request gets back: its response, stored with its Idempotency-Key if it had one. */
+export interface BatchOutcome {
+  response: StoredResponse;
+  /** The response of an earlier request with the same key. */
+  replayed: boolean;
+}
 
 interface Pending {
   ctx: RequestCtx;
-  input: MovementInput;
-  options: PostOptions;
-  resolve: (posted: PostedMovement) => void;
+  line: PostLine;
+  claim: IdempotencyClaim | null;
+  render: (posted: PostedMovement) => StoredResponse;
+  resolve: (outcome: BatchOutcome) => void;
   reject: (error: unknown) => void;
 }
 
+type Settled = { item: Pending; outcome?: BatchOutcome; error?: unknown; duplicate?: boolean };
+
 /**
- * Posting for the single-movement endpoint. A plain FEFO issue is one statement and commits on
- * its own (PostgreSQL groups the WAL flushes of concurrent commits itself). Every other movement
- * needs several statements; for those this is group commit: requests that arrive while a transaction is
- * committing are posted together in the next one, so many postings share one commit (the costly
- * part under load) instead of paying one each. Each request still gets its own result.
- *
- * Safe because `StockService.post` refuses (throws an AppError) only before it writes anything,
- * so a refused posting leaves the shared transaction clean; items run in (product, warehouse)
- * order so concurrent batches lock balances in one global order. Should a statement fail inside
- * the database (which aborts the whole transaction), every item of that batch is retried on its
- * own, so one bad request never fails its neighbours.
+ * Group commit for `POST /stock-movements`. Requests that arrive while earlier batches are being
+ * posted wait in a queue; when one of the `maxConcurrent` slots frees up, everything queued (up
+ * to `maxBatch`) becomes the next batch: one transaction, one `stock_post` call, one commit. No
+ * timer: under light load a batch is a single request, under heavy load batches grow by
+ * themselves. Each request is its own group there, so a refused one changes nothing and never
+ * affects its neighbours. Its Idempotency-Key is claimed and answered in the same transaction,
+ * so a crash leaves either the posting with its stored response, or neither.
  */
 export class PostingBatcher {
   private queue: Pending[] = [];
@@ -34,13 +47,16 @@ export class PostingBatcher {
     private readonly options: { maxBatch: number; maxConcurrent: number },
   ) {}
 
-  async submit(ctx: RequestCtx, input: MovementInput): Promise<PostedMovement> {
-    // A plain issue is one statement: it commits alone, which beats any batch on latency.
-    const alone = await this.stock.postAlone(ctx, input);
-    if (alone.posted) return alone.posted;
-    const options = { tookNothingAlone: alone.tried };
+  submit(
+    ctx: RequestCtx,
+    input: MovementInput,
+    claim: IdempotencyClaim | null,
+    render: (posted: PostedMovement) => StoredResponse,
+  ): Promise<BatchOutcome> {
+    // Bad input is refused here, before it can take a place in a batch.
+    const line = this.stock.lineOf(ctx, input);
     return new Promise((resolve, reject) => {
-      this.queue.push({ ctx, input, options, resolve, reject });
+      this.queue.push({ ctx, line, claim, render, resolve, reject });
       this.pump();
     });
   }
@@ -57,40 +73,64 @@ export class PostingBatcher {
   }
 
   private async run(batch: Pending[]): Promise<void> {
-    const ordered = [...batch].sort((a, b) => {
-      const ka = `${a.input.productId}|${a.input.warehouseId}`;
-      const kb = `${b.input.productId}|${b.input.warehouseId}`;
-      return ka < kb ? -1 : ka > kb ? 1 : 0;
-    });
-    const outcomes = new Map<Pending, { posted?: PostedMovement; error?: unknown }>();
+    let settled: Settled[];
     try {
-      await this.db.transaction(async (tx) => {
-        for (const item of ordered) {
-          try {
-            outcomes.set(item, {
-              posted: await this.stock.post(tx, item.ctx, item.input, undefined, item.options),
-            });
-          } catch (error) {
-            if (!(error instanceof AppError)) throw error;
-            outcomes.set(item, { error });
-          }
-        }
-      });
-    } catch {
-      // The shared transaction failed as a whole: give every item its own transaction.
-      for (const item of ordered) {
-        try {
-          item.resolve(await this.stock.createMovement(item.ctx, item.input, item.options));
-        } catch (error) {
-          item.reject(error);
-        }
+      settled = await this.db.transaction((tx) => this.post(tx, batch));
+    } catch (error) {
+      // The database failed the batch as a whole (nothing committed): retry each request alone,
+      // so one request that breaks a statement never fails its neighbours.
+      if (batch.length === 1) {
+        batch[0]?.reject(error);
+        return;
       }
+      for (const item of batch) await this.run([item]);
       return;
     }
-    for (const item of ordered) {
-      const outcome = outcomes.get(item);
-      if (outcome?.posted) item.resolve(outcome.posted);
-      else item.reject(outcome?.error);
+    const freed = new Set(settled.filter((s) => s.error && s.item.claim).map((s) => claimId(s.item.claim)));
+    for (const { item, outcome, error, duplicate } of settled) {
+      if (outcome) item.resolve(outcome);
+      else if (!duplicate) item.reject(error);
+      else if (freed.has(claimId(item.claim))) {
+        // Its twin in this batch was refused and freed the key: this one runs on its own.
+        this.queue.push(item);
+      } else {
+        storedResponse(this.db, item.claim as IdempotencyClaim).then(
+          (response) => item.resolve({ response, replayed: true }),
+          item.reject,
+        );
+      }
     }
+    this.pump();
   }
+
+  private async post(tx: DbOrTx, batch: Pending[]): Promise<Settled[]> {
+    const claimed = batch.filter((item) => item.claim);
+    const won = await claimInTransaction(
+      tx,
+      claimed.map((item) => item.claim as IdempotencyClaim),
+    );
+    const duplicates = new Set(claimed.filter((_, i) => !won[i]));
+    const live = batch.filter((item) => !duplicates.has(item));
+    const results = await this.stock.postGroups(
+      tx,
+      live.map((item) => ({ ctx: item.ctx, lines: [item.line] })),
+    );
+    const settled: Settled[] = live.map((item, i) => {
+      const [result] = results[i] ?? [];
+      if (!result?.posted) return { item, error: result?.error };
+      return { item, outcome: { response: item.render(result.posted), replayed: false } };
+    });
+    await answerInTransaction(
+      tx,
+      settled.flatMap((s) =>
+        s.outcome && s.item.claim ? [{ claim: s.item.claim, response: s.outcome.response }] : [],
+      ),
+      settled.flatMap((s) => (s.error && s.item.claim ? [s.item.claim] : [])),
+    );
+    return [...settled, ...[...duplicates].map((item) => ({ item, duplicate: true }))];
+  }
+}
+
+function claimId(claim: IdempotencyClaim | null): string {
+  return claim ? `${claim.scope}\u0000${claim.key}` : '';
 }

@@ -1,17 +1,7 @@
 import { sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.js';
 import { preparedStatement } from '../../db/prepared.js';
-import {
-  fefoAllocation,
-  type MovementMeta,
-  type MovementRow,
-  metaParams,
-  metaTail,
-  metaValues,
-  movementColumns,
-  scopeParams,
-  type TakeScope,
-} from './ledger.repo.js';
+import { fefoAllocation, scopeParams, type TakeScope } from './ledger.repo.js';
 
 const holdStatement = preparedStatement<{ balance_id: string; quantity: string }, Record<string, unknown>>(
   () => sql`with ${fefoAllocation}, held as (
@@ -22,20 +12,6 @@ const holdStatement = preparedStatement<{ balance_id: string; quantity: string }
     insert into reservation_allocations (reservation_id, balance_id, quantity)
     select ${sql.placeholder('reservationId')}::uuid, id, take from held
     returning balance_id, quantity::text as quantity`,
-);
-
-const consumeStatement = preparedStatement<MovementRow, Record<string, unknown>>(
-  () => sql`with taken as (
-      update stock_balances b set on_hand = b.on_hand - a.quantity, reserved = b.reserved - a.quantity, updated_at = now()
-      from reservation_allocations a
-      where a.reservation_id = ${sql.placeholder('reservationId')}::uuid and b.id = a.balance_id
-      returning b.product_id, b.warehouse_id, b.bin_id, b.lot_id, a.quantity as take
-    )
-    insert into stock_movements ${movementColumns}
-    select raktar_uuidv7(), ${metaValues} product_id, warehouse_id, bin_id, lot_id, -take, ${metaTail}
-    from taken
-    order by product_id, bin_id, lot_id
-    returning *`,
 );
 
 /**
@@ -62,15 +38,14 @@ export async function unholdStock(db: DbOrTx, reservationId: string): Promise<vo
     from reservation_allocations a where a.reservation_id = ${reservationId}::uuid and b.id = a.balance_id`);
 }
 
-/**
- * Turns a reservation into outbound ledger rows: on hand and reserved go down together on the
- * balances it held, with one ledger row per balance, in one statement.
- */
-export async function consumeHeldStock(
-  db: DbOrTx,
-  reservationId: string,
-  meta: MovementMeta,
-): Promise<MovementRow[]> {
-  await lockHeldBalances(db, reservationId);
-  return consumeStatement(db, { ...metaParams(meta), reservationId });
+/** What reservations hold, balance by balance: a transfer moves exactly this to its destination. */
+export async function heldPieces(db: DbOrTx, reservationIds: string[]) {
+  const result =
+    (await db.execute(sql`select a.reservation_id, b.product_id, b.lot_id, a.quantity::text as quantity
+    from reservation_allocations a join stock_balances b on b.id = a.balance_id
+    where a.reservation_id = any(${sql.param(reservationIds)}::uuid[])
+    order by a.reservation_id, b.product_id, b.warehouse_id, b.bin_id, b.lot_id`)) as unknown as {
+      rows: { reservation_id: string; product_id: string; lot_id: string | null; quantity: string }[];
+    };
+  return result.rows;
 }

@@ -6,9 +6,9 @@ import type { RequestCtx } from '../../platform/request-ctx.js';
 import { recordAudit } from '../audit/audit.service.js';
 import type { ProductsService } from '../catalog/products.service.js';
 import type { BinsService } from '../locations/bins.service.js';
-import { availableIn, type MovementMeta, type MovementRow } from './ledger.repo.js';
+import { availableIn } from './ledger.repo.js';
 import { decimal } from './quantity.js';
-import { consumeHeldStock, holdStockFefo, unholdStock } from './reservations.repo.js';
+import { holdStockFefo, unholdStock } from './reservations.repo.js';
 import { StockErrors } from './stock.errors.js';
 import { reservationAllocations, reservations, stockBalances } from './stock.tables.js';
 
@@ -169,21 +169,6 @@ export class ReservationsService {
       });
       return this.publicOf(tx, row);
     });
-  }
-
-  /** Ships what a reservation holds: outbound ledger rows from exactly the balances it held. */
-  async consumeIn(
-    tx: DbOrTx,
-    id: string,
-    meta: Omit<MovementMeta, 'postingId'> & { postingId?: string },
-  ): Promise<MovementRow[]> {
-    await this.lockActive(tx, id);
-    const rows = await consumeHeldStock(tx, id, { ...meta, postingId: meta.postingId ?? uuidv7() });
-    await tx
-      .update(reservations)
-      .set({ status: 'consumed', closedAt: sql`now()` })
-      .where(eq(reservations.id, id));
-    return rows;
   }
 
   /** One reservation; pass the transaction when inside one (another connection would not see its rows yet). */

@@ -22,7 +22,7 @@ export async function issueFromReservation(
   const reservation = reservationId ? await deps.reservations.get(reservationId, tx) : null;
   const held = reservation?.status === 'active' ? reservation.quantity : 0;
   if (reservation?.status === 'active') await deps.reservations.releaseIn(tx, reservation.id, 'consumed');
-  const posted = await deps.stock.post(tx, ctx, input, postingId);
+  const posted = await deps.stock.postOne(tx, ctx, input, postingId);
   const result = (await tx.execute(
     sql`select greatest(${decimal(held)}::numeric - ${decimal(input.quantity)}::numeric, 0)::text as rest`,
   )) as unknown as { rows: { rest: string }[] };

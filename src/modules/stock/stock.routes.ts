@@ -67,7 +67,7 @@ export const movementsRoutes: FastifyPluginAsyncTypebox<Deps & { batcher: Postin
   app.post(
     '/',
     {
-      config: staff,
+      config: { ...staff, idempotencyInTransaction: true },
       schema: {
         tags,
         security,
@@ -93,8 +93,18 @@ export const movementsRoutes: FastifyPluginAsyncTypebox<Deps & { batcher: Postin
         notes: b.notes,
         forceExpired: b.force_expired,
       };
-      const posted = await batcher.submit(ctxOf(request), input);
-      return reply.code(201).send(toPostedPublic(posted));
+      const claim = request.idempotency?.inTransaction ? request.idempotency : null;
+      const { response, replayed } = await batcher.submit(ctxOf(request), input, claim, (posted) => ({
+        status: 201,
+        type: 'application/json; charset=utf-8',
+        body: JSON.stringify(toPostedPublic(posted)),
+      }));
+      if (replayed) reply.header('idempotent-replayed', 'true');
+      // The body is the 201 response already serialized (and stored with the key, if any).
+      return reply
+        .code(201)
+        .type(response.type)
+        .send(response.body as never);
     },
   );
   app.get(

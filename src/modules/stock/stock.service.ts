@@ -2,22 +2,14 @@ import { eq } from 'drizzle-orm';
 import { uuidv7 } from 'uuidv7';
 import type { Db, DbOrTx } from '../../db/client.js';
 import { isUniqueViolation } from '../../db/errors.js';
+import type { AppError } from '../../platform/errors.js';
 import type { RequestCtx } from '../../platform/request-ctx.js';
 import { recordAudit } from '../audit/audit.service.js';
-import { CatalogErrors } from '../catalog/catalog.errors.js';
-import type { LotsService } from '../catalog/lots.service.js';
-import type { ProductsService } from '../catalog/products.service.js';
-import type { BinsService } from '../locations/bins.service.js';
-import {
-  addStock,
-  availableIn,
-  type MovementMeta,
-  type MovementRow,
-  type TakenRow,
-  takeStockFefo,
-} from './ledger.repo.js';
+import { type MovementRow, type PostedRow, postLines } from './ledger.repo.js';
 import { canonicalType, MOVEMENT_TYPES, type MovementType, WRITE_OFF_TYPES } from './movement-types.js';
-import { assertPrecision, decimal, magnitude } from './quantity.js';
+import { type AddLine, lineJson, type PostLine, type TakeLine } from './post-lines.js';
+import { refusalError } from './post-refusals.js';
+import { decimal, LEDGER_SCALE, magnitude } from './quantity.js';
 import { StockErrors } from './stock.errors.js';
 import { stockMovements } from './stock.tables.js';
 
@@ -41,11 +33,6 @@ export interface MovementInput {
   forceExpired?: boolean;
 }
 
-export interface PostOptions {
-  /** `postAlone` ran this plain issue's one-statement take moments ago and it took nothing. */
-  tookNothingAlone?: boolean;
-}
-
 export interface LotLabel {
   lotNumber: string;
   expiryDate: string | null;
@@ -61,17 +48,42 @@ export interface PostedMovement {
   lots: Map<string, LotLabel>;
 }
 
+/** Each line's outcome, in the order given: what it posted, or why it was refused. */
+export type PostResult =
+  | { posted: PostedMovement; error?: undefined }
+  | { posted?: undefined; error: AppError };
+
+/** Lines that post or are refused together, on behalf of one request. */
+export interface PostGroup {
+  ctx: RequestCtx;
+  lines: PostLine[];
+}
+
+/** The sum of ledger quantities (numeric(18,4) strings), exactly. */
+function sumQuantities(values: string[]): string {
+  const scale = 10n ** BigInt(LEDGER_SCALE);
+  const total = values.reduce((sum, value) => {
+    const negative = value.startsWith('-');
+    const [whole = '0', fraction = ''] = magnitude(value).split('.');
+    const units = BigInt(whole) * scale + BigInt(fraction.padEnd(LEDGER_SCALE, '0').slice(0, LEDGER_SCALE));
+    return negative ? sum - units : sum + units;
+  }, 0n);
+  const sign = total < 0n ? '-' : '';
+  const abs = total < 0n ? -total : total;
+  const fraction = (abs % scale).toString().padStart(LEDGER_SCALE, '0').replace(/0+$/, '');
+  return `${sign}${abs / scale}${fraction ? `.${fraction}` : ''}`;
+}
+
 /**
- * The one writer of the ledger. Every document posts through `post`, inside its own transaction;
- * balances change only here, by SQL arithmetic, in the same statement as their ledger rows.
+ * The one writer of the ledger and the balances. Every document posts its lines through `post`,
+ * inside its own transaction, as one call of the set-based `stock_post` function: lines are
+ * sorted by balance key there, all locks are taken in that order, and refusals come back per
+ * line instead of aborting the transaction.
  */
 export class StockService {
   constructor(
     private readonly db: Db,
     private readonly timezone: string,
-    private readonly products: ProductsService,
-    private readonly lots: LotsService,
-    private readonly bins: BinsService,
   ) {}
 
   /** +quantity into stock or −quantity out of it, refusing a sign that contradicts the type. */
@@ -84,159 +96,92 @@ export class StockService {
     return kind;
   }
 
-  private async resolveLot(
-    tx: DbOrTx,
-    ctx: RequestCtx,
-    product: { id: string; sku: string; tracking: string },
-    input: MovementInput,
-    inbound: boolean,
-  ) {
-    if (input.lotId) {
-      const lot = await this.lots.findById(tx, input.lotId);
-      if (!lot) throw CatalogErrors.lotNotFound();
-      if (lot.productId !== product.id) throw StockErrors.lotMismatch();
-      return lot;
-    }
-    if (input.lotNumber) {
-      if (product.tracking !== 'lot') throw CatalogErrors.notLotTracked({ sku: product.sku });
-      const found = await this.lots.findByNumber(tx, product.id, input.lotNumber);
-      if (found || !inbound) {
-        if (!found) throw CatalogErrors.lotNotFound();
-        return found;
-      }
-      // Receipts create lots as they arrive.
-      return this.lots.createIn(tx, ctx, product.id, {
-        lot_number: input.lotNumber,
-        expiry_date: input.expiryDate ?? null,
-      });
-    }
-    if (inbound && product.tracking === 'lot') throw StockErrors.lotRequired({ sku: product.sku });
-    return null;
-  }
-
-  /**
-   * Posts one movement: resolves product, lot and bin, then adds to one balance or takes FEFO
-   * from as many as needed. Throws INSUFFICIENT_STOCK (nothing posted) when there is not enough.
-   */
-  async post(
-    tx: DbOrTx,
-    ctx: RequestCtx,
-    input: MovementInput,
-    postingId: string = uuidv7(),
-    options: PostOptions = {},
-  ): Promise<PostedMovement> {
+  /** The line a movement as a client sends it asks for (signed; the type decides the direction). */
+  lineOf(ctx: RequestCtx, input: MovementInput, postingId: string = uuidv7()): AddLine | TakeLine {
     const type = canonicalType(input.movementType);
     const direction = this.direction(type, input.quantity);
     const quantity = magnitude(decimal(input.quantity));
-    const inbound = direction === 'in';
     if (input.forceExpired && ctx.actor && !['admin', 'manager'].includes(ctx.actor.role))
       throw StockErrors.forceNotAllowed();
-    const meta = this.metaOf(ctx, type, postingId, input);
-    const plainIssue = this.isPlainIssue(input, direction);
-    if (plainIssue && !options.tookNothingAlone) {
-      const posted = await this.takePlain(tx, ctx, input, quantity, meta);
-      if (posted) return posted;
-    }
-    const product = await this.products.requireWithUnit(tx, input.productId);
-    // A deleted product takes no new stock, but what it has can still leave.
-    if (inbound && !product.isActive) throw CatalogErrors.productInactive({ sku: product.sku });
-    assertPrecision(quantity, { code: product.unitCode, decimals: product.unitDecimals });
-    // Every check that can refuse comes before the first write (a receipt may create its lot):
-    // a refused posting leaves nothing behind, even inside a shared transaction.
-    const inboundBin = inbound ? await this.bins.resolve(tx, input.warehouseId, input.binId) : null;
-    const lot = await this.resolveLot(tx, ctx, product, input, inbound);
-    if (inboundBin) {
-      const row = await addStock(
-        tx,
-        {
-          productId: product.id,
-          warehouseId: input.warehouseId,
-          binId: inboundBin.id,
-          lotId: lot?.id ?? null,
-        },
-        quantity,
-        meta,
-      );
-      const lots: PostedMovement['lots'] = new Map(lot ? [[lot.id, lot]] : []);
-      return { postingId, type, quantity, rows: [row], lots };
-    }
-    const bin = input.binId ? await this.bins.resolve(tx, input.warehouseId, input.binId) : null;
-    const scope = this.scope(input, bin?.id ?? null, lot?.id ?? null);
-    // The one-statement take of a plain issue already found too little: explain, don't take again.
-    const rows = plainIssue ? [] : await takeStockFefo(tx, scope, quantity, meta);
-    if (rows.length === 0) {
-      // Only now check the warehouse: an unknown one is 404, not "no stock" (saves the hot path a query).
-      if (!bin) await this.bins.resolve(tx, input.warehouseId, null);
-      const available = await availableIn(tx, scope);
-      throw StockErrors.insufficient(
-        { sku: product.sku, requested: quantity, available: Number(available) },
-        { available: Number(available) },
-      );
-    }
-    return this.taken(tx, ctx, input, meta, quantity, rows);
-  }
-
-  private metaOf(ctx: RequestCtx, type: MovementType, postingId: string, input: MovementInput): MovementMeta {
-    return {
-      postingId,
+    const common = {
       type,
+      postingId,
+      productId: input.productId,
+      warehouseId: input.warehouseId,
+      quantity,
+      binId: input.binId,
+      lotId: input.lotId,
+      lotNumber: input.lotNumber,
       unitCost: input.unitCost == null ? null : decimal(input.unitCost),
       referenceType: input.referenceType,
       referenceId: input.referenceId,
       referenceNumber: input.referenceNumber,
       reason: input.reason,
       notes: input.notes,
-      actorId: ctx.actor?.id ?? null,
-      requestId: ctx.requestId,
     };
-  }
-
-  private scope(input: MovementInput, binId: string | null, lotId: string | null) {
-    const type = canonicalType(input.movementType);
+    if (direction === 'in') return { kind: 'add', ...common, expiryDate: input.expiryDate };
     return {
-      productId: input.productId,
-      warehouseId: input.warehouseId,
-      binId,
-      lotId,
+      kind: 'take',
+      ...common,
       includeExpired: Boolean(input.forceExpired) || WRITE_OFF_TYPES.includes(type),
-      timezone: this.timezone,
+      forced: Boolean(input.forceExpired),
     };
   }
 
-  /** Outbound, FEFO, no lot or bin named: the issue one statement can post, unit check included. */
-  private isPlainIssue(input: MovementInput, direction: 'in' | 'out'): boolean {
-    return direction === 'out' && !input.binId && !input.lotId && !input.lotNumber;
+  /** Posts lines that stand or fall together; each result says what one line posted or why not. */
+  async post(tx: DbOrTx, ctx: RequestCtx, lines: PostLine[]): Promise<PostResult[]> {
+    const [results = []] = await this.postGroups(tx, [{ ctx, lines }]);
+    return results;
   }
 
-  /** A plain issue's one-statement take (the unit check included); null when it took nothing. */
-  private async takePlain(
-    db: DbOrTx,
-    ctx: RequestCtx,
-    input: MovementInput,
-    quantity: string,
-    meta: MovementMeta,
-  ): Promise<PostedMovement | null> {
-    const rows = await takeStockFefo(db, this.scope(input, null, null), quantity, meta, true);
-    return rows.length > 0 ? this.taken(db, ctx, input, meta, quantity, rows) : null;
+  /** `post` that throws the first refusal: for documents, which are all or nothing. */
+  async postAll(tx: DbOrTx, ctx: RequestCtx, lines: PostLine[]): Promise<PostedMovement[]> {
+    const results = await this.post(tx, ctx, lines);
+    return results.map((result) => {
+      if (result.error) throw results.find((r) => r.error)?.error;
+      return result.posted as PostedMovement;
+    });
   }
 
-  /** The result of an outbound posting, with the forced-expiry audit when one was forced. */
-  private async taken(
-    tx: DbOrTx,
-    ctx: RequestCtx,
-    input: MovementInput,
-    meta: MovementMeta,
-    quantity: string,
-    rows: TakenRow[],
-  ): Promise<PostedMovement> {
-    if (input.forceExpired) {
-      await recordAudit(tx, ctx, {
-        action: 'stock.force_expired',
-        entityType: 'product',
-        entityId: input.productId,
-        after: { posting_id: meta.postingId, quantity },
+  /**
+   * Posts many groups in one call (group commit): a group is refused as a whole, and a refused
+   * group changes nothing and never affects the others.
+   */
+  async postGroups(tx: DbOrTx, groups: PostGroup[]): Promise<PostResult[][]> {
+    const payload: unknown[] = [];
+    const owners: { group: number; index: number }[] = [];
+    groups.forEach((group, g) => {
+      group.lines.forEach((line, index) => {
+        payload.push(lineJson(line, owners.length, g, group.ctx));
+        owners.push({ group: g, index });
       });
+    });
+    if (payload.length === 0) return groups.map(() => []);
+    const rows = await postLines(tx, JSON.stringify(payload), this.timezone);
+    const byLine = new Map<number, PostedRow[]>();
+    for (const row of rows) byLine.set(row.line, [...(byLine.get(row.line) ?? []), row]);
+    const refusals = new Map<number, AppError>();
+    for (const row of rows) {
+      const owner = owners[row.line];
+      if (row.refusal && owner && !refusals.has(owner.group)) refusals.set(owner.group, refusalError(row));
     }
+    let line = 0;
+    const results: PostResult[][] = [];
+    for (const [g, group] of groups.entries()) {
+      const refusal = refusals.get(g);
+      const own: PostResult[] = [];
+      for (const input of group.lines) {
+        const written = byLine.get(line) ?? [];
+        line += 1;
+        own.push(refusal ? { error: refusal } : { posted: this.postedOf(input, written) });
+      }
+      if (!refusal) await this.auditForced(tx, group);
+      results.push(own);
+    }
+    return results;
+  }
+
+  private postedOf(line: PostLine, rows: PostedRow[]): PostedMovement {
     const lots: PostedMovement['lots'] = new Map();
     for (const row of rows) {
       if (row.lot_id && row.lot_number) {
@@ -244,38 +189,43 @@ export class StockService {
       }
     }
     return {
-      postingId: meta.postingId,
-      type: meta.type as MovementType,
-      quantity: `-${quantity}`,
+      postingId: line.postingId,
+      type: line.type,
+      quantity: sumQuantities(rows.map((row) => row.quantity)),
       rows,
       lots,
     };
   }
 
-  /**
-   * The common single issue — outbound, FEFO, no lot or bin named, nothing forced — posted as one
-   * statement in its own implicit transaction: the unit check, the take and the ledger rows commit
-   * together in one round trip. `posted` is null when the movement is not of that kind, or when the
-   * statement took nothing (`tried`; `post` then explains why without taking again).
-   */
-  async postAlone(
-    ctx: RequestCtx,
-    input: MovementInput,
-  ): Promise<{ posted: PostedMovement } | { posted: null; tried: boolean }> {
-    // A forced issue is audited in its transaction; zero is refused by the full path.
-    if (input.forceExpired || input.quantity === 0) return { posted: null, tried: false };
-    const type = canonicalType(input.movementType);
-    const direction = this.direction(type, input.quantity);
-    if (!this.isPlainIssue(input, direction)) return { posted: null, tried: false };
-    const quantity = magnitude(decimal(input.quantity));
-    const meta = this.metaOf(ctx, type, uuidv7(), input);
-    const posted = await this.takePlain(this.db, ctx, input, quantity, meta);
-    return posted ? { posted } : { posted: null, tried: true };
+  /** A manager's forced issue of expired stock is audited with the posting. */
+  private async auditForced(tx: DbOrTx, group: PostGroup): Promise<void> {
+    for (const line of group.lines) {
+      if (line.kind !== 'take' || !line.forced) continue;
+      await recordAudit(tx, group.ctx, {
+        action: 'stock.force_expired',
+        entityType: 'product',
+        entityId: line.productId,
+        after: { posting_id: line.postingId, quantity: line.quantity },
+      });
+    }
   }
 
-  /** `POST /stock-movements`: one movement in its own transaction. */
-  createMovement(ctx: RequestCtx, input: MovementInput, options: PostOptions = {}): Promise<PostedMovement> {
-    return this.db.transaction((tx) => this.post(tx, ctx, input, uuidv7(), options));
+  /** One movement as a client sends it, inside the caller's transaction; throws its refusal. */
+  async postOne(
+    tx: DbOrTx,
+    ctx: RequestCtx,
+    input: MovementInput,
+    postingId?: string,
+  ): Promise<PostedMovement> {
+    const [posted] = await this.postAll(tx, ctx, [this.lineOf(ctx, input, postingId)]);
+    return posted as PostedMovement;
+  }
+
+  /** `POST /stock-movements` outside a batch: one movement in its own transaction. */
+  async createMovement(ctx: RequestCtx, input: MovementInput): Promise<PostedMovement> {
+    const line = this.lineOf(ctx, input);
+    const [posted] = await this.db.transaction((tx) => this.postAll(tx, ctx, [line]));
+    return posted as PostedMovement;
   }
 
   /** Posts the opposite of a direct movement (same product, bin and lot), once. */
@@ -295,46 +245,24 @@ export class StockService {
           .from(stockMovements)
           .where(eq(stockMovements.reversesId, id));
         if (done) throw StockErrors.alreadyReversed();
-        const quantity = magnitude(original.quantity);
-        const meta: MovementMeta = {
+        const common = {
+          type: original.movementType as MovementType,
           postingId: uuidv7(),
-          type: original.movementType,
           unitCost: original.unitCost,
           reason,
           notes: `reversal of ${original.id}`,
           reversesId: original.id,
-          actorId: ctx.actor?.id ?? null,
-          requestId: ctx.requestId,
-        };
-        const key = {
           productId: original.productId,
           warehouseId: original.warehouseId,
           binId: original.binId,
           lotId: original.lotId,
+          quantity: magnitude(original.quantity),
         };
-        let rows: MovementRow[];
-        if (original.quantity.startsWith('-')) {
-          rows = [await addStock(tx, key, quantity, meta)];
-        } else {
-          const scope = { ...key, includeExpired: true, timezone: this.timezone };
-          rows = await takeStockFefo(tx, scope, quantity, meta);
-          if (rows.length === 0) {
-            const product = await this.products.requireExisting(tx, original.productId);
-            const available = Number(await availableIn(tx, scope));
-            throw StockErrors.insufficient(
-              { sku: product.sku, requested: quantity, available },
-              { available },
-            );
-          }
-        }
-        const signed = original.quantity.startsWith('-') ? quantity : `-${quantity}`;
-        return {
-          postingId: meta.postingId,
-          type: original.movementType as MovementType,
-          quantity: signed,
-          rows,
-          lots: new Map(),
-        };
+        const line: PostLine = original.quantity.startsWith('-')
+          ? { kind: 'add', ...common, allowInactive: true }
+          : { kind: 'take', ...common, includeExpired: true };
+        const [posted] = await this.postAll(tx, ctx, [line]);
+        return posted as PostedMovement;
       });
     } catch (error) {
       if (isUniqueViolation(error, 'stock_movements_reverses_key')) throw StockErrors.alreadyReversed();

@@ -6,9 +6,11 @@ import type { RequestCtx } from '../../platform/request-ctx.js';
 import { nextDocumentNumber } from '../../platform/sequences.js';
 import { recordAudit } from '../audit/audit.service.js';
 import type { BinsService } from '../locations/bins.service.js';
-import { addStock } from './ledger.repo.js';
+import type { PostLine } from './post-lines.js';
+import { heldPieces } from './reservations.repo.js';
 import type { ReservationsService } from './reservations.service.js';
 import { StockErrors } from './stock.errors.js';
+import type { StockService } from './stock.service.js';
 import { stockTransferLines, stockTransfers } from './stock.tables.js';
 
 type TransferRow = typeof stockTransfers.$inferSelect;
@@ -65,6 +67,7 @@ export class TransfersService {
     private readonly db: Db,
     private readonly reservations: ReservationsService,
     private readonly bins: BinsService,
+    private readonly stock: StockService,
   ) {}
 
   private async linesOf(db: DbOrTx, transferId: string): Promise<LineRow[]> {
@@ -153,7 +156,6 @@ export class TransfersService {
   async complete(ctx: RequestCtx, id: string) {
     return this.db.transaction(async (tx) => {
       const transfer = await this.lockPending(tx, id);
-      const destination = await this.bins.resolve(tx, transfer.toWarehouseId, transfer.toBinId);
       const postingId = uuidv7();
       const meta = {
         postingId,
@@ -161,24 +163,29 @@ export class TransfersService {
         referenceId: transfer.id,
         referenceNumber: transfer.transferNumber,
         notes: transfer.notes,
-        actorId: ctx.actor?.id ?? null,
-        requestId: ctx.requestId,
       };
-      for (const line of await this.linesOf(tx, id)) {
-        const out = await this.reservations.consumeIn(tx, line.reservationId, {
+      const reservationIds = (await this.linesOf(tx, id)).map((line) => line.reservationId);
+      // Out: exactly what each line's reservation holds. In: the same quantities of the same lots.
+      const lines: PostLine[] = reservationIds.map((reservationId) => ({
+        kind: 'takeReserved',
+        type: 'transfer_out',
+        reservationId,
+        ...meta,
+      }));
+      for (const piece of await heldPieces(tx, reservationIds)) {
+        lines.push({
+          kind: 'add',
+          type: 'transfer_in',
+          productId: piece.product_id,
+          warehouseId: transfer.toWarehouseId,
+          binId: transfer.toBinId,
+          lotId: piece.lot_id,
+          quantity: piece.quantity,
+          allowInactive: true,
           ...meta,
-          type: 'transfer_out',
         });
-        for (const piece of out) {
-          const key = {
-            productId: piece.product_id,
-            warehouseId: transfer.toWarehouseId,
-            binId: destination.id,
-            lotId: piece.lot_id,
-          };
-          await addStock(tx, key, piece.quantity.replace(/^-/, ''), { ...meta, type: 'transfer_in' });
-        }
       }
+      await this.stock.postAll(tx, ctx, lines);
       const [row] = await tx
         .update(stockTransfers)
         .set({

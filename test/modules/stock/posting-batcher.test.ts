@@ -1,12 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CategoriesService } from '../../../src/modules/catalog/categories.service.js';
-import { LotsService } from '../../../src/modules/catalog/lots.service.js';
-import { ProductsService } from '../../../src/modules/catalog/products.service.js';
-import { UnitsService } from '../../../src/modules/catalog/units.service.js';
-import { BinsService } from '../../../src/modules/locations/bins.service.js';
 import { PostingBatcher } from '../../../src/modules/stock/posting-batcher.js';
-import { StockService } from '../../../src/modules/stock/stock.service.js';
-import { StockQueries } from '../../../src/modules/stock/stock-queries.js';
+import { type PostedMovement, StockService } from '../../../src/modules/stock/stock.service.js';
 import type { RequestCtx } from '../../../src/platform/request-ctx.js';
 import { loginAdmin } from '../../helpers/factories.js';
 import { createProduct, createWarehouse, receive, verifyLedger } from '../../helpers/stock.js';
@@ -15,6 +9,7 @@ import { buildTestApp, type TestApp } from '../../helpers/test-app.js';
 let t: TestApp;
 let admin: string;
 let batcher: PostingBatcher;
+const render = (posted: PostedMovement) => ({ status: 201, type: 'application/json', body: posted.quantity });
 const ctx: RequestCtx = {
   actor: null,
   ip: '127.0.0.1',
@@ -27,15 +22,7 @@ beforeAll(async () => {
   t = await buildTestApp();
   admin = (await loginAdmin(t.app)).access_token;
   const db = t.database.db;
-  const queries = new StockQueries(db);
-  const products = new ProductsService(db, new CategoriesService(db), new UnitsService(db), queries);
-  const stock = new StockService(
-    db,
-    'Europe/Budapest',
-    products,
-    new LotsService(db),
-    new BinsService(db, queries, 100),
-  );
+  const stock = new StockService(db, 'Europe/Budapest');
   // One batch at a time, so everything submitted together shares a transaction.
   batcher = new PostingBatcher(db, stock, { maxBatch: 64, maxConcurrent: 1 });
 });
@@ -50,7 +37,12 @@ describe('group commit of single movements', () => {
     const p = await createProduct(t.app, admin);
     await receive(t.app, admin, p.id, wh.id, 3);
     const issue = (quantity: number) =>
-      batcher.submit(ctx, { movementType: 'issue', productId: p.id, warehouseId: wh.id, quantity });
+      batcher.submit(
+        ctx,
+        { movementType: 'issue', productId: p.id, warehouseId: wh.id, quantity },
+        null,
+        render,
+      );
     const results = await Promise.allSettled([issue(2), issue(2), issue(1)]);
     expect(results.map((r) => r.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
     expect((results[1] as PromiseRejectedResult).reason.code).toBe('INSUFFICIENT_STOCK');
@@ -65,7 +57,12 @@ describe('group commit of single movements', () => {
     const wh = await createWarehouse(t.app, admin);
     const p = await createProduct(t.app, admin);
     const receipt = (productId: string) =>
-      batcher.submit(ctx, { movementType: 'receipt', productId, warehouseId: wh.id, quantity: 1 });
+      batcher.submit(
+        ctx,
+        { movementType: 'receipt', productId, warehouseId: wh.id, quantity: 1 },
+        null,
+        render,
+      );
     // A malformed id fails inside PostgreSQL, aborting the shared transaction.
     const results = await Promise.allSettled([receipt(p.id), receipt('not-a-uuid'), receipt(p.id)]);
     expect(results.map((r) => r.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);

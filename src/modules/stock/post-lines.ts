@@ -1,0 +1,90 @@
+import type { RequestCtx } from '../../platform/request-ctx.js';
+import type { MovementType } from './movement-types.js';
+
+/** What every ledger row of a line records besides the stock itself: why, and for which document. */
+export interface LineMeta {
+  type: MovementType;
+  postingId: string;
+  unitCost?: string | null;
+  referenceType?: string | null;
+  referenceId?: string | null;
+  referenceNumber?: string | null;
+  reason?: string | null;
+  notes?: string;
+  reversesId?: string | null;
+}
+
+/** Into one balance: a receipt, a return, production output, a transfer's arrival. */
+export interface AddLine extends LineMeta {
+  kind: 'add';
+  productId: string;
+  warehouseId: string;
+  /** The magnitude, an exact decimal string. */
+  quantity: string;
+  /** The warehouse's default bin when absent. */
+  binId?: string | null;
+  lotId?: string | null;
+  /** Found, or created as the stock arrives. */
+  lotNumber?: string | null;
+  expiryDate?: string | null;
+  /** A reversal may give stock back to a product deleted since. */
+  allowInactive?: boolean;
+}
+
+/** Out of available stock (on hand − reserved): FEFO, or from the named bin or lot. */
+export interface TakeLine extends LineMeta {
+  kind: 'take';
+  productId: string;
+  warehouseId: string;
+  quantity: string;
+  binId?: string | null;
+  lotId?: string | null;
+  lotNumber?: string | null;
+  /** Expired lots too (write-offs, reversals, or a manager's forced issue). */
+  includeExpired?: boolean;
+  /** A manager forced expired stock out: audited. */
+  forced?: boolean;
+}
+
+/** Exactly the balances a reservation holds, which ends it as consumed. */
+export interface TakeReservedLine extends LineMeta {
+  kind: 'takeReserved';
+  reservationId: string;
+}
+
+export type PostLine = AddLine | TakeLine | TakeReservedLine;
+
+/** A line as `stock_post` reads it (migration 0012). */
+export function lineJson(line: PostLine, index: number, group: number, ctx: RequestCtx) {
+  const common = {
+    line: index,
+    grp: group,
+    movement_type: line.type,
+    posting_id: line.postingId,
+    unit_cost: line.unitCost ?? null,
+    reference_type: line.referenceType ?? null,
+    reference_id: line.referenceId ?? null,
+    reference_number: line.referenceNumber ?? null,
+    reason: line.reason ?? null,
+    notes: line.notes ?? '',
+    reverses_id: line.reversesId ?? null,
+    actor_id: ctx.actor?.id ?? null,
+    request_id: ctx.requestId,
+  };
+  if (line.kind === 'takeReserved') {
+    return { ...common, kind: 'take_reserved', reservation_id: line.reservationId };
+  }
+  return {
+    ...common,
+    kind: line.kind,
+    product_id: line.productId,
+    warehouse_id: line.warehouseId,
+    quantity: line.quantity,
+    bin_id: line.binId ?? null,
+    lot_id: line.lotId ?? null,
+    lot_number: line.lotNumber ?? null,
+    ...(line.kind === 'add'
+      ? { expiry_date: line.expiryDate ?? null, allow_inactive: Boolean(line.allowInactive) }
+      : { include_expired: Boolean(line.includeExpired) }),
+  };
+}
