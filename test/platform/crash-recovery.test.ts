@@ -16,14 +16,19 @@ async function startServer(): Promise<{ proc: RunningProcess; call: Caller }> {
   const base = `http://127.0.0.1:${port}/api/v1`;
   const login = await httpLogin(port, 'admin', password);
   const { access_token: token } = (await login.json()) as { access_token: string };
-  const call: Caller = async (method, url, body) => {
+  const call: Caller = async (method, url, body, key) => {
     const res = await fetch(`${base}${url}`, {
       method,
-      headers: { authorization: `Bearer ${token}`, ...(body ? { 'content-type': 'application/json' } : {}) },
+      headers: {
+        authorization: `Bearer ${token}`,
+        ...(body ? { 'content-type': 'application/json' } : {}),
+        ...(key ? { 'idempotency-key': key } : {}),
+      },
       ...(body ? { body: JSON.stringify(body) } : {}),
     });
     return {
       status: res.status,
+      replayed: res.headers.get('idempotent-replayed') === 'true',
       body: (await res.json().catch(() => null)) as Record<string, unknown> | null,
     };
   };
@@ -34,7 +39,8 @@ type Caller = (
   method: string,
   url: string,
   body?: unknown,
-) => Promise<{ status: number; body: Record<string, unknown> | null }>;
+  key?: string,
+) => Promise<{ status: number; replayed: boolean; body: Record<string, unknown> | null }>;
 
 describe('a SIGKILL of the API during writes', { timeout: 180_000 }, () => {
   it('loses no acknowledged movement, and the next start recovers by itself', async () => {
@@ -49,14 +55,22 @@ describe('a SIGKILL of the API during writes', { timeout: 180_000 }, () => {
       quantity: 1,
     };
 
-    // Eight clients post receipts until the process dies under them.
+    // Eight clients post receipts, each under its own Idempotency-Key, until the process dies
+    // under them (group-committed: many share a transaction).
     const acknowledged: string[] = [];
+    const answered = new Map<string, string>();
+    const sent: string[] = [];
     let killed = false;
     const client = async () => {
       while (!killed) {
+        const key = `crash-${sent.length}`;
+        sent.push(key);
         try {
-          const res = await first.call('POST', '/stock-movements', receipt);
-          if (res.status === 201) acknowledged.push(res.body?.id as string);
+          const res = await first.call('POST', '/stock-movements', receipt, key);
+          if (res.status === 201) {
+            acknowledged.push(res.body?.id as string);
+            answered.set(key, res.body?.id as string);
+          }
         } catch {
           return; // the connection died with the process
         }
@@ -82,8 +96,26 @@ describe('a SIGKILL of the API during writes', { timeout: 180_000 }, () => {
     }
     const verify = await second.call('GET', '/inventory/verify');
     expect(verify.body).toMatchObject({ ok: true, mismatches: [] });
+    // Every request is retried: one that posted (answered or not before the kill) replays its
+    // stored answer, one that did not posts now. A posting without its stored answer would post
+    // twice; an answer without its posting would replay a movement that is not there.
+    const retried = new Map<string, { replayed: boolean; id: string }>();
+    for (let i = 0; i < sent.length; i += 50) {
+      const keys = sent.slice(i, i + 50);
+      const results = await Promise.all(
+        keys.map((key) => second.call('POST', '/stock-movements', receipt, key)),
+      );
+      results.forEach((res, j) => {
+        expect(res.status).toBe(201);
+        retried.set(keys[j] as string, { replayed: res.replayed, id: res.body?.id as string });
+      });
+    }
+    for (const [key, id] of answered) expect(retried.get(key)).toEqual({ replayed: true, id });
     const list = await second.call('GET', `/stock-movements?product_id=${product.body?.id}&page_size=1`);
-    expect(list.body?.total as number).toBeGreaterThanOrEqual(acknowledged.length);
+    expect(list.body?.total).toBe(sent.length);
+    for (const { id } of retried.values()) {
+      expect((await second.call('GET', `/stock-movements/${id}`)).status).toBe(200);
+    }
 
     second.proc.child.kill('SIGTERM');
     expect(await second.proc.exited).toBe(0);

@@ -14,32 +14,30 @@ export interface LineMeta {
   reversesId?: string | null;
 }
 
-/** Into one balance: a receipt, a return, production output, a transfer's arrival. */
-export interface AddLine extends LineMeta {
-  kind: 'add';
+/** Which stock a line moves, and how much. */
+interface StockLine extends LineMeta {
   productId: string;
   warehouseId: string;
   /** The magnitude, an exact decimal string. */
   quantity: string;
-  /** The warehouse's default bin when absent. */
+  /** An add without one goes to the warehouse's default bin; a take without one takes from any. */
   binId?: string | null;
   lotId?: string | null;
-  /** Found, or created as the stock arrives. */
+  /** An add creates the lot if it is new. */
   lotNumber?: string | null;
+}
+
+/** Into one balance: a receipt, a return, production output, a transfer's arrival. */
+export interface AddLine extends StockLine {
+  kind: 'add';
   expiryDate?: string | null;
   /** A reversal may give stock back to a product deleted since. */
   allowInactive?: boolean;
 }
 
 /** Out of available stock (on hand − reserved): FEFO, or from the named bin or lot. */
-export interface TakeLine extends LineMeta {
+export interface TakeLine extends StockLine {
   kind: 'take';
-  productId: string;
-  warehouseId: string;
-  quantity: string;
-  binId?: string | null;
-  lotId?: string | null;
-  lotNumber?: string | null;
   /** Expired lots too (write-offs, reversals, or a manager's forced issue). */
   includeExpired?: boolean;
   /** A manager forced expired stock out: audited. */
