@@ -10,6 +10,7 @@ import pg from 'pg';
 import { type Database, openPostgres } from '../src/db/client.js';
 import { runningServerUrl } from '../src/db/embedded/server.js';
 import { drive, type Figures, pgbenchWriteScript, searchQuery, writeTransaction } from './ceiling.js';
+import { type CpuUse, countCpu } from './cpu.js';
 import { CHOICE, type Load, type LoadFigures, loadGenerator, measure, QUANTITY, warmUp } from './load.js';
 import { pgbench, pgbenchAvailable } from './pgbench.js';
 import { type Memory, memory, peakOf, sampleMemory } from './rss.js';
@@ -46,7 +47,13 @@ interface Target {
   underLoad?: Memory;
   dbWrite?: Figures;
   pgbenchRuns: Figures[];
+  pgbenchCpu: CpuUse[];
   apiWriteRuns: LoadFigures[];
+  apiWriteCpu: CpuUse[];
+  /** Milliseconds for a 1,000-line receipt document, end to end over HTTP. */
+  receiptMs: number[];
+  warehouseId?: string;
+  token?: string;
   dbSearchRuns: Figures[];
   apiSearchRuns: LoadFigures[];
   cleanUp: () => Promise<void>;
@@ -74,7 +81,9 @@ async function freePort(): Promise<number> {
 /** Starts the real server (warn-level logs: no log line per request) and waits until it answers. */
 async function startServer(env: Record<string, string>): Promise<{ child: ChildProcess; base: string }> {
   const port = await freePort();
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+  // BENCH_NODE_ARGS, e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof`, profiles the server.
+  const nodeArgs = (process.env.BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean);
+  const child = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', 'src/main.ts'], {
     env: {
       PATH: process.env.PATH ?? '',
       ...env,
@@ -84,6 +93,12 @@ async function startServer(env: Record<string, string>): Promise<{ child: ChildP
       JWT_SECRET,
       ADMIN_PASSWORD: PASSWORD,
       DB_POOL_SIZE: String(POOL_SIZE),
+      // Group-commit settings under test, when given.
+      ...Object.fromEntries(
+        ['POSTING_BATCH_MAX', 'POSTING_BATCHES_IN_FLIGHT'].flatMap((name) =>
+          process.env[name] ? [[name, process.env[name] as string]] : [],
+        ),
+      ),
     },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
@@ -191,7 +206,15 @@ async function embedded(): Promise<Started> {
 }
 
 function emptyRuns() {
-  return { pgbenchRuns: [], apiWriteRuns: [], dbSearchRuns: [], apiSearchRuns: [] };
+  return {
+    pgbenchRuns: [],
+    pgbenchCpu: [],
+    apiWriteRuns: [],
+    apiWriteCpu: [],
+    receiptMs: [],
+    dbSearchRuns: [],
+    apiSearchRuns: [],
+  };
 }
 
 /** Seeds the target's database through its own connection, measures the Node-driven write ceiling, logs in. */
@@ -261,12 +284,20 @@ async function rounds(targets: Target[]): Promise<void> {
     for (const target of targets) {
       if (usePgbench) {
         await settle(target.database);
-        target.pgbenchRuns.push(pgbench(target.url, target.script, CONNECTIONS, SECONDS));
+        const cpu = countCpu();
+        const run = pgbench(target.url, target.script, CONNECTIONS, SECONDS);
+        target.pgbenchRuns.push(run);
+        target.pgbenchCpu.push(cpu(run.count));
       }
       await settle(target.database);
       const stop = sampleMemory(target.child.pid as number, target.dataDir);
-      target.apiWriteRuns.push(await measure(target.base, target.write, CONNECTIONS, SECONDS));
+      const cpu = countCpu(target.child.pid as number);
+      const run = await measure(target.base, target.write, CONNECTIONS, SECONDS);
+      target.apiWriteRuns.push(run);
+      target.apiWriteCpu.push(cpu(run.count));
       target.underLoad = peakOf(stop(), target.underLoad);
+      await settle(target.database);
+      target.receiptMs.push(await bigReceipt(target));
     }
   }
   for (let round = 0; round < SEARCH_ROUNDS; round++) {
@@ -276,6 +307,23 @@ async function rounds(targets: Target[]): Promise<void> {
     }
   }
 }
+
+/** Posts one 1,000-line receipt (1,000 products, one line each) and times it end to end. */
+async function bigReceipt(target: Target): Promise<number> {
+  const rows = await target.database.executeSql('select id from products order by id limit 1000');
+  const lines = rows.rows.map((row) => ({ product_id: (row as { id: string }).id, quantity: 1 }));
+  const started = performance.now();
+  const res = await fetch(`${target.base}/api/v1/inventory/receipts`, {
+    method: 'POST',
+    headers: target.write.headers,
+    body: JSON.stringify({ warehouse_id: target.warehouseId, lines }),
+  });
+  const elapsed = performance.now() - started;
+  if (res.status !== 201) throw new Error(`1,000-line receipt: ${res.status} ${await res.text()}`);
+  return Math.round(elapsed);
+}
+
+const middle = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor((values.length - 1) / 2)];
 
 const ratio = (a: number, b: number) => Math.round((a / b) * 100) / 100;
 
@@ -300,6 +348,13 @@ function result(t: Target) {
     db_search_rounds: t.dbSearchRuns,
     search_ratio:
       apiSearch && dbSearch ? ratio(apiSearch.requests_per_second, dbSearch.requests_per_second) : undefined,
+    cpu_per_movement_api: {
+      node_us: middle(t.apiWriteCpu.map((c) => c.node_us ?? 0)),
+      postgres_us: middle(t.apiWriteCpu.map((c) => c.postgres_us)),
+    },
+    cpu_per_movement_pgbench: { postgres_us: middle(t.pgbenchCpu.map((c) => c.postgres_us)) },
+    receipt_1000_lines_ms: middle(t.receiptMs),
+    receipt_1000_lines_runs_ms: t.receiptMs,
     memory_after_start: t.afterStart,
     memory_under_load: t.underLoad,
   };
@@ -353,6 +408,15 @@ function print(results: Result[]): void {
       `| ${r.database} | ${mb(r.memory_after_start.api_rss_mib)} | ${mb(r.memory_under_load?.api_rss_mib)} | ${mb(r.memory_after_start.db_pss_mib)} | ${mb(r.memory_under_load?.db_pss_mib)} |`,
     );
   }
+  console.log(
+    '\n| database | CPU per movement: API node / postgres | pgbench: postgres | 1,000-line receipt |',
+  );
+  console.log('|---|---|---|---|');
+  for (const r of results) {
+    console.log(
+      `| ${r.database} | ${r.cpu_per_movement_api.node_us} µs / ${r.cpu_per_movement_api.postgres_us ?? '—'} µs | ${r.cpu_per_movement_pgbench.postgres_us ?? '—'} µs | ${r.receipt_1000_lines_ms} ms (${r.receipt_1000_lines_runs_ms.join(', ')}) |`,
+    );
+  }
   const embeddedResult = results.find((r) => r.database === 'embedded');
   const server = results.find((r) => r.database === 'postgres');
   if (embeddedResult && server) {
@@ -397,7 +461,7 @@ try {
   mkdirSync('bench/results', { recursive: true });
   writeFileSync(
     'bench/results/stock-api.json',
-    `${JSON.stringify({ measured_at: new Date().toISOString(), connections: CONNECTIONS, pool_size: POOL_SIZE, seconds: SECONDS, rounds: ROUNDS, load_generator: loadGenerator, results }, null, 2)}\n`,
+    `${JSON.stringify({ measured_at: new Date().toISOString(), connections: CONNECTIONS, write_products: WRITE_PRODUCTS, pool_size: POOL_SIZE, seconds: SECONDS, rounds: ROUNDS, load_generator: loadGenerator, results }, null, 2)}\n`,
   );
 } finally {
   for (const target of targets) await target.cleanUp();

@@ -152,8 +152,11 @@ export async function buildApp({ config, database, logger }: AppDeps): Promise<F
   const products = new ProductsService(db, categories, units, stockQueries);
   const stock = new StockService(db, config.timezone);
   const documents = new StockDocumentsService(db, stock, products, lots, bins);
-  // Group commit for POST /stock-movements: up to 64 postings share a transaction, 4 at a time.
-  const batcher = new PostingBatcher(db, stock, { maxBatch: 64, maxConcurrent: 4 });
+  // Group commit for POST /stock-movements: queued postings share one call and one commit.
+  const batcher = new PostingBatcher(db, stock, {
+    maxBatch: config.postingBatchMax,
+    maxConcurrent: config.postingBatchesInFlight,
+  });
   const reservations = new ReservationsService(db, config.timezone, products, bins);
   const transfers = new TransfersService(db, reservations, bins, stock);
   const workOrders = new WorkOrdersService(db, products, bins, stock, reservations);

@@ -18,6 +18,8 @@ const ConfigSchema = Type.Object({
   DATABASE_URL: Type.Optional(Type.String({ pattern: '^postgres(ql)?://' })),
   EMBEDDED_PG_PORT: Type.Optional(Type.Integer({ minimum: 1, maximum: 65535 })),
   DB_POOL_SIZE: Type.Integer({ minimum: 1, maximum: 1000, default: 10 }),
+  POSTING_BATCH_MAX: Type.Integer({ minimum: 1, maximum: 1000, default: 64 }),
+  POSTING_BATCHES_IN_FLIGHT: Type.Integer({ minimum: 1, maximum: 64, default: 2 }),
   LOG_LEVEL: Type.Union(
     ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].map((level) => Type.Literal(level)),
     { default: 'info' },
@@ -103,6 +105,9 @@ export interface Config {
   /** Port of the embedded server; unset: a free one is chosen at each start. */
   embeddedPgPort: number | undefined;
   dbPoolSize: number;
+  /** Group commit of single movements: requests per batch, and batches posted at once. */
+  postingBatchMax: number;
+  postingBatchesInFlight: number;
   logLevel: string;
   corsOrigins: string[] | '*';
   timezone: string;
@@ -167,6 +172,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     databaseUrl: raw.DATABASE_URL || undefined,
     embeddedPgPort: raw.EMBEDDED_PG_PORT,
     dbPoolSize: raw.DB_POOL_SIZE,
+    postingBatchMax: raw.POSTING_BATCH_MAX,
+    postingBatchesInFlight: raw.POSTING_BATCHES_IN_FLIGHT,
     logLevel: raw.LOG_LEVEL,
     corsOrigins: parseOrigins(raw.CORS_ORIGINS),
     timezone: raw.TIMEZONE,
