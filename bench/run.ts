@@ -268,6 +268,7 @@ async function prepare(partial: Started): Promise<Target> {
     write,
     search,
     dbWrite,
+    warehouseId,
     script: pgbenchWriteScript(warehouseId, TIMEZONE, hot.length),
   };
 }

@@ -6,8 +6,8 @@
 --   3. make sure every balance an add goes into exists, then lock every balance the batch can
 --      touch, in one key order (product, warehouse, bin, lot), so batches never deadlock;
 --   4. add what groups that only add bring;
---   5. take, group by group in the order given: FEFO from available stock, or exactly the
---      balances a reservation holds. A group short of stock is refused and its takes undone;
+--   5. take, group by group in the order given: FEFO from available stock, or what a reservation
+--      holds first (the rest FEFO). A group short of stock is refused and its takes undone;
 --      then add what the groups that also take bring;
 --   6. write the ledger and return each line's rows, or its refusal.
 -- A group (one request of a group-commit batch, or one document) is all or nothing: a refused
@@ -89,6 +89,7 @@ DECLARE
   v_pieces stock_post_piece[] := '{}';
   v_alloc stock_post_piece[];
   v_available numeric;
+  v_rest numeric;
   v_today date := (now() AT TIME ZONE p_timezone)::date;
   r stock_post_line;
 BEGIN
@@ -105,7 +106,7 @@ BEGIN
   SELECT coalesce(array_agg(ROW(
       x.line, x.grp, x.kind, x.movement_type, x.posting_id, pr.id, wh.id,
       CASE WHEN x.bin_id IS NOT NULL THEN bn.id WHEN x.kind = 'add' THEN dbn.id END,
-      coalesce(lt.id, ln.id),
+      coalesce(lt.id, ln.id, CASE WHEN x.kind = 'take_reserved' THEN rs.lot_id END),
       trim(x.lot_number), x.expiry_date, coalesce(x.quantity, rs.quantity),
       coalesce(x.include_expired, false), x.reservation_id,
       x.unit_cost, x.reference_type, x.reference_id, x.reference_number, x.reason, coalesce(x.notes, ''),
@@ -184,9 +185,9 @@ BEGIN
     WHERE b.id IN (
       SELECT c.id FROM unnest(v_lines) x
       JOIN stock_balances c ON c.product_id = x.product_id AND c.warehouse_id = x.warehouse_id
-        AND ((x.kind = 'take' AND x.bin_id IS NULL) OR c.bin_id = x.bin_id)
-        AND ((x.kind = 'take' AND x.lot_id IS NULL) OR c.lot_id IS NOT DISTINCT FROM x.lot_id)
-      WHERE x.kind IN ('add', 'take') AND x.grp <> ALL (v_refused)
+        AND ((x.kind <> 'add' AND x.bin_id IS NULL) OR c.bin_id = x.bin_id)
+        AND ((x.kind <> 'add' AND x.lot_id IS NULL) OR c.lot_id IS NOT DISTINCT FROM x.lot_id)
+      WHERE x.grp <> ALL (v_refused)
       UNION
       SELECT a.balance_id FROM unnest(v_lines) x
       JOIN reservation_allocations a ON a.reservation_id = x.reservation_id
@@ -212,16 +213,33 @@ BEGIN
       AND b.lot_id IS NOT DISTINCT FROM a.lot_id;
     EXIT WHEN v_pass = 2;
 
-    -- 5. Takes, group after group. A group short of stock gives back what it took and is refused.
+    -- 5. Takes, group after group. A take_reserved line takes what its reservation holds first
+    -- (earliest expiry first, up to its quantity); a take, or whatever a take_reserved line needs
+    -- beyond what is held, comes FEFO from available stock. A group short of stock gives back
+    -- what it took and is refused.
     FOR i IN 1 .. coalesce(array_length(v_lines, 1), 0) LOOP
       r := v_lines[i];
       CONTINUE WHEN r.kind = 'add' OR r.grp = ANY (v_refused);
-      IF r.kind = 'take' THEN
+      v_alloc := '{}';
+      v_rest := r.quantity;
+      IF r.kind = 'take_reserved' THEN
+        SELECT coalesce(array_agg(ROW(r.line, r.grp, h.balance_id, h.take, h.take, h.seq)::stock_post_piece
+                                  ORDER BY h.seq) FILTER (WHERE h.take > 0), '{}'),
+               r.quantity - coalesce(sum(h.take) FILTER (WHERE h.take > 0), 0)
+        INTO v_alloc, v_rest
+        FROM (SELECT a.balance_id, least(a.quantity, r.quantity - (sum(a.quantity) OVER w - a.quantity)) AS take,
+                     (row_number() OVER w)::integer AS seq
+              FROM reservation_allocations a
+              JOIN stock_balances b ON b.id = a.balance_id LEFT JOIN lots l ON l.id = b.lot_id
+              WHERE a.reservation_id = r.reservation_id
+              WINDOW w AS (ORDER BY l.expiry_date ASC NULLS LAST, b.created_at, b.id)) h;
+      END IF;
+      IF v_rest > 0 THEN
         -- FEFO: earliest expiry first (no expiry last), then the oldest balance.
         SELECT coalesce(sum(o.avail), 0),
-               coalesce(array_agg(ROW(r.line, r.grp, o.id, least(o.avail, r.quantity - (o.running - o.avail)), 0,
-                                      o.seq)::stock_post_piece ORDER BY o.seq)
-                        FILTER (WHERE o.running - o.avail < r.quantity), '{}')
+               v_alloc || coalesce(array_agg(ROW(r.line, r.grp, o.id, least(o.avail, v_rest - (o.running - o.avail)), 0,
+                                      1000000 + o.seq)::stock_post_piece ORDER BY o.seq)
+                        FILTER (WHERE o.running - o.avail < v_rest), '{}')
         INTO v_available, v_alloc
         FROM (SELECT c.id, c.avail,
                      sum(c.avail) OVER w AS running,
@@ -235,9 +253,9 @@ BEGIN
                       AND (r.include_expired OR l.expiry_date IS NULL OR l.expiry_date >= v_today)
                       AND b.on_hand - b.reserved > 0) c
               WINDOW w AS (ORDER BY c.expiry_date ASC NULLS LAST, c.created_at, c.id)) o;
-        IF v_available < r.quantity THEN
+        IF v_available < v_rest THEN
           v_lines[i].refusal := 'insufficient';
-          v_lines[i].detail := v_lines[i].detail || jsonb_build_object('available', v_available);
+          v_lines[i].detail := v_lines[i].detail || jsonb_build_object('available', v_available + r.quantity - v_rest);
           v_refused := v_refused || r.grp;
           UPDATE stock_balances b SET on_hand = b.on_hand + g.quantity, reserved = b.reserved + g.reserved
           FROM (SELECT p.balance_id, sum(p.quantity) AS quantity, sum(p.reserved) AS reserved
@@ -246,24 +264,38 @@ BEGIN
           v_pieces := ARRAY(SELECT p FROM unnest(v_pieces) p WHERE p.grp <> r.grp);
           CONTINUE;
         END IF;
-      ELSE
-        -- Exactly what the reservation holds, balance by balance.
-        SELECT coalesce(array_agg(ROW(r.line, r.grp, a.balance_id, a.quantity, a.quantity,
-                                      0)::stock_post_piece ORDER BY b.product_id, b.warehouse_id, b.bin_id, b.lot_id), '{}')
-        INTO v_alloc
-        FROM reservation_allocations a JOIN stock_balances b ON b.id = a.balance_id
-        WHERE a.reservation_id = r.reservation_id;
       END IF;
       UPDATE stock_balances b
-      SET on_hand = b.on_hand - p.quantity, reserved = b.reserved - p.reserved, updated_at = now()
-      FROM unnest(v_alloc) p WHERE b.id = p.balance_id;
+      SET on_hand = b.on_hand - t.quantity, reserved = b.reserved - t.reserved, updated_at = now()
+      FROM (SELECT p.balance_id, sum(p.quantity) AS quantity, sum(p.reserved) AS reserved
+            FROM unnest(v_alloc) p GROUP BY p.balance_id) t
+      WHERE b.id = t.balance_id;
       v_pieces := v_pieces || v_alloc;
     END LOOP;
   END LOOP;
 
-  UPDATE reservations rs SET status = 'consumed', closed_at = now()
-  FROM unnest(v_lines) x
-  WHERE x.kind = 'take_reserved' AND x.grp <> ALL (v_refused) AND rs.id = x.reservation_id;
+  -- A reservation used up ends consumed (its allocations stay, the record of what it held); one
+  -- used in part keeps holding the rest.
+  UPDATE reservations rs
+  SET status = CASE WHEN u.quantity >= rs.quantity THEN 'consumed' ELSE rs.status END,
+      closed_at = CASE WHEN u.quantity >= rs.quantity THEN now() ELSE rs.closed_at END,
+      quantity = CASE WHEN u.quantity >= rs.quantity THEN rs.quantity ELSE rs.quantity - u.quantity END
+  FROM (SELECT x.reservation_id, sum(p.reserved) AS quantity
+        FROM unnest(v_pieces) p JOIN unnest(v_lines) x ON x.line = p.line
+        WHERE x.kind = 'take_reserved' GROUP BY x.reservation_id) u
+  WHERE rs.id = u.reservation_id;
+  DELETE FROM reservation_allocations a
+  USING (SELECT x.reservation_id, p.balance_id, sum(p.reserved) AS quantity
+         FROM unnest(v_pieces) p JOIN unnest(v_lines) x ON x.line = p.line
+         WHERE x.kind = 'take_reserved' AND p.reserved > 0 GROUP BY 1, 2) u, reservations rs
+  WHERE a.reservation_id = u.reservation_id AND a.balance_id = u.balance_id AND a.quantity <= u.quantity
+    AND rs.id = u.reservation_id AND rs.status = 'active';
+  UPDATE reservation_allocations a SET quantity = a.quantity - u.quantity
+  FROM (SELECT x.reservation_id, p.balance_id, sum(p.reserved) AS quantity
+        FROM unnest(v_pieces) p JOIN unnest(v_lines) x ON x.line = p.line
+        WHERE x.kind = 'take_reserved' AND p.reserved > 0 GROUP BY 1, 2) u, reservations rs
+  WHERE a.reservation_id = u.reservation_id AND a.balance_id = u.balance_id AND a.quantity > u.quantity
+    AND rs.id = u.reservation_id AND rs.status = 'active';
 
   -- 6. The ledger: one row per add, one per piece taken; then every refusal.
   RETURN QUERY

@@ -9,9 +9,9 @@ import type { ProductsService } from '../catalog/products.service.js';
 import type { BinsService } from '../locations/bins.service.js';
 import { decimal } from '../stock/quantity.js';
 import type { ReservationsService } from '../stock/reservations.service.js';
-import { issueFromReservation } from '../stock/reserved-issue.js';
+import { reservedIssueLine, stillHeld } from '../stock/reserved-issue.js';
 import { toPostedPublic } from '../stock/stock.mapper.js';
-import type { StockService } from '../stock/stock.service.js';
+import type { PostedMovement, StockService } from '../stock/stock.service.js';
 import { ProductionErrors } from './production.errors.js';
 import { workOrderComponents, workOrders } from './production.tables.js';
 
@@ -269,14 +269,14 @@ export class WorkOrdersService {
           produced: Number(order.producedQuantity),
         });
       const postingId = uuidv7();
-      const consumed = [];
       const reference = { referenceType: 'work_order', referenceId: id, referenceNumber: order.woNumber };
+      const components = [];
       for (const component of await this.componentsOf(tx, id)) {
         const { need } = await one<{ need: string }>(
           tx,
           sql`select (${component.quantityPerUnit}::numeric * ${decimal(quantity)}::numeric)::text as need`,
         );
-        const { posted, reservationId } = await issueFromReservation(
+        const line = await reservedIssueLine(
           tx,
           ctx,
           { stock: this.stock, reservations: this.reservations },
@@ -290,17 +290,9 @@ export class WorkOrdersService {
           },
           postingId,
         );
-        consumed.push(toPostedPublic(posted));
-        await tx
-          .update(workOrderComponents)
-          .set({
-            reservationId,
-            consumedQuantity: sql`${workOrderComponents.consumedQuantity} + ${need}::numeric`,
-          })
-          .where(eq(workOrderComponents.id, component.id));
+        components.push({ component, need, line });
       }
-      const output = await this.stock.postOne(
-        tx,
+      const outputLine = this.stock.lineOf(
         ctx,
         {
           movementType: 'production_output',
@@ -314,6 +306,19 @@ export class WorkOrdersService {
         },
         postingId,
       );
+      // Consumption and output in one posting: the components out, then the product in.
+      const posted = await this.stock.postAll(tx, ctx, [...components.map((c) => c.line), outputLine]);
+      const output = posted[components.length] as PostedMovement;
+      for (const { component, need } of components) {
+        await tx
+          .update(workOrderComponents)
+          .set({
+            reservationId: await stillHeld(tx, this.reservations, component.reservationId),
+            consumedQuantity: sql`${workOrderComponents.consumedQuantity} + ${need}::numeric`,
+          })
+          .where(eq(workOrderComponents.id, component.id));
+      }
+      const consumed = posted.slice(0, components.length).map((p) => toPostedPublic(p));
       const { done } = await one<{ done: boolean }>(
         tx,
         sql`select ${order.producedQuantity}::numeric + ${decimal(quantity)}::numeric >= ${order.quantity}::numeric as done`,

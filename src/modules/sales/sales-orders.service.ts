@@ -18,9 +18,9 @@ import { inBalanceOrder } from '../stock/balance-order.js';
 import { availableIn } from '../stock/ledger.repo.js';
 import { decimal } from '../stock/quantity.js';
 import type { ReservationsService } from '../stock/reservations.service.js';
-import { issueFromReservation } from '../stock/reserved-issue.js';
+import { reservedIssueLine, stillHeld } from '../stock/reserved-issue.js';
 import { toPostedPublic } from '../stock/stock.mapper.js';
-import type { StockService } from '../stock/stock.service.js';
+import type { PostedMovement, StockService } from '../stock/stock.service.js';
 import { SalesErrors } from './sales.errors.js';
 import { salesOrderLines, salesOrders } from './sales.tables.js';
 
@@ -263,6 +263,7 @@ export class SalesOrdersService {
         return { shipment, line, index };
       });
       // Answered in the order asked, posted in balance order.
+      const issues = [];
       for (const { shipment, line, index } of inBalanceOrder(matched, (m) => ({
         productId: m.line.productId,
       }))) {
@@ -276,7 +277,7 @@ export class SalesOrdersService {
         ).rows;
         if (!check?.ok || !line.reservationId)
           throw SalesErrors.overShipment({ reserved, sku: line.sku, quantity: shipment.quantity });
-        const { posted, reservationId } = await issueFromReservation(
+        const issue = await reservedIssueLine(
           tx,
           ctx,
           { stock: this.stock, reservations: this.reservations },
@@ -292,11 +293,20 @@ export class SalesOrdersService {
           },
           postingId,
         );
-        picked[index] = toPostedPublic(posted);
+        issues.push({ issue, line, index, quantity });
+      }
+      // Every shipment line in one posting, out of what its reservation holds.
+      const posted = await this.stock.postAll(
+        tx,
+        ctx,
+        issues.map((i) => i.issue),
+      );
+      for (const [n, { line, index, quantity }] of issues.entries()) {
+        picked[index] = toPostedPublic(posted[n] as PostedMovement);
         await tx
           .update(salesOrderLines)
           .set({
-            reservationId,
+            reservationId: await stillHeld(tx, this.reservations, line.reservationId),
             shippedQuantity: sql`${salesOrderLines.shippedQuantity} + ${quantity}::numeric`,
           })
           .where(eq(salesOrderLines.id, line.id));

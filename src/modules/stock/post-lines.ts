@@ -44,13 +44,33 @@ export interface TakeLine extends StockLine {
   forced?: boolean;
 }
 
-/** Exactly the balances a reservation holds, which ends it as consumed. */
+/**
+ * Out of what a reservation holds (earliest expiry first): all of it by default, which ends it as
+ * consumed. With a quantity, a reservation holding more keeps holding the rest; one holding less
+ * gives all it holds and the rest comes FEFO from available stock.
+ */
 export interface TakeReservedLine extends LineMeta {
   kind: 'takeReserved';
   reservationId: string;
+  quantity?: string;
 }
 
 export type PostLine = AddLine | TakeLine | TakeReservedLine;
+
+/** The why and for which document of a line, to carry over to another. */
+export function metaOf(line: LineMeta): LineMeta {
+  return {
+    type: line.type,
+    postingId: line.postingId,
+    unitCost: line.unitCost,
+    referenceType: line.referenceType,
+    referenceId: line.referenceId,
+    referenceNumber: line.referenceNumber,
+    reason: line.reason,
+    notes: line.notes,
+    reversesId: line.reversesId,
+  };
+}
 
 /** A line as `stock_post` reads it (migration 0012). */
 export function lineJson(line: PostLine, index: number, group: number, ctx: RequestCtx) {
@@ -70,7 +90,12 @@ export function lineJson(line: PostLine, index: number, group: number, ctx: Requ
     request_id: ctx.requestId,
   };
   if (line.kind === 'takeReserved') {
-    return { ...common, kind: 'take_reserved', reservation_id: line.reservationId };
+    return {
+      ...common,
+      kind: 'take_reserved',
+      reservation_id: line.reservationId,
+      quantity: line.quantity ?? null,
+    };
   }
   return {
     ...common,

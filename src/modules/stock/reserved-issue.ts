@@ -1,41 +1,34 @@
-import { sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.js';
 import type { RequestCtx } from '../../platform/request-ctx.js';
-import { decimal } from './quantity.js';
+import { metaOf, type PostLine } from './post-lines.js';
 import type { ReservationsService } from './reservations.service.js';
-import type { MovementInput, PostedMovement, StockService } from './stock.service.js';
+import type { MovementInput, StockService } from './stock.service.js';
 
 /**
- * Issues stock a document had reserved (a sales shipment, a production consumption): the
- * reservation is closed, the quantity is issued FEFO in the same transaction (so nobody else can
- * take the freed stock first), and whatever the reservation held beyond it is reserved again.
- * Returns the posting and the reservation now holding the remainder, if any.
+ * The line that issues stock a document had reserved (a sales shipment, a production
+ * consumption): out of what the reservation holds first, the rest FEFO. A reservation that is no
+ * longer active (released, expired) leaves a plain FEFO issue.
  */
-export async function issueFromReservation(
+export async function reservedIssueLine(
   tx: DbOrTx,
   ctx: RequestCtx,
   deps: { stock: StockService; reservations: ReservationsService },
   reservationId: string | null,
   input: MovementInput,
   postingId: string,
-): Promise<{ posted: PostedMovement; reservationId: string | null }> {
+): Promise<PostLine> {
+  const line = deps.stock.lineOf(ctx, input, postingId);
   const reservation = reservationId ? await deps.reservations.get(reservationId, tx) : null;
-  const held = reservation?.status === 'active' ? reservation.quantity : 0;
-  if (reservation?.status === 'active') await deps.reservations.releaseIn(tx, reservation.id, 'consumed');
-  const posted = await deps.stock.postOne(tx, ctx, input, postingId);
-  const result = (await tx.execute(
-    sql`select greatest(${decimal(held)}::numeric - ${decimal(input.quantity)}::numeric, 0)::text as rest`,
-  )) as unknown as { rows: { rest: string }[] };
-  const rest = Number(result.rows[0]?.rest ?? 0);
-  if (rest <= 0 || !reservation) return { posted, reservationId: null };
-  const again = await deps.reservations.reserveIn(tx, ctx, {
-    productId: reservation.product_id,
-    warehouseId: reservation.warehouse_id,
-    lotId: reservation.lot_id,
-    quantity: rest,
-    reference: reservation.reference,
-    referenceType: reservation.reference_type,
-    referenceId: reservation.reference_id,
-  });
-  return { posted, reservationId: again.id };
+  if (reservation?.status !== 'active' || line.kind !== 'take') return line;
+  return { ...metaOf(line), kind: 'takeReserved', reservationId: reservation.id, quantity: line.quantity };
+}
+
+/** The reservation a document line still holds after its issue posted: null once used up. */
+export async function stillHeld(
+  tx: DbOrTx,
+  reservations: ReservationsService,
+  reservationId: string | null,
+): Promise<string | null> {
+  if (!reservationId) return null;
+  return (await reservations.get(reservationId, tx)).status === 'active' ? reservationId : null;
 }

@@ -112,6 +112,44 @@ describe('sales orders', () => {
     ).toBe('closed');
   });
 
+  it('ships out of what the order reserved, even when an earlier-expiring lot arrives later', async () => {
+    const p = await createProduct(t.app, admin, { tracking: 'lot' });
+    const lot = (lot_number: string, expiry_date: string, quantity: number) =>
+      move(t.app, worker.token, {
+        product_id: p.id,
+        warehouse_id: wh.id,
+        lot_number,
+        expiry_date,
+        movement_type: 'receipt',
+        quantity,
+      });
+    await lot('HELD', '2031-06-01', 6);
+    const so = await order([{ product_id: p.id, quantity: 5, unit_price: 1 }]);
+    expect((await call('POST', `/api/v1/sales-orders/${so.id}/confirm`)).statusCode).toBe(200);
+    const reservations = async () =>
+      (await call('GET', `/api/v1/reservations?product_id=${p.id}`))
+        .json()
+        .items.map((r: { status: string; quantity: number }) => [r.status, r.quantity]);
+    await lot('NEWER-BUT-EARLIER', '2030-01-01', 10);
+    const first = await call('POST', `/api/v1/sales-orders/${so.id}/shipments`, {
+      lines: [{ line_id: so.lines[0].id, quantity: 3 }],
+    });
+    expect(first.statusCode, first.body).toBe(200);
+    expect(
+      first.json().shipment.movements[0].allocations.map((a: { lot_number: string }) => a.lot_number),
+    ).toEqual(['HELD']);
+    // The same reservation keeps holding the rest.
+    expect(first.json().lines[0]).toMatchObject({ reserved_quantity: 2 });
+    expect(await reservations()).toEqual([['active', 2]]);
+    expect(await stockOf(p.id)).toMatchObject({ on_hand: 13, reserved: 2, available: 11 });
+    const rest = await call('POST', `/api/v1/sales-orders/${so.id}/shipments`, {
+      lines: [{ line_id: so.lines[0].id, quantity: 2 }],
+    });
+    expect(rest.json().lines[0]).toMatchObject({ reserved_quantity: 0 });
+    expect(await reservations()).toEqual([['consumed', 2]]);
+    expect(await stockOf(p.id)).toMatchObject({ on_hand: 11, reserved: 0, available: 11 });
+  });
+
   it('short lines: 409 listing them and nothing reserved, or backorder when allowed', async () => {
     const a = await createProduct(t.app, admin);
     const b = await createProduct(t.app, admin);
