@@ -2,13 +2,20 @@ import { readdirSync, readFileSync } from 'node:fs';
 
 const TICK_MS = 10; // USER_HZ is 100 on Linux
 
-/** CPU time (user + system, ms) a process has used; 0 when it is gone or not on Linux. */
-function processCpuMs(pid: number | string): number {
+/**
+ * CPU time (user + system, ms) a process has used, with `children` that of its children that
+ * exited (a PostgreSQL server's backends end with their connections); 0 when it is gone.
+ */
+function processCpuMs(pid: number | string, children = false): number {
   try {
     const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    // Fields after the command name (which may hold spaces): utime and stime are the 12th and 13th.
-    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    return (Number(fields[11]) + Number(fields[12])) * TICK_MS;
+    // Fields after the command name (which may hold spaces): utime, stime, cutime, cstime.
+    const fields = stat
+      .slice(stat.lastIndexOf(')') + 2)
+      .split(' ')
+      .map(Number);
+    const own = (fields[11] ?? 0) + (fields[12] ?? 0);
+    return (own + (children ? (fields[13] ?? 0) + (fields[14] ?? 0) : 0)) * TICK_MS;
   } catch {
     return 0;
   }
@@ -20,7 +27,8 @@ function postgresCpuMs(): number {
   for (const entry of readdirSync('/proc')) {
     if (!/^\d+$/.test(entry)) continue;
     try {
-      if (readFileSync(`/proc/${entry}/comm`, 'utf8').trim() === 'postgres') total += processCpuMs(entry);
+      if (readFileSync(`/proc/${entry}/comm`, 'utf8').trim() === 'postgres')
+        total += processCpuMs(entry, true);
     } catch {
       // exited meanwhile
     }

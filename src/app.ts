@@ -151,7 +151,7 @@ export async function buildApp({ config, database, logger }: AppDeps): Promise<F
   const lots = new LotsService(db);
   const products = new ProductsService(db, categories, units, stockQueries);
   const stock = new StockService(db, config.timezone);
-  const documents = new StockDocumentsService(db, stock, products, lots, bins);
+  const documents = new StockDocumentsService(db, stock);
   // Group commit for POST /stock-movements: queued postings share one call and one commit.
   const batcher = new PostingBatcher(db, stock, {
     maxBatch: config.postingBatchMax,

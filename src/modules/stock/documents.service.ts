@@ -1,12 +1,13 @@
-import { sql } from 'drizzle-orm';
 import { uuidv7 } from 'uuidv7';
-import type { Db, DbOrTx } from '../../db/client.js';
+import type { Db } from '../../db/client.js';
 import { defineError } from '../../platform/errors.js';
 import type { RequestCtx } from '../../platform/request-ctx.js';
-import type { LotsService } from '../catalog/lots.service.js';
-import type { ProductsService } from '../catalog/products.service.js';
-import type { BinsService } from '../locations/bins.service.js';
+import { CatalogErrors } from '../catalog/catalog.errors.js';
+import { LocationErrors } from '../locations/locations.errors.js';
 import { inBalanceOrder } from './balance-order.js';
+import { countAgainstBooks } from './counts.repo.js';
+import type { PostLine } from './post-lines.js';
+import { decimal } from './quantity.js';
 import { StockErrors } from './stock.errors.js';
 import { toPostedPublic } from './stock.mapper.js';
 import type { MovementInput, StockService } from './stock.service.js';
@@ -60,9 +61,6 @@ export class StockDocumentsService {
   constructor(
     private readonly db: Db,
     private readonly stock: StockService,
-    private readonly products: ProductsService,
-    private readonly lots: LotsService,
-    private readonly bins: BinsService,
   ) {}
 
   private async postAll(ctx: RequestCtx, inputs: MovementInput[]) {
@@ -142,20 +140,6 @@ export class StockDocumentsService {
     );
   }
 
-  /** The on hand and reserved of one balance, locked; zeros when it does not exist yet. */
-  private async lockedBalance(
-    tx: DbOrTx,
-    key: { productId: string; warehouseId: string; binId: string; lotId: string | null },
-  ) {
-    const result = (await tx.execute(sql`
-      select on_hand::text as on_hand, reserved::text as reserved
-      from stock_balances
-      where product_id = ${key.productId}::uuid and warehouse_id = ${key.warehouseId}::uuid
-        and bin_id = ${key.binId}::uuid and lot_id is not distinct from ${key.lotId}::uuid
-      for update`)) as unknown as { rows: { on_hand: string; reserved: string }[] };
-    return result.rows[0] ?? { on_hand: '0', reserved: '0' };
-  }
-
   /**
    * A stocktake: counted quantities per bin and lot. The differences against the books are posted
    * as `count` movements (signed) and returned line by line.
@@ -165,63 +149,55 @@ export class StockDocumentsService {
     doc: { warehouse_id: string; reference_number?: string | null; notes?: string; lines: CountLine[] },
   ) {
     const postingId = uuidv7();
+    const ordered = sorted(doc.lines);
     return this.db.transaction(async (tx) => {
-      const lines = [];
-      const movements = [];
-      for (const line of sorted(doc.lines)) {
-        const product = await this.products.requireExisting(tx, line.product_id);
-        const bin = await this.bins.resolve(tx, doc.warehouse_id, line.bin_id);
-        let lotId = line.lot_id ?? null;
-        if (!lotId && line.lot_number) {
-          const lot = await this.lots.findByNumber(tx, product.id, line.lot_number);
-          if (!lot) throw StockErrors.lotRequired({ sku: product.sku });
-          lotId = lot.id;
-        }
-        if (!lotId && product.tracking === 'lot') throw StockErrors.lotRequired({ sku: product.sku });
-        const key = { productId: product.id, warehouseId: doc.warehouse_id, binId: bin.id, lotId };
-        const balance = await this.lockedBalance(tx, key);
-        const counted = String(line.counted_quantity);
-        const diff = (await tx.execute(
-          sql`select (${counted}::numeric - ${balance.on_hand}::numeric)::text as diff,
-                (${counted}::numeric < ${balance.reserved}::numeric) as below_reserved`,
-        )) as unknown as { rows: { diff: string; below_reserved: boolean }[] };
-        const row = diff.rows[0] as { diff: string; below_reserved: boolean };
+      const counted = await countAgainstBooks(
+        tx,
+        doc.warehouse_id,
+        ordered.map((line) => ({ ...line, counted_quantity: decimal(line.counted_quantity) })),
+      );
+      const moves: PostLine[] = [];
+      const lines = counted.map((row, i) => {
+        const line = ordered[i] as CountLine;
+        const sku = row.sku ?? '';
+        if (!row.product_id) throw CatalogErrors.productNotFound();
+        if (!row.warehouse_found) throw LocationErrors.warehouseNotFound();
+        if (!row.warehouse_active) throw LocationErrors.inactiveWarehouse();
+        if (!row.bin_id) throw LocationErrors.binNotFound();
+        if (!row.lot_found || (!row.lot_id && row.tracking === 'lot')) throw StockErrors.lotRequired({ sku });
         if (row.below_reserved) {
           throw DocumentErrors.countBelowReserved({
-            sku: product.sku,
-            counted,
-            reserved: Number(balance.reserved),
+            sku,
+            counted: String(line.counted_quantity),
+            reserved: Number(row.reserved),
           });
         }
-        const difference = Number(row.diff);
+        const difference = Number(row.difference);
         if (difference !== 0) {
-          const posted = await this.stock.postOne(
-            tx,
-            ctx,
-            {
-              movementType: 'count',
-              productId: product.id,
-              warehouseId: doc.warehouse_id,
-              quantity: difference,
-              binId: bin.id,
-              lotId,
-              referenceNumber: doc.reference_number,
-              notes: doc.notes,
-            },
-            postingId,
-          );
-          movements.push(toPostedPublic(posted));
+          const input = {
+            movementType: 'count',
+            productId: row.product_id,
+            warehouseId: doc.warehouse_id,
+            quantity: difference,
+            binId: row.bin_id,
+            lotId: row.lot_id,
+            referenceNumber: doc.reference_number,
+            notes: doc.notes,
+          };
+          moves.push(this.stock.lineOf(ctx, input, postingId));
         }
-        lines.push({
-          product_id: product.id,
-          bin_id: bin.id,
-          lot_id: lotId,
-          previous_quantity: Number(balance.on_hand),
+        return {
+          product_id: row.product_id,
+          bin_id: row.bin_id,
+          lot_id: row.lot_id,
+          previous_quantity: Number(row.on_hand),
           counted_quantity: line.counted_quantity,
           difference,
-        });
-      }
-      return { posting_id: postingId, lines, movements };
+        };
+      });
+      // Every difference in one posting.
+      const posted = await this.stock.postAll(tx, ctx, moves);
+      return { posting_id: postingId, lines, movements: posted.map(toPostedPublic) };
     });
   }
 }

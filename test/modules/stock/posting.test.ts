@@ -199,7 +199,7 @@ describe('the one posting API under load', () => {
     expect(await ledgerCount([p.id])).toBe(2);
   });
 
-  it('a 1,000-line receipt posts in one call, a ledger row per line', async () => {
+  it('a 1,000-line receipt and a 500-line count each post in one call', async () => {
     const products: { id: string }[] = [];
     for (let i = 0; i < 4; i++) products.push(await createProduct(t.app, admin, { tracking: 'lot' }));
     // Every line a lot of its own: 1,000 new lots and balances.
@@ -213,5 +213,20 @@ describe('the one posting API under load', () => {
     expect(res.statusCode, res.body).toBe(201);
     expect(res.json().movements).toHaveLength(1000);
     expect(await ledgerCount(products.map((p) => p.id))).toBe(1000);
+
+    // A 500-line count of those lots: every difference in one posting.
+    const count = await call('POST', '/api/v1/inventory/counts', {
+      warehouse_id: wh.id,
+      lines: lines.slice(0, 500).map((line, i) => ({
+        product_id: line.product_id,
+        lot_number: line.lot_number,
+        counted_quantity: i % 2 === 0 ? 3 : 1,
+      })),
+    });
+    expect(count.statusCode, count.body).toBe(201);
+    expect(count.json().lines).toHaveLength(500);
+    expect(count.json().movements).toHaveLength(250);
+    expect(new Set(count.json().movements.map((m: { posting_id: string }) => m.posting_id)).size).toBe(1);
+    expect(await ledgerCount(products.map((p) => p.id))).toBe(1250);
   });
 });
