@@ -154,7 +154,12 @@ async function launch(
     const afterStart = memory(child.pid as number, dataDir);
     const url = locate();
     if (!url) throw new Error(`${label}: the database is not running`);
-    const database = await openPostgres(url, CONNECTIONS);
+    // The bench's own pool leaves room for pgbench's clients and the API's pool under the
+    // server's default max_connections (100).
+    const database = await openPostgres(
+      url,
+      Math.max(4, Math.min(CONNECTIONS, 100 - CONNECTIONS - POOL_SIZE - 4)),
+    );
     const cleanUp = async () => {
       await database.close();
       await stopServer(child);

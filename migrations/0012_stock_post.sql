@@ -12,7 +12,9 @@
 --   6. write the ledger and return each line's rows, or its refusal.
 -- A group (one request of a group-commit batch, or one document) is all or nothing: a refused
 -- line refuses its whole group and changes nothing, and never aborts the transaction, so its
--- neighbours still post.
+-- neighbours still post. Reservations hold and release stock through it too (lines `hold` and
+-- `release`, which change `reserved` and write no ledger row), so it is the one writer of the
+-- balances.
 CREATE TYPE stock_post_line AS (
   line integer,
   grp integer,
@@ -94,7 +96,7 @@ DECLARE
   r stock_post_line;
 BEGIN
   -- A reservation is consumed once: lock the ones named before reading their state.
-  IF jsonb_path_exists(p_lines, '$[*] ? (@.kind == "take_reserved")') THEN
+  IF jsonb_path_exists(p_lines, '$[*] ? (@.kind == "take_reserved" || @.kind == "release")') THEN
     PERFORM 1 FROM reservations rs
     WHERE rs.id IN (SELECT (e ->> 'reservation_id')::uuid FROM jsonb_array_elements(p_lines) e)
     ORDER BY rs.id
@@ -106,17 +108,17 @@ BEGIN
   SELECT coalesce(array_agg(ROW(
       x.line, x.grp, x.kind, x.movement_type, x.posting_id, pr.id, wh.id,
       CASE WHEN x.bin_id IS NOT NULL THEN bn.id WHEN x.kind = 'add' THEN dbn.id END,
-      coalesce(lt.id, ln.id, CASE WHEN x.kind = 'take_reserved' THEN rs.lot_id END),
+      coalesce(lt.id, ln.id, CASE WHEN x.kind IN ('take_reserved', 'release') THEN rs.lot_id END),
       trim(x.lot_number), x.expiry_date, coalesce(x.quantity, rs.quantity),
       coalesce(x.include_expired, false), x.reservation_id,
       x.unit_cost, x.reference_type, x.reference_id, x.reference_number, x.reason, coalesce(x.notes, ''),
       x.reverses_id, x.actor_id, x.request_id,
       CASE
-        WHEN x.kind = 'take_reserved' AND rs.id IS NULL THEN 'reservation_not_found'
-        WHEN x.kind = 'take_reserved' AND rs.status <> 'active' THEN 'reservation_closed'
+        WHEN x.kind IN ('take_reserved', 'release', 'hold') AND rs.id IS NULL THEN 'reservation_not_found'
+        WHEN x.kind IN ('take_reserved', 'release', 'hold') AND rs.status <> 'active' THEN 'reservation_closed'
         WHEN pr.id IS NULL THEN 'product_not_found'
         WHEN x.kind = 'add' AND NOT pr.is_active AND NOT coalesce(x.allow_inactive, false) THEN 'product_inactive'
-        WHEN x.kind <> 'take_reserved' AND scale(trim_scale(x.quantity)) > least(u.decimals, 4) THEN 'too_precise'
+        WHEN x.kind NOT IN ('take_reserved', 'release') AND scale(trim_scale(x.quantity)) > least(u.decimals, 4) THEN 'too_precise'
         WHEN wh.id IS NULL THEN 'warehouse_not_found'
         WHEN NOT wh.is_active AND x.kind = 'add' THEN 'warehouse_inactive'
         WHEN x.bin_id IS NOT NULL AND bn.id IS NULL THEN 'bin_not_found'
@@ -187,11 +189,11 @@ BEGIN
       JOIN stock_balances c ON c.product_id = x.product_id AND c.warehouse_id = x.warehouse_id
         AND ((x.kind <> 'add' AND x.bin_id IS NULL) OR c.bin_id = x.bin_id)
         AND ((x.kind <> 'add' AND x.lot_id IS NULL) OR c.lot_id IS NOT DISTINCT FROM x.lot_id)
-      WHERE x.grp <> ALL (v_refused)
+      WHERE x.kind <> 'release' AND x.grp <> ALL (v_refused)
       UNION
       SELECT a.balance_id FROM unnest(v_lines) x
       JOIN reservation_allocations a ON a.reservation_id = x.reservation_id
-      WHERE x.kind = 'take_reserved' AND x.grp <> ALL (v_refused))
+      WHERE x.kind IN ('take_reserved', 'release') AND x.grp <> ALL (v_refused))
     ORDER BY b.product_id, b.warehouse_id, b.bin_id, b.lot_id
     FOR UPDATE OF b) s;
 
@@ -222,7 +224,13 @@ BEGIN
       CONTINUE WHEN r.kind = 'add' OR r.grp = ANY (v_refused);
       v_alloc := '{}';
       v_rest := r.quantity;
-      IF r.kind = 'take_reserved' THEN
+      IF r.kind = 'release' THEN
+        -- A released reservation gives back what it holds; its stock stays where it is.
+        SELECT coalesce(array_agg(ROW(r.line, r.grp, a.balance_id, 0, a.quantity, 0)::stock_post_piece), '{}')
+        INTO v_alloc
+        FROM reservation_allocations a WHERE a.reservation_id = r.reservation_id;
+        v_rest := 0;
+      ELSIF r.kind = 'take_reserved' THEN
         SELECT coalesce(array_agg(ROW(r.line, r.grp, h.balance_id, h.take, h.take, h.seq)::stock_post_piece
                                   ORDER BY h.seq) FILTER (WHERE h.take > 0), '{}'),
                r.quantity - coalesce(sum(h.take) FILTER (WHERE h.take > 0), 0)
@@ -237,8 +245,11 @@ BEGIN
       IF v_rest > 0 THEN
         -- FEFO: earliest expiry first (no expiry last), then the oldest balance.
         SELECT coalesce(sum(o.avail), 0),
-               v_alloc || coalesce(array_agg(ROW(r.line, r.grp, o.id, least(o.avail, v_rest - (o.running - o.avail)), 0,
-                                      1000000 + o.seq)::stock_post_piece ORDER BY o.seq)
+               v_alloc || coalesce(array_agg(ROW(r.line, r.grp, o.id,
+                 -- A hold raises `reserved` instead of lowering `on_hand` (a negative reserved piece).
+                 CASE WHEN r.kind = 'hold' THEN 0 ELSE least(o.avail, v_rest - (o.running - o.avail)) END,
+                 CASE WHEN r.kind = 'hold' THEN -least(o.avail, v_rest - (o.running - o.avail)) ELSE 0 END,
+                 1000000 + o.seq)::stock_post_piece ORDER BY o.seq)
                         FILTER (WHERE o.running - o.avail < v_rest), '{}')
         INTO v_available, v_alloc
         FROM (SELECT c.id, c.avail,
@@ -297,6 +308,12 @@ BEGIN
   WHERE a.reservation_id = u.reservation_id AND a.balance_id = u.balance_id AND a.quantity > u.quantity
     AND rs.id = u.reservation_id AND rs.status = 'active';
 
+  -- A hold records which balances it holds, and how much of each.
+  INSERT INTO reservation_allocations (reservation_id, balance_id, quantity)
+  SELECT x.reservation_id, p.balance_id, -p.reserved
+  FROM unnest(v_pieces) p JOIN unnest(v_lines) x ON x.line = p.line
+  WHERE x.kind = 'hold';
+
   -- 6. The ledger: one row per add, one per piece taken; then every refusal.
   RETURN QUERY
   WITH src AS MATERIALIZED (
@@ -310,7 +327,7 @@ BEGIN
              b.lot_id, -p.quantity, x.unit_cost, x.reference_type, x.reference_id, x.reference_number,
              x.reason, x.notes, x.reverses_id, x.actor_id, x.request_id
       FROM unnest(v_pieces) p
-      JOIN unnest(v_lines) x ON x.line = p.line
+      JOIN unnest(v_lines) x ON x.line = p.line AND x.kind IN ('take', 'take_reserved')
       JOIN stock_balances b ON b.id = p.balance_id
       ORDER BY 1, 2) s
   ), ins AS (

@@ -157,7 +157,7 @@ export async function buildApp({ config, database, logger }: AppDeps): Promise<F
     maxBatch: config.postingBatchMax,
     maxConcurrent: config.postingBatchesInFlight,
   });
-  const reservations = new ReservationsService(db, config.timezone, products, bins);
+  const reservations = new ReservationsService(db, products, bins, stock);
   const transfers = new TransfersService(db, reservations, bins, stock);
   const workOrders = new WorkOrdersService(db, products, bins, stock, reservations);
   scheduler.register({

@@ -202,7 +202,8 @@ export class WorkOrdersService {
         for (const component of await this.componentsOf(tx, id)) {
           if (!component.reservationId) continue;
           const reservation = await this.reservations.get(component.reservationId, tx);
-          if (reservation.status === 'active') await this.reservations.releaseIn(tx, component.reservationId);
+          if (reservation.status === 'active')
+            await this.reservations.releaseIn(tx, ctx, component.reservationId);
         }
       }
       const after = await this.setStatus(tx, id, { status: rule.to });

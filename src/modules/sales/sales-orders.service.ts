@@ -339,7 +339,7 @@ export class SalesOrdersService {
       for (const line of await this.linesOf(tx, id)) {
         if (!line.reservationId) continue;
         const reservation = await this.reservations.get(line.reservationId, tx);
-        if (reservation.status === 'active') await this.reservations.releaseIn(tx, line.reservationId);
+        if (reservation.status === 'active') await this.reservations.releaseIn(tx, ctx, line.reservationId);
       }
       const after = await this.setStatus(tx, id, rule.to);
       await recordAudit(tx, ctx, {

@@ -81,30 +81,6 @@ const scopeFilter = sql`b.product_id = ${p('productId')}::uuid and b.warehouse_i
     and (${p('includeExpired')}::boolean or l.expiry_date is null
       or l.expiry_date >= (now() at time zone ${p('timezone')}::text)::date)`;
 
-/**
- * The CTEs `locked`, `ordered`, `enough` and `allocation`: the candidate balances of a scope
- * locked in key order, and how much to take from each, earliest expiry first, then the oldest
- * balance. `allocation` is empty when the scope has less than `quantity` available.
- */
-export const fefoAllocation = sql`locked as (
-      select b.id, b.on_hand - b.reserved as available, l.expiry_date, b.created_at
-      from stock_balances b left join lots l on l.id = b.lot_id
-      where ${scopeFilter} and b.on_hand - b.reserved > 0
-      order by b.product_id, b.warehouse_id, b.bin_id, b.lot_id
-      for update of b
-    ), ordered as (
-      select id, available,
-        sum(available) over (order by expiry_date asc nulls last, created_at, id) as running
-      from locked
-    ), enough as (
-      select coalesce(sum(available), 0) >= ${p('quantity')}::numeric as ok from locked
-    ), allocation as (
-      select o.id, least(o.available, ${p('quantity')}::numeric - (o.running - o.available)) as take,
-        row_number() over (order by o.running) as seq
-      from ordered o, enough e
-      where e.ok and o.running - o.available < ${p('quantity')}::numeric
-    )`;
-
 const availableStatement = preparedStatement<{ available: string }, Record<string, unknown>>(
   () => sql`select coalesce(sum(b.on_hand - b.reserved), 0)::text as available
       from stock_balances b left join lots l on l.id = b.lot_id where ${scopeFilter}`,

@@ -57,6 +57,42 @@ export interface TakeReservedLine extends LineMeta {
 
 export type PostLine = AddLine | TakeLine | TakeReservedLine;
 
+/**
+ * A reservation's change of `reserved`, with no ledger row: `hold` takes available stock FEFO
+ * (not expired) into it, `release` gives back everything it holds.
+ */
+export type ReservationLine =
+  | {
+      kind: 'hold';
+      reservationId: string;
+      productId: string;
+      warehouseId: string;
+      binId?: string | null;
+      lotId?: string | null;
+      quantity: string;
+    }
+  | { kind: 'release'; reservationId: string };
+
+/** A reservation line as `stock_post` reads it. */
+export function reservationLineJson(line: ReservationLine, requestId: string) {
+  const common = {
+    line: 0,
+    grp: 0,
+    kind: line.kind,
+    reservation_id: line.reservationId,
+    request_id: requestId,
+  };
+  if (line.kind === 'release') return common;
+  return {
+    ...common,
+    product_id: line.productId,
+    warehouse_id: line.warehouseId,
+    bin_id: line.binId ?? null,
+    lot_id: line.lotId ?? null,
+    quantity: line.quantity,
+  };
+}
+
 /** The why and for which document of a line, to carry over to another. */
 export function metaOf(line: LineMeta): LineMeta {
   return {

@@ -6,10 +6,9 @@ import type { RequestCtx } from '../../platform/request-ctx.js';
 import { recordAudit } from '../audit/audit.service.js';
 import type { ProductsService } from '../catalog/products.service.js';
 import type { BinsService } from '../locations/bins.service.js';
-import { availableIn } from './ledger.repo.js';
 import { decimal } from './quantity.js';
-import { holdStockFefo, unholdStock } from './reservations.repo.js';
 import { StockErrors } from './stock.errors.js';
+import type { StockService } from './stock.service.js';
 import { reservationAllocations, reservations, stockBalances } from './stock.tables.js';
 
 type ReservationRow = typeof reservations.$inferSelect;
@@ -56,9 +55,9 @@ function toReservationPublic(
 export class ReservationsService {
   constructor(
     private readonly db: Db,
-    private readonly timezone: string,
     private readonly products: ProductsService,
     private readonly bins: BinsService,
+    private readonly stock: StockService,
   ) {}
 
   private async allocationsOf(db: DbOrTx, reservationId: string) {
@@ -81,7 +80,7 @@ export class ReservationsService {
 
   /** Reserves inside the caller's transaction (orders and transfers); INSUFFICIENT_STOCK when short. */
   async reserveIn(tx: DbOrTx, ctx: RequestCtx, input: ReserveInput): Promise<ReservationRow> {
-    const product = await this.products.requireExisting(tx, input.productId);
+    await this.products.requireExisting(tx, input.productId);
     await this.bins.resolve(tx, input.warehouseId, input.binId);
     const quantity = decimal(input.quantity);
     const [row] = await tx
@@ -100,19 +99,15 @@ export class ReservationsService {
       })
       .returning();
     const reservation = row as ReservationRow;
-    const scope = {
+    await this.stock.reserve(tx, ctx, {
+      kind: 'hold',
+      reservationId: reservation.id,
       productId: input.productId,
       warehouseId: input.warehouseId,
-      binId: input.binId ?? null,
-      lotId: input.lotId ?? null,
-      includeExpired: false,
-      timezone: this.timezone,
-    };
-    const held = await holdStockFefo(tx, reservation.id, scope, quantity);
-    if (held.length === 0) {
-      const available = Number(await availableIn(tx, scope));
-      throw StockErrors.insufficient({ sku: product.sku, requested: quantity, available }, { available });
-    }
+      binId: input.binId,
+      lotId: input.lotId,
+      quantity,
+    });
     return reservation;
   }
 
@@ -144,11 +139,12 @@ export class ReservationsService {
   /** Ends an active reservation without shipping: its stock is available again. */
   async releaseIn(
     tx: DbOrTx,
+    ctx: RequestCtx,
     id: string,
     status: 'released' | 'expired' | 'consumed' = 'released',
   ): Promise<ReservationRow> {
     await this.lockActive(tx, id);
-    await unholdStock(tx, id);
+    await this.stock.reserve(tx, ctx, { kind: 'release', reservationId: id });
     const [row] = await tx
       .update(reservations)
       .set({ status, closedAt: sql`now()` })
@@ -159,7 +155,7 @@ export class ReservationsService {
 
   async release(ctx: RequestCtx, id: string) {
     return this.db.transaction(async (tx) => {
-      const row = await this.releaseIn(tx, id);
+      const row = await this.releaseIn(tx, ctx, id);
       await recordAudit(tx, ctx, {
         action: 'reservation.release',
         entityType: 'reservation',
@@ -210,28 +206,25 @@ export class ReservationsService {
       .where(and(eq(reservations.status, 'active'), lt(reservations.expiresAt, now)))
       .orderBy(asc(reservations.expiresAt))
       .limit(1000);
+    const scheduler: RequestCtx = {
+      actor: null,
+      ip: '127.0.0.1',
+      userAgent: 'scheduler',
+      requestId: 'release-expired-reservations',
+      locale: 'en',
+    };
     let released = 0;
     for (const { id } of due) {
       try {
         await this.db.transaction(async (tx) => {
-          await this.releaseIn(tx, id, 'expired');
-          await recordAudit(
-            tx,
-            {
-              actor: null,
-              ip: '127.0.0.1',
-              userAgent: 'scheduler',
-              requestId: 'release-expired-reservations',
-              locale: 'en',
-            },
-            {
-              action: 'reservation.expire',
-              entityType: 'reservation',
-              entityId: id,
-              before: { status: 'active' },
-              after: { status: 'expired' },
-            },
-          );
+          await this.releaseIn(tx, scheduler, id, 'expired');
+          await recordAudit(tx, scheduler, {
+            action: 'reservation.expire',
+            entityType: 'reservation',
+            entityId: id,
+            before: { status: 'active' },
+            after: { status: 'expired' },
+          });
         });
         released += 1;
       } catch (error) {

@@ -7,7 +7,14 @@ import type { RequestCtx } from '../../platform/request-ctx.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { type MovementRow, type PostedRow, postLines } from './ledger.repo.js';
 import { canonicalType, MOVEMENT_TYPES, type MovementType, WRITE_OFF_TYPES } from './movement-types.js';
-import { type AddLine, lineJson, type PostLine, type TakeLine } from './post-lines.js';
+import {
+  type AddLine,
+  lineJson,
+  type PostLine,
+  type ReservationLine,
+  reservationLineJson,
+  type TakeLine,
+} from './post-lines.js';
 import { refusalError } from './post-refusals.js';
 import { decimal, LEDGER_SCALE, magnitude } from './quantity.js';
 import { StockErrors } from './stock.errors.js';
@@ -132,6 +139,20 @@ export class StockService {
   async post(tx: DbOrTx, ctx: RequestCtx, lines: PostLine[]): Promise<PostResult[]> {
     const [results = []] = await this.postGroups(tx, [{ ctx, lines }]);
     return results;
+  }
+
+  /**
+   * Holds stock for a reservation or releases what it holds, through the same writer: only
+   * `reserved` changes, and no ledger row is written. Throws the refusal (not enough stock, ...).
+   */
+  async reserve(tx: DbOrTx, ctx: RequestCtx, line: ReservationLine): Promise<void> {
+    const rows = await postLines(
+      tx,
+      JSON.stringify([reservationLineJson(line, ctx.requestId)]),
+      this.timezone,
+    );
+    const refused = rows.find((row) => row.refusal);
+    if (refused) throw refusalError(refused);
   }
 
   /** `post` that throws the first refusal: for documents, which are all or nothing. */

@@ -212,7 +212,7 @@ export class TransfersService {
     return this.db.transaction(async (tx) => {
       await this.lockPending(tx, id);
       for (const line of await this.linesOf(tx, id))
-        await this.reservations.releaseIn(tx, line.reservationId);
+        await this.reservations.releaseIn(tx, ctx, line.reservationId);
       const [row] = await tx
         .update(stockTransfers)
         .set({
