@@ -120,6 +120,31 @@ describe('the one posting API under load', () => {
     expect(await ledgerCount([plain.id, lotted.id, other.id, gone.id])).toBe(before + 3);
   });
 
+  it('concurrent issues on different products: each takes its own, a short one is refused alone', async () => {
+    const products = [];
+    for (let i = 0; i < 10; i++) {
+      const p = await createProduct(t.app, admin);
+      await receive(t.app, admin, p.id, wh.id, 5);
+      products.push(p);
+    }
+    const results = await Promise.all(
+      products.map((p, i) =>
+        move(t.app, admin, {
+          product_id: p.id,
+          warehouse_id: wh.id,
+          movement_type: 'issue',
+          quantity: i === 3 ? 6 : 5,
+        }),
+      ),
+    );
+    expect(results.map((r) => r.statusCode)).toEqual(products.map((_, i) => (i === 3 ? 409 : 201)));
+    expect(results[3]?.json()).toMatchObject({ error_code: 'INSUFFICIENT_STOCK', available: 5 });
+    for (const [i, p] of products.entries()) {
+      const stock = (await call('GET', `/api/v1/products/${p.id}`)).json().stock;
+      expect(stock.on_hand).toBe(i === 3 ? 5 : 0);
+    }
+  });
+
   it('50 receipts and 50 transfers whose lines run in opposite orders, all at once: no deadlock', async () => {
     const dst = await createWarehouse(t.app, admin);
     const products = [await createProduct(t.app, admin), await createProduct(t.app, admin)];
