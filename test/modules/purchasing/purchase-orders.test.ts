@@ -217,7 +217,7 @@ describe('purchase orders', () => {
       await createProduct(t.app, admin),
     ];
     const orders = [];
-    for (let i = 0; i < 40; i++) {
+    for (let i = 0; i < 50; i++) {
       const ordered = i % 2 === 0 ? products : [...products].reverse();
       const order = (
         await call('POST', '/api/v1/purchase-orders', {
@@ -239,7 +239,7 @@ describe('purchase orders', () => {
     );
     expect(received.map((r) => r.statusCode)).toEqual(orders.map(() => 200));
     for (const p of products) {
-      expect((await call('GET', `/api/v1/products/${p.id}`)).json().on_hand).toBe(200);
+      expect((await call('GET', `/api/v1/products/${p.id}`)).json().on_hand).toBe(250);
     }
     expect((await verifyLedger(t.app, admin)).ok).toBe(true);
   });

@@ -232,9 +232,9 @@ describe('sales orders', () => {
       await createProduct(t.app, admin),
       await createProduct(t.app, admin),
     ];
-    for (const p of products) await receive(t.app, worker.token, p.id, wh.id, 200);
+    for (const p of products) await receive(t.app, worker.token, p.id, wh.id, 250);
     const orders = [];
-    for (let i = 0; i < 40; i++) {
+    for (let i = 0; i < 50; i++) {
       const ordered = i % 2 === 0 ? products : [...products].reverse();
       const so = await order(ordered.map((p) => ({ product_id: p.id, quantity: 5, unit_price: 1 })));
       expect((await call('POST', `/api/v1/sales-orders/${so.id}/confirm`)).statusCode).toBe(200);
