@@ -68,6 +68,10 @@ export const movementsRoutes: FastifyPluginAsyncTypebox<Deps & { batcher: Postin
     '/',
     {
       config: { ...staff, idempotencyInTransaction: true },
+      // The hot write: small bodies both ways (below the compression threshold), so its requests
+      // skip the compression hooks, which cost it a fifth of its time.
+      compress: false,
+      decompress: false,
       schema: {
         tags,
         security,
