@@ -98,6 +98,9 @@ export async function buildApp({ config, database, logger }: AppDeps): Promise<F
       customOptions: { allErrors: true, coerceTypes: 'array', useDefaults: true, removeAdditional: true },
     },
   }).withTypeProvider<TypeBoxTypeProvider>();
+  // The API speaks JSON: a text/plain body is an unsupported media type (415), not a string to
+  // validate (which answered 422).
+  app.removeContentTypeParser('text/plain');
 
   if (!config.jwtSecret) throw new Error('buildApp needs config.jwtSecret (main.ts resolves it)');
   const scheduler = new Scheduler(database, {

@@ -15,6 +15,23 @@ describe('request handling', () => {
     expect(res.json()).toEqual({ status: 'ok' });
   });
 
+  it('answers a text/plain body with 415 UNSUPPORTED_MEDIA_TYPE, in Hungarian too', async () => {
+    for (const [locale, text] of [
+      ['en', 'is not supported'],
+      ['hu', 'nem támogatott'],
+    ] as const) {
+      const res = await t.app.inject({
+        method: 'POST',
+        url: '/api/v1/auth/login',
+        headers: { 'content-type': 'text/plain', 'accept-language': locale },
+        payload: 'username=admin',
+      });
+      expect(res.statusCode).toBe(415);
+      expect(res.json()).toMatchObject({ error_code: 'UNSUPPORTED_MEDIA_TYPE' });
+      expect(res.json().detail).toContain(text);
+    }
+  });
+
   it('honours a sent X-Request-Id and returns it', async () => {
     const res = await t.app.inject({ method: 'GET', url: '/ping', headers: { 'x-request-id': 'abc-123' } });
     expect(res.headers['x-request-id']).toBe('abc-123');

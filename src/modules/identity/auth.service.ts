@@ -3,6 +3,7 @@ import { uuidv7 } from 'uuidv7';
 import type { Config } from '../../config.js';
 import type { Db, DbOrTx } from '../../db/client.js';
 import type { Principal } from '../../platform/access.js';
+import { Errors } from '../../platform/errors.js';
 import type { RequestCtx } from '../../platform/request-ctx.js';
 import type { Role } from '../../platform/roles.js';
 import { recordAudit } from '../audit/audit.service.js';
@@ -271,7 +272,8 @@ export class AuthService {
   async authenticate(request: FastifyRequest): Promise<Principal> {
     const header = request.headers.authorization;
     const match = header ? /^Bearer\s+(\S+)$/i.exec(header) : null;
-    if (!match?.[1]) throw IdentityErrors.invalidToken();
+    // No bearer token at all is "authentication required"; a token that fails is INVALID_TOKEN.
+    if (!match?.[1]) throw Errors.unauthorized();
     const claims = await this.tokens.verify(match[1]);
     const row = await this.users.principal(claims.sub);
     if (!row) throw IdentityErrors.invalidToken();
