@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { bearerSecurity, moduleAccess } from '../../platform/access.js';
+import { bodyOptional } from '../../platform/optional-body.js';
 import { pageRequest } from '../../platform/pagination.js';
 import { ctxOf } from '../../platform/request-ctx.js';
 import {
@@ -148,10 +149,11 @@ export const workOrdersRoutes: FastifyPluginAsyncTypebox<{ orders: WorkOrdersSer
     '/:id/complete',
     {
       config: staff,
+      preValidation: bodyOptional,
       schema: {
         tags,
         security,
-        summary: 'Produce all that is left and complete the order',
+        summary: 'Produce all that is left and complete the order (the body is optional)',
         params: IdParams,
         body: ProduceBody,
         response: { 200: ProductionResult },

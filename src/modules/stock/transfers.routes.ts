@@ -78,32 +78,35 @@ export const transfersRoutes: FastifyPluginAsyncTypebox<{ transfers: TransfersSe
     },
     (request) => transfers.get(request.params.id),
   );
-  app.put(
-    '/:id/complete',
-    {
-      config: staff,
-      schema: {
-        tags,
-        security,
-        summary: 'Post transfer_out and transfer_in in one transaction',
-        params: IdParams,
-        response: { 200: TransferPublic },
+  // Every document action is `POST …/{action}`; `PUT` stays as it was first published.
+  for (const method of ['post', 'put'] as const) {
+    app[method](
+      '/:id/complete',
+      {
+        config: staff,
+        schema: {
+          tags,
+          security,
+          summary: 'Post transfer_out and transfer_in in one transaction',
+          params: IdParams,
+          response: { 200: TransferPublic },
+        },
       },
-    },
-    (request) => transfers.complete(ctxOf(request), request.params.id),
-  );
-  app.put(
-    '/:id/cancel',
-    {
-      config: staff,
-      schema: {
-        tags,
-        security,
-        summary: 'Cancel a pending transfer, releasing its reservation',
-        params: IdParams,
-        response: { 200: TransferPublic },
+      (request) => transfers.complete(ctxOf(request), request.params.id),
+    );
+    app[method](
+      '/:id/cancel',
+      {
+        config: staff,
+        schema: {
+          tags,
+          security,
+          summary: 'Cancel a pending transfer, releasing its reservation',
+          params: IdParams,
+          response: { 200: TransferPublic },
+        },
       },
-    },
-    (request) => transfers.cancel(ctxOf(request), request.params.id),
-  );
+      (request) => transfers.cancel(ctxOf(request), request.params.id),
+    );
+  }
 };

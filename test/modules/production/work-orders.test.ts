@@ -27,6 +27,30 @@ const onHand = async (productId: string) =>
   (await call('GET', `/api/v1/products/${productId}`)).json().on_hand as number;
 
 describe('work orders', () => {
+  it('completes with no body at all: everything left is produced', async () => {
+    const item = await createProduct(t.app, admin);
+    const part = await createProduct(t.app, admin);
+    await receive(t.app, worker.token, part.id, wh.id, 10);
+    const wo = (
+      await call('POST', '/api/v1/work-orders', {
+        product_id: item.id,
+        quantity: 5,
+        warehouse_id: wh.id,
+        components: [{ product_id: part.id, quantity_per_unit: 2 }],
+      })
+    ).json();
+    await call('POST', `/api/v1/work-orders/${wo.id}/release`, undefined, manager.token);
+    const done = await t.app.inject({
+      method: 'POST',
+      url: `/api/v1/work-orders/${wo.id}/complete`,
+      headers: bearer(worker.token),
+    });
+    expect(done.statusCode, done.body).toBe(200);
+    expect(done.json()).toMatchObject({ status: 'completed', produced_quantity: 5 });
+    expect(await onHand(item.id)).toBe(5);
+    expect(await onHand(part.id)).toBe(0);
+  });
+
   it('planned → released (reserved) → in progress → partial produce → complete, posting consume and output', async () => {
     const shirt = await createProduct(t.app, admin, { tracking: 'lot' });
     const fabric = await createProduct(t.app, admin, { unit_of_measure: 'm' });

@@ -202,7 +202,8 @@ describe('stock transfers', () => {
       ['transfer_out', -6],
     ]);
 
-    const again = await call('PUT', `/api/v1/stock-transfers/${transfer.id}/complete`);
+    // POST is the document-action form; PUT stays as an alias.
+    const again = await call('POST', `/api/v1/stock-transfers/${transfer.id}/complete`);
     expect(again.statusCode).toBe(409);
     expect(again.json().error_code).toBe('TRANSFER_NOT_PENDING');
     expect((await call('PUT', `/api/v1/stock-transfers/${transfer.id}/cancel`)).statusCode).toBe(409);
@@ -219,7 +220,7 @@ describe('stock transfers', () => {
       })
     ).json();
     expect(await stockOf(p.id)).toMatchObject({ available: 0 });
-    const cancelled = await call('PUT', `/api/v1/stock-transfers/${transfer.id}/cancel`);
+    const cancelled = await call('POST', `/api/v1/stock-transfers/${transfer.id}/cancel`);
     expect(cancelled.json().status).toBe('cancelled');
     expect(await stockOf(p.id)).toMatchObject({ on_hand: 5, reserved: 0, available: 5 });
     expect((await call('PUT', `/api/v1/stock-transfers/${transfer.id}/cancel`)).statusCode).toBe(409);
