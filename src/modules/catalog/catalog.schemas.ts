@@ -103,7 +103,7 @@ const editable = {
   category: Type.String({
     minLength: 1,
     maxLength: 100,
-    description: 'Category by name; created if new (seed 004)',
+    description: 'Category by name; created if new',
   }),
   unit_of_measure: Type.String({ minLength: 1, maxLength: 20, description: 'Unit code; "piece" means pcs' }),
   unit_price: Type.Number({ minimum: 0, maximum: 1e12 }),

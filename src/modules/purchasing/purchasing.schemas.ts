@@ -11,7 +11,7 @@ const LineInput = Type.Object({
   product_id: Type.Optional(uuid),
   sku: Type.Optional(Type.String({ minLength: 1, maxLength: 64 })),
   material_code: Type.Optional(
-    Type.String({ minLength: 1, maxLength: 64, description: 'Seed 003: the SKU' }),
+    Type.String({ minLength: 1, maxLength: 64, description: 'The product by SKU, instead of product_id' }),
   ),
   material_name: Type.Optional(Type.String({ maxLength: 200 })),
   quantity: Type.Number({ exclusiveMinimum: 0, maximum: 1e12 }),
@@ -28,7 +28,7 @@ const header = {
   notes: Type.Optional(Type.String({ maxLength: 2000 })),
   lines: Type.Optional(Type.Array(LineInput, { minItems: 1, maxItems: 500 })),
   line_items: Type.Optional(
-    Type.Array(LineInput, { minItems: 1, maxItems: 500, description: 'Seed 003: the same as lines' }),
+    Type.Array(LineInput, { minItems: 1, maxItems: 500, description: 'Another name for lines' }),
   ),
 };
 

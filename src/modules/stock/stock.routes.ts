@@ -252,7 +252,7 @@ export const binStockRoutes: FastifyPluginAsyncTypebox<Deps> = async (app, { que
       schema: {
         tags,
         security,
-        summary: 'What a bin holds, per product and lot (seed 000 bin contents)',
+        summary: 'What a bin holds, per product and lot',
         params: IdParams,
         querystring: BalanceQuery,
         response: { 200: BalanceList },
@@ -271,7 +271,7 @@ export const binStockRoutes: FastifyPluginAsyncTypebox<Deps> = async (app, { que
       schema: {
         tags,
         security,
-        summary: 'Every movement in or out of a bin, newest first (seed 000 bin history)',
+        summary: 'Every movement in or out of a bin, newest first',
         params: IdParams,
         querystring: MovementQuery,
         response: { 200: MovementList },

@@ -87,7 +87,7 @@ export const TransferCreate = Type.Object(
     notes: Type.Optional(Type.String({ maxLength: 2000 })),
   },
   {
-    description: 'One product (product_id, quantity) as seed 004 sends it, or several `lines`',
+    description: 'One product (`product_id`, `quantity`), or several `lines`',
     examples: [
       {
         product_id: example.product_id,
