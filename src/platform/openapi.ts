@@ -25,13 +25,20 @@ const IdempotencyHeaders = Type.Object({
   ),
 });
 
-/** Documents the common error bodies on every API route, and Idempotency-Key on every POST. */
+/**
+ * Documents the common error bodies on every API route, and Idempotency-Key on every POST. A
+ * public route says it needs no token (`security: []`); every other one answers 401 without a
+ * valid token and 403 without the role or module grant.
+ */
 function addCommonSchemas(route: RouteOptions) {
   if (route.schema?.hide || !route.url.startsWith('/api/')) return;
   route.schema ??= {};
   route.schema.response ??= {};
   const response = route.schema.response as Record<string, unknown>;
   for (const status of COMMON_ERROR_STATUSES) response[status] ??= errorRef;
+  const access = route.config?.access;
+  if (access && 'public' in access) route.schema.security ??= [];
+  else for (const status of ['401', '403']) response[status] ??= errorRef;
   if ([route.method].flat().includes('POST')) route.schema.headers ??= IdempotencyHeaders;
 }
 

@@ -117,10 +117,21 @@ describe('system endpoints', () => {
       })),
     );
     expect(operations.length).toBeGreaterThan(0);
+    const checked = { public: 0, protected: 0 };
     for (const { path, method, op } of operations) {
       const where = `${method.toUpperCase()} ${path}`;
       expect(op.tags, where).toEqual(expect.arrayContaining([expect.any(String)]));
       expect(op.summary, where).toEqual(expect.any(String));
+      // Public operations need no token; every other one documents 401 and 403.
+      const rule = t.app.routeAccess.find(
+        (r) => r.method === method.toUpperCase() && path === r.url.replace(/:(\w+)/g, '{$1}'),
+      )?.rule;
+      if (path.startsWith('/api/') && rule) {
+        if ('public' in rule) expect(op.security, where).toEqual([]);
+        else
+          expect(Object.keys(op.responses as object), where).toEqual(expect.arrayContaining(['401', '403']));
+        checked['public' in rule ? 'public' : 'protected'] += 1;
+      }
       const responses = op.responses as Record<string, { content?: Record<string, Media> }>;
       const media = Object.values(responses).flatMap((r) => Object.values(r.content ?? {}));
       expect(media.length, where).toBeGreaterThan(0);
@@ -140,6 +151,8 @@ describe('system endpoints', () => {
         ).toBe(true);
       }
     }
+    expect(checked.public).toBeGreaterThan(3);
+    expect(checked.protected).toBeGreaterThan(50);
   });
 });
 
