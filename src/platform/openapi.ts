@@ -1,4 +1,4 @@
-import swagger from '@fastify/swagger';
+import swagger, { type SwaggerTransformObject } from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import type { FastifyInstance, RouteOptions } from 'fastify';
 import fp from 'fastify-plugin';
@@ -11,6 +11,47 @@ const redocPage = `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>Raktar API</title>
 <meta name="viewport" content="width=device-width, initial-scale=1"></head>
 <body><redoc spec-url="/openapi.json"></redoc><script src="${REDOC_CDN}"></script></body></html>`;
+
+/** Every tag an operation uses, declared once with what it groups. */
+const TAGS = [
+  { name: 'system', description: 'Service status, health and metrics' },
+  { name: 'auth', description: 'Sign-in, tokens and passwords' },
+  { name: 'users', description: 'User accounts, roles and module grants' },
+  { name: 'modules', description: 'The modules that can be switched on and granted' },
+  { name: 'audit', description: 'Who changed what, and when' },
+  { name: 'products', description: 'The catalog: products, their stock and lots' },
+  { name: 'lots', description: 'Lots (batches) of lot-tracked products, with expiry' },
+  { name: 'categories', description: 'Product categories' },
+  { name: 'units', description: 'Units of measure and their decimal places' },
+  { name: 'suppliers', description: 'Suppliers' },
+  { name: 'customers', description: 'Customers' },
+  { name: 'warehouses', description: 'Warehouses and their statistics' },
+  { name: 'bins', description: 'Storage locations inside a warehouse' },
+  { name: 'stock movements', description: 'The ledger: post movements, list and reverse them' },
+  {
+    name: 'inventory',
+    description: 'Balances, multi-line documents (receipts, issues, adjustments, counts), verify',
+  },
+  { name: 'reservations', description: 'Stock held for orders and transfers' },
+  { name: 'stock transfers', description: 'Moving stock between warehouses and bins' },
+  { name: 'purchase orders', description: 'Buying: orders, approval and receipts' },
+  { name: 'sales orders', description: 'Selling: orders, reservation and shipments' },
+  { name: 'work orders', description: 'Production: components consumed, output received' },
+];
+
+/**
+ * A stable operationId from the method and path, for client generators:
+ * `POST /api/v1/stock-transfers/{id}/complete` → `postStockTransfersByIdComplete`.
+ */
+export function operationIdOf(method: string, url: string): string {
+  const words = url
+    .replace(/^\/api\/v\d+/, '')
+    .replace(/^\/$/, '/root')
+    .split('/')
+    .filter(Boolean)
+    .flatMap((part) => (part.startsWith(':') ? ['by', ...part.slice(1).split(/[-_]/)] : part.split(/[-_]/)));
+  return method.toLowerCase() + words.map((w) => w.charAt(0).toUpperCase() + w.slice(1)).join('');
+}
 
 /** Every route answers these with the common error body; routes add their own codes on top. */
 const COMMON_ERROR_STATUSES = ['400', '413', '415', '422', '500'] as const;
@@ -42,6 +83,24 @@ function addCommonSchemas(route: RouteOptions) {
   if ([route.method].flat().includes('POST')) route.schema.headers ??= IdempotencyHeaders;
 }
 
+/** Gives every operation of the finished document its operationId (per method: PUT and PATCH of one route differ). */
+const withOperationIds: SwaggerTransformObject = (document) => {
+  const spec = 'openapiObject' in document ? document.openapiObject : document.swaggerObject;
+  const paths = (spec.paths ?? {}) as Record<string, Record<string, unknown>>;
+  for (const [path, item] of Object.entries(paths)) {
+    for (const [method, operation] of Object.entries(item)) {
+      if (operation && typeof operation === 'object' && 'responses' in operation) {
+        // A copy: the methods of one route (PUT and PATCH) share one operation object.
+        item[method] = {
+          ...operation,
+          operationId: operationIdOf(method, path.replace(/\{(\w+)\}/g, ':$1')),
+        };
+      }
+    }
+  }
+  return spec;
+};
+
 /** OpenAPI 3.1 document at /openapi.json, Swagger UI at /docs, ReDoc at /redoc. */
 export const openapiPlugin = fp(
   async (app: FastifyInstance, options: { version: string }) => {
@@ -63,8 +122,9 @@ export const openapiPlugin = fp(
             oauth2: { type: 'oauth2', flows: { password: { tokenUrl: '/api/v1/auth/login', scopes: {} } } },
           },
         },
-        tags: [{ name: 'system', description: 'Service status, health and metrics' }],
+        tags: TAGS,
       },
+      transformObject: withOperationIds,
       refResolver: { buildLocalReference: (json, _baseUri, _fragment, i) => String(json.$id ?? `def-${i}`) },
     });
     await app.register(swaggerUi, { routePrefix: '/docs', staticCSP: true });

@@ -151,6 +151,16 @@ describe('system endpoints', () => {
         ).toBe(true);
       }
     }
+    // Every operation has its own operationId, and every tag used is declared.
+    const ids = operations.map(({ op }) => op.operationId as string);
+    expect(ids.every((id) => /^[a-z]+[A-Za-z]+$/.test(id))).toBe(true);
+    expect(new Set(ids).size).toBe(ids.length);
+    const declared = new Set((spec.tags as { name: string; description: string }[]).map((tag) => tag.name));
+    const used = new Set(operations.flatMap(({ op }) => op.tags as string[]));
+    expect([...used].filter((tag) => !declared.has(tag))).toEqual([]);
+    expect((spec.tags as { description?: string }[]).every((tag) => (tag.description ?? '').length > 0)).toBe(
+      true,
+    );
     expect(checked.public).toBeGreaterThan(3);
     expect(checked.protected).toBeGreaterThan(50);
   });
