@@ -20,21 +20,47 @@ export interface FieldError {
   message: string;
 }
 
+/** Formats said in words a user understands, instead of "must match format \"uuid\"". */
+const FORMAT_MESSAGES: Record<string, Record<Locale, string>> = {
+  uuid: { en: 'not a valid id', hu: 'nem érvényes azonosító' },
+  email: { en: 'not a valid e-mail address', hu: 'nem érvényes e-mail-cím' },
+  date: { en: 'not a valid date (YYYY-MM-DD)', hu: 'nem érvényes dátum (ÉÉÉÉ-HH-NN)' },
+  'date-time': { en: 'not a valid date and time', hu: 'nem érvényes dátum és idő' },
+};
+
+/** A union that fails only because the value is not null either ("an id, or null"). */
+function isNullBranch(issue: AjvIssue): boolean {
+  return issue.keyword === 'type' && issue.params.type === 'null';
+}
+
 /** Turns Ajv's issues into `{field, message}` pairs in the caller's language, one per field and message. */
 export function fieldErrors(issues: AjvIssue[], locale: Locale): FieldError[] {
   const copies = issues.map((issue) => ({ ...issue }));
   localizeAjv[locale](copies);
-  // A failed union reports every branch too; its own "anyOf" line says it once.
+  // A failed union reports every branch too. When all its branches but "or null" failed on one
+  // point (an id, or null), that point is the message; otherwise its own "anyOf" line says it once.
   const unions = new Set(copies.filter((i) => i.keyword === 'anyOf').map((i) => i.instancePath));
+  const explained = new Set<string>();
+  for (const path of unions) {
+    const branches = copies.filter((i) => i.instancePath === path && i.keyword !== 'anyOf');
+    const real = branches.filter((i) => !isNullBranch(i));
+    if (real.length === 1 && branches.length === real.length + 1) explained.add(path);
+  }
   const seen = new Set<string>();
   const result: FieldError[] = [];
   for (const issue of copies) {
-    if (unions.has(issue.instancePath) && issue.keyword !== 'anyOf') continue;
+    if (unions.has(issue.instancePath)) {
+      const keep = explained.has(issue.instancePath)
+        ? issue.keyword !== 'anyOf' && !isNullBranch(issue)
+        : issue.keyword === 'anyOf';
+      if (!keep) continue;
+    }
     const missing = issue.keyword === 'required' ? `/${String(issue.params.missingProperty)}` : '';
     const field = `${issue.instancePath}${missing}`.replace(/^\//, '').replaceAll('/', '.') || '(root)';
     const allowed =
       issue.keyword === 'enum' ? `: ${(issue.params.allowedValues as unknown[]).join(', ')}` : '';
-    const message = `${issue.message ?? issue.keyword}${allowed}`;
+    const format = issue.keyword === 'format' ? FORMAT_MESSAGES[String(issue.params.format)] : undefined;
+    const message = format ? format[locale] : `${issue.message ?? issue.keyword}${allowed}`;
     const key = `${field}\u0000${message}`;
     if (!seen.has(key)) {
       seen.add(key);

@@ -3,6 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { defineError } from '../../src/platform/errors.js';
+import { loginAdmin } from '../helpers/factories.js';
 import { buildTestApp, type TestApp } from '../helpers/test-app.js';
 
 const outOfStock = defineError('INSUFFICIENT_STOCK', 409, {
@@ -21,6 +22,7 @@ const SECRET = '$argon2id$v=19$m=19456,t=2,p=1$c2VjcmV0LXNhbHQ$never-in-a-log';
 
 let t: TestApp;
 let app: FastifyInstance;
+let token: string;
 
 beforeAll(async () => {
   t = await buildTestApp({ bodyLimit: 2048 });
@@ -41,6 +43,8 @@ beforeAll(async () => {
     await t.database.db.execute(sql`select * from table_that_does_not_exist`);
     return {};
   });
+  // Signing in readies the app: after the probe routes.
+  token = (await loginAdmin(app)).access_token;
 });
 afterAll(() => t.close());
 
@@ -93,6 +97,39 @@ describe('error contract', () => {
     expectErrorBody(body, 'VALIDATION_ERROR');
     const fields = body.errors.map((e: { field: string }) => e.field).sort();
     expect(fields).toEqual(['email', 'name', 'quantity']);
+  });
+
+  it('says in words what is wrong with an id or an e-mail, also for "an id, or null"', async () => {
+    const payload = {
+      product_id: 'not-an-id',
+      warehouse_id: '01936d3e-8f2a-7c4b-9e1d-5a6b7c8d9e72',
+      movement_type: 'receipt',
+      quantity: 1,
+      bin_id: 'nope',
+    };
+    for (const [locale, words] of [
+      ['en', 'not a valid id'],
+      ['hu', 'nem érvényes azonosító'],
+    ] as const) {
+      const res = await app.inject({
+        method: 'POST',
+        url: '/api/v1/stock-movements',
+        headers: { 'accept-language': locale, authorization: `Bearer ${token}` },
+        payload,
+      });
+      expect(res.statusCode).toBe(422);
+      const byField = Object.fromEntries(
+        res.json().errors.map((e: { field: string; message: string }) => [e.field, e.message]),
+      );
+      // bin_id is nullable: no "must match a schema in anyOf", just what is wrong.
+      expect(byField).toEqual({ product_id: words, bin_id: words });
+    }
+    const email = await app.inject({
+      method: 'POST',
+      url: '/api/v1/probe/items',
+      payload: { name: 'ok', quantity: 1, email: 'not-an-email' },
+    });
+    expect(email.json().errors).toEqual([{ field: 'email', message: 'not a valid e-mail address' }]);
   });
 
   it('names missing fields and localizes field messages in Hungarian', async () => {
