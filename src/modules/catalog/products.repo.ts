@@ -36,7 +36,9 @@ function filterWhere(filter: ProductFilter): SQL | undefined {
     // `= any(array(…))` is evaluated once and can use products_category_idx, so the OR stays
     // an index union instead of a scan of every product.
     const inCategory = sql`${products.categoryId} = any(array(select c.id from categories c where raktar_search_text(c.name) like raktar_search_text(${containsPattern(filter.search)})))`;
-    conditions.push(or(matchesSearch(text, filter.search), inCategory));
+    // A scanned barcode finds its product exactly (products_barcode_key serves it).
+    const barcode = eq(products.barcode, filter.search.trim());
+    conditions.push(or(matchesSearch(text, filter.search), inCategory, barcode));
   }
   return and(...conditions);
 }

@@ -121,6 +121,16 @@ describe('reading products', () => {
     expect(await names('100%')).toEqual([]);
   });
 
+  it('finds a product by its scanned barcode', async () => {
+    const names = async (query: string) =>
+      (await call('GET', `/api/v1/products?search=${encodeURIComponent(query)}`, viewer.token))
+        .json()
+        .items.map((p: { sku: string }) => p.sku);
+    expect(await names('5901234123457')).toEqual(['CHOC-1']);
+    expect(await names(' 5901234123457 ')).toEqual(['CHOC-1']);
+    expect(await names('5901234123450')).toEqual([]);
+  });
+
   it('sorts and pages; filters by dates and category', async () => {
     const bySku = await call('GET', '/api/v1/products?sort_by=sku_desc&page_size=2', viewer.token);
     expect(bySku.json().items.map((p: { sku: string }) => p.sku)).toEqual(['UPC', 'MOUSE-1']);
