@@ -12,6 +12,8 @@ export interface LocationStock {
     distinctProducts: number;
     totalUnits: number;
     stockValue: number;
+    /** On hand per unit of measure: pieces and kilograms are never added together. */
+    byUnit: { unit: string; onHand: number }[];
   }>;
 }
 
@@ -19,5 +21,11 @@ export interface LocationStock {
 export const noStock: LocationStock = {
   binsHoldingStock: async () => new Set(),
   binsWithHistory: async () => new Set(),
-  warehouseTotals: async () => ({ occupiedBins: 0, distinctProducts: 0, totalUnits: 0, stockValue: 0 }),
+  warehouseTotals: async () => ({
+    occupiedBins: 0,
+    distinctProducts: 0,
+    totalUnits: 0,
+    stockValue: 0,
+    byUnit: [],
+  }),
 };

@@ -73,7 +73,12 @@ export const WarehouseStatistics = Type.Object(
     bins_occupied: Type.Integer(),
     bins_empty: Type.Integer(),
     distinct_products: Type.Integer(),
-    total_units: Type.Number(),
+    total_units: Type.Number({
+      description: 'On hand across all units of measure (a plain count); see on_hand_by_unit',
+    }),
+    on_hand_by_unit: Type.Array(Type.Object({ unit: Type.String(), on_hand: Type.Number() }), {
+      description: 'On hand per unit of measure: pieces and kilograms are never added together',
+    }),
     stock_value: Type.Number(),
     total_capacity: Type.Union([Type.Number(), Type.Null()]),
     utilization_percent: Type.Union([Type.Number(), Type.Null()]),
@@ -88,6 +93,10 @@ export const WarehouseStatistics = Type.Object(
         bins_empty: 481,
         distinct_products: 87,
         total_units: 5230,
+        on_hand_by_unit: [
+          { unit: 'kg', on_hand: 230 },
+          { unit: 'pcs', on_hand: 5000 },
+        ],
         stock_value: 1250400.5,
         total_capacity: 60000,
         utilization_percent: 8.72,

@@ -164,6 +164,7 @@ export class WarehousesService {
       bins_empty: binIds.length - totals.occupiedBins,
       distinct_products: totals.distinctProducts,
       total_units: totals.totalUnits,
+      on_hand_by_unit: totals.byUnit.map((u) => ({ unit: u.unit, on_hand: u.onHand })),
       stock_value: totals.stockValue,
       total_capacity: bins.capacity,
       utilization_percent: utilization,

@@ -265,11 +265,19 @@ export class StockQueries implements ProductStock, LocationStock {
           from stock_balances b join products p on p.id = b.product_id
           where b.warehouse_id = ${warehouseId}::uuid`,
     );
+    const byUnit = await rows<{ unit: string; on_hand: number }>(
+      this.db,
+      sql`select p.unit_code as unit, sum(b.on_hand)::float8 as on_hand
+          from stock_balances b join products p on p.id = b.product_id
+          where b.warehouse_id = ${warehouseId}::uuid and b.on_hand > 0
+          group by p.unit_code order by p.unit_code`,
+    );
     return {
       occupiedBins: Number(row?.occupied ?? 0),
       distinctProducts: Number(row?.products ?? 0),
       totalUnits: Number(row?.units ?? 0),
       stockValue: Number(row?.value ?? 0),
+      byUnit: byUnit.map((unit) => ({ unit: unit.unit, onHand: Number(unit.on_hand) })),
     };
   }
 }

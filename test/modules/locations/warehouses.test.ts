@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bearer, createUser, loginAdmin, type TestUser } from '../../helpers/factories.js';
+import { createProduct, createWarehouse, receive } from '../../helpers/stock.js';
 import { buildTestApp, type TestApp } from '../../helpers/test-app.js';
 
 let t: TestApp;
@@ -119,6 +120,21 @@ describe('warehouses', () => {
       total_capacity: 200,
       utilization_percent: 0,
     });
+  });
+
+  it('reports stock per unit of measure, never adding pieces to kilograms', async () => {
+    const wh = await createWarehouse(t.app, admin, 'UNITS');
+    const bolts = await createProduct(t.app, admin);
+    const flour = await createProduct(t.app, admin, { unit_of_measure: 'kg' });
+    await receive(t.app, admin, bolts.id, wh.id, 3);
+    await receive(t.app, admin, flour.id, wh.id, 2.5);
+    const res = await call('GET', `/api/v1/warehouses/${wh.id}/statistics`, viewer.token);
+    expect(res.statusCode).toBe(200);
+    expect(res.json().on_hand_by_unit).toEqual([
+      { unit: 'kg', on_hand: 2.5 },
+      { unit: 'pcs', on_hand: 3 },
+    ]);
+    expect(res.json()).toMatchObject({ distinct_products: 2, bins_occupied: 1 });
   });
 
   it('records audit rows for warehouse changes', async () => {
