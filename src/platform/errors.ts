@@ -1,4 +1,5 @@
 import type { Locale } from './i18n.js';
+import { label } from './labels.js';
 
 export type Messages = Record<Locale, string>;
 export type ErrorParams = Record<string, string | number>;
@@ -18,7 +19,10 @@ export class AppError extends Error {
   }
 
   localized(locale: Locale): string {
-    return interpolate(this.messages[locale], this.params);
+    const params = Object.fromEntries(
+      Object.entries(this.params).map(([key, value]) => [key, label(key, value, locale)]),
+    );
+    return interpolate(this.messages[locale], params);
   }
 }
 

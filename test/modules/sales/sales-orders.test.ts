@@ -193,6 +193,20 @@ describe('sales orders', () => {
         })
       ).json().error_code,
     ).toBe('ILLEGAL_STATUS_TRANSITION');
+    // In Hungarian, the status and the action are Hungarian words too.
+    const hu = await t.app.inject({
+      method: 'POST',
+      url: `/api/v1/sales-orders/${so.id}/shipments`,
+      headers: { ...bearer(worker.token), 'accept-language': 'hu' },
+      payload: { lines: [{ product_id: p.id, quantity: 1 }] },
+    });
+    expect(hu.json().detail).toBe(
+      'A(z) piszkozat állapotú vevői rendelésen nem hajtható végre: kiszállítás.',
+    );
+    const en = await call('POST', `/api/v1/sales-orders/${so.id}/shipments`, {
+      lines: [{ product_id: p.id, quantity: 1 }],
+    });
+    expect(en.json().detail).toBe('Cannot ship a sales order that is draft.');
     expect(
       (await call('POST', `/api/v1/sales-orders/${so.id}/close`, undefined, manager.token)).statusCode,
     ).toBe(409);
