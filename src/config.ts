@@ -19,7 +19,7 @@ const ConfigSchema = Type.Object({
   EMBEDDED_PG_PORT: Type.Optional(Type.Integer({ minimum: 1, maximum: 65535 })),
   DB_POOL_SIZE: Type.Integer({ minimum: 1, maximum: 1000, default: 10 }),
   POSTING_BATCH_MAX: Type.Integer({ minimum: 1, maximum: 1000, default: 64 }),
-  POSTING_BATCHES_IN_FLIGHT: Type.Integer({ minimum: 1, maximum: 64, default: 2 }),
+  POSTING_BATCHES_IN_FLIGHT: Type.Integer({ minimum: 1, maximum: 64, default: 1 }),
   LOG_LEVEL: Type.Union(
     ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].map((level) => Type.Literal(level)),
     { default: 'info' },
