@@ -27,10 +27,5 @@ export function preparedStatement<Row, Values extends Record<string, unknown>>(b
     const result = (await prepared.execute(values)) as { rows: Row[] };
     return result.rows;
   };
-  /** The text with `$n` parameters and the placeholder name of each (benchmarks replay it). */
-  const text = (): { sql: string; params: string[] } => {
-    const { query } = compiled();
-    return { sql: query.sql, params: query.params.map((param) => (param as { name: string }).name) };
-  };
-  return Object.assign(run, { text });
+  return run;
 }

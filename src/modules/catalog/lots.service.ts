@@ -131,11 +131,4 @@ export class LotsService {
   }
 
   /** The product's lot with this number, or undefined. */
-  async findByNumber(db: DbOrTx, productId: string, lotNumber: string): Promise<LotRow | undefined> {
-    const [row] = await db
-      .select()
-      .from(lots)
-      .where(and(eq(lots.productId, productId), sql`lower(${lots.lotNumber}) = lower(${lotNumber.trim()})`));
-    return row;
-  }
 }

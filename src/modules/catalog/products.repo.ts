@@ -1,6 +1,5 @@
 import { and, asc, count, desc, eq, gte, inArray, lte, or, type SQL, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.js';
-import { preparedStatement } from '../../db/prepared.js';
 import { containsPattern, matchesSearch } from '../../db/search.js';
 import type { PageRequest } from '../../platform/pagination.js';
 import { categories, products } from './catalog.tables.js';
@@ -102,21 +101,3 @@ export async function productsBySkus(db: DbOrTx, skus: string[]): Promise<Produc
       ),
     );
 }
-
-/** What a stock posting needs of a product: its identity, state and the decimals its unit allows. */
-export interface PostingProduct {
-  id: string;
-  sku: string;
-  isActive: boolean;
-  tracking: string;
-  unitCode: string;
-  unitDecimals: number;
-}
-
-/** Read on every stock posting: prepared once per connection. */
-export const postingProductStatement = preparedStatement<PostingProduct, { id: string }>(
-  () => sql`select p.id, p.sku, p.is_active as "isActive", p.tracking, p.unit_code as "unitCode",
-      u.decimals as "unitDecimals"
-    from products p join units u on u.code = p.unit_code
-    where p.id = ${sql.placeholder('id')}::uuid`,
-);

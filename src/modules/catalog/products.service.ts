@@ -11,14 +11,7 @@ import { CatalogErrors } from './catalog.errors.js';
 import { lots, products } from './catalog.tables.js';
 import type { CategoriesService } from './categories.service.js';
 import type { ProductStock } from './product-stock.js';
-import {
-  findProduct,
-  listProducts,
-  type PostingProduct,
-  type ProductFilter,
-  type ProductRow,
-  postingProductStatement,
-} from './products.repo.js';
+import { findProduct, listProducts, type ProductFilter, type ProductRow } from './products.repo.js';
 import type { UnitsService } from './units.service.js';
 
 type Selected = { product: ProductRow; categoryName: string | null; onHand: number };
@@ -128,12 +121,6 @@ export class ProductsService {
   }
 
   /** A product with the decimals its unit allows, in one query (the stock posting hot path). */
-  async requireWithUnit(db: DbOrTx, id: string): Promise<PostingProduct> {
-    const [row] = await postingProductStatement(db, { id });
-    if (!row) throw CatalogErrors.productNotFound();
-    return row;
-  }
-
   /** An active product by SKU (orders from seed 003's clients name `material_code`). */
   async requireActiveBySku(db: DbOrTx, sku: string): Promise<ProductRow> {
     const [row] = await db.select().from(products).where(sql`lower(${products.sku}) = lower(${sku.trim()})`);

@@ -1,5 +1,4 @@
 import { invalidFields } from '../../platform/errors.js';
-import { StockErrors } from './stock.errors.js';
 
 /** The ledger keeps 4 decimal places. */
 export const LEDGER_SCALE = 4;
@@ -24,13 +23,6 @@ export function decimal(value: number): string {
       messages: { en: 'must be 0 or at least 1e-20', hu: '0 vagy legalább 1e-20 kell legyen' },
     });
   return fixed;
-}
-
-/** Refuses more decimal places than the product's unit allows (pieces are whole). */
-export function assertPrecision(quantity: string, unit: { code: string; decimals: number }): void {
-  const places = quantity.split('.')[1]?.length ?? 0;
-  const allowed = Math.min(unit.decimals, LEDGER_SCALE);
-  if (places > allowed) throw StockErrors.tooPrecise({ unit: unit.code, decimals: allowed });
 }
 
 /** The magnitude of a signed decimal string. */
