@@ -1,6 +1,5 @@
 import compress from '@fastify/compress';
 import cors from '@fastify/cors';
-import helmet from '@fastify/helmet';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyInstance } from 'fastify';
 import type { Config } from './config.js';
@@ -53,6 +52,7 @@ import { metricsPlugin } from './platform/metrics.js';
 import { openapiPlugin } from './platform/openapi.js';
 import { RequestLogController, requestContextPlugin, requestId } from './platform/request-context.js';
 import { Scheduler } from './platform/scheduler.js';
+import { securityHeadersPlugin } from './platform/security-headers.js';
 import { textGuardPlugin } from './platform/text-guard.js';
 import { validationPlugin } from './platform/validation.js';
 import { openValkey } from './platform/valkey.js';
@@ -118,7 +118,7 @@ export async function buildApp({ config, database, logger }: AppDeps): Promise<F
   await app.register(validationPlugin);
   await app.register(textGuardPlugin);
   await app.register(methodNotAllowedPlugin);
-  await app.register(helmet, { global: true, hsts: false });
+  await app.register(securityHeadersPlugin, { hsts: false });
   await app.register(hstsPlugin);
   await app.register(cors, {
     origin: config.corsOrigins === '*' ? true : config.corsOrigins,

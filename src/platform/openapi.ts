@@ -131,7 +131,7 @@ export const openapiPlugin = fp(
     app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
     app.get(
       '/redoc',
-      { schema: { hide: true }, helmet: { contentSecurityPolicy: false } },
+      { schema: { hide: true }, config: { securityHeaders: { contentSecurityPolicy: false } } },
       async (_req, reply) => reply.type('text/html; charset=utf-8').send(redocPage),
     );
   },

@@ -63,7 +63,16 @@ describe('request handling', () => {
     const res = await t.app.inject({ method: 'GET', url: '/ping' });
     expect(res.headers['x-content-type-options']).toBe('nosniff');
     expect(res.headers['x-frame-options']).toBe('SAMEORIGIN');
-    expect(res.headers['content-security-policy']).toBeDefined();
+    expect(res.headers['content-security-policy']).toContain("default-src 'self'");
+    expect(res.headers['cross-origin-opener-policy']).toBe('same-origin');
+    expect(res.headers['x-powered-by']).toBeUndefined();
+  });
+
+  it('lets a route drop the content security policy and keep the rest', async () => {
+    const res = await t.app.inject({ method: 'GET', url: '/redoc' });
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-security-policy']).toBeUndefined();
+    expect(res.headers['x-content-type-options']).toBe('nosniff');
   });
 
   it('sends Strict-Transport-Security over HTTPS only', async () => {
