@@ -114,7 +114,9 @@ export const openapiPlugin = fp(
           version: options.version,
           description:
             'Inventory, warehouse and light-ERP backend. Every error body is ' +
-            '`{detail, error_code, timestamp, request_id}`; send `Accept-Language: hu` for Hungarian messages.',
+            '`{detail, error_code, timestamp, request_id}`; send `Accept-Language: hu` for Hungarian messages. ' +
+            'Unknown fields in a request body are ignored and dropped, at any depth, before anything ' +
+            'sees the request: they are never an error and never stored. Unknown query parameters are ignored.',
         },
         components: {
           securitySchemes: {
