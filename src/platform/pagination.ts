@@ -4,12 +4,46 @@ export const MAX_PAGE_SIZE = 100;
 /** The deepest offset a list answers (page × page_size, or skip): far past any real list, within bigint. */
 export const MAX_OFFSET = 1_000_000_000;
 
-/** `page`/`page_size`, with seed 003's `skip`/`limit` accepted too. */
+/**
+ * Two ways to ask for a slice of a list, seed 003's `skip`/`limit` next to `page`/`page_size`.
+ * The rule: when `skip` or `limit` is given, they decide and `page` is ignored: the slice starts
+ * after `skip` items (default 0) and holds `limit` items (default `page_size`, itself default 20).
+ * `limit` has `page_size`'s bounds (1–100), `skip` is 0 to MAX_OFFSET. The envelope keeps its
+ * shape either way and describes the slice in page terms: `page_size` is the size used (the
+ * limit), `page` the page its first item falls on at that size (skip ÷ limit + 1, rounded down),
+ * `pages` the page count at that size.
+ */
 export const PageQuery = Type.Object({
-  page: Type.Optional(Type.Integer({ minimum: 1, maximum: MAX_OFFSET / MAX_PAGE_SIZE, default: 1 })),
-  page_size: Type.Optional(Type.Integer({ minimum: 1, maximum: MAX_PAGE_SIZE, default: 20 })),
-  skip: Type.Optional(Type.Integer({ minimum: 0, maximum: MAX_OFFSET })),
-  limit: Type.Optional(Type.Integer({ minimum: 1, maximum: MAX_PAGE_SIZE })),
+  page: Type.Optional(
+    Type.Integer({
+      minimum: 1,
+      maximum: MAX_OFFSET / MAX_PAGE_SIZE,
+      default: 1,
+      description: 'Page number, from 1. Ignored when `skip` or `limit` is given',
+    }),
+  ),
+  page_size: Type.Optional(
+    Type.Integer({
+      minimum: 1,
+      maximum: MAX_PAGE_SIZE,
+      default: 20,
+      description: 'Items per page. `limit` takes its place when given',
+    }),
+  ),
+  skip: Type.Optional(
+    Type.Integer({
+      minimum: 0,
+      maximum: MAX_OFFSET,
+      description: 'Items to skip; with `skip` or `limit`, `page` is ignored (default 0)',
+    }),
+  ),
+  limit: Type.Optional(
+    Type.Integer({
+      minimum: 1,
+      maximum: MAX_PAGE_SIZE,
+      description: 'Items to return, instead of `page_size` (same bounds)',
+    }),
+  ),
 });
 export type PageQuery = Static<typeof PageQuery>;
 
@@ -19,7 +53,7 @@ export interface PageRequest {
   offset: number;
 }
 
-/** Normalizes either paging style to page + size + offset. */
+/** Normalizes either paging style to page + size + offset (the rule above PageQuery). */
 export function pageRequest(query: PageQuery): PageRequest {
   if (query.skip !== undefined || query.limit !== undefined) {
     const pageSize = query.limit ?? query.page_size ?? 20;
@@ -54,10 +88,13 @@ export function PageOf<T extends TSchema>(item: T, example?: Static<T>) {
   return Type.Object(
     {
       items: Type.Array(item),
-      total: Type.Integer(),
-      page: Type.Integer(),
-      page_size: Type.Integer(),
-      pages: Type.Integer(),
+      total: Type.Integer({ description: 'Items matching the filters, across all pages' }),
+      page: Type.Integer({
+        description:
+          'The page returned; with `skip`/`limit`, the page its first item falls on (skip ÷ limit + 1)',
+      }),
+      page_size: Type.Integer({ description: 'Items per page: `page_size`, or `limit` when given' }),
+      pages: Type.Integer({ description: 'Pages at this page size' }),
     },
     example ? { examples: [{ items: [example], total: 1, page: 1, page_size: 20, pages: 1 }] } : {},
   );
