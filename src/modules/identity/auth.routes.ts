@@ -40,16 +40,18 @@ export const authRoutes: FastifyPluginAsyncTypebox<{
 
   const loginSchema = {
     tags,
-    summary: 'Sign in with username (or e-mail) and password',
+    summary: 'Sign in with username or e-mail, and password',
     description:
-      'Accepts JSON or the OAuth2 password form. 5 failed attempts a minute per IP and username → 429.',
+      'Accepts JSON or the OAuth2 password form, with `password` and exactly one of `username` ' +
+      '(a username or an e-mail address) and `email` (an e-mail address); e-mail addresses match ' +
+      'in any case. Neither or both → 422. An unknown name answers like a wrong password (401 ' +
+      'INVALID_CREDENTIALS). 5 failed attempts a minute per IP and account → 429.',
     consumes: ['application/json', 'application/x-www-form-urlencoded'],
     body: LoginBody,
     response: { 200: TokenPair },
   };
-  const login = async (
-    request: { body: { username: string; password: string } } & Parameters<typeof ctxOf>[0],
-  ) => auth.login(ctxOf(request), request.body.username, request.body.password);
+  const login = async (request: { body: LoginBody } & Parameters<typeof ctxOf>[0]) =>
+    auth.login(ctxOf(request), request.body);
   app.post('/login', { config: open, schema: loginSchema }, (request) => login(request));
   app.post(
     '/login-json',

@@ -3,12 +3,13 @@ import { uuidv7 } from 'uuidv7';
 import type { Config } from '../../config.js';
 import type { Db, DbOrTx } from '../../db/client.js';
 import type { Principal } from '../../platform/access.js';
-import { Errors } from '../../platform/errors.js';
+import { Errors, invalidFields } from '../../platform/errors.js';
 import type { RequestCtx } from '../../platform/request-ctx.js';
 import type { Role } from '../../platform/roles.js';
 import { recordAudit } from '../audit/audit.service.js';
 import type { Mailer } from '../mail/mail.service.js';
-import { IdentityErrors } from './identity.errors.js';
+import { IdentityErrors, LoginIdentifierReasons } from './identity.errors.js';
+import type { LoginBody } from './identity.schemas.js';
 import type { LoginThrottle } from './login-throttle.js';
 import { assertStrongPassword, hashPassword, needsRehash, verifyPassword } from './passwords.js';
 import { PrincipalCache } from './principal-cache.js';
@@ -32,6 +33,20 @@ export interface TokenPairPublic {
   refresh_token: string;
   token_type: 'bearer';
   expires_in: number;
+}
+
+/** The one name a login carries, and in which field; 422 when it carries none or both. */
+function loginName(credentials: LoginBody): { field: 'username' | 'email'; name: string } {
+  const { username, email } = credentials;
+  if (username !== undefined && email !== undefined) {
+    throw invalidFields(
+      { field: 'username', messages: LoginIdentifierReasons.both },
+      { field: 'email', messages: LoginIdentifierReasons.both },
+    );
+  }
+  if (email !== undefined) return { field: 'email', name: email };
+  if (username !== undefined) return { field: 'username', name: username };
+  throw invalidFields({ field: 'username', messages: LoginIdentifierReasons.missing });
 }
 
 // Verified against when the username is unknown, so a miss costs as long as a wrong password.
@@ -83,11 +98,18 @@ export class AuthService {
     };
   }
 
-  /** Checks the password (username or e-mail), with failed attempts throttled per IP and account, and per IP. */
-  async login(ctx: RequestCtx, username: string, password: string): Promise<TokenPairPublic> {
-    const user = await findUserByLogin(this.db, username);
+  /**
+   * Checks the password of the account named by `username` (a username or an e-mail address) or
+   * `email` (an e-mail address only), with failed attempts throttled per IP and account, and per IP.
+   * An unknown name, whichever field carried it, answers as a wrong password does.
+   */
+  async login(ctx: RequestCtx, credentials: LoginBody): Promise<TokenPairPublic> {
+    const { field, name } = loginName(credentials);
+    const { password } = credentials;
+    const user =
+      field === 'email' ? await findUserByEmail(this.db, name) : await findUserByLogin(this.db, name);
     // One counter per account, whichever of its names was typed.
-    const account = user?.id ?? username;
+    const account = user?.id ?? name;
     await this.throttle.assertAllowed(ctx.ip, account);
     if (!user) await verifyPassword(await timingDummy(), password);
     const valid = user ? await verifyPassword(user.passwordHash, password) : false;
@@ -97,7 +119,7 @@ export class AuthService {
         action: 'auth.login_failed',
         entityType: 'user',
         entityId: user?.id ?? null,
-        after: { username, reason: !user || !valid ? 'bad_credentials' : 'inactive' },
+        after: { [field]: name, reason: !user || !valid ? 'bad_credentials' : 'inactive' },
       });
       throw user && valid ? IdentityErrors.userInactive() : IdentityErrors.invalidCredentials();
     }

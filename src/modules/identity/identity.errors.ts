@@ -58,3 +58,15 @@ export const IdentityErrors = {
     hu: 'A modul nem található.',
   }),
 };
+
+/** Why a login names no account, or two (422 on the field). */
+export const LoginIdentifierReasons = {
+  missing: {
+    en: 'send a username or an e-mail address',
+    hu: 'adja meg a felhasználónevet vagy az e-mail-címet',
+  },
+  both: {
+    en: 'send either username or email, not both',
+    hu: 'a felhasználónevet vagy az e-mail-címet adja meg, ne mindkettőt',
+  },
+};

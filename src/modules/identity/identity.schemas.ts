@@ -1,4 +1,4 @@
-import { Type } from 'typebox';
+import { type Static, Type } from 'typebox';
 import { PageOf, PageQuery } from '../../platform/pagination.js';
 import { ROLE_ALIASES } from '../../platform/roles.js';
 import { UserSorts } from './users.repo.js';
@@ -37,13 +37,34 @@ export const TokenPair = Type.Object(
   },
 );
 
+/** Exactly one of `username` and `email` names the account (checked by the service: 422 otherwise). */
 export const LoginBody = Type.Object(
   {
-    username: Type.String({ minLength: 1, maxLength: 254, description: 'Username or e-mail address' }),
+    username: Type.Optional(
+      Type.String({
+        minLength: 1,
+        maxLength: 254,
+        description: 'Username, or the e-mail address; send this or `email`, not both',
+      }),
+    ),
+    email: Type.Optional(
+      Type.String({
+        format: 'email',
+        maxLength: 254,
+        description: 'E-mail address, in any case; send this or `username`, not both',
+      }),
+    ),
     password: Password,
   },
-  { examples: [{ username: 'admin', password: 'S3cure!pass' }] },
+  {
+    description: 'Exactly one of `username` and `email`, and the password',
+    examples: [
+      { username: 'admin', password: 'S3cure!pass' },
+      { email: 'anna@example.com', password: 'S3cure!pass' },
+    ],
+  },
 );
+export type LoginBody = Static<typeof LoginBody>;
 
 export const RefreshBody = Type.Object(
   { refresh_token: Type.String({ minLength: 1, maxLength: 512 }) },

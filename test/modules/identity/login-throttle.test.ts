@@ -56,6 +56,25 @@ describe('failed-login throttling per IP and account, and per IP', () => {
     }
   });
 
+  it('counts the email field with the username field, and an unknown e-mail like an unknown name', async () => {
+    const ip = '10.8.8.8';
+    const byEmail = (email: string, password: string) =>
+      t.app.inject({
+        method: 'POST',
+        url: '/api/v1/auth/login',
+        payload: { email, password },
+        remoteAddress: ip,
+      });
+    for (let i = 0; i < 3; i++) expect((await byEmail('Admin@Raktar.test', 'wrong')).statusCode).toBe(401);
+    for (let i = 0; i < 2; i++) expect((await attempt('admin', 'wrong', ip)).statusCode).toBe(401);
+    expect((await byEmail('admin@raktar.test', ADMIN_PASSWORD)).statusCode).toBe(429);
+    expect((await attempt('admin', ADMIN_PASSWORD, ip)).statusCode).toBe(429);
+    // An address no account has: its own counter, the same as that text typed as a username.
+    for (let i = 0; i < 3; i++) expect((await byEmail('ghost@raktar.test', 'x')).statusCode).toBe(401);
+    for (let i = 0; i < 2; i++) expect((await attempt('GHOST@raktar.test', 'x', ip)).statusCode).toBe(401);
+    expect((await byEmail('ghost@raktar.test', 'x')).statusCode).toBe(429);
+  });
+
   it('limits one IP trying many names, whatever the names', async () => {
     const ip = '10.6.6.6';
     for (let i = 0; i < 10; i++) expect((await attempt(`spray-${i}`, 'wrong', ip)).statusCode).toBe(401);
