@@ -6,8 +6,7 @@ import { DataDirInUseError } from './db/data-dir-lock.js';
 import { EmbeddedUnavailableError } from './db/embedded/binaries.js';
 import { runMigrations } from './db/migrate.js';
 import { LegacyDataDirError, openConfiguredDatabase } from './db/open.js';
-import { ensureFirstAdmin } from './modules/identity/first-admin.js';
-import { resolveJwtSecret } from './modules/identity/jwt-secret.js';
+import { ensureFirstAdmin, resolveJwtSecret } from './modules/identity/index.js';
 
 /** Migrates, builds the app and listens; shutdown stops the API first, then the database. */
 async function serve(database: Database, loaded: Config, started: number): Promise<void> {

@@ -2,8 +2,7 @@ import { parseArgs } from 'node:util';
 import { loadConfig, loadDotEnv } from '../config.js';
 import { runMigrations } from '../db/migrate.js';
 import { openConfiguredDatabase } from '../db/open.js';
-import { generatePassword } from '../modules/identity/first-admin.js';
-import { UsersService } from '../modules/identity/users.service.js';
+import { generatePassword, UsersService } from '../modules/identity/index.js';
 import { AppError } from '../platform/errors.js';
 
 const USAGE = `usage: npm run user:create -- --username NAME --email ADDRESS [--role admin|manager|warehouse|viewer]

@@ -1,10 +1,11 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import type { Db } from '../../db/client.js';
 import { Roles } from '../../platform/access.js';
 import { pageRequest } from '../../platform/pagination.js';
 import { AuditList, AuditQuery } from './audit.schemas.js';
 import { searchAudit } from './audit.service.js';
 
-export const auditRoutes: FastifyPluginAsyncTypebox = async (app) => {
+export const auditRoutes: FastifyPluginAsyncTypebox<{ db: Db }> = async (app, { db }) => {
   app.get(
     '/',
     {
@@ -20,7 +21,7 @@ export const auditRoutes: FastifyPluginAsyncTypebox = async (app) => {
     async (request) => {
       const q = request.query;
       return searchAudit(
-        app.database.db,
+        db,
         {
           actorId: q.user_id,
           entityType: q.entity_type,

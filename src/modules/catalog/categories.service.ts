@@ -3,7 +3,7 @@ import type { Db, DbOrTx } from '../../db/client.js';
 import { isUniqueViolation } from '../../db/errors.js';
 import { getOrThrow, updateVersioned } from '../../db/versioned.js';
 import type { RequestCtx } from '../../platform/request-ctx.js';
-import { recordAudit } from '../audit/audit.service.js';
+import { recordAudit } from '../audit/index.js';
 import { CatalogErrors } from './catalog.errors.js';
 import { categories, products } from './catalog.tables.js';
 

@@ -5,7 +5,7 @@ import { containsPattern } from '../../db/search.js';
 import { invalidFields } from '../../platform/errors.js';
 import { type PageRequest, toPage } from '../../platform/pagination.js';
 import type { RequestCtx } from '../../platform/request-ctx.js';
-import { recordAudit } from '../audit/audit.service.js';
+import { recordAudit } from '../audit/index.js';
 import { CatalogErrors } from './catalog.errors.js';
 import { lots, products } from './catalog.tables.js';
 

@@ -5,7 +5,7 @@ import { updateVersioned } from '../../db/versioned.js';
 import { invalidFields } from '../../platform/errors.js';
 import { type PageRequest, toPage } from '../../platform/pagination.js';
 import type { RequestCtx } from '../../platform/request-ctx.js';
-import { recordAudit } from '../audit/audit.service.js';
+import { recordAudit } from '../audit/index.js';
 import { isValidGtin } from './barcode.js';
 import { CatalogErrors } from './catalog.errors.js';
 import { lots, products } from './catalog.tables.js';

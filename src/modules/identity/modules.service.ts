@@ -1,6 +1,6 @@
 import type { Db } from '../../db/client.js';
 import type { RequestCtx } from '../../platform/request-ctx.js';
-import { recordAudit } from '../audit/audit.service.js';
+import { recordAudit } from '../audit/index.js';
 import { IdentityErrors } from './identity.errors.js';
 import { findModule, listModules, type ModuleRow, setModuleActive } from './modules.repo.js';
 import type { PrincipalCache } from './principal-cache.js';

@@ -4,7 +4,7 @@ import { isUniqueViolation } from '../../db/errors.js';
 import { getOrThrow, updateVersioned } from '../../db/versioned.js';
 import { type PageRequest, toPage } from '../../platform/pagination.js';
 import type { RequestCtx } from '../../platform/request-ctx.js';
-import { recordAudit } from '../audit/audit.service.js';
+import { recordAudit } from '../audit/index.js';
 import { expandBinPattern, type Range } from './bin-pattern.js';
 import type { LocationStock } from './location-stock.js';
 import { LocationErrors } from './locations.errors.js';

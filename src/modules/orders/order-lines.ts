@@ -1,10 +1,9 @@
 import { sql } from 'drizzle-orm';
 import { uuidv7 } from 'uuidv7';
 import type { DbOrTx } from '../../db/client.js';
+import { decimal } from '../../platform/decimal.js';
 import { defineError } from '../../platform/errors.js';
-import type { ProductRow } from '../catalog/products.repo.js';
-import type { ProductsService } from '../catalog/products.service.js';
-import { decimal } from '../stock/quantity.js';
+import type { ProductRow, ProductsService } from '../catalog/index.js';
 
 export const OrderErrors = {
   productUnknown: defineError('ORDER_PRODUCT_NOT_FOUND', 422, {

@@ -7,7 +7,7 @@ import { getOrThrow, updateVersioned } from '../../db/versioned.js';
 import { defineError } from '../../platform/errors.js';
 import { type PageRequest, toPage } from '../../platform/pagination.js';
 import type { RequestCtx } from '../../platform/request-ctx.js';
-import { recordAudit } from '../audit/audit.service.js';
+import { recordAudit } from '../audit/index.js';
 import type { PartnerTable } from './partners.tables.js';
 import { normalizePhone } from './phone.js';
 

@@ -1,6 +1,6 @@
 import { Type } from 'typebox';
 import { PageOf, PageQuery } from '../../platform/pagination.js';
-import { PostedMovement } from '../stock/stock.schemas.js';
+import { PostedMovementSchema } from '../stock/index.js';
 import { WO_PRIORITIES, WO_STATUSES } from './production.tables.js';
 
 const uuid = Type.String({ format: 'uuid' });
@@ -109,8 +109,8 @@ export const ProductionResult = Type.Object(
     ...orderFields,
     production: Type.Object({
       posting_id: uuid,
-      consumed: Type.Array(PostedMovement),
-      output: PostedMovement,
+      consumed: Type.Array(PostedMovementSchema),
+      output: PostedMovementSchema,
     }),
   },
   {

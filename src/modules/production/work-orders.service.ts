@@ -1,17 +1,21 @@
-import { and, asc, count, desc, eq, type SQL, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, sql } from 'drizzle-orm';
 import { uuidv7 } from 'uuidv7';
 import type { Db, DbOrTx } from '../../db/client.js';
+import {
+  compareDecimal,
+  decimal,
+  multiplyDecimal,
+  subtractDecimal,
+  sumDecimals,
+} from '../../platform/decimal.js';
 import { type PageRequest, toPage } from '../../platform/pagination.js';
 import type { RequestCtx } from '../../platform/request-ctx.js';
 import { nextDocumentNumber } from '../../platform/sequences.js';
-import { recordAudit } from '../audit/audit.service.js';
-import type { ProductsService } from '../catalog/products.service.js';
-import type { BinsService } from '../locations/bins.service.js';
-import { decimal } from '../stock/quantity.js';
-import type { ReservationsService } from '../stock/reservations.service.js';
-import { reservedIssueLine, stillHeld } from '../stock/reserved-issue.js';
-import { toPostedPublic } from '../stock/stock.mapper.js';
-import type { PostedMovement, StockService } from '../stock/stock.service.js';
+import { recordAudit } from '../audit/index.js';
+import type { ProductsService } from '../catalog/index.js';
+import type { BinsService } from '../locations/index.js';
+import type { PostedMovement, ReservationsService, StockService } from '../stock/index.js';
+import { reservedIssueLine, stillHeld, toPostedPublic } from '../stock/index.js';
 import { ProductionErrors } from './production.errors.js';
 import { workOrderComponents, workOrders } from './production.tables.js';
 
@@ -32,10 +36,6 @@ const TRANSITIONS = {
   start: { from: ['released'], to: 'in_progress' },
   cancel: { from: ['planned', 'released', 'in_progress'], to: 'cancelled' },
 } as const;
-
-async function one<T>(tx: DbOrTx, query: SQL): Promise<T> {
-  return ((await tx.execute(query)) as unknown as { rows: T[] }).rows[0] as T;
-}
 
 /**
  * Work orders (seed 003): planned → released (components reserved) → in_progress → completed,
@@ -70,11 +70,7 @@ export class WorkOrdersService {
     const components = await this.componentsOf(db, order.id);
     const required = new Map<string, number>();
     for (const c of components) {
-      const { need } = await one<{ need: string }>(
-        db,
-        sql`select (${c.quantityPerUnit}::numeric * ${order.quantity}::numeric)::text as need`,
-      );
-      required.set(c.id, Number(need));
+      required.set(c.id, Number(multiplyDecimal(c.quantityPerUnit, order.quantity)));
     }
     return {
       id: order.id,
@@ -163,10 +159,7 @@ export class WorkOrdersService {
       if (order.status !== 'planned')
         throw ProductionErrors.illegalTransition({ action: 'release', status: order.status });
       for (const component of await this.componentsOf(tx, id)) {
-        const { need } = await one<{ need: string }>(
-          tx,
-          sql`select (${component.quantityPerUnit}::numeric * ${order.quantity}::numeric)::text as need`,
-        );
+        const need = multiplyDecimal(component.quantityPerUnit, order.quantity);
         const reservation = await this.reservations.reserveIn(tx, ctx, {
           productId: component.productId,
           warehouseId: order.warehouseId,
@@ -254,16 +247,9 @@ export class WorkOrdersService {
       const order = await this.load(tx, id, true);
       if (!['released', 'in_progress'].includes(order.status))
         throw ProductionErrors.illegalTransition({ action: 'produce', status: order.status });
-      const left = await one<{ left: string }>(
-        tx,
-        sql`select (${order.quantity}::numeric - ${order.producedQuantity}::numeric)::text as left`,
-      );
-      const quantity = input.quantity ?? Number(left.left);
-      const { fits } = await one<{ fits: boolean }>(
-        tx,
-        sql`select ${decimal(quantity)}::numeric <= ${left.left}::numeric as fits`,
-      );
-      if (!fits)
+      const left = subtractDecimal(order.quantity, order.producedQuantity);
+      const quantity = input.quantity ?? Number(left);
+      if (compareDecimal(quantity, left) > 0)
         throw ProductionErrors.overProduction({
           quantity,
           ordered: Number(order.quantity),
@@ -273,10 +259,7 @@ export class WorkOrdersService {
       const reference = { referenceType: 'work_order', referenceId: id, referenceNumber: order.woNumber };
       const components = [];
       for (const component of await this.componentsOf(tx, id)) {
-        const { need } = await one<{ need: string }>(
-          tx,
-          sql`select (${component.quantityPerUnit}::numeric * ${decimal(quantity)}::numeric)::text as need`,
-        );
+        const need = multiplyDecimal(component.quantityPerUnit, quantity);
         const line = await reservedIssueLine(
           tx,
           ctx,
@@ -320,10 +303,7 @@ export class WorkOrdersService {
           .where(eq(workOrderComponents.id, component.id));
       }
       const consumed = posted.slice(0, components.length).map((p) => toPostedPublic(p));
-      const { done } = await one<{ done: boolean }>(
-        tx,
-        sql`select ${order.producedQuantity}::numeric + ${decimal(quantity)}::numeric >= ${order.quantity}::numeric as done`,
-      );
+      const done = compareDecimal(sumDecimals([order.producedQuantity, quantity]), order.quantity) >= 0;
       const after = await this.setStatus(tx, id, {
         producedQuantity: sql`${workOrders.producedQuantity} + ${decimal(quantity)}::numeric` as never,
         ...(done ? { status: 'completed', progress: 100 } : { status: 'in_progress' }),

@@ -2,18 +2,17 @@ import { and, asc, count, desc, eq, gte, lte, or, type SQL, sql } from 'drizzle-
 import { uuidv7 } from 'uuidv7';
 import type { Db, DbOrTx } from '../../db/client.js';
 import { containsPattern } from '../../db/search.js';
+import { decimal } from '../../platform/decimal.js';
 import { Errors, invalidFields } from '../../platform/errors.js';
 import { type PageRequest, toPage } from '../../platform/pagination.js';
 import type { RequestCtx } from '../../platform/request-ctx.js';
 import { nextDocumentNumber } from '../../platform/sequences.js';
-import { recordAudit } from '../audit/audit.service.js';
-import type { ProductsService } from '../catalog/products.service.js';
-import { OrderErrors, orderLineValues, recomputeOrderTotals } from '../orders/order-lines.js';
-import type { PartnersService } from '../partners/partners.service.js';
-import { inBalanceOrder } from '../stock/balance-order.js';
-import { decimal } from '../stock/quantity.js';
-import type { StockService } from '../stock/stock.service.js';
-import { stockMovements } from '../stock/stock.tables.js';
+import { recordAudit } from '../audit/index.js';
+import type { ProductsService } from '../catalog/index.js';
+import { OrderErrors, orderLineValues, recomputeOrderTotals } from '../orders/index.js';
+import type { PartnersService } from '../partners/index.js';
+import type { LedgerRow, StockService } from '../stock/index.js';
+import { inBalanceOrder } from '../stock/index.js';
 import { PurchasingErrors } from './purchasing.errors.js';
 import { purchaseOrderLines, purchaseOrders } from './purchasing.tables.js';
 
@@ -109,7 +108,7 @@ function toOrderPublic(
   };
 }
 
-function toReceiptPublic(m: typeof stockMovements.$inferSelect) {
+function toReceiptPublic(m: LedgerRow) {
   return {
     movement_id: m.id,
     posting_id: m.postingId,
@@ -181,13 +180,7 @@ export class PurchaseOrdersService {
       .from(purchaseOrderLines)
       .where(eq(purchaseOrderLines.purchaseOrderId, order.id))
       .orderBy(asc(purchaseOrderLines.lineNo));
-    const receipts = await db
-      .select()
-      .from(stockMovements)
-      .where(
-        and(eq(stockMovements.referenceType, 'purchase_order'), eq(stockMovements.referenceId, order.id)),
-      )
-      .orderBy(asc(stockMovements.id));
+    const receipts = await this.stock.movementsOf(db, 'purchase_order', order.id);
     return toOrderPublic(order, lines, receipts.map(toReceiptPublic));
   }
 

@@ -2,25 +2,16 @@ import { and, asc, count, desc, eq, gte, lte, or, type SQL, sql } from 'drizzle-
 import { uuidv7 } from 'uuidv7';
 import type { Db, DbOrTx } from '../../db/client.js';
 import { containsPattern } from '../../db/search.js';
+import { compareDecimal, decimal, minDecimal, subtractDecimal } from '../../platform/decimal.js';
 import { type PageRequest, toPage } from '../../platform/pagination.js';
 import type { RequestCtx } from '../../platform/request-ctx.js';
 import { nextDocumentNumber } from '../../platform/sequences.js';
-import { recordAudit } from '../audit/audit.service.js';
-import type { ProductsService } from '../catalog/products.service.js';
-import {
-  type LineProductRef,
-  OrderErrors,
-  orderLineValues,
-  recomputeOrderTotals,
-} from '../orders/order-lines.js';
-import type { PartnersService } from '../partners/partners.service.js';
-import { inBalanceOrder } from '../stock/balance-order.js';
-import { availableIn } from '../stock/ledger.repo.js';
-import { decimal } from '../stock/quantity.js';
-import type { ReservationsService } from '../stock/reservations.service.js';
-import { reservedIssueLine, stillHeld } from '../stock/reserved-issue.js';
-import { toPostedPublic } from '../stock/stock.mapper.js';
-import type { PostedMovement, StockService } from '../stock/stock.service.js';
+import { recordAudit } from '../audit/index.js';
+import type { ProductsService } from '../catalog/index.js';
+import { type LineProductRef, OrderErrors, orderLineValues, recomputeOrderTotals } from '../orders/index.js';
+import type { PartnersService } from '../partners/index.js';
+import type { PostedMovement, ReservationsService, StockService } from '../stock/index.js';
+import { inBalanceOrder, reservedIssueLine, stillHeld, toPostedPublic } from '../stock/index.js';
 import { SalesErrors } from './sales.errors.js';
 import { salesOrderLines, salesOrders } from './sales.tables.js';
 
@@ -90,14 +81,13 @@ export class SalesOrdersService {
 
   private async publicOf(db: DbOrTx, order: OrderRow) {
     const lines = await this.linesOf(db, order.id);
-    const reserved = (await db.execute(sql`
-      select l.id, coalesce(r.quantity, 0)::float8 as reserved
-      from sales_order_lines l left join reservations r on r.id = l.reservation_id and r.status = 'active'
-      where l.sales_order_id = ${order.id}::uuid`)) as unknown as {
-      rows: { id: string; reserved: number }[];
-    };
-    const byLine = new Map(reserved.rows.map((row) => [row.id, Number(row.reserved)]));
-    const publicLines = lines.map((line) => toLinePublic(line, byLine.get(line.id) ?? 0));
+    const held = await this.reservations.activeQuantities(
+      db,
+      lines.flatMap((line) => (line.reservationId ? [line.reservationId] : [])),
+    );
+    const publicLines = lines.map((line) =>
+      toLinePublic(line, Number((line.reservationId && held.get(line.reservationId)) ?? 0)),
+    );
     return {
       id: order.id,
       so_number: order.soNumber,
@@ -193,12 +183,13 @@ export class SalesOrdersService {
           includeExpired: false,
           timezone: this.timezone,
         };
-        const available = await availableIn(tx, scope);
-        const [fits] = (
-          (await tx.execute(
-            sql`select ${available}::numeric >= ${line.quantity}::numeric as ok, least(${available}::numeric, ${line.quantity}::numeric)::text as part, (${line.quantity}::numeric - least(${available}::numeric, ${line.quantity}::numeric))::text as rest`,
-          )) as unknown as { rows: { ok: boolean; part: string; rest: string }[] }
-        ).rows;
+        const available = await this.stock.available(tx, scope);
+        const part = minDecimal(available, line.quantity);
+        const fits = {
+          ok: compareDecimal(available, line.quantity) >= 0,
+          part,
+          rest: subtractDecimal(line.quantity, part),
+        };
         if (!fits?.ok)
           short.push({
             line_id: line.id,
@@ -270,12 +261,7 @@ export class SalesOrdersService {
         const reservation = line.reservationId ? await this.reservations.get(line.reservationId, tx) : null;
         const reserved = reservation?.status === 'active' ? reservation.quantity : 0;
         const quantity = decimal(shipment.quantity);
-        const [check] = (
-          (await tx.execute(
-            sql`select ${quantity}::numeric <= ${decimal(reserved)}::numeric as ok`,
-          )) as unknown as { rows: { ok: boolean }[] }
-        ).rows;
-        if (!check?.ok || !line.reservationId)
+        if (compareDecimal(quantity, reserved) > 0 || !line.reservationId)
           throw SalesErrors.overShipment({ reserved, sku: line.sku, quantity: shipment.quantity });
         const issue = await reservedIssueLine(
           tx,

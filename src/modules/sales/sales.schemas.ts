@@ -1,6 +1,6 @@
 import { Type } from 'typebox';
 import { PageOf, PageQuery } from '../../platform/pagination.js';
-import { PostedMovement } from '../stock/stock.schemas.js';
+import { PostedMovementSchema } from '../stock/index.js';
 import { SO_STATUSES } from './sales.tables.js';
 
 const uuid = Type.String({ format: 'uuid' });
@@ -106,7 +106,10 @@ const orderExample = {
 export const SalesOrderPublic = Type.Object(orderFields, { examples: [orderExample] });
 export const SalesOrderList = PageOf(SalesOrderPublic, orderExample);
 export const ShipmentResult = Type.Object(
-  { ...orderFields, shipment: Type.Object({ posting_id: uuid, movements: Type.Array(PostedMovement) }) },
+  {
+    ...orderFields,
+    shipment: Type.Object({ posting_id: uuid, movements: Type.Array(PostedMovementSchema) }),
+  },
   {
     examples: [
       {

@@ -1,13 +1,13 @@
 import { uuidv7 } from 'uuidv7';
 import type { Db } from '../../db/client.js';
+import { decimal } from '../../platform/decimal.js';
 import { defineError } from '../../platform/errors.js';
 import type { RequestCtx } from '../../platform/request-ctx.js';
-import { CatalogErrors } from '../catalog/catalog.errors.js';
-import { LocationErrors } from '../locations/locations.errors.js';
+import { CatalogErrors } from '../catalog/index.js';
+import { LocationErrors } from '../locations/index.js';
 import { inBalanceOrder } from './balance-order.js';
 import { countAgainstBooks } from './counts.repo.js';
 import type { PostLine } from './post-lines.js';
-import { decimal } from './quantity.js';
 import { StockErrors } from './stock.errors.js';
 import { toPostedPublic } from './stock.mapper.js';
 import type { MovementInput, StockService } from './stock.service.js';

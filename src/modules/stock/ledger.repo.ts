@@ -1,6 +1,7 @@
-import { sql } from 'drizzle-orm';
+import { and, asc, eq, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.js';
 import { preparedStatement } from '../../db/prepared.js';
+import { stockMovements } from './stock.tables.js';
 
 /** A ledger row as the posting statements return it (quantities are decimal strings). */
 export interface MovementRow {
@@ -90,4 +91,16 @@ const availableStatement = preparedStatement<{ available: string }, Record<strin
 export async function availableIn(db: DbOrTx, scope: TakeScope): Promise<string> {
   const [row] = await availableStatement(db, scopeParams(scope));
   return row?.available ?? '0';
+}
+
+/** A ledger row as stored. */
+export type LedgerRow = typeof stockMovements.$inferSelect;
+
+/** The ledger rows a document posted, in the order written. */
+export function movementsOf(db: DbOrTx, referenceType: string, referenceId: string): Promise<LedgerRow[]> {
+  return db
+    .select()
+    .from(stockMovements)
+    .where(and(eq(stockMovements.referenceType, referenceType), eq(stockMovements.referenceId, referenceId)))
+    .orderBy(asc(stockMovements.id));
 }

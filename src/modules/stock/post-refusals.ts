@@ -1,6 +1,6 @@
 import type { AppError } from '../../platform/errors.js';
-import { CatalogErrors } from '../catalog/catalog.errors.js';
-import { LocationErrors } from '../locations/locations.errors.js';
+import { CatalogErrors } from '../catalog/index.js';
+import { LocationErrors } from '../locations/index.js';
 import type { PostedRow } from './ledger.repo.js';
 import { StockErrors } from './stock.errors.js';
 

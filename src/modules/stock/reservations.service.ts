@@ -1,12 +1,13 @@
 import { and, asc, count, desc, eq, lt, sql } from 'drizzle-orm';
 import { uuidv7 } from 'uuidv7';
 import type { Db, DbOrTx } from '../../db/client.js';
+import { decimal } from '../../platform/decimal.js';
 import { type PageRequest, toPage } from '../../platform/pagination.js';
 import type { RequestCtx } from '../../platform/request-ctx.js';
-import { recordAudit } from '../audit/audit.service.js';
-import type { ProductsService } from '../catalog/products.service.js';
-import type { BinsService } from '../locations/bins.service.js';
-import { decimal } from './quantity.js';
+import { recordAudit } from '../audit/index.js';
+import type { ProductsService } from '../catalog/index.js';
+import type { BinsService } from '../locations/index.js';
+import { activeQuantities } from './reservations.repo.js';
 import { StockErrors } from './stock.errors.js';
 import type { StockService } from './stock.service.js';
 import { reservationAllocations, reservations, stockBalances } from './stock.tables.js';
@@ -165,6 +166,12 @@ export class ReservationsService {
       });
       return this.publicOf(tx, row);
     });
+  }
+
+  /** What each active one of these reservations holds (closed and unknown ones are left out). */
+  async activeQuantities(db: DbOrTx, ids: string[]): Promise<Map<string, string>> {
+    if (ids.length === 0) return new Map();
+    return new Map((await activeQuantities(db, ids)).map((row) => [row.id, row.quantity]));
   }
 
   /** One reservation; pass the transaction when inside one (another connection would not see its rows yet). */

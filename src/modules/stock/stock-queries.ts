@@ -1,8 +1,8 @@
 import { and, asc, count, desc, eq, gte, inArray, lt, lte, type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import { type PageRequest, toPage } from '../../platform/pagination.js';
-import type { ProductStock, StockDistribution } from '../catalog/product-stock.js';
-import type { LocationStock } from '../locations/location-stock.js';
+import type { ProductStock, StockDistribution } from '../catalog/index.js';
+import type { LocationStock } from '../locations/index.js';
 import { StockErrors } from './stock.errors.js';
 import { stockBalances, stockMovements } from './stock.tables.js';
 

@@ -2,10 +2,19 @@ import { eq } from 'drizzle-orm';
 import { uuidv7 } from 'uuidv7';
 import type { Db, DbOrTx } from '../../db/client.js';
 import { isUniqueViolation } from '../../db/errors.js';
+import { decimal, magnitude, sumDecimals } from '../../platform/decimal.js';
 import type { AppError } from '../../platform/errors.js';
 import type { RequestCtx } from '../../platform/request-ctx.js';
-import { recordAudit } from '../audit/audit.service.js';
-import { type MovementRow, type PostedRow, postLines } from './ledger.repo.js';
+import { recordAudit } from '../audit/index.js';
+import {
+  availableIn,
+  type LedgerRow,
+  type MovementRow,
+  movementsOf,
+  type PostedRow,
+  postLines,
+  type TakeScope,
+} from './ledger.repo.js';
 import { canonicalType, MOVEMENT_TYPES, type MovementType, WRITE_OFF_TYPES } from './movement-types.js';
 import {
   type AddLine,
@@ -16,7 +25,6 @@ import {
   type TakeLine,
 } from './post-lines.js';
 import { refusalError } from './post-refusals.js';
-import { decimal, LEDGER_SCALE, magnitude } from './quantity.js';
 import { StockErrors } from './stock.errors.js';
 import { stockMovements } from './stock.tables.js';
 
@@ -66,21 +74,6 @@ export interface PostGroup {
   lines: PostLine[];
 }
 
-/** The sum of ledger quantities (numeric(18,4) strings), exactly. */
-function sumQuantities(values: string[]): string {
-  const scale = 10n ** BigInt(LEDGER_SCALE);
-  const total = values.reduce((sum, value) => {
-    const negative = value.startsWith('-');
-    const [whole = '0', fraction = ''] = magnitude(value).split('.');
-    const units = BigInt(whole) * scale + BigInt(fraction.padEnd(LEDGER_SCALE, '0').slice(0, LEDGER_SCALE));
-    return negative ? sum - units : sum + units;
-  }, 0n);
-  const sign = total < 0n ? '-' : '';
-  const abs = total < 0n ? -total : total;
-  const fraction = (abs % scale).toString().padStart(LEDGER_SCALE, '0').replace(/0+$/, '');
-  return `${sign}${abs / scale}${fraction ? `.${fraction}` : ''}`;
-}
-
 /**
  * The one writer of the ledger and the balances. Every document posts its lines through `post`,
  * inside its own transaction, as one call of the set-based `stock_post` function: lines are
@@ -101,6 +94,16 @@ export class StockService {
     // Seed 004's clients send outbound quantities negative; inbound ones must be positive.
     if (kind === 'in' && quantity < 0) throw StockErrors.signMismatch({ type });
     return kind;
+  }
+
+  /** The ledger rows a document (`referenceType`, `referenceId`) posted, in the order written. */
+  movementsOf(db: DbOrTx, referenceType: string, referenceId: string): Promise<LedgerRow[]> {
+    return movementsOf(db, referenceType, referenceId);
+  }
+
+  /** What a scope has available to take now (on hand less reserved, expired lots left out unless asked). */
+  available(db: DbOrTx, scope: TakeScope): Promise<string> {
+    return availableIn(db, scope);
   }
 
   /** The line a movement as a client sends it asks for (signed; the type decides the direction). */
@@ -212,7 +215,7 @@ export class StockService {
     return {
       postingId: line.postingId,
       type: line.type,
-      quantity: sumQuantities(rows.map((row) => row.quantity)),
+      quantity: sumDecimals(rows.map((row) => row.quantity)),
       rows,
       lots,
     };

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { decimal } from '../../../src/modules/stock/quantity.js';
-import { AppError } from '../../../src/platform/errors.js';
+import { decimal } from '../../src/platform/decimal.js';
+import { AppError } from '../../src/platform/errors.js';
 
 describe('decimal', () => {
   it('writes JSON numbers as exact decimal strings, exponents spelled out', () => {

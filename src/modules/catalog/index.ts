@@ -1,0 +1,33 @@
+import type { FastifyInstance } from 'fastify';
+import type { ModuleContext } from '../../platform/module-context.js';
+import { categoriesRoutes, productsRoutes, unitsRoutes } from './catalog.routes.js';
+import { CategoriesService } from './categories.service.js';
+import { LotsService } from './lots.service.js';
+import type { ProductStock } from './product-stock.js';
+import { ProductsService } from './products.service.js';
+import { UnitsService } from './units.service.js';
+
+export { CatalogErrors } from './catalog.errors.js';
+export type { ProductStock, StockDistribution } from './product-stock.js';
+export type { ProductRow } from './products.repo.js';
+export type { ProductsService } from './products.service.js';
+
+export interface CatalogModule {
+  products: ProductsService;
+}
+
+/** Products, categories, units of measure and lots. Stock figures come from `productStock`. */
+export async function register(
+  app: FastifyInstance,
+  { db }: ModuleContext,
+  { productStock }: { productStock: ProductStock },
+): Promise<CatalogModule> {
+  const categories = new CategoriesService(db);
+  const units = new UnitsService(db);
+  const lots = new LotsService(db);
+  const products = new ProductsService(db, categories, units, productStock);
+  await app.register(productsRoutes, { prefix: '/api/v1/products', products, lots });
+  await app.register(categoriesRoutes, { prefix: '/api/v1/categories', categories });
+  await app.register(unitsRoutes, { prefix: '/api/v1/units', units });
+  return { products };
+}

@@ -1,0 +1,1 @@
+export { Mailer } from './mail.service.js';
