@@ -162,6 +162,10 @@ export const authRoutes: FastifyPluginAsyncTypebox<{
         schema: {
           tags,
           summary: 'Create your own account (DEFAULT_ROLE, DEFAULT_MODULES)',
+          description:
+            'Without `username`, the account gets one derived from the e-mail address (see the ' +
+            'field), unique even when several registrations derive the same one at once. An e-mail ' +
+            'address already in use → 409 EMAIL_TAKEN; a username given and taken → 409 USERNAME_TAKEN.',
           body: RegisterBody,
           response: { 201: UserPublic },
         },

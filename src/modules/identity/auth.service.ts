@@ -279,7 +279,7 @@ export class AuthService {
     this.users.principals.forget(userId);
   }
 
-  /** Self-registration (only when ALLOW_REGISTRATION is on): DEFAULT_ROLE and DEFAULT_MODULES. */
+  /** Self-registration (only when ALLOW_REGISTRATION is on): DEFAULT_ROLE and DEFAULT_MODULES; without a username, the e-mail suggests one. */
   register(ctx: RequestCtx, input: Omit<NewUserInput, 'role' | 'modules'>): Promise<UserPublic> {
     return this.db.transaction((tx) => this.users.createIn(tx, ctx, input, 'user.register'));
   }

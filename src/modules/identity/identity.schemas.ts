@@ -1,6 +1,7 @@
 import { type Static, Type } from 'typebox';
 import { PageOf, PageQuery } from '../../platform/pagination.js';
 import { ROLE_ALIASES } from '../../platform/roles.js';
+import { USERNAME_CHARS, USERNAME_LENGTH } from './username.js';
 import { UserSorts } from './users.repo.js';
 
 const uuid = Type.String({ format: 'uuid' });
@@ -14,7 +15,12 @@ export const RoleInput = Type.Union(
   },
 );
 
-const Username = Type.String({ minLength: 3, maxLength: 64, pattern: '^[A-Za-z0-9._@-]+$' });
+const usernameRules = {
+  minLength: USERNAME_LENGTH.min,
+  maxLength: USERNAME_LENGTH.max,
+  pattern: `^[${USERNAME_CHARS}]+$`,
+};
+const Username = Type.String(usernameRules);
 const Email = Type.String({ format: 'email', maxLength: 254 });
 const Password = Type.String({ minLength: 1, maxLength: 256 });
 
@@ -149,13 +155,22 @@ export const UserCreate = Type.Object(
 export const RegisterBody = Type.Object(
   {
     email: Email,
-    username: Username,
+    username: Type.Optional(
+      Type.String({
+        ...usernameRules,
+        description:
+          "Optional. Without it, the username is the e-mail address's local part, lowercased, " +
+          'without accents and with only the characters a username may hold (`Kovacs.Anna+x@…` → ' +
+          '`kovacs.annax`), padded to 3 characters with `user-`, and with `-2`, `-3` … added when taken',
+      }),
+    ),
     full_name: Type.Optional(Type.String({ maxLength: 200 })),
     password: Password,
   },
   {
     examples: [
       { email: 'anna@example.com', username: 'anna', full_name: 'Kovács Anna', password: 'S3cure!pass' },
+      { email: 'Kovacs.Anna@example.com', full_name: 'Kovács Anna', password: 'S3cure!pass' },
     ],
   },
 );

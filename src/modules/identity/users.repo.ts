@@ -4,6 +4,7 @@ import { preparedStatement } from '../../db/prepared.js';
 import type { PageRequest } from '../../platform/pagination.js';
 import type { Role } from '../../platform/roles.js';
 import { userModules, users } from './identity.tables.js';
+import { usernameCandidate } from './username.js';
 
 export type UserRow = typeof users.$inferSelect;
 export type NewUser = typeof users.$inferInsert;
@@ -74,6 +75,20 @@ const principalStatement = preparedStatement<PrincipalRow, { id: string }>(
 export async function findPrincipalRow(db: DbOrTx, id: string): Promise<PrincipalRow | undefined> {
   const [row] = await principalStatement(db, { id });
   return row;
+}
+
+/** The first of `base`, `base-2`, `base-3` … that no user has (in any case), looked up 100 at a time. */
+export async function firstFreeUsername(db: DbOrTx, base: string): Promise<string> {
+  for (let first = 1; ; first += 100) {
+    const candidates = Array.from({ length: 100 }, (_, i) => usernameCandidate(base, first + i));
+    const taken = await db
+      .select({ name: sql<string>`lower(${users.username})` })
+      .from(users)
+      .where(inArray(sql`lower(${users.username})`, candidates));
+    const names = new Set(taken.map((row) => row.name));
+    const free = candidates.find((candidate) => !names.has(candidate));
+    if (free) return free;
+  }
 }
 
 export async function insertUser(db: DbOrTx, user: NewUser): Promise<UserRow> {

@@ -12,14 +12,17 @@ import { existingModuleKeys } from './modules.repo.js';
 import { assertStrongPassword, hashPassword } from './passwords.js';
 import { PrincipalCache } from './principal-cache.js';
 import { revokeAllForUser } from './tokens.repo.js';
+import { usernameBase } from './username.js';
 import { auditSnapshot, toUserPublic, type UserPublic } from './users.mapper.js';
 import {
   findPrincipalRow,
   findUserById,
+  firstFreeUsername,
   grantedModules,
   insertUser,
   listUsers,
   lockActiveAdmins,
+  type NewUser,
   type PrincipalRow,
   replaceModules,
   type UserFilter,
@@ -30,7 +33,8 @@ import {
 
 export interface NewUserInput {
   email: string;
-  username: string;
+  /** Without one, the e-mail address suggests it (see `usernameBase`). */
+  username?: string;
   full_name?: string;
   password: string;
   role?: string;
@@ -47,6 +51,8 @@ export interface UserChanges {
 }
 
 const SEES_EVERYONE: Role[] = ['admin', 'manager'];
+/** Attempts at a derived username before giving up with 409; each loses only to a concurrent insert. */
+const DERIVED_USERNAME_ROUNDS = 20;
 
 /** Users, their roles and module grants (seed 000's table: admin writes, manager reads, others see themselves). */
 export class UsersService {
@@ -110,15 +116,18 @@ export class UsersService {
     assertStrongPassword(input.password, ctx.locale);
     const modules = input.modules ?? this.config.defaultModules;
     await this.assertModulesExist(tx, modules);
+    const values = {
+      email: input.email.trim(),
+      fullName: input.full_name?.trim() ?? '',
+      passwordHash: await hashPassword(input.password),
+      role: canonicalRole(input.role ?? this.config.defaultRole),
+    };
     let row: UserRow;
     try {
-      row = await insertUser(tx, {
-        email: input.email.trim(),
-        username: input.username.trim(),
-        fullName: input.full_name?.trim() ?? '',
-        passwordHash: await hashPassword(input.password),
-        role: canonicalRole(input.role ?? this.config.defaultRole),
-      });
+      row =
+        input.username === undefined
+          ? await this.insertWithDerivedUsername(tx, values)
+          : await insertUser(tx, { ...values, username: input.username.trim() });
     } catch (error) {
       throw this.duplicateError(error, input) ?? error;
     }
@@ -131,6 +140,24 @@ export class UsersService {
       actor: ctx.actor ?? { id: row.id, username: row.username },
     });
     return toUserPublic(row, [...modules].sort());
+  }
+
+  /**
+   * Inserts the user under the username its e-mail address suggests, or the first free `-2`,
+   * `-3` … of it. A registration racing this one for the same name makes only this insert fail
+   * (it runs in a savepoint): the next round sees that name taken and picks another.
+   */
+  private async insertWithDerivedUsername(tx: DbOrTx, values: Omit<NewUser, 'username'>): Promise<UserRow> {
+    const base = usernameBase(values.email);
+    for (let round = 0; round < DERIVED_USERNAME_ROUNDS; round++) {
+      const username = await firstFreeUsername(tx, base);
+      try {
+        return await tx.transaction((savepoint) => insertUser(savepoint, { ...values, username }));
+      } catch (error) {
+        if (!isUniqueViolation(error, 'users_username_key')) throw error;
+      }
+    }
+    throw IdentityErrors.usernameTaken({ username: base });
   }
 
   create(ctx: RequestCtx, input: NewUserInput): Promise<UserPublic> {
