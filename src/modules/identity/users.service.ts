@@ -6,7 +6,7 @@ import type { PageRequest } from '../../platform/pagination.js';
 import { toPage } from '../../platform/pagination.js';
 import type { RequestCtx } from '../../platform/request-ctx.js';
 import { canonicalRole, type Role } from '../../platform/roles.js';
-import { recordAudit } from '../audit/audit.service.js';
+import { recordAudit } from '../audit/index.js';
 import { IdentityErrors } from './identity.errors.js';
 import { existingModuleKeys } from './modules.repo.js';
 import { assertStrongPassword, hashPassword } from './passwords.js';
