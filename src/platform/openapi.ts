@@ -53,6 +53,57 @@ export function operationIdOf(method: string, url: string): string {
   return method.toLowerCase() + words.map((w) => w.charAt(0).toUpperCase() + w.slice(1)).join('');
 }
 
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    /** The route refuses bursts with 429 (documented as such). */
+    rateLimited?: boolean;
+  }
+}
+
+/** Either scheme signs a request in (see `addCommonSchemas`). */
+const SIGNED_IN: Record<string, string[]>[] = [{ bearer: [] }, { oauth2: [] }];
+
+const WRITES = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+/** Routes that take stock out (or hold it), and so can be short of it. */
+const TAKES_STOCK = [
+  /^\/api\/v1\/stock-movements(\/:id\/reverse)?$/,
+  /^\/api\/v1\/inventory\/(issues|adjustments|counts)$/,
+  /^\/api\/v1\/reservations$/,
+  /^\/api\/v1\/stock-transfers(\/:id\/complete)?$/,
+  /^\/api\/v1\/sales-orders\/:id\/(confirm|ship)$/,
+  /^\/api\/v1\/work-orders\/:id\/(release|produce|complete)$/,
+];
+
+const errorExample = {
+  timestamp: '2026-01-15T09:30:00.000Z',
+  request_id: '01936d3e-8f2a-7c4b-9e1d-5a6b7c8d9e0f',
+};
+
+const conflict = Type.Unsafe({
+  $ref: 'ErrorResponse#',
+  description:
+    'Conflict: a duplicate (code, SKU, name), or the record is in a state that does not allow this',
+});
+
+/** With a real example: fastify-swagger keeps examples given per media type, not beside a $ref. */
+const stockConflict = {
+  description:
+    'Conflict: INSUFFICIENT_STOCK (nothing is posted; `available` says how much could be taken), ' +
+    'or the document is in a state that does not allow this',
+  content: {
+    'application/json': {
+      schema: { $ref: 'ErrorResponse#' },
+      example: {
+        detail: 'Not enough stock of SKU-001: 12 requested, 7 available.',
+        error_code: 'INSUFFICIENT_STOCK',
+        available: 7,
+        ...errorExample,
+      },
+    },
+  },
+};
+
 /** Every route answers these with the common error body; routes add their own codes on top. */
 const COMMON_ERROR_STATUSES = ['400', '413', '415', '422', '500'] as const;
 
@@ -72,15 +123,35 @@ const IdempotencyHeaders = Type.Object({
  * valid token and 403 without the role or module grant.
  */
 function addCommonSchemas(route: RouteOptions) {
-  if (route.schema?.hide || !route.url.startsWith('/api/')) return;
+  if (route.schema?.hide) return;
   route.schema ??= {};
+  // Service routes outside the API (status, health) are public.
+  if (!route.url.startsWith('/api/')) {
+    route.schema.security = [];
+    // A malformed request is 400 on any route.
+    route.schema.response = { '400': errorRef, ...(route.schema.response as object) };
+    return;
+  }
   route.schema.response ??= {};
   const response = route.schema.response as Record<string, unknown>;
   for (const status of COMMON_ERROR_STATUSES) response[status] ??= errorRef;
   const access = route.config?.access;
-  if (access && 'public' in access) route.schema.security ??= [];
-  else for (const status of ['401', '403']) response[status] ??= errorRef;
-  if ([route.method].flat().includes('POST')) route.schema.headers ??= IdempotencyHeaders;
+  if (access && 'public' in access) route.schema.security = [];
+  else {
+    // A token from either scheme: Swagger UI's Authorize signs in through the password form
+    // (oauth2) or takes a pasted token (bearer), and "Try it out" sends whichever is set.
+    route.schema.security = SIGNED_IN;
+    for (const status of ['401', '403']) response[status] ??= errorRef;
+  }
+  const methods = [route.method].flat();
+  const writes = methods.some((method) => WRITES.has(method));
+  if (route.url.includes(':')) response['404'] ??= errorRef;
+  if (writes && !route.url.startsWith('/api/v1/auth')) {
+    response['409'] ??= TAKES_STOCK.some((pattern) => pattern.test(route.url)) ? stockConflict : conflict;
+  }
+  if (methods.includes('PUT') || methods.includes('PATCH')) response['412'] ??= errorRef;
+  if (route.config?.rateLimited) response['429'] ??= errorRef;
+  if (methods.includes('POST')) route.schema.headers ??= IdempotencyHeaders;
 }
 
 /** Gives every operation of the finished document its operationId (per method: PUT and PATCH of one route differ). */
@@ -124,6 +195,7 @@ export const openapiPlugin = fp(
             oauth2: { type: 'oauth2', flows: { password: { tokenUrl: '/api/v1/auth/login', scopes: {} } } },
           },
         },
+        servers: [{ url: '/', description: 'This server' }],
         tags: TAGS,
       },
       transformObject: withOperationIds,

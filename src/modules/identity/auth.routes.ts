@@ -18,6 +18,8 @@ import {
 
 const tags = ['auth'];
 const open = { access: { public: true as const } };
+/** Sign-in: failed attempts are throttled (429). */
+const throttled = { ...open, rateLimited: true };
 const signedIn = { access: { roles: Roles.all } };
 const bearer = [{ bearer: [] }];
 
@@ -52,10 +54,10 @@ export const authRoutes: FastifyPluginAsyncTypebox<{
   };
   const login = async (request: { body: LoginBody } & Parameters<typeof ctxOf>[0]) =>
     auth.login(ctxOf(request), request.body);
-  app.post('/login', { config: open, schema: loginSchema }, (request) => login(request));
+  app.post('/login', { config: throttled, schema: loginSchema }, (request) => login(request));
   app.post(
     '/login-json',
-    { config: open, schema: { ...loginSchema, summary: 'Sign in (alias of /login)' } },
+    { config: throttled, schema: { ...loginSchema, summary: 'Sign in (alias of /login)' } },
     (request) => login(request),
   );
 

@@ -1,4 +1,4 @@
-import { Type } from 'typebox';
+import { type Static, Type } from 'typebox';
 import { PageOf, PageQuery } from '../../platform/pagination.js';
 import { BIN_TYPES } from './locations.tables.js';
 
@@ -172,6 +172,11 @@ const RangeBound = Type.Union([
   Type.String({ minLength: 1, maxLength: 1 }),
 ]);
 
+/** Two bounds, first and last (an array of exactly two: OpenAPI 3.1 has no `items` tuples). */
+const RangePair = Type.Unsafe<[Static<typeof RangeBound>, Static<typeof RangeBound>]>(
+  Type.Array(RangeBound, { minItems: 2, maxItems: 2 }),
+);
+
 export const BinBulkBody = Type.Object(
   {
     pattern: Type.String({
@@ -179,7 +184,7 @@ export const BinBulkBody = Type.Object(
       maxLength: 80,
       description: 'e.g. {aisle}-{rack:02}-{level}; :02 pads numbers',
     }),
-    ranges: Type.Record(Type.String({ pattern: '^\\w+$' }), Type.Tuple([RangeBound, RangeBound]), {
+    ranges: Type.Record(Type.String({ pattern: '^\\w+$' }), RangePair, {
       description: 'Inclusive range per placeholder: two numbers or two letters',
     }),
     type: Type.Optional(BinType),

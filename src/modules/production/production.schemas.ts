@@ -1,6 +1,6 @@
 import { Type } from 'typebox';
 import { PageOf, PageQuery } from '../../platform/pagination.js';
-import { PostedMovementSchema } from '../stock/index.js';
+import { PostedMovementSchema, postedMovementExample } from '../stock/index.js';
 import { WO_PRIORITIES, WO_STATUSES } from './production.tables.js';
 
 const uuid = Type.String({ format: 'uuid' });
@@ -118,7 +118,16 @@ export const ProductionResult = Type.Object(
       {
         ...orderExample,
         status: 'completed',
-        production: { posting_id: orderExample.id, consumed: [], output: {} },
+        production: {
+          posting_id: postedMovementExample.posting_id,
+          consumed: [{ ...postedMovementExample, movement_type: 'production_consume' }],
+          output: {
+            ...postedMovementExample,
+            movement_type: 'production_output',
+            quantity: 40,
+            allocations: [],
+          },
+        },
       },
     ],
   },

@@ -17,7 +17,7 @@ export type { LedgerRow, TakeScope } from './ledger.repo.js';
 export type { ReservationsService } from './reservations.service.js';
 export { reservedIssueLine, stillHeld } from './reserved-issue.js';
 export { toPostedPublic } from './stock.mapper.js';
-export { PostedMovement as PostedMovementSchema } from './stock.schemas.js';
+export { PostedMovement as PostedMovementSchema, postedMovementExample } from './stock.schemas.js';
 export type { PostedMovement, StockService } from './stock.service.js';
 /** Stock figures for catalog and locations (they define the interfaces, this fills them in). */
 export { StockQueries } from './stock-queries.js';

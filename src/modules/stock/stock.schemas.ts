@@ -83,9 +83,11 @@ const allocationExample = {
   quantity: -5,
 };
 
+export const postedMovementExample = { ...movementExample, allocations: [allocationExample] };
+
 export const PostedMovement = Type.Object(
   { ...movementFields, allocations: Type.Array(Allocation) },
-  { examples: [{ ...movementExample, allocations: [allocationExample] }] },
+  { examples: [postedMovementExample] },
 );
 
 export const MovementCreate = Type.Object(
