@@ -1,7 +1,5 @@
-import { and, asc, count, desc, eq, gte, lte, or, type SQL, sql } from 'drizzle-orm';
 import { uuidv7 } from 'uuidv7';
 import type { Db, DbOrTx } from '../../db/client.js';
-import { containsPattern } from '../../db/search.js';
 import { decimal } from '../../platform/decimal.js';
 import { Errors, invalidFields } from '../../platform/errors.js';
 import { type PageRequest, toPage } from '../../platform/pagination.js';
@@ -14,10 +12,23 @@ import type { PartnersService } from '../partners/index.js';
 import type { LedgerRow, StockService } from '../stock/index.js';
 import { inBalanceOrder } from '../stock/index.js';
 import { PurchasingErrors } from './purchasing.errors.js';
-import { purchaseOrderLines, purchaseOrders } from './purchasing.tables.js';
-
-type OrderRow = typeof purchaseOrders.$inferSelect;
-type LineRow = typeof purchaseOrderLines.$inferSelect;
+import {
+  addReceived,
+  allLinesReceived,
+  deleteLinesOf,
+  deletePurchaseOrder,
+  findLine,
+  findPurchaseOrder,
+  insertLine,
+  insertPurchaseOrder,
+  linesOf,
+  linesOfOrders,
+  listPurchaseOrders,
+  type PurchaseOrderFilter,
+  type PurchaseOrderLineRow,
+  type PurchaseOrderRow,
+  updatePurchaseOrder,
+} from './purchasing.repo.js';
 
 export interface OrderLineInput {
   product_id?: string;
@@ -63,7 +74,7 @@ export type OrderAction = keyof typeof TRANSITIONS;
 
 const num = (value: string | null) => (value == null ? null : Number(value));
 
-function toLinePublic(line: LineRow) {
+function toLinePublic(line: PurchaseOrderLineRow) {
   return {
     id: line.id,
     line_no: line.lineNo,
@@ -80,8 +91,8 @@ function toLinePublic(line: LineRow) {
 }
 
 function toOrderPublic(
-  order: OrderRow,
-  lines: LineRow[],
+  order: PurchaseOrderRow,
+  lines: PurchaseOrderLineRow[],
   receipts: ReturnType<typeof toReceiptPublic>[] = [],
 ) {
   const publicLines = lines.map(toLinePublic);
@@ -152,9 +163,9 @@ export class PurchaseOrdersService {
   /** Writes the lines (prices × quantities rounded in SQL) and recomputes the order's totals. */
   private async writeLines(tx: DbOrTx, orderId: string, lines: OrderLineInput[]): Promise<void> {
     if (lines.length === 0) throw OrderErrors.noLines();
-    await tx.delete(purchaseOrderLines).where(eq(purchaseOrderLines.purchaseOrderId, orderId));
+    await deleteLinesOf(tx, orderId);
     for (const [index, line] of lines.entries()) {
-      await tx.insert(purchaseOrderLines).values({
+      await insertLine(tx, {
         ...(await orderLineValues(this.products, tx, line, index)),
         purchaseOrderId: orderId,
         notes: line.notes ?? '',
@@ -168,20 +179,15 @@ export class PurchaseOrdersService {
   }
 
   private async load(db: DbOrTx, id: string, lock = false) {
-    const query = db.select().from(purchaseOrders).where(eq(purchaseOrders.id, id));
-    const [order] = await (lock ? query.for('update') : query);
+    const order = await findPurchaseOrder(db, id, lock);
     if (!order) throw PurchasingErrors.notFound();
     return order;
   }
 
-  private async publicOf(db: DbOrTx, order: OrderRow) {
-    const lines = await db
-      .select()
-      .from(purchaseOrderLines)
-      .where(eq(purchaseOrderLines.purchaseOrderId, order.id))
-      .orderBy(asc(purchaseOrderLines.lineNo));
+  private async publicOf(db: DbOrTx, order: PurchaseOrderRow, lines?: PurchaseOrderLineRow[]) {
+    const orderLines = lines ?? (await linesOf(db, order.id));
     const receipts = await this.stock.movementsOf(db, 'purchase_order', order.id);
-    return toOrderPublic(order, lines, receipts.map(toReceiptPublic));
+    return toOrderPublic(order, orderLines, receipts.map(toReceiptPublic));
   }
 
   private assertDates(input: OrderInput, poDate: string): void {
@@ -199,21 +205,17 @@ export class PurchaseOrdersService {
     this.assertDates(input, poDate);
     return this.db.transaction(async (tx) => {
       const number = await nextDocumentNumber(tx, 'PO');
-      const [row] = await tx
-        .insert(purchaseOrders)
-        .values({
-          id: uuidv7(),
-          poNumber: number,
-          supplierId: supplier.id,
-          supplierName: supplier.name,
-          poDate,
-          dueDate: input.due_date ?? null,
-          taxRate: decimal(input.tax_rate ?? 0),
-          notes: input.notes ?? '',
-          createdBy: ctx.actor?.id ?? null,
-        })
-        .returning();
-      const order = row as OrderRow;
+      const order = await insertPurchaseOrder(tx, {
+        id: uuidv7(),
+        poNumber: number,
+        supplierId: supplier.id,
+        supplierName: supplier.name,
+        poDate,
+        dueDate: input.due_date ?? null,
+        taxRate: decimal(input.tax_rate ?? 0),
+        notes: input.notes ?? '',
+        createdBy: ctx.actor?.id ?? null,
+      });
       await this.writeLines(tx, order.id, input.lines ?? input.line_items ?? []);
       const saved = await this.load(tx, order.id);
       await recordAudit(tx, ctx, {
@@ -234,18 +236,13 @@ export class PurchaseOrdersService {
       if (before.status !== 'draft') throw PurchasingErrors.notEditable({ status: before.status });
       if (expectedVersion !== undefined && expectedVersion !== before.version) throw Errors.stale();
       this.assertDates(input, input.po_date ?? before.poDate);
-      await tx
-        .update(purchaseOrders)
-        .set({
-          ...(supplier ? { supplierId: supplier.id, supplierName: supplier.name } : {}),
-          ...(input.po_date ? { poDate: input.po_date } : {}),
-          ...(input.due_date !== undefined ? { dueDate: input.due_date } : {}),
-          ...(input.tax_rate !== undefined ? { taxRate: decimal(input.tax_rate) } : {}),
-          ...(input.notes !== undefined ? { notes: input.notes } : {}),
-          version: sql`${purchaseOrders.version} + 1`,
-          updatedAt: sql`now()`,
-        })
-        .where(eq(purchaseOrders.id, id));
+      await updatePurchaseOrder(tx, id, {
+        ...(supplier ? { supplierId: supplier.id, supplierName: supplier.name } : {}),
+        ...(input.po_date ? { poDate: input.po_date } : {}),
+        ...(input.due_date !== undefined ? { dueDate: input.due_date } : {}),
+        ...(input.tax_rate !== undefined ? { taxRate: decimal(input.tax_rate) } : {}),
+        ...(input.notes !== undefined ? { notes: input.notes } : {}),
+      });
       const lines = input.lines ?? input.line_items;
       if (lines) await this.writeLines(tx, id, lines);
       else await this.recomputeTotals(tx, id);
@@ -266,7 +263,7 @@ export class PurchaseOrdersService {
     await this.db.transaction(async (tx) => {
       const order = await this.load(tx, id, true);
       if (order.status !== 'draft') throw PurchasingErrors.notEditable({ status: order.status });
-      await tx.delete(purchaseOrders).where(eq(purchaseOrders.id, id));
+      await deletePurchaseOrder(tx, id);
       await recordAudit(tx, ctx, {
         action: 'purchase_order.delete',
         entityType: 'purchase_order',
@@ -282,11 +279,7 @@ export class PurchaseOrdersService {
       const order = await this.load(tx, id, true);
       if (!(rule.from as readonly string[]).includes(order.status))
         throw PurchasingErrors.illegalTransition({ action, status: order.status });
-      const [after] = await tx
-        .update(purchaseOrders)
-        .set({ status: rule.to, version: sql`${purchaseOrders.version} + 1`, updatedAt: sql`now()` })
-        .where(eq(purchaseOrders.id, id))
-        .returning();
+      const after = await updatePurchaseOrder(tx, id, { status: rule.to });
       await recordAudit(tx, ctx, {
         action: `purchase_order.${action}`,
         entityType: 'purchase_order',
@@ -294,7 +287,7 @@ export class PurchaseOrdersService {
         before: { status: order.status },
         after: { status: rule.to },
       });
-      return this.publicOf(tx, after as OrderRow);
+      return this.publicOf(tx, after);
     });
   }
 
@@ -311,10 +304,7 @@ export class PurchaseOrdersService {
       const postingId = uuidv7();
       const received = [];
       for (const line of input.lines) {
-        const [row] = await tx
-          .select()
-          .from(purchaseOrderLines)
-          .where(and(eq(purchaseOrderLines.id, line.line_id), eq(purchaseOrderLines.purchaseOrderId, id)));
+        const row = await findLine(tx, id, line.line_id);
         if (!row) throw PurchasingErrors.lineNotFound({ line_id: line.line_id });
         received.push({ line, row });
       }
@@ -330,17 +320,8 @@ export class PurchaseOrdersService {
           throw PurchasingErrors.lotAndExpiryRequired({ sku: product.sku });
         }
         const quantity = decimal(line.quantity);
-        const raised = await tx
-          .update(purchaseOrderLines)
-          .set({ receivedQuantity: sql`${purchaseOrderLines.receivedQuantity} + ${quantity}::numeric` })
-          .where(
-            and(
-              eq(purchaseOrderLines.id, row.id),
-              sql`${purchaseOrderLines.receivedQuantity} + ${quantity}::numeric <= ${purchaseOrderLines.quantity} * (1 + ${decimal(this.overReceiptPercent)}::numeric / 100)`,
-            ),
-          )
-          .returning({ id: purchaseOrderLines.id });
-        if (raised.length === 0) {
+        const raised = await addReceived(tx, row.id, quantity, decimal(this.overReceiptPercent));
+        if (!raised) {
           throw PurchasingErrors.overReceipt({
             quantity: line.quantity,
             sku: product.sku,
@@ -370,17 +351,8 @@ export class PurchaseOrdersService {
       }
       // Every line in one set-based posting.
       await this.stock.postAll(tx, ctx, lines);
-      const [state] = (
-        (await tx.execute(
-          sql`select bool_and(received_quantity >= quantity) as complete from purchase_order_lines where purchase_order_id = ${id}::uuid`,
-        )) as unknown as { rows: { complete: boolean }[] }
-      ).rows;
-      const status = state?.complete ? 'received' : 'partially_received';
-      const [after] = await tx
-        .update(purchaseOrders)
-        .set({ status, version: sql`${purchaseOrders.version} + 1`, updatedAt: sql`now()` })
-        .where(eq(purchaseOrders.id, id))
-        .returning();
+      const status = (await allLinesReceived(tx, id)) ? 'received' : 'partially_received';
+      const after = await updatePurchaseOrder(tx, id, { status });
       await recordAudit(tx, ctx, {
         action: 'purchase_order.receive',
         entityType: 'purchase_order',
@@ -388,7 +360,7 @@ export class PurchaseOrdersService {
         before: { status: order.status },
         after: { status, posting_id: postingId },
       });
-      return this.publicOf(tx, after as OrderRow);
+      return this.publicOf(tx, after);
     });
   }
 
@@ -396,38 +368,15 @@ export class PurchaseOrdersService {
     return this.publicOf(this.db, await this.load(this.db, id));
   }
 
-  async list(
-    filter: { status?: string; supplierId?: string; from?: string; to?: string; search?: string },
-    page: PageRequest,
-  ) {
-    const conditions: (SQL | undefined)[] = [
-      filter.status ? eq(purchaseOrders.status, filter.status) : undefined,
-      filter.supplierId ? eq(purchaseOrders.supplierId, filter.supplierId) : undefined,
-      filter.from ? gte(purchaseOrders.poDate, filter.from) : undefined,
-      filter.to ? lte(purchaseOrders.poDate, filter.to) : undefined,
-    ];
-    if (filter.search) {
-      const pattern = containsPattern(filter.search);
-      conditions.push(
-        or(
-          sql`${purchaseOrders.poNumber} ilike ${pattern}`,
-          sql`${purchaseOrders.supplierName} ilike ${pattern}`,
-        ),
-      );
-    }
-    const where = and(...conditions);
-    const [rows, [total]] = await Promise.all([
-      this.db
-        .select()
-        .from(purchaseOrders)
-        .where(where)
-        .orderBy(desc(purchaseOrders.poNumber))
-        .limit(page.pageSize)
-        .offset(page.offset),
-      this.db.select({ n: count() }).from(purchaseOrders).where(where),
-    ]);
+  /** A page of orders; the lines of all of them come in one query. */
+  async list(filter: PurchaseOrderFilter, page: PageRequest) {
+    const { rows, total } = await listPurchaseOrders(this.db, filter, page);
+    const lines = await linesOfOrders(
+      this.db,
+      rows.map((row) => row.id),
+    );
     const items = [];
-    for (const row of rows) items.push(await this.publicOf(this.db, row));
-    return toPage(items, total?.n ?? 0, page);
+    for (const row of rows) items.push(await this.publicOf(this.db, row, lines.get(row.id) ?? []));
+    return toPage(items, total, page);
   }
 }
