@@ -1,7 +1,5 @@
-import { and, asc, count, desc, eq, gte, lte, or, type SQL, sql } from 'drizzle-orm';
 import { uuidv7 } from 'uuidv7';
 import type { Db, DbOrTx } from '../../db/client.js';
-import { containsPattern } from '../../db/search.js';
 import { compareDecimal, decimal, minDecimal, subtractDecimal } from '../../platform/decimal.js';
 import { type PageRequest, toPage } from '../../platform/pagination.js';
 import type { RequestCtx } from '../../platform/request-ctx.js';
@@ -13,10 +11,21 @@ import type { PartnersService } from '../partners/index.js';
 import type { PostedMovement, ReservationsService, StockService } from '../stock/index.js';
 import { inBalanceOrder, reservedIssueLine, stillHeld, toPostedPublic } from '../stock/index.js';
 import { SalesErrors } from './sales.errors.js';
-import { salesOrderLines, salesOrders } from './sales.tables.js';
-
-type OrderRow = typeof salesOrders.$inferSelect;
-type LineRow = typeof salesOrderLines.$inferSelect;
+import {
+  addShipped,
+  allLinesShipped,
+  findSalesOrder,
+  insertLine,
+  insertSalesOrder,
+  linesOf,
+  linesOfOrders,
+  listSalesOrders,
+  type SalesOrderFilter,
+  type SalesOrderLineRow,
+  type SalesOrderRow,
+  setLineReservation,
+  updateSalesOrder,
+} from './sales.repo.js';
 
 export interface SalesOrderInput {
   customer_id?: string;
@@ -34,7 +43,7 @@ const TRANSITIONS = {
   close: { from: ['shipped', 'partially_shipped'], to: 'closed' },
 } as const;
 
-function toLinePublic(line: LineRow, reserved: number) {
+function toLinePublic(line: SalesOrderLineRow, reserved: number) {
   return {
     id: line.id,
     line_no: line.lineNo,
@@ -47,6 +56,36 @@ function toLinePublic(line: LineRow, reserved: number) {
     reserved_quantity: reserved,
     shipped_quantity: Number(line.shippedQuantity),
     backorder_quantity: Number(line.backorderQuantity),
+  };
+}
+
+function reservationIdsOf(lines: SalesOrderLineRow[]): string[] {
+  return lines.flatMap((line) => (line.reservationId ? [line.reservationId] : []));
+}
+
+/** An order as clients see it; `held` is what each active reservation of its lines still holds. */
+function toOrderPublic(order: SalesOrderRow, lines: SalesOrderLineRow[], held: Map<string, string>) {
+  const publicLines = lines.map((line) =>
+    toLinePublic(line, Number((line.reservationId && held.get(line.reservationId)) ?? 0)),
+  );
+  return {
+    id: order.id,
+    so_number: order.soNumber,
+    customer_id: order.customerId,
+    customer_name: order.customerName,
+    warehouse_id: order.warehouseId,
+    status: order.status,
+    order_date: order.orderDate,
+    tax_rate: Number(order.taxRate),
+    subtotal: Number(order.subtotal),
+    tax_amount: Number(order.taxAmount),
+    total: Number(order.total),
+    notes: order.notes,
+    lines: publicLines,
+    line_items: publicLines,
+    version: order.version,
+    created_at: order.createdAt.toISOString(),
+    updated_at: order.updatedAt.toISOString(),
   };
 }
 
@@ -64,58 +103,19 @@ export class SalesOrdersService {
     private readonly reservations: ReservationsService,
   ) {}
 
-  private async load(db: DbOrTx, id: string, lock = false): Promise<OrderRow> {
-    const query = db.select().from(salesOrders).where(eq(salesOrders.id, id));
-    const [order] = await (lock ? query.for('update') : query);
+  private async load(db: DbOrTx, id: string, lock = false): Promise<SalesOrderRow> {
+    const order = await findSalesOrder(db, id, lock);
     if (!order) throw SalesErrors.notFound();
     return order;
   }
 
-  private async linesOf(db: DbOrTx, id: string): Promise<LineRow[]> {
-    return db
-      .select()
-      .from(salesOrderLines)
-      .where(eq(salesOrderLines.salesOrderId, id))
-      .orderBy(asc(salesOrderLines.lineNo));
+  private async publicOf(db: DbOrTx, order: SalesOrderRow) {
+    const lines = await linesOf(db, order.id);
+    return toOrderPublic(order, lines, await this.reservations.activeQuantities(db, reservationIdsOf(lines)));
   }
 
-  private async publicOf(db: DbOrTx, order: OrderRow) {
-    const lines = await this.linesOf(db, order.id);
-    const held = await this.reservations.activeQuantities(
-      db,
-      lines.flatMap((line) => (line.reservationId ? [line.reservationId] : [])),
-    );
-    const publicLines = lines.map((line) =>
-      toLinePublic(line, Number((line.reservationId && held.get(line.reservationId)) ?? 0)),
-    );
-    return {
-      id: order.id,
-      so_number: order.soNumber,
-      customer_id: order.customerId,
-      customer_name: order.customerName,
-      warehouse_id: order.warehouseId,
-      status: order.status,
-      order_date: order.orderDate,
-      tax_rate: Number(order.taxRate),
-      subtotal: Number(order.subtotal),
-      tax_amount: Number(order.taxAmount),
-      total: Number(order.total),
-      notes: order.notes,
-      lines: publicLines,
-      line_items: publicLines,
-      version: order.version,
-      created_at: order.createdAt.toISOString(),
-      updated_at: order.updatedAt.toISOString(),
-    };
-  }
-
-  private async setStatus(tx: DbOrTx, id: string, status: string): Promise<OrderRow> {
-    const [row] = await tx
-      .update(salesOrders)
-      .set({ status, version: sql`${salesOrders.version} + 1`, updatedAt: sql`now()` })
-      .where(eq(salesOrders.id, id))
-      .returning();
-    return row as OrderRow;
+  private setStatus(tx: DbOrTx, id: string, status: string): Promise<SalesOrderRow> {
+    return updateSalesOrder(tx, id, { status });
   }
 
   async create(ctx: RequestCtx, input: SalesOrderInput) {
@@ -129,25 +129,22 @@ export class SalesOrdersService {
     if (lines.length === 0) throw OrderErrors.noLines();
     return this.db.transaction(async (tx) => {
       const number = await nextDocumentNumber(tx, 'SO');
-      const [row] = await tx
-        .insert(salesOrders)
-        .values({
-          id: uuidv7(),
-          soNumber: number,
-          customerId: customer.id,
-          customerName: customer.name,
-          warehouseId: input.warehouse_id,
-          orderDate: input.order_date ?? new Date().toISOString().slice(0, 10),
-          taxRate: decimal(input.tax_rate ?? 0),
-          notes: input.notes ?? '',
-          createdBy: ctx.actor?.id ?? null,
-        })
-        .returning();
-      const order = row as OrderRow;
+      const order = await insertSalesOrder(tx, {
+        id: uuidv7(),
+        soNumber: number,
+        customerId: customer.id,
+        customerName: customer.name,
+        warehouseId: input.warehouse_id,
+        orderDate: input.order_date ?? new Date().toISOString().slice(0, 10),
+        taxRate: decimal(input.tax_rate ?? 0),
+        notes: input.notes ?? '',
+        createdBy: ctx.actor?.id ?? null,
+      });
       for (const [index, line] of lines.entries()) {
-        await tx
-          .insert(salesOrderLines)
-          .values({ ...(await orderLineValues(this.products, tx, line, index)), salesOrderId: order.id });
+        await insertLine(tx, {
+          ...(await orderLineValues(this.products, tx, line, index)),
+          salesOrderId: order.id,
+        });
       }
       await recomputeOrderTotals(tx, 'sales_orders', 'sales_order_lines', 'sales_order_id', order.id);
       const saved = await this.load(tx, order.id);
@@ -171,7 +168,7 @@ export class SalesOrdersService {
       if (order.status !== 'draft')
         throw SalesErrors.illegalTransition({ action: 'confirm', status: order.status });
       const short: { line_id: string; sku: string; requested: number; available: number }[] = [];
-      const lines = [...(await this.linesOf(tx, id))].sort((a, b) =>
+      const lines = [...(await linesOf(tx, id))].sort((a, b) =>
         a.productId < b.productId ? -1 : a.productId > b.productId ? 1 : 0,
       );
       for (const line of lines) {
@@ -211,10 +208,7 @@ export class SalesOrdersService {
           });
           reservationId = reservation.id;
         }
-        await tx
-          .update(salesOrderLines)
-          .set({ reservationId, backorderQuantity: fits?.ok ? '0' : (fits?.rest ?? line.quantity) })
-          .where(eq(salesOrderLines.id, line.id));
+        await setLineReservation(tx, line.id, reservationId, fits?.ok ? '0' : (fits?.rest ?? line.quantity));
       }
       if (short.length > 0 && !allowBackorder)
         throw SalesErrors.shortLines({ count: short.length }, { short_lines: short });
@@ -243,7 +237,7 @@ export class SalesOrdersService {
       const order = await this.load(tx, id, true);
       if (!['confirmed', 'partially_shipped'].includes(order.status))
         throw SalesErrors.illegalTransition({ action: 'ship', status: order.status });
-      const lines = await this.linesOf(tx, id);
+      const lines = await linesOf(tx, id);
       const postingId = uuidv7();
       const picked: ReturnType<typeof toPostedPublic>[] = [];
       const matched = shipments.map((shipment, index) => {
@@ -289,20 +283,9 @@ export class SalesOrdersService {
       );
       for (const [n, { line, index, quantity }] of issues.entries()) {
         picked[index] = toPostedPublic(posted[n] as PostedMovement);
-        await tx
-          .update(salesOrderLines)
-          .set({
-            reservationId: await stillHeld(tx, this.reservations, line.reservationId),
-            shippedQuantity: sql`${salesOrderLines.shippedQuantity} + ${quantity}::numeric`,
-          })
-          .where(eq(salesOrderLines.id, line.id));
+        await addShipped(tx, line.id, await stillHeld(tx, this.reservations, line.reservationId), quantity);
       }
-      const [state] = (
-        (await tx.execute(
-          sql`select bool_and(shipped_quantity >= quantity) as done from sales_order_lines where sales_order_id = ${id}::uuid`,
-        )) as unknown as { rows: { done: boolean }[] }
-      ).rows;
-      const status = state?.done ? 'shipped' : 'partially_shipped';
+      const status = (await allLinesShipped(tx, id)) ? 'shipped' : 'partially_shipped';
       const after = await this.setStatus(tx, id, status);
       await recordAudit(tx, ctx, {
         action: 'sales_order.ship',
@@ -322,7 +305,7 @@ export class SalesOrdersService {
       const order = await this.load(tx, id, true);
       if (!(rule.from as readonly string[]).includes(order.status))
         throw SalesErrors.illegalTransition({ action, status: order.status });
-      for (const line of await this.linesOf(tx, id)) {
+      for (const line of await linesOf(tx, id)) {
         if (!line.reservationId) continue;
         const reservation = await this.reservations.get(line.reservationId, tx);
         if (reservation.status === 'active') await this.reservations.releaseIn(tx, ctx, line.reservationId);
@@ -343,35 +326,18 @@ export class SalesOrdersService {
     return this.publicOf(this.db, await this.load(this.db, id));
   }
 
-  async list(
-    filter: { status?: string; customerId?: string; from?: string; to?: string; search?: string },
-    page: PageRequest,
-  ) {
-    const conditions: (SQL | undefined)[] = [
-      filter.status ? eq(salesOrders.status, filter.status) : undefined,
-      filter.customerId ? eq(salesOrders.customerId, filter.customerId) : undefined,
-      filter.from ? gte(salesOrders.orderDate, filter.from) : undefined,
-      filter.to ? lte(salesOrders.orderDate, filter.to) : undefined,
-    ];
-    if (filter.search) {
-      const pattern = containsPattern(filter.search);
-      conditions.push(
-        or(sql`${salesOrders.soNumber} ilike ${pattern}`, sql`${salesOrders.customerName} ilike ${pattern}`),
-      );
-    }
-    const where = and(...conditions);
-    const [rows, [total]] = await Promise.all([
-      this.db
-        .select()
-        .from(salesOrders)
-        .where(where)
-        .orderBy(desc(salesOrders.soNumber))
-        .limit(page.pageSize)
-        .offset(page.offset),
-      this.db.select({ n: count() }).from(salesOrders).where(where),
-    ]);
-    const items = [];
-    for (const row of rows) items.push(await this.publicOf(this.db, row));
-    return toPage(items, total?.n ?? 0, page);
+  /** A page of orders; their lines, and what the lines' reservations hold, come in one query each. */
+  async list(filter: SalesOrderFilter, page: PageRequest) {
+    const { rows, total } = await listSalesOrders(this.db, filter, page);
+    const lines = await linesOfOrders(
+      this.db,
+      rows.map((row) => row.id),
+    );
+    const held = await this.reservations.activeQuantities(
+      this.db,
+      reservationIdsOf([...lines.values()].flat()),
+    );
+    const items = rows.map((row) => toOrderPublic(row, lines.get(row.id) ?? [], held));
+    return toPage(items, total, page);
   }
 }
