@@ -1,4 +1,3 @@
-import { and, asc, count, desc, eq, sql } from 'drizzle-orm';
 import { uuidv7 } from 'uuidv7';
 import type { Db, DbOrTx } from '../../db/client.js';
 import {
@@ -17,10 +16,21 @@ import type { BinsService } from '../locations/index.js';
 import type { PostedMovement, ReservationsService, StockService } from '../stock/index.js';
 import { reservedIssueLine, stillHeld, toPostedPublic } from '../stock/index.js';
 import { ProductionErrors } from './production.errors.js';
-import { workOrderComponents, workOrders } from './production.tables.js';
-
-type OrderRow = typeof workOrders.$inferSelect;
-type ComponentRow = typeof workOrderComponents.$inferSelect;
+import {
+  addConsumed,
+  addProduced,
+  componentsOf,
+  componentsOfOrders,
+  findWorkOrder,
+  insertComponent,
+  insertWorkOrder,
+  listWorkOrders,
+  setComponentReservation,
+  updateWorkOrder,
+  type WorkOrderComponentRow,
+  type WorkOrderFilter,
+  type WorkOrderRow,
+} from './production.repo.js';
 
 export interface WorkOrderInput {
   product_id: string;
@@ -37,6 +47,38 @@ const TRANSITIONS = {
   cancel: { from: ['planned', 'released', 'in_progress'], to: 'cancelled' },
 } as const;
 
+/** A work order as clients see it, each component with what the whole order needs of it. */
+function toWorkOrderPublic(order: WorkOrderRow, components: WorkOrderComponentRow[]) {
+  const required = new Map<string, number>();
+  for (const c of components) {
+    required.set(c.id, Number(multiplyDecimal(c.quantityPerUnit, order.quantity)));
+  }
+  return {
+    id: order.id,
+    wo_number: order.woNumber,
+    product_id: order.productId,
+    warehouse_id: order.warehouseId,
+    quantity: Number(order.quantity),
+    produced_quantity: Number(order.producedQuantity),
+    priority: order.priority,
+    due_date: order.dueDate,
+    status: order.status,
+    progress: order.progress,
+    notes: order.notes,
+    components: components.map((c) => ({
+      id: c.id,
+      product_id: c.productId,
+      quantity_per_unit: Number(c.quantityPerUnit),
+      required_quantity: required.get(c.id) ?? 0,
+      consumed_quantity: Number(c.consumedQuantity),
+      reservation_id: c.reservationId,
+    })),
+    version: order.version,
+    created_at: order.createdAt.toISOString(),
+    updated_at: order.updatedAt.toISOString(),
+  };
+}
+
 /**
  * Work orders (seed 003): planned → released (components reserved) → in_progress → completed,
  * or cancelled. Producing consumes components FEFO (`production_consume`) and receives the output
@@ -51,64 +93,14 @@ export class WorkOrdersService {
     private readonly reservations: ReservationsService,
   ) {}
 
-  private async load(db: DbOrTx, id: string, lock = false): Promise<OrderRow> {
-    const query = db.select().from(workOrders).where(eq(workOrders.id, id));
-    const [row] = await (lock ? query.for('update') : query);
+  private async load(db: DbOrTx, id: string, lock = false): Promise<WorkOrderRow> {
+    const row = await findWorkOrder(db, id, lock);
     if (!row) throw ProductionErrors.notFound();
     return row;
   }
 
-  private async componentsOf(db: DbOrTx, id: string): Promise<ComponentRow[]> {
-    return db
-      .select()
-      .from(workOrderComponents)
-      .where(eq(workOrderComponents.workOrderId, id))
-      .orderBy(asc(workOrderComponents.productId));
-  }
-
-  private async publicOf(db: DbOrTx, order: OrderRow) {
-    const components = await this.componentsOf(db, order.id);
-    const required = new Map<string, number>();
-    for (const c of components) {
-      required.set(c.id, Number(multiplyDecimal(c.quantityPerUnit, order.quantity)));
-    }
-    return {
-      id: order.id,
-      wo_number: order.woNumber,
-      product_id: order.productId,
-      warehouse_id: order.warehouseId,
-      quantity: Number(order.quantity),
-      produced_quantity: Number(order.producedQuantity),
-      priority: order.priority,
-      due_date: order.dueDate,
-      status: order.status,
-      progress: order.progress,
-      notes: order.notes,
-      components: components.map((c) => ({
-        id: c.id,
-        product_id: c.productId,
-        quantity_per_unit: Number(c.quantityPerUnit),
-        required_quantity: required.get(c.id) ?? 0,
-        consumed_quantity: Number(c.consumedQuantity),
-        reservation_id: c.reservationId,
-      })),
-      version: order.version,
-      created_at: order.createdAt.toISOString(),
-      updated_at: order.updatedAt.toISOString(),
-    };
-  }
-
-  private async setStatus(
-    tx: DbOrTx,
-    id: string,
-    changes: Partial<typeof workOrders.$inferInsert>,
-  ): Promise<OrderRow> {
-    const [row] = await tx
-      .update(workOrders)
-      .set({ ...changes, version: sql`${workOrders.version} + 1`, updatedAt: sql`now()` })
-      .where(eq(workOrders.id, id))
-      .returning();
-    return row as OrderRow;
+  private async publicOf(db: DbOrTx, order: WorkOrderRow) {
+    return toWorkOrderPublic(order, await componentsOf(db, order.id));
   }
 
   async create(ctx: RequestCtx, input: WorkOrderInput) {
@@ -118,24 +110,20 @@ export class WorkOrdersService {
       await this.products.requireActive(tx, input.product_id);
       await this.bins.resolve(tx, input.warehouse_id, null);
       const number = await nextDocumentNumber(tx, 'WO');
-      const [row] = await tx
-        .insert(workOrders)
-        .values({
-          id: uuidv7(),
-          woNumber: number,
-          productId: input.product_id,
-          warehouseId: input.warehouse_id,
-          quantity: decimal(input.quantity),
-          priority: input.priority ?? 'normal',
-          dueDate: input.due_date ?? null,
-          notes: input.notes ?? '',
-          createdBy: ctx.actor?.id ?? null,
-        })
-        .returning();
-      const order = row as OrderRow;
+      const order = await insertWorkOrder(tx, {
+        id: uuidv7(),
+        woNumber: number,
+        productId: input.product_id,
+        warehouseId: input.warehouse_id,
+        quantity: decimal(input.quantity),
+        priority: input.priority ?? 'normal',
+        dueDate: input.due_date ?? null,
+        notes: input.notes ?? '',
+        createdBy: ctx.actor?.id ?? null,
+      });
       for (const component of input.components) {
         await this.products.requireActive(tx, component.product_id);
-        await tx.insert(workOrderComponents).values({
+        await insertComponent(tx, {
           id: uuidv7(),
           workOrderId: order.id,
           productId: component.product_id,
@@ -158,7 +146,7 @@ export class WorkOrdersService {
       const order = await this.load(tx, id, true);
       if (order.status !== 'planned')
         throw ProductionErrors.illegalTransition({ action: 'release', status: order.status });
-      for (const component of await this.componentsOf(tx, id)) {
+      for (const component of await componentsOf(tx, id)) {
         const need = multiplyDecimal(component.quantityPerUnit, order.quantity);
         const reservation = await this.reservations.reserveIn(tx, ctx, {
           productId: component.productId,
@@ -168,12 +156,9 @@ export class WorkOrdersService {
           referenceType: 'work_order',
           referenceId: id,
         });
-        await tx
-          .update(workOrderComponents)
-          .set({ reservationId: reservation.id })
-          .where(eq(workOrderComponents.id, component.id));
+        await setComponentReservation(tx, component.id, reservation.id);
       }
-      const after = await this.setStatus(tx, id, { status: 'released' });
+      const after = await updateWorkOrder(tx, id, { status: 'released' });
       await recordAudit(tx, ctx, {
         action: 'work_order.release',
         entityType: 'work_order',
@@ -192,14 +177,14 @@ export class WorkOrdersService {
       if (!(rule.from as readonly string[]).includes(order.status))
         throw ProductionErrors.illegalTransition({ action, status: order.status });
       if (action === 'cancel') {
-        for (const component of await this.componentsOf(tx, id)) {
+        for (const component of await componentsOf(tx, id)) {
           if (!component.reservationId) continue;
           const reservation = await this.reservations.get(component.reservationId, tx);
           if (reservation.status === 'active')
             await this.reservations.releaseIn(tx, ctx, component.reservationId);
         }
       }
-      const after = await this.setStatus(tx, id, { status: rule.to });
+      const after = await updateWorkOrder(tx, id, { status: rule.to });
       await recordAudit(tx, ctx, {
         action: `work_order.${action}`,
         entityType: 'work_order',
@@ -217,7 +202,7 @@ export class WorkOrdersService {
       const order = await this.load(tx, id, true);
       if (order.status !== 'in_progress')
         throw ProductionErrors.illegalTransition({ action: 'report progress on', status: order.status });
-      const after = await this.setStatus(tx, id, { progress });
+      const after = await updateWorkOrder(tx, id, { progress });
       await recordAudit(tx, ctx, {
         action: 'work_order.progress',
         entityType: 'work_order',
@@ -258,7 +243,7 @@ export class WorkOrdersService {
       const postingId = uuidv7();
       const reference = { referenceType: 'work_order', referenceId: id, referenceNumber: order.woNumber };
       const components = [];
-      for (const component of await this.componentsOf(tx, id)) {
+      for (const component of await componentsOf(tx, id)) {
         const need = multiplyDecimal(component.quantityPerUnit, quantity);
         const line = await reservedIssueLine(
           tx,
@@ -294,20 +279,21 @@ export class WorkOrdersService {
       const posted = await this.stock.postAll(tx, ctx, [...components.map((c) => c.line), outputLine]);
       const output = posted[components.length] as PostedMovement;
       for (const { component, need } of components) {
-        await tx
-          .update(workOrderComponents)
-          .set({
-            reservationId: await stillHeld(tx, this.reservations, component.reservationId),
-            consumedQuantity: sql`${workOrderComponents.consumedQuantity} + ${need}::numeric`,
-          })
-          .where(eq(workOrderComponents.id, component.id));
+        await addConsumed(
+          tx,
+          component.id,
+          await stillHeld(tx, this.reservations, component.reservationId),
+          need,
+        );
       }
       const consumed = posted.slice(0, components.length).map((p) => toPostedPublic(p));
       const done = compareDecimal(sumDecimals([order.producedQuantity, quantity]), order.quantity) >= 0;
-      const after = await this.setStatus(tx, id, {
-        producedQuantity: sql`${workOrders.producedQuantity} + ${decimal(quantity)}::numeric` as never,
-        ...(done ? { status: 'completed', progress: 100 } : { status: 'in_progress' }),
-      });
+      const after = await addProduced(
+        tx,
+        id,
+        decimal(quantity),
+        done ? { status: 'completed', progress: 100 } : { status: 'in_progress' },
+      );
       await recordAudit(tx, ctx, {
         action: 'work_order.produce',
         entityType: 'work_order',
@@ -326,24 +312,14 @@ export class WorkOrdersService {
     return this.publicOf(this.db, await this.load(this.db, id));
   }
 
-  async list(filter: { status?: string; priority?: string; productId?: string }, page: PageRequest) {
-    const where = and(
-      filter.status ? eq(workOrders.status, filter.status) : undefined,
-      filter.priority ? eq(workOrders.priority, filter.priority) : undefined,
-      filter.productId ? eq(workOrders.productId, filter.productId) : undefined,
+  /** A page of orders; the components of all of them come in one query. */
+  async list(filter: WorkOrderFilter, page: PageRequest) {
+    const { rows, total } = await listWorkOrders(this.db, filter, page);
+    const components = await componentsOfOrders(
+      this.db,
+      rows.map((row) => row.id),
     );
-    const [rows, [total]] = await Promise.all([
-      this.db
-        .select()
-        .from(workOrders)
-        .where(where)
-        .orderBy(desc(workOrders.woNumber))
-        .limit(page.pageSize)
-        .offset(page.offset),
-      this.db.select({ n: count() }).from(workOrders).where(where),
-    ]);
-    const items = [];
-    for (const row of rows) items.push(await this.publicOf(this.db, row));
-    return toPage(items, total?.n ?? 0, page);
+    const items = rows.map((row) => toWorkOrderPublic(row, components.get(row.id) ?? []));
+    return toPage(items, total, page);
   }
 }

@@ -1,0 +1,131 @@
+import { and, asc, count, desc, eq, inArray, sql } from 'drizzle-orm';
+import type { PgUpdateSetSource } from 'drizzle-orm/pg-core';
+import type { DbOrTx } from '../../db/client.js';
+import type { PageRequest } from '../../platform/pagination.js';
+import { workOrderComponents, workOrders } from './production.tables.js';
+
+export type WorkOrderRow = typeof workOrders.$inferSelect;
+export type WorkOrderComponentRow = typeof workOrderComponents.$inferSelect;
+
+export interface WorkOrderFilter {
+  status?: string;
+  priority?: string;
+  productId?: string;
+}
+
+export async function findWorkOrder(db: DbOrTx, id: string, lock = false): Promise<WorkOrderRow | undefined> {
+  const query = db.select().from(workOrders).where(eq(workOrders.id, id));
+  const [row] = await (lock ? query.for('update') : query);
+  return row;
+}
+
+export async function insertWorkOrder(
+  db: DbOrTx,
+  values: typeof workOrders.$inferInsert,
+): Promise<WorkOrderRow> {
+  const [row] = await db.insert(workOrders).values(values).returning();
+  return row as WorkOrderRow;
+}
+
+/** Applies `changes` and raises the version by one. */
+export async function updateWorkOrder(
+  db: DbOrTx,
+  id: string,
+  changes: PgUpdateSetSource<typeof workOrders>,
+): Promise<WorkOrderRow> {
+  const [row] = await db
+    .update(workOrders)
+    .set({ ...changes, version: sql`${workOrders.version} + 1`, updatedAt: sql`now()` })
+    .where(eq(workOrders.id, id))
+    .returning();
+  return row as WorkOrderRow;
+}
+
+/** Adds `quantity` to what the order has produced, with the other `changes`. */
+export function addProduced(
+  db: DbOrTx,
+  id: string,
+  quantity: string,
+  changes: PgUpdateSetSource<typeof workOrders>,
+): Promise<WorkOrderRow> {
+  return updateWorkOrder(db, id, {
+    producedQuantity: sql`${workOrders.producedQuantity} + ${quantity}::numeric`,
+    ...changes,
+  });
+}
+
+export async function insertComponent(
+  db: DbOrTx,
+  values: typeof workOrderComponents.$inferInsert,
+): Promise<void> {
+  await db.insert(workOrderComponents).values(values);
+}
+
+/** An order's components, by product: release reserves them in this order. */
+export function componentsOf(db: DbOrTx, orderId: string): Promise<WorkOrderComponentRow[]> {
+  return db
+    .select()
+    .from(workOrderComponents)
+    .where(eq(workOrderComponents.workOrderId, orderId))
+    .orderBy(asc(workOrderComponents.productId));
+}
+
+/** The components of several orders in one query, each order's by product. */
+export async function componentsOfOrders(
+  db: DbOrTx,
+  orderIds: string[],
+): Promise<Map<string, WorkOrderComponentRow[]>> {
+  const result = new Map<string, WorkOrderComponentRow[]>(orderIds.map((id) => [id, []]));
+  if (orderIds.length === 0) return result;
+  const found = await db
+    .select()
+    .from(workOrderComponents)
+    .where(inArray(workOrderComponents.workOrderId, orderIds))
+    .orderBy(asc(workOrderComponents.workOrderId), asc(workOrderComponents.productId));
+  for (const component of found) result.get(component.workOrderId)?.push(component);
+  return result;
+}
+
+export async function setComponentReservation(
+  db: DbOrTx,
+  componentId: string,
+  reservationId: string,
+): Promise<void> {
+  await db.update(workOrderComponents).set({ reservationId }).where(eq(workOrderComponents.id, componentId));
+}
+
+/** Adds a consumed quantity to a component and sets the reservation still holding its rest (or null). */
+export async function addConsumed(
+  db: DbOrTx,
+  componentId: string,
+  reservationId: string | null,
+  quantity: string,
+): Promise<void> {
+  await db
+    .update(workOrderComponents)
+    .set({
+      reservationId,
+      consumedQuantity: sql`${workOrderComponents.consumedQuantity} + ${quantity}::numeric`,
+    })
+    .where(eq(workOrderComponents.id, componentId));
+}
+
+/** A page of orders, newest number first, and the count of all that match. */
+export async function listWorkOrders(db: DbOrTx, filter: WorkOrderFilter, page: PageRequest) {
+  const where = and(
+    filter.status ? eq(workOrders.status, filter.status) : undefined,
+    filter.priority ? eq(workOrders.priority, filter.priority) : undefined,
+    filter.productId ? eq(workOrders.productId, filter.productId) : undefined,
+  );
+  const [found, [total]] = await Promise.all([
+    db
+      .select()
+      .from(workOrders)
+      .where(where)
+      .orderBy(desc(workOrders.woNumber))
+      .limit(page.pageSize)
+      .offset(page.offset),
+    db.select({ n: count() }).from(workOrders).where(where),
+  ]);
+  return { rows: found, total: total?.n ?? 0 };
+}
