@@ -1,3 +1,5 @@
+import { readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
 import swagger, { type SwaggerTransformObject } from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import type { FastifyInstance, RouteOptions } from 'fastify';
@@ -5,12 +7,13 @@ import fp from 'fastify-plugin';
 import { Type } from 'typebox';
 import { ErrorResponse, errorRef } from './schemas.js';
 
-const REDOC_CDN = 'https://cdn.jsdelivr.net/npm/redoc@2/bundles/redoc.standalone.js';
+/** ReDoc's browser bundle, from the npm package: the page works offline. */
+const REDOC_SCRIPT = createRequire(import.meta.url).resolve('redoc/bundles/redoc.standalone.js');
 
 const redocPage = `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>Raktar API</title>
 <meta name="viewport" content="width=device-width, initial-scale=1"></head>
-<body><redoc spec-url="/openapi.json"></redoc><script src="${REDOC_CDN}"></script></body></html>`;
+<body><redoc spec-url="/openapi.json"></redoc><script src="/redoc/redoc.standalone.js"></script></body></html>`;
 
 /** Every tag an operation uses, declared once with what it groups. */
 const TAGS = [
@@ -208,6 +211,14 @@ export const openapiPlugin = fp(
       { schema: { hide: true }, config: { securityHeaders: { contentSecurityPolicy: false } } },
       async (_req, reply) => reply.type('text/html; charset=utf-8').send(redocPage),
     );
+    let redocScript: Promise<Buffer> | undefined;
+    app.get('/redoc/redoc.standalone.js', { schema: { hide: true } }, async (_req, reply) => {
+      redocScript ??= readFile(REDOC_SCRIPT);
+      return reply
+        .type('text/javascript; charset=utf-8')
+        .header('cache-control', 'public, max-age=86400')
+        .send(await redocScript);
+    });
   },
   { name: 'openapi' },
 );

@@ -99,6 +99,13 @@ describe('system endpoints', () => {
     expect(redoc.statusCode).toBe(200);
     expect(redoc.headers['content-type']).toContain('text/html');
     expect(redoc.body).toContain('spec-url="/openapi.json"');
+    // Its script comes from this server (the npm package), so the page works offline.
+    const src = /<script src="([^"]+)"/.exec(redoc.body)?.[1] ?? '';
+    expect(src.startsWith('/')).toBe(true);
+    const script = await t.app.inject({ method: 'GET', url: src });
+    expect(script.statusCode).toBe(200);
+    expect(script.headers['content-type']).toContain('javascript');
+    expect(script.body.length).toBeGreaterThan(100_000);
   });
 
   it('publishes OpenAPI 3.1 where every operation has tags, a summary, schemas and an example', async () => {
