@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.js';
+import { rows } from '../../db/rows.js';
 
 /** A counted line resolved against the books: its balance key, booked figures and difference. */
 export interface CountedRow {
@@ -35,7 +36,9 @@ export async function countAgainstBooks(
   }[],
 ): Promise<CountedRow[]> {
   const payload = JSON.stringify(lines.map((line, i) => ({ line: i, ...line })));
-  const result = (await db.execute(sql`with x as (
+  return rows<CountedRow>(
+    db,
+    sql`with x as (
       select * from jsonb_to_recordset(${payload}::jsonb)
         as x(line integer, product_id uuid, bin_id uuid, lot_id uuid, lot_number text, counted_quantity numeric)
     ), r as (
@@ -63,6 +66,6 @@ export async function countAgainstBooks(
       r.counted_quantity < coalesce(l.reserved, 0) as below_reserved
     from r left join locked l on l.product_id = r.product_id and l.bin_id = r.bin_id
       and l.lot_id is not distinct from r.lot_id
-    order by r.line`)) as unknown as { rows: CountedRow[] };
-  return result.rows;
+    order by r.line`,
+  );
 }

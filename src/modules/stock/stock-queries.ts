@@ -1,5 +1,6 @@
 import { and, asc, count, desc, eq, gte, inArray, lt, lte, type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
+import { rows } from '../../db/rows.js';
 import { type PageRequest, toPage } from '../../platform/pagination.js';
 import type { ProductStock, StockDistribution } from '../catalog/index.js';
 import type { LocationStock } from '../locations/index.js';
@@ -57,10 +58,6 @@ export interface MovementFilter {
   actorId?: string;
   from?: Date;
   to?: Date;
-}
-
-async function rows<T>(db: Db, query: SQL): Promise<T[]> {
-  return ((await db.execute(query)) as unknown as { rows: T[] }).rows;
 }
 
 /** Reads of the ledger and balances; also what the catalog and locations show of stock. */

@@ -1,4 +1,3 @@
-import { and, asc, count, desc, eq, sql } from 'drizzle-orm';
 import { uuidv7 } from 'uuidv7';
 import type { Db, DbOrTx } from '../../db/client.js';
 import { type PageRequest, toPage } from '../../platform/pagination.js';
@@ -11,10 +10,19 @@ import { heldPieces } from './reservations.repo.js';
 import type { ReservationsService } from './reservations.service.js';
 import { StockErrors } from './stock.errors.js';
 import type { StockService } from './stock.service.js';
-import { stockTransferLines, stockTransfers } from './stock.tables.js';
-
-type TransferRow = typeof stockTransfers.$inferSelect;
-type LineRow = typeof stockTransferLines.$inferSelect;
+import {
+  findTransfer,
+  insertTransfer,
+  insertTransferLine,
+  linesOf,
+  linesOfTransfers,
+  listTransfers,
+  markCancelled,
+  markCompleted,
+  type TransferFilter,
+  type TransferLineRow,
+  type TransferRow,
+} from './transfers.repo.js';
 
 export interface TransferInput {
   from_warehouse_id: string;
@@ -26,7 +34,7 @@ export interface TransferInput {
   lines: { product_id: string; lot_id?: string | null; quantity: number }[];
 }
 
-function toTransferPublic(row: TransferRow, lines: LineRow[]) {
+function toTransferPublic(row: TransferRow, lines: TransferLineRow[]) {
   const [first] = lines;
   return {
     id: row.id,
@@ -70,16 +78,8 @@ export class TransfersService {
     private readonly stock: StockService,
   ) {}
 
-  private async linesOf(db: DbOrTx, transferId: string): Promise<LineRow[]> {
-    return db
-      .select()
-      .from(stockTransferLines)
-      .where(eq(stockTransferLines.transferId, transferId))
-      .orderBy(asc(stockTransferLines.id));
-  }
-
   private async publicOf(db: DbOrTx, row: TransferRow) {
-    return toTransferPublic(row, await this.linesOf(db, row.id));
+    return toTransferPublic(row, await linesOf(db, row.id));
   }
 
   async create(ctx: RequestCtx, input: TransferInput) {
@@ -92,21 +92,17 @@ export class TransfersService {
     return this.db.transaction(async (tx) => {
       await this.bins.resolve(tx, input.to_warehouse_id, toBin);
       const number = await nextDocumentNumber(tx, 'TR');
-      const [row] = await tx
-        .insert(stockTransfers)
-        .values({
-          id: uuidv7(),
-          transferNumber: number,
-          fromWarehouseId: input.from_warehouse_id,
-          toWarehouseId: input.to_warehouse_id,
-          fromBinId: fromBin,
-          toBinId: toBin,
-          transferReference: input.transfer_reference ?? '',
-          notes: input.notes ?? '',
-          createdBy: ctx.actor?.id ?? null,
-        })
-        .returning();
-      const transfer = row as TransferRow;
+      const transfer = await insertTransfer(tx, {
+        id: uuidv7(),
+        transferNumber: number,
+        fromWarehouseId: input.from_warehouse_id,
+        toWarehouseId: input.to_warehouse_id,
+        fromBinId: fromBin,
+        toBinId: toBin,
+        transferReference: input.transfer_reference ?? '',
+        notes: input.notes ?? '',
+        createdBy: ctx.actor?.id ?? null,
+      });
       // Lines in product order, so concurrent transfers lock balances in one order.
       const lines = [...input.lines].sort((a, b) =>
         a.product_id < b.product_id ? -1 : a.product_id > b.product_id ? 1 : 0,
@@ -122,7 +118,7 @@ export class TransfersService {
           referenceType: 'stock_transfer',
           referenceId: transfer.id,
         });
-        await tx.insert(stockTransferLines).values({
+        await insertTransferLine(tx, {
           transferId: transfer.id,
           productId: line.product_id,
           lotId: line.lot_id ?? null,
@@ -146,7 +142,7 @@ export class TransfersService {
   }
 
   private async lockPending(tx: DbOrTx, id: string): Promise<TransferRow> {
-    const [row] = await tx.select().from(stockTransfers).where(eq(stockTransfers.id, id)).for('update');
+    const row = await findTransfer(tx, id, true);
     if (!row) throw StockErrors.transferNotFound();
     if (row.status !== 'pending') throw StockErrors.transferState({ status: row.status });
     return row;
@@ -164,7 +160,7 @@ export class TransfersService {
         referenceNumber: transfer.transferNumber,
         notes: transfer.notes,
       };
-      const reservationIds = (await this.linesOf(tx, id)).map((line) => line.reservationId);
+      const reservationIds = (await linesOf(tx, id)).map((line) => line.reservationId);
       // Out: exactly what each line's reservation holds. In: the same quantities of the same lots.
       const lines: PostLine[] = reservationIds.map((reservationId) => ({
         kind: 'takeReserved',
@@ -186,16 +182,7 @@ export class TransfersService {
         });
       }
       await this.stock.postAll(tx, ctx, lines);
-      const [row] = await tx
-        .update(stockTransfers)
-        .set({
-          status: 'completed',
-          completedAt: sql`now()`,
-          updatedAt: sql`now()`,
-          version: sql`${stockTransfers.version} + 1`,
-        })
-        .where(eq(stockTransfers.id, id))
-        .returning();
+      const row = await markCompleted(tx, id);
       await recordAudit(tx, ctx, {
         action: 'transfer.complete',
         entityType: 'stock_transfer',
@@ -203,7 +190,7 @@ export class TransfersService {
         before: { status: 'pending' },
         after: { status: 'completed' },
       });
-      return this.publicOf(tx, row as TransferRow);
+      return this.publicOf(tx, row);
     });
   }
 
@@ -211,18 +198,9 @@ export class TransfersService {
   async cancel(ctx: RequestCtx, id: string) {
     return this.db.transaction(async (tx) => {
       await this.lockPending(tx, id);
-      for (const line of await this.linesOf(tx, id))
+      for (const line of await linesOf(tx, id))
         await this.reservations.releaseIn(tx, ctx, line.reservationId);
-      const [row] = await tx
-        .update(stockTransfers)
-        .set({
-          status: 'cancelled',
-          cancelledAt: sql`now()`,
-          updatedAt: sql`now()`,
-          version: sql`${stockTransfers.version} + 1`,
-        })
-        .where(eq(stockTransfers.id, id))
-        .returning();
+      const row = await markCancelled(tx, id);
       await recordAudit(tx, ctx, {
         action: 'transfer.cancel',
         entityType: 'stock_transfer',
@@ -230,35 +208,24 @@ export class TransfersService {
         before: { status: 'pending' },
         after: { status: 'cancelled' },
       });
-      return this.publicOf(tx, row as TransferRow);
+      return this.publicOf(tx, row);
     });
   }
 
   async get(id: string) {
-    const [row] = await this.db.select().from(stockTransfers).where(eq(stockTransfers.id, id));
+    const row = await findTransfer(this.db, id);
     if (!row) throw StockErrors.transferNotFound();
     return this.publicOf(this.db, row);
   }
 
-  async list(filter: { status?: string; warehouseId?: string }, page: PageRequest) {
-    const where = and(
-      filter.status ? eq(stockTransfers.status, filter.status) : undefined,
-      filter.warehouseId
-        ? sql`(${stockTransfers.fromWarehouseId} = ${filter.warehouseId} or ${stockTransfers.toWarehouseId} = ${filter.warehouseId})`
-        : undefined,
+  /** A page of transfers; the lines of all of them come in one query. */
+  async list(filter: TransferFilter, page: PageRequest) {
+    const { rows, total } = await listTransfers(this.db, filter, page);
+    const lines = await linesOfTransfers(
+      this.db,
+      rows.map((row) => row.id),
     );
-    const [rows, [total]] = await Promise.all([
-      this.db
-        .select()
-        .from(stockTransfers)
-        .where(where)
-        .orderBy(desc(stockTransfers.id))
-        .limit(page.pageSize)
-        .offset(page.offset),
-      this.db.select({ n: count() }).from(stockTransfers).where(where),
-    ]);
-    const items = [];
-    for (const row of rows) items.push(await this.publicOf(this.db, row));
-    return toPage(items, total?.n ?? 0, page);
+    const items = rows.map((row) => toTransferPublic(row, lines.get(row.id) ?? []));
+    return toPage(items, total, page);
   }
 }
