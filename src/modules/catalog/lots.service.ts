@@ -1,15 +1,21 @@
-import { and, asc, count, eq, type SQL, sql } from 'drizzle-orm';
 import type { Db, DbOrTx } from '../../db/client.js';
 import { isForeignKeyViolation, isUniqueViolation } from '../../db/errors.js';
-import { containsPattern } from '../../db/search.js';
 import { invalidFields } from '../../platform/errors.js';
 import { type PageRequest, toPage } from '../../platform/pagination.js';
 import type { RequestCtx } from '../../platform/request-ctx.js';
 import { recordAudit } from '../audit/index.js';
 import { CatalogErrors } from './catalog.errors.js';
-import { lots, products } from './catalog.tables.js';
+import {
+  findLot,
+  findProductLot,
+  insertLot,
+  type LotRow,
+  listLots,
+  productById,
+  productExists,
+} from './lots.repo.js';
 
-export type LotRow = typeof lots.$inferSelect;
+export type { LotRow } from './lots.repo.js';
 
 export function toLotPublic(row: LotRow) {
   return {
@@ -37,39 +43,20 @@ export class LotsService {
   constructor(private readonly db: Db) {}
 
   private async lotTrackedProduct(db: DbOrTx, productId: string) {
-    const [product] = await db.select().from(products).where(eq(products.id, productId));
+    const product = await productById(db, productId);
     if (!product) throw CatalogErrors.productNotFound();
     if (product.tracking !== 'lot') throw CatalogErrors.notLotTracked({ sku: product.sku });
     return product;
   }
 
   async list(productId: string, search: string | undefined, page: PageRequest) {
-    const [product] = await this.db
-      .select({ id: products.id })
-      .from(products)
-      .where(eq(products.id, productId));
-    if (!product) throw CatalogErrors.productNotFound();
-    const conditions: SQL[] = [eq(lots.productId, productId)];
-    if (search) conditions.push(sql`lower(${lots.lotNumber}) like lower(${containsPattern(search)})`);
-    const where = and(...conditions);
-    const [rows, [total]] = await Promise.all([
-      this.db
-        .select()
-        .from(lots)
-        .where(where)
-        .orderBy(sql`${lots.expiryDate} asc nulls last`, asc(lots.lotNumber))
-        .limit(page.pageSize)
-        .offset(page.offset),
-      this.db.select({ n: count() }).from(lots).where(where),
-    ]);
-    return toPage(rows.map(toLotPublic), total?.n ?? 0, page);
+    if (!(await productExists(this.db, productId))) throw CatalogErrors.productNotFound();
+    const { rows, total } = await listLots(this.db, productId, search, page);
+    return toPage(rows.map(toLotPublic), total, page);
   }
 
   async get(productId: string, lotId: string) {
-    const [row] = await this.db
-      .select()
-      .from(lots)
-      .where(and(eq(lots.id, lotId), eq(lots.productId, productId)));
+    const row = await findProductLot(this.db, productId, lotId);
     if (!row) throw CatalogErrors.lotNotFound();
     return toLotPublic(row);
   }
@@ -87,19 +74,16 @@ export class LotsService {
   async createIn(tx: DbOrTx, ctx: RequestCtx, productId: string, input: LotInput): Promise<LotRow> {
     this.assertDates(input);
     await this.lotTrackedProduct(tx, productId);
-    let row: LotRow | undefined;
+    let created: LotRow;
     try {
-      [row] = await tx
-        .insert(lots)
-        .values({
-          productId,
-          lotNumber: input.lot_number.trim(),
-          expiryDate: input.expiry_date ?? null,
-          manufacturedOn: input.manufactured_on ?? null,
-          supplierId: input.supplier_id ?? null,
-          notes: input.notes ?? '',
-        })
-        .returning();
+      created = await insertLot(tx, {
+        productId,
+        lotNumber: input.lot_number.trim(),
+        expiryDate: input.expiry_date ?? null,
+        manufacturedOn: input.manufactured_on ?? null,
+        supplierId: input.supplier_id ?? null,
+        notes: input.notes ?? '',
+      });
     } catch (error) {
       if (isUniqueViolation(error, 'lots_product_number_key'))
         throw CatalogErrors.lotTaken({ lot_number: input.lot_number.trim() });
@@ -111,7 +95,6 @@ export class LotsService {
       }
       throw error;
     }
-    const created = row as LotRow;
     await recordAudit(tx, ctx, {
       action: 'lot.create',
       entityType: 'lot',
@@ -126,8 +109,7 @@ export class LotsService {
   }
 
   async findById(db: DbOrTx, id: string): Promise<LotRow | undefined> {
-    const [row] = await db.select().from(lots).where(eq(lots.id, id));
-    return row;
+    return findLot(db, id);
   }
 
   /** The product's lot with this number, or undefined. */
