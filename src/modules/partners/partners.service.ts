@@ -1,18 +1,26 @@
-import { and, asc, count, desc, eq, type SQL, sql } from 'drizzle-orm';
-import type { PgColumn } from 'drizzle-orm/pg-core';
 import type { Db } from '../../db/client.js';
 import { isForeignKeyViolation, isUniqueViolation } from '../../db/errors.js';
-import { matchesSearch } from '../../db/search.js';
-import { getOrThrow, updateVersioned } from '../../db/versioned.js';
 import { defineError } from '../../platform/errors.js';
 import { type PageRequest, toPage } from '../../platform/pagination.js';
 import type { RequestCtx } from '../../platform/request-ctx.js';
 import { recordAudit } from '../audit/index.js';
+import {
+  deletePartner,
+  findPartner,
+  findPartnerByIdOrCode,
+  insertPartner,
+  listPartners,
+  type NewPartner,
+  type PartnerFilter,
+  type PartnerRow,
+  type PartnerSort,
+  updatePartner,
+} from './partners.repo.js';
 import type { PartnerTable } from './partners.tables.js';
 import { normalizePhone } from './phone.js';
 
+export type { PartnerSort } from './partners.repo.js';
 export type PartnerKind = 'supplier' | 'customer';
-type PartnerRow = PartnerTable['$inferSelect'];
 
 export interface PartnerInput {
   code?: string;
@@ -75,16 +83,6 @@ function snapshot(row: PartnerRow) {
   return rest;
 }
 
-const SORTS = {
-  code_asc: (t: PartnerTable) => asc(t.code),
-  code_desc: (t: PartnerTable) => desc(t.code),
-  name_asc: (t: PartnerTable) => asc(t.name),
-  name_desc: (t: PartnerTable) => desc(t.name),
-  created_asc: (t: PartnerTable) => asc(t.createdAt),
-  created_desc: (t: PartnerTable) => desc(t.createdAt),
-};
-export type PartnerSort = keyof typeof SORTS;
-
 /** Suppliers or customers (seeds 000 and 003): one service, parameterized by table. */
 export class PartnersService {
   readonly errors: ReturnType<typeof partnerErrors>;
@@ -98,9 +96,9 @@ export class PartnersService {
     this.errors = partnerErrors(kind);
   }
 
-  private columns(input: PartnerInput): Partial<PartnerTable['$inferInsert']> {
+  private columns(input: PartnerInput): Partial<NewPartner> {
     const trim = (value: string | undefined) => value?.trim();
-    const out: Partial<PartnerTable['$inferInsert']> = {
+    const out: Partial<NewPartner> = {
       code: trim(input.code),
       name: trim(input.name),
       contactPerson: trim(input.contact_person),
@@ -125,46 +123,31 @@ export class PartnersService {
     throw error;
   }
 
-  async list(filter: { search?: string; isActive?: boolean }, sort: PartnerSort, page: PageRequest) {
-    const t = this.table;
-    const conditions: (SQL | undefined)[] = [];
-    if (filter.isActive !== undefined) conditions.push(eq(t.isActive, filter.isActive));
-    if (filter.search) conditions.push(matchesSearch(sql`${t.code} || ' ' || ${t.name}`, filter.search));
-    const where = and(...conditions);
-    const [rows, [total]] = await Promise.all([
-      this.db
-        .select()
-        .from(t)
-        .where(where)
-        .orderBy(SORTS[sort](t), asc(t.id as PgColumn))
-        .limit(page.pageSize)
-        .offset(page.offset),
-      this.db.select({ n: count() }).from(t).where(where),
-    ]);
-    return toPage((rows as PartnerRow[]).map(toPartnerPublic), total?.n ?? 0, page);
+  async list(filter: PartnerFilter, sort: PartnerSort, page: PageRequest) {
+    const { rows, total } = await listPartners(this.db, this.table, filter, sort, page);
+    return toPage(rows.map(toPartnerPublic), total, page);
   }
 
   async get(id: string): Promise<PartnerPublic> {
-    return toPartnerPublic(await getOrThrow(this.db, this.table, id, this.errors.notFound));
+    const row = await findPartner(this.db, this.table, id);
+    if (!row) throw this.errors.notFound();
+    return toPartnerPublic(row);
   }
 
   /** Resolves a partner by id or code (orders accept either); inactive ones are refused by the caller. */
   async findByIdOrCode(ref: { id?: string; code?: string }): Promise<PartnerPublic | undefined> {
-    const t = this.table;
-    const where = ref.id ? eq(t.id, ref.id) : sql`lower(${t.code}) = lower(${ref.code ?? ''})`;
-    const [row] = await this.db.select().from(t).where(where);
-    return row ? toPartnerPublic(row as PartnerRow) : undefined;
+    const row = await findPartnerByIdOrCode(this.db, this.table, ref);
+    return row ? toPartnerPublic(row) : undefined;
   }
 
   async create(
     ctx: RequestCtx,
     input: PartnerInput & { code: string; name: string },
   ): Promise<PartnerPublic> {
-    const values = this.columns(input) as PartnerTable['$inferInsert'];
+    const values = this.columns(input) as NewPartner;
     try {
       return await this.db.transaction(async (tx) => {
-        const [row] = (await tx.insert(this.table).values(values).returning()) as PartnerRow[];
-        if (!row) throw new Error('insert returned nothing');
+        const row = await insertPartner(tx, this.table, values);
         await recordAudit(tx, ctx, {
           action: `${this.kind}.create`,
           entityType: this.kind,
@@ -187,7 +170,7 @@ export class PartnersService {
     const changes = this.columns(input);
     try {
       return await this.db.transaction(async (tx) => {
-        const { before, after } = await updateVersioned(
+        const { before, after } = await updatePartner(
           tx,
           this.table,
           id,
@@ -199,10 +182,10 @@ export class PartnersService {
           action: `${this.kind}.update`,
           entityType: this.kind,
           entityId: id,
-          before: snapshot(before as PartnerRow),
-          after: snapshot(after as PartnerRow),
+          before: snapshot(before),
+          after: snapshot(after),
         });
-        return toPartnerPublic(after as PartnerRow);
+        return toPartnerPublic(after);
       });
     } catch (error) {
       this.rethrow(error, input.code);
@@ -214,8 +197,9 @@ export class PartnersService {
     if (!hard) return this.update(ctx, id, { is_active: false });
     try {
       await this.db.transaction(async (tx) => {
-        const row = (await getOrThrow(tx, this.table, id, this.errors.notFound, true)) as PartnerRow;
-        await tx.delete(this.table).where(eq(this.table.id, id));
+        const row = await findPartner(tx, this.table, id, true);
+        if (!row) throw this.errors.notFound();
+        await deletePartner(tx, this.table, id);
         await recordAudit(tx, ctx, {
           action: `${this.kind}.delete`,
           entityType: this.kind,
