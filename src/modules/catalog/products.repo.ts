@@ -1,10 +1,14 @@
 import { and, asc, count, desc, eq, gte, inArray, lte, or, type SQL, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.js';
 import { containsPattern, matchesSearch } from '../../db/search.js';
+import { updateVersioned } from '../../db/versioned.js';
+import type { AppError } from '../../platform/errors.js';
 import type { PageRequest } from '../../platform/pagination.js';
-import { categories, products } from './catalog.tables.js';
+import { categories, lots, products } from './catalog.tables.js';
+import type { ProductStock } from './product-stock.js';
 
 export type ProductRow = typeof products.$inferSelect;
+export type NewProduct = typeof products.$inferInsert;
 
 export interface ProductFilter {
   search?: string;
@@ -12,6 +16,11 @@ export interface ProductFilter {
   createdTo?: Date;
   categoryId?: string;
   isActive?: boolean;
+}
+
+/** The on-hand total of each selected product, as `stock` computes it (the `onHand` of the reads below). */
+export function onHandOfProduct(stock: Pick<ProductStock, 'onHandSql'>): SQL<number> {
+  return stock.onHandSql(sql`${products.id}`);
 }
 
 /** Product columns plus the category name and the on-hand total. */
@@ -100,4 +109,47 @@ export async function productsBySkus(db: DbOrTx, skus: string[]): Promise<Produc
         skus.map((sku) => sku.trim().toLowerCase()),
       ),
     );
+}
+
+/** The product row alone, active or not. */
+export async function productById(db: DbOrTx, id: string): Promise<ProductRow | undefined> {
+  const [row] = await db.select().from(products).where(eq(products.id, id));
+  return row;
+}
+
+/** The product with this SKU, whatever its case. */
+export async function productBySku(db: DbOrTx, sku: string): Promise<ProductRow | undefined> {
+  const [row] = await db.select().from(products).where(sql`lower(${products.sku}) = lower(${sku})`);
+  return row;
+}
+
+export async function insertProduct(db: DbOrTx, values: NewProduct): Promise<ProductRow> {
+  const [row] = await db.insert(products).values(values).returning();
+  return row as ProductRow;
+}
+
+/**
+ * Applies `changes` to the locked product (see `updateVersioned`): 412 when `expectedVersion`
+ * is stale, `notFound` when there is no such product.
+ */
+export function updateProduct(
+  db: DbOrTx,
+  id: string,
+  expectedVersion: number | undefined,
+  changes: Partial<NewProduct>,
+  notFound: () => AppError,
+) {
+  return updateVersioned(db, products, id, expectedVersion, changes, notFound);
+}
+
+/** The product's tracking (`none`, `lot`, …), or undefined when there is no such product. */
+export async function productTracking(db: DbOrTx, id: string): Promise<string | undefined> {
+  const [row] = await db.select({ tracking: products.tracking }).from(products).where(eq(products.id, id));
+  return row?.tracking;
+}
+
+/** True when the product has at least one lot. */
+export async function hasLots(db: DbOrTx, productId: string): Promise<boolean> {
+  const [row] = await db.select({ id: lots.id }).from(lots).where(eq(lots.productId, productId)).limit(1);
+  return row !== undefined;
 }

@@ -1,17 +1,27 @@
-import { eq, sql } from 'drizzle-orm';
 import type { Db, DbOrTx } from '../../db/client.js';
 import { isUniqueViolation } from '../../db/errors.js';
-import { updateVersioned } from '../../db/versioned.js';
 import { invalidFields } from '../../platform/errors.js';
 import { type PageRequest, toPage } from '../../platform/pagination.js';
 import type { RequestCtx } from '../../platform/request-ctx.js';
 import { recordAudit } from '../audit/index.js';
 import { isValidGtin } from './barcode.js';
 import { CatalogErrors } from './catalog.errors.js';
-import { lots, products } from './catalog.tables.js';
 import type { CategoriesService } from './categories.service.js';
 import type { ProductStock } from './product-stock.js';
-import { findProduct, listProducts, type ProductFilter, type ProductRow } from './products.repo.js';
+import {
+  findProduct,
+  hasLots,
+  insertProduct,
+  listProducts,
+  type NewProduct,
+  onHandOfProduct,
+  type ProductFilter,
+  type ProductRow,
+  productById,
+  productBySku,
+  productTracking,
+  updateProduct,
+} from './products.repo.js';
 import type { UnitsService } from './units.service.js';
 
 type Selected = { product: ProductRow; categoryName: string | null; onHand: number };
@@ -90,19 +100,15 @@ export class ProductsService {
     private readonly stock: ProductStock,
   ) {}
 
-  private onHand() {
-    return this.stock.onHandSql(sql`${products.id}`);
-  }
-
   async list(filter: ProductFilter & { includeInactive?: boolean }, sort: string, page: PageRequest) {
     const scoped =
       filter.isActive === undefined && !filter.includeInactive ? { ...filter, isActive: true } : filter;
-    const { rows, total } = await listProducts(this.db, scoped, sort, page, this.onHand());
+    const { rows, total } = await listProducts(this.db, scoped, sort, page, onHandOfProduct(this.stock));
     return toPage(rows.map(toProductPublic), total, page);
   }
 
   private async selected(db: DbOrTx, id: string): Promise<Selected> {
-    const row = await findProduct(db, id, this.onHand());
+    const row = await findProduct(db, id, onHandOfProduct(this.stock));
     if (!row) throw CatalogErrors.productNotFound();
     return row;
   }
@@ -115,15 +121,14 @@ export class ProductsService {
 
   /** A product, active or not (stock of a deleted product can still leave). */
   async requireExisting(db: DbOrTx, id: string): Promise<ProductRow> {
-    const [row] = await db.select().from(products).where(eq(products.id, id));
+    const row = await productById(db, id);
     if (!row) throw CatalogErrors.productNotFound();
     return row;
   }
 
-  /** A product with the decimals its unit allows, in one query (the stock posting hot path). */
   /** An active product by SKU (orders from seed 003's clients name `material_code`). */
   async requireActiveBySku(db: DbOrTx, sku: string): Promise<ProductRow> {
-    const [row] = await db.select().from(products).where(sql`lower(${products.sku}) = lower(${sku.trim()})`);
+    const row = await productBySku(db, sku.trim());
     if (!row) throw CatalogErrors.productNotFound();
     if (!row.isActive) throw CatalogErrors.productInactive({ sku: row.sku });
     return row;
@@ -144,7 +149,7 @@ export class ProductsService {
         : input.category !== undefined
           ? await this.categories.idForName(tx, ctx, input.category)
           : undefined;
-    const out: Partial<typeof products.$inferInsert> = {
+    const out: Partial<NewProduct> = {
       sku: input.sku?.trim(),
       name: input.name?.trim(),
       description: input.description,
@@ -175,11 +180,7 @@ export class ProductsService {
     try {
       return await this.db.transaction(async (tx) => {
         const values = await this.columns(tx, ctx, input);
-        const [row] = await tx
-          .insert(products)
-          .values(values as typeof products.$inferInsert)
-          .returning();
-        const created = row as ProductRow;
+        const created = await insertProduct(tx, values as NewProduct);
         await recordAudit(tx, ctx, {
           action: 'product.create',
           entityType: 'product',
@@ -205,9 +206,8 @@ export class ProductsService {
       return await this.db.transaction(async (tx) => {
         const changes = await this.columns(tx, ctx, input);
         if (changes.tracking !== undefined) await this.assertTrackingChangeable(tx, id, changes.tracking);
-        const { before, after } = await updateVersioned(
+        const { before, after } = await updateProduct(
           tx,
-          products,
           id,
           expectedVersion,
           changes,
@@ -237,12 +237,8 @@ export class ProductsService {
   }
 
   private async assertTrackingChangeable(tx: DbOrTx, id: string, tracking: string): Promise<void> {
-    const [current] = await tx
-      .select({ tracking: products.tracking })
-      .from(products)
-      .where(eq(products.id, id));
-    if (!current || current.tracking === tracking) return;
-    const [lot] = await tx.select({ id: lots.id }).from(lots).where(eq(lots.productId, id)).limit(1);
-    if (lot) throw CatalogErrors.trackingLocked();
+    const current = await productTracking(tx, id);
+    if (current === undefined || current === tracking) return;
+    if (await hasLots(tx, id)) throw CatalogErrors.trackingLocked();
   }
 }
