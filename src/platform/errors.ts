@@ -117,3 +117,11 @@ export function invalidFields(...reasons: FieldReason[]): AppError {
 
 /** Where `invalidFields` keeps its reasons until the error handler renders them. */
 export const FIELD_REASONS = 'fieldReasons';
+
+/**
+ * A user-facing text that is not an error (an e-mail, a composed message), in every locale with
+ * `{param}` placeholders: the same table form as errors, so no message is written inline.
+ */
+export function defineText(messages: Messages) {
+  return (locale: Locale, params: ErrorParams = {}) => interpolate(messages[locale], params);
+}

@@ -8,7 +8,7 @@ import type { RequestCtx } from '../../platform/request-ctx.js';
 import type { Role } from '../../platform/roles.js';
 import { recordAudit } from '../audit/index.js';
 import type { Mailer } from '../mail/index.js';
-import { IdentityErrors, LoginIdentifierReasons } from './identity.errors.js';
+import { IdentityErrors, IdentityTexts, LoginIdentifierReasons } from './identity.errors.js';
 import type { LoginBody } from './identity.schemas.js';
 import type { LoginThrottle } from './login-throttle.js';
 import { assertStrongPassword, hashPassword, needsRehash, verifyPassword } from './passwords.js';
@@ -250,11 +250,8 @@ export class AuthService {
     const link = `${this.config.publicUrl}/reset-password?token=${token}`;
     this.mailer.queue({
       to: user.email,
-      subject: ctx.locale === 'hu' ? 'Raktar – jelszó visszaállítása' : 'Raktar password reset',
-      text:
-        ctx.locale === 'hu'
-          ? `Jelszava visszaállításához nyissa meg ezt a hivatkozást ${this.config.passwordResetMinutes} percen belül:\n\n${link}\n\nHa nem Ön kérte, hagyja figyelmen kívül ezt a levelet.`
-          : `To reset your password, open this link within ${this.config.passwordResetMinutes} minutes:\n\n${link}\n\nIf you did not ask for this, ignore this message.`,
+      subject: IdentityTexts.resetSubject(ctx.locale),
+      text: IdentityTexts.resetBody(ctx.locale, { minutes: this.config.passwordResetMinutes, link }),
     });
   }
 

@@ -1,4 +1,4 @@
-import { defineError } from '../../platform/errors.js';
+import { defineError, defineText } from '../../platform/errors.js';
 
 export const IdentityErrors = {
   invalidCredentials: defineError('INVALID_CREDENTIALS', 401, {
@@ -69,4 +69,17 @@ export const LoginIdentifierReasons = {
     en: 'send either username or email, not both',
     hu: 'a felhasználónevet vagy az e-mail-címet adja meg, ne mindkettőt',
   },
+};
+
+/** Identity's texts that are not errors. */
+export const IdentityTexts = {
+  passwordNeeds: defineText({
+    en: 'The password needs {missing}.',
+    hu: 'A jelszóból hiányzik: {missing}.',
+  }),
+  resetSubject: defineText({ en: 'Raktar password reset', hu: 'Raktar – jelszó visszaállítása' }),
+  resetBody: defineText({
+    en: 'To reset your password, open this link within {minutes} minutes:\n\n{link}\n\nIf you did not ask for this, ignore this message.',
+    hu: 'Jelszava visszaállításához nyissa meg ezt a hivatkozást {minutes} percen belül:\n\n{link}\n\nHa nem Ön kérte, hagyja figyelmen kívül ezt a levelet.',
+  }),
 };

@@ -3,6 +3,7 @@ import bcrypt from 'bcryptjs';
 import type { FieldError } from '../../platform/error-handler.js';
 import { Errors } from '../../platform/errors.js';
 import type { Locale } from '../../platform/i18n.js';
+import { IdentityTexts } from './identity.errors.js';
 
 // OWASP's argon2id baseline: 19 MiB, 2 passes, 1 lane.
 const ARGON2 = { memoryCost: 19_456, timeCost: 2, parallelism: 1, algorithm: 2 } as const;
@@ -38,10 +39,7 @@ const RULES: { test: (p: string) => boolean; en: string; hu: string }[] = [
 export function assertStrongPassword(password: string, locale: Locale, field = 'password'): void {
   const missing = RULES.filter((rule) => !rule.test(password));
   if (missing.length === 0) return;
-  const message =
-    locale === 'hu'
-      ? `A jelszóból hiányzik: ${missing.map((r) => r.hu).join(', ')}.`
-      : `The password needs ${missing.map((r) => r.en).join(', ')}.`;
+  const message = IdentityTexts.passwordNeeds(locale, { missing: missing.map((r) => r[locale]).join(', ') });
   const errors: FieldError[] = [{ field, message }];
   throw Errors.validation({}, { errors });
 }
