@@ -1,7 +1,6 @@
 import { uuidv7 } from 'uuidv7';
 import type { Db, DbOrTx } from '../../db/client.js';
 import { isUniqueViolation } from '../../db/errors.js';
-import { getOrThrow, updateVersioned } from '../../db/versioned.js';
 import { type PageRequest, toPage } from '../../platform/pagination.js';
 import type { RequestCtx } from '../../platform/request-ctx.js';
 import { recordAudit } from '../audit/index.js';
@@ -13,12 +12,13 @@ import {
   type BinRow,
   deleteBin,
   existingBinCodes,
+  findBin,
   findWarehouse,
   insertBin,
   insertBinsBulk,
   listBins,
+  updateBin,
 } from './locations.repo.js';
-import { bins } from './locations.tables.js';
 
 function toBinPublic(row: BinRow) {
   return {
@@ -60,6 +60,12 @@ export class BinsService {
     return found.warehouse;
   }
 
+  private async binOrThrow(db: DbOrTx, id: string): Promise<BinRow> {
+    const bin = await findBin(db, id);
+    if (!bin) throw LocationErrors.binNotFound();
+    return bin;
+  }
+
   async list(warehouseId: string, filter: BinFilter, page: PageRequest) {
     await this.warehouseOrThrow(this.db, warehouseId);
     const { rows, total } = await listBins(this.db, warehouseId, filter, page);
@@ -67,7 +73,7 @@ export class BinsService {
   }
 
   async get(id: string) {
-    return toBinPublic(await getOrThrow(this.db, bins, id, LocationErrors.binNotFound));
+    return toBinPublic(await this.binOrThrow(this.db, id));
   }
 
   /**
@@ -79,9 +85,9 @@ export class BinsService {
     if (!warehouse.isActive) throw LocationErrors.inactiveWarehouse();
     if (!binId) {
       const found = await findWarehouse(db, warehouseId);
-      return getOrThrow(db, bins, found?.defaultBinId ?? '', LocationErrors.binNotFound);
+      return this.binOrThrow(db, found?.defaultBinId ?? '');
     }
-    const bin = await getOrThrow(db, bins, binId, LocationErrors.binNotFound);
+    const bin = await this.binOrThrow(db, binId);
     if (bin.warehouseId !== warehouseId) throw LocationErrors.binNotFound();
     return bin;
   }
@@ -114,13 +120,12 @@ export class BinsService {
   }
 
   async update(ctx: RequestCtx, id: string, input: BinInput, expectedVersion?: number) {
-    const current = await getOrThrow(this.db, bins, id, LocationErrors.binNotFound);
+    const current = await this.binOrThrow(this.db, id);
     if (input.is_active === false) await this.assertRemovable(current);
     return this.db.transaction(async (tx) => {
       try {
-        const { before, after } = await updateVersioned(
+        const { before, after } = await updateBin(
           tx,
-          bins,
           id,
           expectedVersion,
           {
@@ -149,7 +154,7 @@ export class BinsService {
 
   /** Deletes a bin that never held stock; one with history must be deactivated instead. */
   async remove(ctx: RequestCtx, id: string): Promise<void> {
-    const bin = await getOrThrow(this.db, bins, id, LocationErrors.binNotFound);
+    const bin = await this.binOrThrow(this.db, id);
     await this.assertRemovable(bin);
     if ((await this.stock.binsWithHistory([id])).has(id)) throw LocationErrors.binHasHistory();
     await this.db.transaction(async (tx) => {

@@ -1,11 +1,15 @@
 import { and, asc, count, eq, ilike, inArray, or, type SQL, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.js';
 import { containsPattern } from '../../db/search.js';
+import { updateVersioned } from '../../db/versioned.js';
+import type { AppError } from '../../platform/errors.js';
 import type { PageRequest } from '../../platform/pagination.js';
 import { bins, warehouses } from './locations.tables.js';
 
 export type WarehouseRow = typeof warehouses.$inferSelect;
 export type BinRow = typeof bins.$inferSelect;
+export type NewWarehouse = typeof warehouses.$inferInsert;
+export type NewBin = typeof bins.$inferInsert;
 
 // Spelled out with table names: Drizzle leaves columns unqualified in a one-table select, which
 // inside a correlated subquery would bind to the inner table.
@@ -45,17 +49,47 @@ export async function listWarehouses(
   return { rows, total: total?.n ?? 0 };
 }
 
-export async function insertWarehouse(
-  db: DbOrTx,
-  values: typeof warehouses.$inferInsert,
-): Promise<WarehouseRow> {
+export async function insertWarehouse(db: DbOrTx, values: NewWarehouse): Promise<WarehouseRow> {
   const [row] = await db.insert(warehouses).values(values).returning();
   return row as WarehouseRow;
 }
 
-export async function insertBin(db: DbOrTx, values: typeof bins.$inferInsert): Promise<BinRow> {
+/**
+ * Applies `changes` to the locked warehouse (see `updateVersioned`): 412 when `expectedVersion`
+ * is stale, `notFound` when there is no such warehouse.
+ */
+export function updateWarehouse(
+  db: DbOrTx,
+  id: string,
+  expectedVersion: number | undefined,
+  changes: Partial<NewWarehouse>,
+  notFound: () => AppError,
+) {
+  return updateVersioned(db, warehouses, id, expectedVersion, changes, notFound);
+}
+
+export async function findBin(db: DbOrTx, id: string): Promise<BinRow | undefined> {
+  const [row] = await db.select().from(bins).where(eq(bins.id, id));
+  return row;
+}
+
+export async function insertBin(db: DbOrTx, values: NewBin): Promise<BinRow> {
   const [row] = await db.insert(bins).values(values).returning();
   return row as BinRow;
+}
+
+/**
+ * Applies `changes` to the locked bin (see `updateVersioned`): 412 when `expectedVersion` is
+ * stale, `notFound` when there is no such bin.
+ */
+export function updateBin(
+  db: DbOrTx,
+  id: string,
+  expectedVersion: number | undefined,
+  changes: Partial<NewBin>,
+  notFound: () => AppError,
+) {
+  return updateVersioned(db, bins, id, expectedVersion, changes, notFound);
 }
 
 export interface BinFilter {

@@ -1,6 +1,5 @@
 import type { Db } from '../../db/client.js';
 import { isUniqueViolation } from '../../db/errors.js';
-import { updateVersioned } from '../../db/versioned.js';
 import { type PageRequest, toPage } from '../../platform/pagination.js';
 import type { RequestCtx } from '../../platform/request-ctx.js';
 import { recordAudit } from '../audit/index.js';
@@ -13,9 +12,9 @@ import {
   insertBin,
   insertWarehouse,
   listWarehouses,
+  updateWarehouse,
   type WarehouseRow,
 } from './locations.repo.js';
-import { warehouses } from './locations.tables.js';
 
 export const DEFAULT_BIN_CODE = 'DEFAULT';
 
@@ -103,9 +102,8 @@ export class WarehousesService {
     if (input.is_active === false) await this.assertEmpty(id);
     return this.db.transaction(async (tx) => {
       try {
-        const { before, after } = await updateVersioned(
+        const { before, after } = await updateWarehouse(
           tx,
-          warehouses,
           id,
           expectedVersion,
           {
