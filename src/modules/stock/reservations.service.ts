@@ -1,4 +1,3 @@
-import { and, asc, count, desc, eq, lt, sql } from 'drizzle-orm';
 import { uuidv7 } from 'uuidv7';
 import type { Db, DbOrTx } from '../../db/client.js';
 import { decimal } from '../../platform/decimal.js';
@@ -7,12 +6,21 @@ import type { RequestCtx } from '../../platform/request-ctx.js';
 import { recordAudit } from '../audit/index.js';
 import type { ProductsService } from '../catalog/index.js';
 import type { BinsService } from '../locations/index.js';
-import { activeQuantities } from './reservations.repo.js';
+import {
+  activeQuantities,
+  allocationsOf,
+  type ClosedStatus,
+  closeReservation,
+  expiredReservationIds,
+  findReservation,
+  insertReservation,
+  listReservations,
+  lockReservation,
+  type ReservationFilter,
+  type ReservationRow,
+} from './reservations.repo.js';
 import { StockErrors } from './stock.errors.js';
 import type { StockService } from './stock.service.js';
-import { reservationAllocations, reservations, stockBalances } from './stock.tables.js';
-
-type ReservationRow = typeof reservations.$inferSelect;
 
 export interface ReserveInput {
   productId: string;
@@ -62,16 +70,7 @@ export class ReservationsService {
   ) {}
 
   private async allocationsOf(db: DbOrTx, reservationId: string) {
-    const rows = await db
-      .select({
-        bin_id: stockBalances.binId,
-        lot_id: stockBalances.lotId,
-        quantity: reservationAllocations.quantity,
-      })
-      .from(reservationAllocations)
-      .innerJoin(stockBalances, eq(stockBalances.id, reservationAllocations.balanceId))
-      .where(eq(reservationAllocations.reservationId, reservationId))
-      .orderBy(asc(stockBalances.binId));
+    const rows = await allocationsOf(db, reservationId);
     return rows.map((row) => ({ ...row, quantity: Number(row.quantity) }));
   }
 
@@ -84,22 +83,18 @@ export class ReservationsService {
     await this.products.requireExisting(tx, input.productId);
     await this.bins.resolve(tx, input.warehouseId, input.binId);
     const quantity = decimal(input.quantity);
-    const [row] = await tx
-      .insert(reservations)
-      .values({
-        id: uuidv7(),
-        productId: input.productId,
-        warehouseId: input.warehouseId,
-        lotId: input.lotId ?? null,
-        quantity,
-        reference: input.reference ?? '',
-        referenceType: input.referenceType ?? null,
-        referenceId: input.referenceId ?? null,
-        expiresAt: input.expiresAt ?? null,
-        createdBy: ctx.actor?.id ?? null,
-      })
-      .returning();
-    const reservation = row as ReservationRow;
+    const reservation = await insertReservation(tx, {
+      id: uuidv7(),
+      productId: input.productId,
+      warehouseId: input.warehouseId,
+      lotId: input.lotId ?? null,
+      quantity,
+      reference: input.reference ?? '',
+      referenceType: input.referenceType ?? null,
+      referenceId: input.referenceId ?? null,
+      expiresAt: input.expiresAt ?? null,
+      createdBy: ctx.actor?.id ?? null,
+    });
     await this.stock.reserve(tx, ctx, {
       kind: 'hold',
       reservationId: reservation.id,
@@ -131,7 +126,7 @@ export class ReservationsService {
   }
 
   private async lockActive(tx: DbOrTx, id: string): Promise<ReservationRow> {
-    const [row] = await tx.select().from(reservations).where(eq(reservations.id, id)).for('update');
+    const row = await lockReservation(tx, id);
     if (!row) throw StockErrors.reservationNotFound();
     if (row.status !== 'active') throw StockErrors.reservationClosed({ status: row.status });
     return row;
@@ -142,16 +137,11 @@ export class ReservationsService {
     tx: DbOrTx,
     ctx: RequestCtx,
     id: string,
-    status: 'released' | 'expired' | 'consumed' = 'released',
+    status: ClosedStatus = 'released',
   ): Promise<ReservationRow> {
     await this.lockActive(tx, id);
     await this.stock.reserve(tx, ctx, { kind: 'release', reservationId: id });
-    const [row] = await tx
-      .update(reservations)
-      .set({ status, closedAt: sql`now()` })
-      .where(eq(reservations.id, id))
-      .returning();
-    return row as ReservationRow;
+    return closeReservation(tx, id, status);
   }
 
   async release(ctx: RequestCtx, id: string) {
@@ -176,30 +166,16 @@ export class ReservationsService {
 
   /** One reservation; pass the transaction when inside one (another connection would not see its rows yet). */
   async get(id: string, db: DbOrTx = this.db) {
-    const [row] = await db.select().from(reservations).where(eq(reservations.id, id));
+    const row = await findReservation(db, id);
     if (!row) throw StockErrors.reservationNotFound();
     return this.publicOf(db, row);
   }
 
-  async list(filter: { status?: string; productId?: string; warehouseId?: string }, page: PageRequest) {
-    const where = and(
-      filter.status ? eq(reservations.status, filter.status) : undefined,
-      filter.productId ? eq(reservations.productId, filter.productId) : undefined,
-      filter.warehouseId ? eq(reservations.warehouseId, filter.warehouseId) : undefined,
-    );
-    const [rows, [total]] = await Promise.all([
-      this.db
-        .select()
-        .from(reservations)
-        .where(where)
-        .orderBy(desc(reservations.id))
-        .limit(page.pageSize)
-        .offset(page.offset),
-      this.db.select({ n: count() }).from(reservations).where(where),
-    ]);
+  async list(filter: ReservationFilter, page: PageRequest) {
+    const { rows, total } = await listReservations(this.db, filter, page);
     const items = [];
     for (const row of rows) items.push(await this.publicOf(this.db, row));
-    return toPage(items, total?.n ?? 0, page);
+    return toPage(items, total, page);
   }
 
   /**
@@ -207,12 +183,7 @@ export class ReservationsService {
    * parameter, so tests drive it with a controlled clock). Each in its own short transaction.
    */
   async releaseExpired(now: Date = new Date()): Promise<number> {
-    const due = await this.db
-      .select({ id: reservations.id })
-      .from(reservations)
-      .where(and(eq(reservations.status, 'active'), lt(reservations.expiresAt, now)))
-      .orderBy(asc(reservations.expiresAt))
-      .limit(1000);
+    const due = await expiredReservationIds(this.db, now, 1000);
     const scheduler: RequestCtx = {
       actor: null,
       ip: '127.0.0.1',
@@ -221,7 +192,7 @@ export class ReservationsService {
       locale: 'en',
     };
     let released = 0;
-    for (const { id } of due) {
+    for (const id of due) {
       try {
         await this.db.transaction(async (tx) => {
           await this.releaseIn(tx, scheduler, id, 'expired');
