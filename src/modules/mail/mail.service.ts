@@ -1,8 +1,7 @@
-import { eq, sql } from 'drizzle-orm';
 import type { FastifyBaseLogger } from 'fastify';
 import nodemailer, { type Transporter } from 'nodemailer';
 import type { Db } from '../../db/client.js';
-import { outbox } from './mail.tables.js';
+import { insertOutboxMessage, markFailed, markSent } from './mail.repo.js';
 
 export interface MailMessage {
   to: string;
@@ -30,15 +29,12 @@ export class Mailer {
 
   /** Sends one message; never throws (a failed delivery is recorded as `failed`). */
   async send(message: MailMessage): Promise<void> {
-    const [row] = await this.db
-      .insert(outbox)
-      .values({
-        toAddress: message.to,
-        subject: message.subject,
-        body: message.text,
-        status: this.transport ? 'pending' : 'logged',
-      })
-      .returning({ id: outbox.id });
+    const id = await insertOutboxMessage(this.db, {
+      toAddress: message.to,
+      subject: message.subject,
+      body: message.text,
+      status: this.transport ? 'pending' : 'logged',
+    });
     if (!this.transport) {
       this.logger.info(
         { mail_to: message.to, subject: message.subject, body: message.text },
@@ -48,16 +44,10 @@ export class Mailer {
     }
     try {
       await this.transport.sendMail({ to: message.to, subject: message.subject, text: message.text });
-      await this.db
-        .update(outbox)
-        .set({ status: 'sent', sentAt: sql`now()` })
-        .where(eq(outbox.id, row?.id ?? ''));
+      await markSent(this.db, id ?? '');
     } catch (error) {
       this.logger.error({ err: error, mail_to: message.to }, 'mail delivery failed');
-      await this.db
-        .update(outbox)
-        .set({ status: 'failed', error: String((error as Error).message ?? error) })
-        .where(eq(outbox.id, row?.id ?? ''));
+      await markFailed(this.db, id ?? '', String((error as Error).message ?? error));
     }
   }
 
