@@ -1,9 +1,12 @@
-import { sql } from 'drizzle-orm';
 import { uuidv7 } from 'uuidv7';
 import type { DbOrTx } from '../../db/client.js';
 import { decimal } from '../../platform/decimal.js';
 import { defineError } from '../../platform/errors.js';
 import type { ProductRow, ProductsService } from '../catalog/index.js';
+import { lineTotalSql } from './orders.repo.js';
+
+// index.ts exports this file, so what purchasing and sales call from the repo is passed on here.
+export { lineTotalSql, recomputeOrderTotals } from './orders.repo.js';
 
 export const OrderErrors = {
   productUnknown: defineError('ORDER_PRODUCT_NOT_FOUND', 422, {
@@ -56,27 +59,4 @@ export async function orderLineValues(
     unitPrice,
     lineTotal: lineTotalSql(quantity, unitPrice),
   };
-}
-
-/** `round(quantity × unit price, 2)`: a line total, computed by the database, half-up. */
-export function lineTotalSql(quantity: string, unitPrice: string) {
-  return sql`round(${quantity}::numeric * ${unitPrice}::numeric, 2)`;
-}
-
-/**
- * subtotal = Σ line totals; tax = round(subtotal × rate / 100, 2); total = subtotal + tax —
- * exact decimals in SQL, never taken from the client.
- */
-export async function recomputeOrderTotals(
-  tx: DbOrTx,
-  orders: 'purchase_orders' | 'sales_orders',
-  lines: 'purchase_order_lines' | 'sales_order_lines',
-  orderColumn: 'purchase_order_id' | 'sales_order_id',
-  orderId: string,
-): Promise<void> {
-  await tx.execute(sql`
-    update ${sql.identifier(orders)} o
-    set subtotal = s.sub, tax_amount = round(s.sub * o.tax_rate / 100, 2), total = s.sub + round(s.sub * o.tax_rate / 100, 2)
-    from (select coalesce(sum(line_total), 0) as sub from ${sql.identifier(lines)} where ${sql.identifier(orderColumn)} = ${orderId}::uuid) s
-    where o.id = ${orderId}::uuid`);
 }
