@@ -3,6 +3,7 @@ import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from
 import fp from 'fastify-plugin';
 import { AppError, Errors, FIELD_REASONS, type FieldReason } from './errors.js';
 import type { Locale } from './i18n.js';
+import { keywordMessage } from './validation-messages.js';
 
 type Localize = (errors: AjvIssue[]) => void;
 // ajv-i18n is CommonJS with typings that do not match its exports under NodeNext; load it plainly.
@@ -19,14 +20,6 @@ export interface FieldError {
   field: string;
   message: string;
 }
-
-/** Formats said in words a user understands, instead of "must match format \"uuid\"". */
-const FORMAT_MESSAGES: Record<string, Record<Locale, string>> = {
-  uuid: { en: 'not a valid id', hu: 'nem érvényes azonosító' },
-  email: { en: 'not a valid e-mail address', hu: 'nem érvényes e-mail-cím' },
-  date: { en: 'not a valid date (YYYY-MM-DD)', hu: 'nem érvényes dátum (ÉÉÉÉ-HH-NN)' },
-  'date-time': { en: 'not a valid date and time', hu: 'nem érvényes dátum és idő' },
-};
 
 /** A union that fails only because the value is not null either ("an id, or null"). */
 function isNullBranch(issue: AjvIssue): boolean {
@@ -57,10 +50,7 @@ export function fieldErrors(issues: AjvIssue[], locale: Locale): FieldError[] {
     }
     const missing = issue.keyword === 'required' ? `/${String(issue.params.missingProperty)}` : '';
     const field = `${issue.instancePath}${missing}`.replace(/^\//, '').replaceAll('/', '.') || '(root)';
-    const allowed =
-      issue.keyword === 'enum' ? `: ${(issue.params.allowedValues as unknown[]).join(', ')}` : '';
-    const format = issue.keyword === 'format' ? FORMAT_MESSAGES[String(issue.params.format)] : undefined;
-    const message = format ? format[locale] : `${issue.message ?? issue.keyword}${allowed}`;
+    const message = keywordMessage(issue, locale) ?? issue.message ?? issue.keyword;
     const key = `${field}\u0000${message}`;
     if (!seen.has(key)) {
       seen.add(key);

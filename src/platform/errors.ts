@@ -30,8 +30,15 @@ export function interpolate(template: string, params: ErrorParams): string {
   return template.replace(/\{(\w+)\}/g, (whole, key: string) => String(params[key] ?? whole));
 }
 
+/**
+ * Every error code declared, with the statuses it is declared with (one, unless two modules
+ * disagree): the catalogue the README's table of codes is checked against.
+ */
+export const ERROR_CATALOGUE = new Map<string, Set<number>>();
+
 /** Declares one error kind; services throw `NAME(params)`. */
 export function defineError(code: string, status: number, messages: Messages) {
+  ERROR_CATALOGUE.set(code, (ERROR_CATALOGUE.get(code) ?? new Set()).add(status));
   return (params: ErrorParams = {}, extra: Record<string, unknown> = {}) =>
     new AppError(code, status, messages, params, extra);
 }

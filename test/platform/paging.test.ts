@@ -114,8 +114,8 @@ describe('bad skip and limit', () => {
     expect(en.json()).toMatchObject({
       detail: 'The request contains invalid data.',
       errors: [
-        { field: 'skip', message: 'must be >= 0' },
-        { field: 'limit', message: 'must be <= 100' },
+        { field: 'skip', message: 'must be at least 0' },
+        { field: 'limit', message: 'must be at most 100' },
       ],
     });
     const hu = await get('/api/v1/warehouses?skip=-1&limit=101', { 'accept-language': 'hu' });
@@ -124,8 +124,8 @@ describe('bad skip and limit', () => {
       error_code: 'VALIDATION_ERROR',
       detail: 'A kérés érvénytelen adatokat tartalmaz.',
       errors: [
-        { field: 'skip', message: 'kell legyen >= 0' },
-        { field: 'limit', message: 'kell legyen <= 100' },
+        { field: 'skip', message: 'legalább 0 kell legyen' },
+        { field: 'limit', message: 'legfeljebb 100 lehet' },
       ],
     });
   });
