@@ -87,9 +87,7 @@ describe('unknown body fields are dropped, not refused', () => {
       update: { colour: 'red' },
     });
     expect(nested.statusCode).toBe(422);
-    expect(nested.json().errors).toEqual([
-      { field: 'update', message: 'must name at least 1 field(s)' },
-    ]);
+    expect(nested.json().errors).toEqual([{ field: 'update', message: 'must name at least 1 field(s)' }]);
 
     const before = (await call('GET', '/api/v1/units')).json();
     const onlyUnknown = await call(
