@@ -1,0 +1,243 @@
+import { and, asc, count, desc, eq, gte, inArray, lt, lte, type SQL, sql } from 'drizzle-orm';
+import type { DbOrTx } from '../../db/client.js';
+import { rows } from '../../db/rows.js';
+import type { PageRequest } from '../../platform/pagination.js';
+import type { LedgerRow } from './ledger.repo.js';
+import { stockBalances, stockMovements } from './stock.tables.js';
+
+export interface MovementFilter {
+  productId?: string;
+  warehouseId?: string;
+  binId?: string;
+  lotId?: string;
+  movementType?: string;
+  referenceNumber?: string;
+  actorId?: string;
+  from?: Date;
+  to?: Date;
+}
+
+export interface BalanceFilter {
+  productId?: string;
+  warehouseId?: string;
+  binId?: string;
+  lotId?: string;
+  asOf?: Date;
+  includeZero?: boolean;
+}
+
+export interface BalanceRow {
+  product_id: string;
+  sku: string;
+  product_name: string;
+  warehouse_id: string;
+  warehouse_code: string;
+  bin_id: string;
+  bin_code: string;
+  lot_id: string | null;
+  lot_number: string | null;
+  expiry_date: string | null;
+  on_hand: number;
+  reserved: number;
+  available: number;
+}
+
+function movementWhere(filter: MovementFilter): SQL | undefined {
+  const m = stockMovements;
+  return and(
+    filter.productId ? eq(m.productId, filter.productId) : undefined,
+    filter.warehouseId ? eq(m.warehouseId, filter.warehouseId) : undefined,
+    filter.binId ? eq(m.binId, filter.binId) : undefined,
+    filter.lotId ? eq(m.lotId, filter.lotId) : undefined,
+    filter.movementType ? eq(m.movementType, filter.movementType) : undefined,
+    filter.referenceNumber ? eq(m.referenceNumber, filter.referenceNumber) : undefined,
+    filter.actorId ? eq(m.actorId, filter.actorId) : undefined,
+    filter.from ? gte(m.occurredAt, filter.from) : undefined,
+    filter.to ? lte(m.occurredAt, filter.to) : undefined,
+  );
+}
+
+/** A page of ledger rows, newest first, and the count of all that match. */
+export async function listMovements(db: DbOrTx, filter: MovementFilter, page: PageRequest) {
+  const where = movementWhere(filter);
+  const [found, [total]] = await Promise.all([
+    db
+      .select()
+      .from(stockMovements)
+      .where(where)
+      .orderBy(desc(stockMovements.id))
+      .limit(page.pageSize)
+      .offset(page.offset),
+    db.select({ n: count() }).from(stockMovements).where(where),
+  ]);
+  return { rows: found, total: total?.n ?? 0 };
+}
+
+/** Up to `limit` ledger rows older than `cursor` (an id; none for the newest), newest first. */
+export function movementsBefore(
+  db: DbOrTx,
+  filter: MovementFilter,
+  cursor: string | undefined,
+  limit: number,
+): Promise<LedgerRow[]> {
+  const where = and(movementWhere(filter), cursor ? lt(stockMovements.id, cursor) : undefined);
+  return db.select().from(stockMovements).where(where).orderBy(desc(stockMovements.id)).limit(limit);
+}
+
+export async function findMovement(db: DbOrTx, id: string): Promise<LedgerRow | undefined> {
+  const [row] = await db.select().from(stockMovements).where(eq(stockMovements.id, id));
+  return row;
+}
+
+/** The ledger rows of one posting, in the order written. */
+export function movementsOfPosting(db: DbOrTx, postingId: string): Promise<LedgerRow[]> {
+  return db
+    .select()
+    .from(stockMovements)
+    .where(eq(stockMovements.postingId, postingId))
+    .orderBy(asc(stockMovements.id));
+}
+
+/**
+ * A page of balances per product, warehouse, bin and lot, and the count of all that match. With
+ * `asOf`, summed from the ledger up to that moment instead (reserved shows 0 there).
+ */
+export async function listBalances(db: DbOrTx, filter: BalanceFilter, page: PageRequest) {
+  const parts: SQL[] = [sql`true`];
+  if (filter.productId) parts.push(sql`x.product_id = ${filter.productId}::uuid`);
+  if (filter.warehouseId) parts.push(sql`x.warehouse_id = ${filter.warehouseId}::uuid`);
+  if (filter.binId) parts.push(sql`x.bin_id = ${filter.binId}::uuid`);
+  if (filter.lotId) parts.push(sql`x.lot_id = ${filter.lotId}::uuid`);
+  if (!filter.includeZero) parts.push(sql`x.on_hand <> 0`);
+  const conditions = sql.join(parts, sql` and `);
+  const source = filter.asOf
+    ? sql`(select product_id, warehouse_id, bin_id, lot_id, sum(quantity) as on_hand, 0::numeric as reserved
+           from stock_movements where occurred_at <= ${filter.asOf.toISOString()}::timestamptz
+           group by product_id, warehouse_id, bin_id, lot_id)`
+    : sql`(select product_id, warehouse_id, bin_id, lot_id, on_hand, reserved from stock_balances)`;
+  const base = sql`from ${source} x
+    join products p on p.id = x.product_id
+    join warehouses w on w.id = x.warehouse_id
+    join bins b on b.id = x.bin_id
+    left join lots l on l.id = x.lot_id
+    where ${conditions}`;
+  const [found, [total]] = await Promise.all([
+    rows<BalanceRow>(
+      db,
+      sql`select x.product_id, p.sku, p.name as product_name, x.warehouse_id, w.code as warehouse_code, x.bin_id,
+            b.code as bin_code, x.lot_id, l.lot_number, l.expiry_date::text as expiry_date,
+            x.on_hand::float8 as on_hand, x.reserved::float8 as reserved, (x.on_hand - x.reserved)::float8 as available
+          ${base}
+          order by p.sku, w.code, b.code, l.expiry_date nulls last
+          limit ${page.pageSize} offset ${page.offset}`,
+    ),
+    rows<{ n: number }>(db, sql`select count(*)::int as n ${base}`),
+  ]);
+  return { rows: found, total: Number(total?.n ?? 0) };
+}
+
+/** Every balance whose on hand differs from the ledger's sum or whose reserved differs from its reservations. */
+export function balanceMismatches(db: DbOrTx) {
+  return rows<Record<string, unknown>>(
+    db,
+    sql`with ledger as (
+        select product_id, warehouse_id, bin_id, lot_id, sum(quantity) as on_hand
+        from stock_movements group by product_id, warehouse_id, bin_id, lot_id
+      ), held as (
+        select a.balance_id, sum(a.quantity) as reserved
+        from reservation_allocations a join reservations r on r.id = a.reservation_id
+        where r.status = 'active' group by a.balance_id
+      )
+      select coalesce(b.product_id, l.product_id) as product_id, coalesce(b.warehouse_id, l.warehouse_id) as warehouse_id,
+        coalesce(b.bin_id, l.bin_id) as bin_id, coalesce(b.lot_id, l.lot_id) as lot_id,
+        coalesce(b.on_hand, 0)::float8 as balance_on_hand, coalesce(l.on_hand, 0)::float8 as ledger_on_hand,
+        coalesce(b.reserved, 0)::float8 as balance_reserved, coalesce(h.reserved, 0)::float8 as reservations_reserved
+      from stock_balances b
+      full join ledger l on l.product_id = b.product_id and l.warehouse_id = b.warehouse_id
+        and l.bin_id = b.bin_id and l.lot_id is not distinct from b.lot_id
+      left join held h on h.balance_id = b.id
+      where coalesce(b.on_hand, 0) <> coalesce(l.on_hand, 0) or coalesce(b.reserved, 0) <> coalesce(h.reserved, 0)`,
+  );
+}
+
+export async function countBalances(db: DbOrTx): Promise<number> {
+  const [checked] = await rows<{ n: number }>(db, sql`select count(*)::int as n from stock_balances`);
+  return Number(checked?.n ?? 0);
+}
+
+/** A product's on hand, reserved and available per warehouse holding any, by warehouse code. */
+export function productStockByWarehouse(db: DbOrTx, productId: string) {
+  return rows<{
+    warehouse_id: string;
+    warehouse_code: string;
+    on_hand: number;
+    reserved: number;
+    available: number;
+  }>(
+    db,
+    sql`select b.warehouse_id, w.code as warehouse_code, sum(b.on_hand)::float8 as on_hand, sum(b.reserved)::float8 as reserved,
+          sum(b.on_hand - b.reserved)::float8 as available
+        from stock_balances b join warehouses w on w.id = b.warehouse_id
+        where b.product_id = ${productId}::uuid
+        group by b.warehouse_id, w.code having sum(b.on_hand) <> 0 order by w.code`,
+  );
+}
+
+/** A product's on hand, reserved and available over every warehouse. */
+export async function productStockTotals(db: DbOrTx, productId: string) {
+  const [totals] = await rows<{ on_hand: number; reserved: number; available: number }>(
+    db,
+    sql`select coalesce(sum(on_hand), 0)::float8 as on_hand, coalesce(sum(reserved), 0)::float8 as reserved,
+          coalesce(sum(on_hand - reserved), 0)::float8 as available
+        from stock_balances where product_id = ${productId}::uuid`,
+  );
+  return totals;
+}
+
+/** The total on hand of the product whose id is `productId`, as an expression for a product query. */
+export function onHandOf(productId: SQL): SQL<number> {
+  return sql<number>`coalesce((select sum(sb.on_hand) from stock_balances sb where sb.product_id = ${productId}), 0)`;
+}
+
+/** The ids among `binIds` with a balance above zero. */
+export async function binsHoldingStock(db: DbOrTx, binIds: string[]): Promise<string[]> {
+  const found = await db
+    .selectDistinct({ binId: stockBalances.binId })
+    .from(stockBalances)
+    .where(and(inArray(stockBalances.binId, binIds), sql`${stockBalances.onHand} > 0`));
+  return found.map((row) => row.binId);
+}
+
+/** The ids among `binIds` that appear in the ledger. */
+export async function binsWithHistory(db: DbOrTx, binIds: string[]): Promise<string[]> {
+  const found = await db
+    .selectDistinct({ binId: stockMovements.binId })
+    .from(stockMovements)
+    .where(inArray(stockMovements.binId, binIds));
+  return found.map((row) => row.binId);
+}
+
+/** A warehouse's occupied bins, distinct products, units on hand and their value at unit price. */
+export async function warehouseTotals(db: DbOrTx, warehouseId: string) {
+  const [row] = await rows<{ occupied: number; products: number; units: number; value: number }>(
+    db,
+    sql`select count(distinct b.bin_id) filter (where b.on_hand > 0)::int as occupied,
+          count(distinct b.product_id) filter (where b.on_hand > 0)::int as products,
+          coalesce(sum(b.on_hand), 0)::float8 as units,
+          coalesce(sum(b.on_hand * p.unit_price), 0)::float8 as value
+        from stock_balances b join products p on p.id = b.product_id
+        where b.warehouse_id = ${warehouseId}::uuid`,
+  );
+  return row;
+}
+
+/** A warehouse's on hand per unit of measure, by unit. */
+export function warehouseOnHandByUnit(db: DbOrTx, warehouseId: string) {
+  return rows<{ unit: string; on_hand: number }>(
+    db,
+    sql`select p.unit_code as unit, sum(b.on_hand)::float8 as on_hand
+        from stock_balances b join products p on p.id = b.product_id
+        where b.warehouse_id = ${warehouseId}::uuid and b.on_hand > 0
+        group by p.unit_code order by p.unit_code`,
+  );
+}
