@@ -1,4 +1,4 @@
-import { and, asc, eq, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.js';
 import { preparedStatement } from '../../db/prepared.js';
 import { stockMovements } from './stock.tables.js';
@@ -103,4 +103,23 @@ export function movementsOf(db: DbOrTx, referenceType: string, referenceId: stri
     .from(stockMovements)
     .where(and(eq(stockMovements.referenceType, referenceType), eq(stockMovements.referenceId, referenceId)))
     .orderBy(asc(stockMovements.id));
+}
+
+/** The ledger rows each of several documents of one type posted, in one query; each in the order written. */
+export async function movementsOfMany(
+  db: DbOrTx,
+  referenceType: string,
+  referenceIds: string[],
+): Promise<Map<string, LedgerRow[]>> {
+  const result = new Map<string, LedgerRow[]>(referenceIds.map((id) => [id, []]));
+  if (referenceIds.length === 0) return result;
+  const found = await db
+    .select()
+    .from(stockMovements)
+    .where(
+      and(eq(stockMovements.referenceType, referenceType), inArray(stockMovements.referenceId, referenceIds)),
+    )
+    .orderBy(asc(stockMovements.id));
+  for (const row of found) if (row.referenceId) result.get(row.referenceId)?.push(row);
+  return result;
 }

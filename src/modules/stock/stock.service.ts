@@ -11,6 +11,7 @@ import {
   type LedgerRow,
   type MovementRow,
   movementsOf,
+  movementsOfMany,
   type PostedRow,
   postLines,
   type TakeScope,
@@ -99,6 +100,15 @@ export class StockService {
   /** The ledger rows a document (`referenceType`, `referenceId`) posted, in the order written. */
   movementsOf(db: DbOrTx, referenceType: string, referenceId: string): Promise<LedgerRow[]> {
     return movementsOf(db, referenceType, referenceId);
+  }
+
+  /** `movementsOf` for several documents of one type in one query, keyed by document id. */
+  movementsOfMany(
+    db: DbOrTx,
+    referenceType: string,
+    referenceIds: string[],
+  ): Promise<Map<string, LedgerRow[]>> {
+    return movementsOfMany(db, referenceType, referenceIds);
   }
 
   /** What a scope has available to take now (on hand less reserved, expired lots left out unless asked). */
