@@ -184,10 +184,10 @@ export class PurchaseOrdersService {
     return order;
   }
 
-  private async publicOf(db: DbOrTx, order: PurchaseOrderRow, lines?: PurchaseOrderLineRow[]) {
-    const orderLines = lines ?? (await linesOf(db, order.id));
+  private async publicOf(db: DbOrTx, order: PurchaseOrderRow) {
+    const lines = await linesOf(db, order.id);
     const receipts = await this.stock.movementsOf(db, 'purchase_order', order.id);
-    return toOrderPublic(order, orderLines, receipts.map(toReceiptPublic));
+    return toOrderPublic(order, lines, receipts.map(toReceiptPublic));
   }
 
   private assertDates(input: OrderInput, poDate: string): void {
@@ -368,15 +368,15 @@ export class PurchaseOrdersService {
     return this.publicOf(this.db, await this.load(this.db, id));
   }
 
-  /** A page of orders; the lines of all of them come in one query. */
+  /** A page of orders; the lines of all of them come in one query, and their receipts in another. */
   async list(filter: PurchaseOrderFilter, page: PageRequest) {
     const { rows, total } = await listPurchaseOrders(this.db, filter, page);
-    const lines = await linesOfOrders(
-      this.db,
-      rows.map((row) => row.id),
+    const ids = rows.map((row) => row.id);
+    const lines = await linesOfOrders(this.db, ids);
+    const receipts = await this.stock.movementsOfMany(this.db, 'purchase_order', ids);
+    const items = rows.map((row) =>
+      toOrderPublic(row, lines.get(row.id) ?? [], (receipts.get(row.id) ?? []).map(toReceiptPublic)),
     );
-    const items = [];
-    for (const row of rows) items.push(await this.publicOf(this.db, row, lines.get(row.id) ?? []));
     return toPage(items, total, page);
   }
 }
