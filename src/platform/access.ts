@@ -22,9 +22,6 @@ export function moduleAccess(module: string) {
   };
 }
 
-/** The OpenAPI security requirement of every route behind a bearer token. */
-export const bearerSecurity = [{ bearer: [] }];
-
 /** The authenticated caller, as the identity module resolves it from a bearer token. */
 export interface Principal {
   id: string;

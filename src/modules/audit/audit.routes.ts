@@ -13,7 +13,6 @@ export const auditRoutes: FastifyPluginAsyncTypebox<{ db: Db }> = async (app, { 
       schema: {
         tags: ['audit'],
         summary: 'Audit log: who changed what, newest first',
-        security: [{ bearer: [] }],
         querystring: AuditQuery,
         response: { 200: AuditList },
       },

@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
-import { bearerSecurity, moduleAccess } from '../../platform/access.js';
+import { moduleAccess } from '../../platform/access.js';
 import { expectedVersion } from '../../platform/if-match.js';
 import { pageRequest } from '../../platform/pagination.js';
 import { ctxOf } from '../../platform/request-ctx.js';
@@ -32,7 +32,6 @@ import type { LotsService } from './lots.service.js';
 import type { ProductsService } from './products.service.js';
 import type { UnitsService } from './units.service.js';
 
-const security = bearerSecurity;
 const { read, staff, manage } = moduleAccess('inventory');
 
 export const productsRoutes: FastifyPluginAsyncTypebox<{
@@ -46,7 +45,6 @@ export const productsRoutes: FastifyPluginAsyncTypebox<{
       config: read,
       schema: {
         tags,
-        security,
         summary: 'List products: search, filters, sort, paging',
         querystring: ProductQuery,
         response: { 200: ProductList },
@@ -74,7 +72,6 @@ export const productsRoutes: FastifyPluginAsyncTypebox<{
       config: staff,
       schema: {
         tags,
-        security,
         summary: 'Create a product',
         body: ProductCreate,
         response: { 201: ProductPublic },
@@ -88,7 +85,6 @@ export const productsRoutes: FastifyPluginAsyncTypebox<{
       config: read,
       schema: {
         tags,
-        security,
         summary: 'Get a product with its stock per warehouse',
         params: IdParams,
         response: { 200: ProductDetail },
@@ -100,7 +96,6 @@ export const productsRoutes: FastifyPluginAsyncTypebox<{
     config: staff,
     schema: {
       tags,
-      security,
       summary: 'Update a product (changed fields only, for PUT too; stale version → 412)',
       params: IdParams,
       body: ProductUpdate,
@@ -123,7 +118,6 @@ export const productsRoutes: FastifyPluginAsyncTypebox<{
       config: staff,
       schema: {
         tags,
-        security,
         summary: 'Soft-delete a product (history and SKU kept)',
         params: IdParams,
         response: { 200: ProductPublic },
@@ -137,7 +131,6 @@ export const productsRoutes: FastifyPluginAsyncTypebox<{
       config: staff,
       schema: {
         tags,
-        security,
         summary: 'Restore a soft-deleted product',
         params: IdParams,
         response: { 200: ProductPublic },
@@ -152,7 +145,6 @@ export const productsRoutes: FastifyPluginAsyncTypebox<{
       config: read,
       schema: {
         tags: ['lots'],
-        security,
         summary: "List a product's lots, earliest expiry first",
         params: IdParams,
         querystring: LotQuery,
@@ -167,7 +159,6 @@ export const productsRoutes: FastifyPluginAsyncTypebox<{
       config: staff,
       schema: {
         tags: ['lots'],
-        security,
         summary: 'Create a lot of a lot-tracked product',
         params: IdParams,
         body: LotCreate,
@@ -183,7 +174,6 @@ export const productsRoutes: FastifyPluginAsyncTypebox<{
       config: read,
       schema: {
         tags: ['lots'],
-        security,
         summary: 'Get a lot',
         params: LotParams,
         response: { 200: LotPublic },
@@ -200,7 +190,7 @@ export const categoriesRoutes: FastifyPluginAsyncTypebox<{ categories: Categorie
   const tags = ['categories'];
   app.get(
     '/',
-    { config: read, schema: { tags, security, summary: 'List categories', response: { 200: CategoryList } } },
+    { config: read, schema: { tags, summary: 'List categories', response: { 200: CategoryList } } },
     () => categories.list(),
   );
   app.post(
@@ -209,7 +199,6 @@ export const categoriesRoutes: FastifyPluginAsyncTypebox<{ categories: Categorie
       config: staff,
       schema: {
         tags,
-        security,
         summary: 'Create a category',
         body: CategoryCreate,
         response: { 201: CategoryPublic },
@@ -223,7 +212,6 @@ export const categoriesRoutes: FastifyPluginAsyncTypebox<{ categories: Categorie
       config: read,
       schema: {
         tags,
-        security,
         summary: 'Get a category',
         params: IdParams,
         response: { 200: CategoryPublic },
@@ -235,7 +223,6 @@ export const categoriesRoutes: FastifyPluginAsyncTypebox<{ categories: Categorie
     config: staff,
     schema: {
       tags,
-      security,
       summary: 'Rename or move a category (no cycles)',
       params: IdParams,
       body: CategoryUpdate,
@@ -258,7 +245,6 @@ export const categoriesRoutes: FastifyPluginAsyncTypebox<{ categories: Categorie
       config: staff,
       schema: {
         tags,
-        security,
         summary: 'Delete a category with no products or subcategories',
         params: IdParams,
         response: { 204: Type.Null() },
@@ -277,7 +263,7 @@ export const unitsRoutes: FastifyPluginAsyncTypebox<{ units: UnitsService }> = a
     '/',
     {
       config: read,
-      schema: { tags, security, summary: 'List units of measure', response: { 200: UnitList } },
+      schema: { tags, summary: 'List units of measure', response: { 200: UnitList } },
     },
     () => units.list(),
   );
@@ -287,7 +273,6 @@ export const unitsRoutes: FastifyPluginAsyncTypebox<{ units: UnitsService }> = a
       config: manage,
       schema: {
         tags,
-        security,
         summary: 'Add a unit of measure',
         body: UnitCreate,
         response: { 201: UnitPublic },
@@ -301,7 +286,6 @@ export const unitsRoutes: FastifyPluginAsyncTypebox<{ units: UnitsService }> = a
       config: manage,
       schema: {
         tags,
-        security,
         summary: 'Rename a unit or change its decimals',
         params: UnitParams,
         body: UnitUpdate,
@@ -316,7 +300,6 @@ export const unitsRoutes: FastifyPluginAsyncTypebox<{ units: UnitsService }> = a
       config: manage,
       schema: {
         tags,
-        security,
         summary: 'Delete a unit no product uses',
         params: UnitParams,
         response: { 204: Type.Null() },

@@ -99,7 +99,6 @@ export const authRoutes: FastifyPluginAsyncTypebox<{
       schema: {
         tags,
         summary: 'The current user, with role and module grants',
-        security: bearer,
         response: { 200: UserPublic },
       },
     },
@@ -113,7 +112,6 @@ export const authRoutes: FastifyPluginAsyncTypebox<{
       schema: {
         tags,
         summary: 'Change your password; other sessions end and a new token pair is returned',
-        security: bearer,
         body: ChangePasswordBody,
         response: { 200: TokenPair },
       },

@@ -1,11 +1,10 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { bearerSecurity, Roles } from '../../platform/access.js';
+import { Roles } from '../../platform/access.js';
 import { ctxOf } from '../../platform/request-ctx.js';
 import { ModuleList, ModuleParams, ModulePublic, ModuleUpdate } from './identity.schemas.js';
 import type { ModulesService } from './modules.service.js';
 
 const tags = ['modules'];
-const security = bearerSecurity;
 
 export const modulesRoutes: FastifyPluginAsyncTypebox<{ modules: ModulesService }> = async (
   app,
@@ -15,7 +14,7 @@ export const modulesRoutes: FastifyPluginAsyncTypebox<{ modules: ModulesService 
     '/',
     {
       config: { access: { roles: Roles.all } },
-      schema: { tags, security, summary: 'The module registry', response: { 200: ModuleList } },
+      schema: { tags, summary: 'The module registry', response: { 200: ModuleList } },
     },
     () => modules.list(),
   );
@@ -26,7 +25,6 @@ export const modulesRoutes: FastifyPluginAsyncTypebox<{ modules: ModulesService 
       config: { access: { roles: Roles.admin, module: 'admin' } },
       schema: {
         tags,
-        security,
         summary: 'Switch a module on or off',
         params: ModuleParams,
         body: ModuleUpdate,

@@ -1,5 +1,5 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { bearerSecurity, Roles } from '../../platform/access.js';
+import { Roles } from '../../platform/access.js';
 import { expectedVersion } from '../../platform/if-match.js';
 import { pageRequest } from '../../platform/pagination.js';
 import { ctxOf } from '../../platform/request-ctx.js';
@@ -15,7 +15,6 @@ import {
 import type { UsersService } from './users.service.js';
 
 const tags = ['users'];
-const security = bearerSecurity;
 const anyone = { access: { roles: Roles.all, ownRecords: true } };
 const adminOnly = { access: { roles: Roles.admin, module: 'admin' } };
 
@@ -26,7 +25,6 @@ export const usersRoutes: FastifyPluginAsyncTypebox<{ users: UsersService }> = a
       config: anyone,
       schema: {
         tags,
-        security,
         summary: 'List users (warehouse and viewer users see only themselves)',
         querystring: UserQuery,
         response: { 200: UserList },
@@ -47,7 +45,7 @@ export const usersRoutes: FastifyPluginAsyncTypebox<{ users: UsersService }> = a
     '/',
     {
       config: adminOnly,
-      schema: { tags, security, summary: 'Create a user', body: UserCreate, response: { 201: UserPublic } },
+      schema: { tags, summary: 'Create a user', body: UserCreate, response: { 201: UserPublic } },
     },
     async (request, reply) => reply.code(201).send(await users.create(ctxOf(request), request.body)),
   );
@@ -56,14 +54,13 @@ export const usersRoutes: FastifyPluginAsyncTypebox<{ users: UsersService }> = a
     '/:id',
     {
       config: anyone,
-      schema: { tags, security, summary: 'Get a user', params: IdParams, response: { 200: UserPublic } },
+      schema: { tags, summary: 'Get a user', params: IdParams, response: { 200: UserPublic } },
     },
     (request) => users.get(ctxOf(request), request.params.id),
   );
 
   const updateSchema = {
     tags,
-    security,
     summary: 'Update a user (changed fields only; stale version → 412)',
     params: IdParams,
     body: UserUpdate,
@@ -87,7 +84,6 @@ export const usersRoutes: FastifyPluginAsyncTypebox<{ users: UsersService }> = a
       config: adminOnly,
       schema: {
         tags,
-        security,
         summary: 'Deactivate a user (history is kept)',
         params: IdParams,
         response: { 200: UserPublic },
@@ -102,7 +98,6 @@ export const usersRoutes: FastifyPluginAsyncTypebox<{ users: UsersService }> = a
       config: adminOnly,
       schema: {
         tags,
-        security,
         summary: "Replace a user's module grants",
         params: IdParams,
         body: ModuleGrantBody,

@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
-import { bearerSecurity, moduleAccess } from '../../platform/access.js';
+import { moduleAccess } from '../../platform/access.js';
 import { expectedVersion } from '../../platform/if-match.js';
 import { pageRequest } from '../../platform/pagination.js';
 import { ctxOf } from '../../platform/request-ctx.js';
@@ -24,7 +24,6 @@ import {
 } from './locations.schemas.js';
 import type { WarehousesService } from './warehouses.service.js';
 
-const security = bearerSecurity;
 const { read, staff, manage } = moduleAccess('inventory');
 
 export const warehousesRoutes: FastifyPluginAsyncTypebox<{
@@ -38,7 +37,6 @@ export const warehousesRoutes: FastifyPluginAsyncTypebox<{
       config: read,
       schema: {
         tags,
-        security,
         summary: 'List warehouses',
         querystring: WarehouseQuery,
         response: { 200: WarehouseList },
@@ -56,7 +54,6 @@ export const warehousesRoutes: FastifyPluginAsyncTypebox<{
       config: manage,
       schema: {
         tags,
-        security,
         summary: 'Create a warehouse (with its default bin)',
         body: WarehouseCreate,
         response: { 201: WarehousePublic },
@@ -70,7 +67,6 @@ export const warehousesRoutes: FastifyPluginAsyncTypebox<{
       config: read,
       schema: {
         tags,
-        security,
         summary: 'Get a warehouse',
         params: IdParams,
         response: { 200: WarehousePublic },
@@ -82,7 +78,6 @@ export const warehousesRoutes: FastifyPluginAsyncTypebox<{
     config: manage,
     schema: {
       tags,
-      security,
       summary: 'Update a warehouse (changed fields only; stale version → 412)',
       params: IdParams,
       body: WarehouseUpdate,
@@ -105,7 +100,6 @@ export const warehousesRoutes: FastifyPluginAsyncTypebox<{
       config: manage,
       schema: {
         tags,
-        security,
         summary: 'Deactivate a warehouse (refused while it holds stock)',
         params: IdParams,
         response: { 200: WarehousePublic },
@@ -119,7 +113,6 @@ export const warehousesRoutes: FastifyPluginAsyncTypebox<{
       config: read,
       schema: {
         tags,
-        security,
         summary: 'Bins, occupancy, products, units, stock value and utilization',
         params: IdParams,
         response: { 200: WarehouseStatistics },
@@ -134,7 +127,6 @@ export const warehousesRoutes: FastifyPluginAsyncTypebox<{
       config: read,
       schema: {
         tags: ['bins'],
-        security,
         summary: 'List the bins of a warehouse',
         params: IdParams,
         querystring: BinQuery,
@@ -152,7 +144,6 @@ export const warehousesRoutes: FastifyPluginAsyncTypebox<{
       config: staff,
       schema: {
         tags: ['bins'],
-        security,
         summary: 'Create a bin in a warehouse',
         params: IdParams,
         body: BinCreate,
@@ -168,7 +159,6 @@ export const warehousesRoutes: FastifyPluginAsyncTypebox<{
       config: staff,
       schema: {
         tags: ['bins'],
-        security,
         summary: 'Generate bins from a code pattern, all or nothing (?dry_run=true only lists the codes)',
         params: IdParams,
         querystring: BinBulkQuery,
@@ -190,7 +180,7 @@ export const binsRoutes: FastifyPluginAsyncTypebox<{ bins: BinsService }> = asyn
     '/:id',
     {
       config: read,
-      schema: { tags, security, summary: 'Get a bin', params: IdParams, response: { 200: BinPublic } },
+      schema: { tags, summary: 'Get a bin', params: IdParams, response: { 200: BinPublic } },
     },
     (request) => bins.get(request.params.id),
   );
@@ -198,7 +188,6 @@ export const binsRoutes: FastifyPluginAsyncTypebox<{ bins: BinsService }> = asyn
     config: staff,
     schema: {
       tags,
-      security,
       summary: 'Update a bin (stale version → 412)',
       params: IdParams,
       body: BinUpdate,
@@ -221,7 +210,6 @@ export const binsRoutes: FastifyPluginAsyncTypebox<{ bins: BinsService }> = asyn
       config: staff,
       schema: {
         tags,
-        security,
         summary: 'Delete a bin that never held stock',
         params: IdParams,
         response: { 204: Type.Null() },

@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
-import { bearerSecurity, moduleAccess } from '../../platform/access.js';
+import { moduleAccess } from '../../platform/access.js';
 import { expectedVersion } from '../../platform/if-match.js';
 import { pageRequest } from '../../platform/pagination.js';
 import { ctxOf } from '../../platform/request-ctx.js';
@@ -15,7 +15,6 @@ import {
 } from './partners.schemas.js';
 import type { PartnersService } from './partners.service.js';
 
-const security = bearerSecurity;
 const { read, manage } = moduleAccess('inventory');
 
 /** The same endpoints for suppliers and for customers. */
@@ -31,7 +30,6 @@ export const partnerRoutes: FastifyPluginAsyncTypebox<{
       config: read,
       schema: {
         tags,
-        security,
         summary: `List ${noun}s (search by code or name)`,
         querystring: PartnerQuery,
         response: { 200: PartnerList },
@@ -50,7 +48,6 @@ export const partnerRoutes: FastifyPluginAsyncTypebox<{
       config: manage,
       schema: {
         tags,
-        security,
         summary: `Create a ${noun}`,
         body: PartnerCreate,
         response: { 201: PartnerPublic },
@@ -64,7 +61,6 @@ export const partnerRoutes: FastifyPluginAsyncTypebox<{
       config: read,
       schema: {
         tags,
-        security,
         summary: `Get a ${noun}`,
         params: IdParams,
         response: { 200: PartnerPublic },
@@ -76,7 +72,6 @@ export const partnerRoutes: FastifyPluginAsyncTypebox<{
     config: manage,
     schema: {
       tags,
-      security,
       summary: `Update a ${noun} (changed fields only; stale version → 412)`,
       params: IdParams,
       body: PartnerUpdate,
@@ -99,7 +94,6 @@ export const partnerRoutes: FastifyPluginAsyncTypebox<{
       config: manage,
       schema: {
         tags,
-        security,
         summary: `Deactivate a ${noun}; ?hard=true deletes one no document refers to`,
         params: IdParams,
         querystring: PartnerDeleteQuery,

@@ -1,5 +1,5 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { bearerSecurity, moduleAccess } from '../../platform/access.js';
+import { moduleAccess } from '../../platform/access.js';
 import { bodyOptional } from '../../platform/optional-body.js';
 import { pageRequest } from '../../platform/pagination.js';
 import { ctxOf } from '../../platform/request-ctx.js';
@@ -16,7 +16,6 @@ import {
 import type { WorkOrdersService } from './work-orders.service.js';
 
 const tags = ['work orders'];
-const security = bearerSecurity;
 const { read, staff, manage } = moduleAccess('production');
 
 export const workOrdersRoutes: FastifyPluginAsyncTypebox<{ orders: WorkOrdersService }> = async (
@@ -29,7 +28,6 @@ export const workOrdersRoutes: FastifyPluginAsyncTypebox<{ orders: WorkOrdersSer
       config: staff,
       schema: {
         tags,
-        security,
         summary: 'Plan a work order (WO-000001…)',
         body: WorkOrderCreate,
         response: { 201: WorkOrderPublic },
@@ -43,7 +41,6 @@ export const workOrdersRoutes: FastifyPluginAsyncTypebox<{ orders: WorkOrdersSer
       config: read,
       schema: {
         tags,
-        security,
         summary: 'List work orders',
         querystring: WorkOrderQuery,
         response: { 200: WorkOrderList },
@@ -65,7 +62,6 @@ export const workOrdersRoutes: FastifyPluginAsyncTypebox<{ orders: WorkOrdersSer
       config: read,
       schema: {
         tags,
-        security,
         summary: 'Get a work order with its components',
         params: IdParams,
         response: { 200: WorkOrderPublic },
@@ -79,7 +75,6 @@ export const workOrdersRoutes: FastifyPluginAsyncTypebox<{ orders: WorkOrdersSer
       config: staff,
       schema: {
         tags,
-        security,
         summary: 'Report progress (0–100) while in progress',
         params: IdParams,
         body: ProgressBody,
@@ -94,7 +89,6 @@ export const workOrdersRoutes: FastifyPluginAsyncTypebox<{ orders: WorkOrdersSer
       config: manage,
       schema: {
         tags,
-        security,
         summary: 'Release: reserve every component',
         params: IdParams,
         response: { 200: WorkOrderPublic },
@@ -108,7 +102,6 @@ export const workOrdersRoutes: FastifyPluginAsyncTypebox<{ orders: WorkOrdersSer
       config: staff,
       schema: {
         tags,
-        security,
         summary: 'Start a released order',
         params: IdParams,
         response: { 200: WorkOrderPublic },
@@ -122,7 +115,6 @@ export const workOrdersRoutes: FastifyPluginAsyncTypebox<{ orders: WorkOrdersSer
       config: manage,
       schema: {
         tags,
-        security,
         summary: 'Cancel, releasing component reservations',
         params: IdParams,
         response: { 200: WorkOrderPublic },
@@ -136,7 +128,6 @@ export const workOrdersRoutes: FastifyPluginAsyncTypebox<{ orders: WorkOrdersSer
       config: staff,
       schema: {
         tags,
-        security,
         summary: 'Produce part: consume components (FEFO) and receive the output',
         params: IdParams,
         body: ProduceBody,
@@ -152,7 +143,6 @@ export const workOrdersRoutes: FastifyPluginAsyncTypebox<{ orders: WorkOrdersSer
       preValidation: bodyOptional,
       schema: {
         tags,
-        security,
         summary: 'Produce all that is left and complete the order (the body is optional)',
         params: IdParams,
         body: ProduceBody,

@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
-import { bearerSecurity, moduleAccess } from '../../platform/access.js';
+import { moduleAccess } from '../../platform/access.js';
 import { expectedVersion } from '../../platform/if-match.js';
 import { pageRequest } from '../../platform/pagination.js';
 import { ctxOf } from '../../platform/request-ctx.js';
@@ -16,7 +16,6 @@ import {
 } from './purchasing.schemas.js';
 
 const tags = ['purchase orders'];
-const security = bearerSecurity;
 const { read, staff, manage } = moduleAccess('purchasing');
 
 export const purchaseOrdersRoutes: FastifyPluginAsyncTypebox<{ orders: PurchaseOrdersService }> = async (
@@ -29,7 +28,6 @@ export const purchaseOrdersRoutes: FastifyPluginAsyncTypebox<{ orders: PurchaseO
       config: staff,
       schema: {
         tags,
-        security,
         summary: 'Create a draft purchase order (PO-000001…), totals computed',
         body: OrderCreate,
         response: { 201: OrderPublic },
@@ -43,7 +41,6 @@ export const purchaseOrdersRoutes: FastifyPluginAsyncTypebox<{ orders: PurchaseO
       config: read,
       schema: {
         tags,
-        security,
         summary: 'List purchase orders',
         querystring: OrderQuery,
         response: { 200: OrderList },
@@ -63,7 +60,6 @@ export const purchaseOrdersRoutes: FastifyPluginAsyncTypebox<{ orders: PurchaseO
       config: read,
       schema: {
         tags,
-        security,
         summary: 'Get a purchase order with lines and receipts',
         params: IdParams,
         response: { 200: OrderPublic },
@@ -77,7 +73,6 @@ export const purchaseOrdersRoutes: FastifyPluginAsyncTypebox<{ orders: PurchaseO
       config: staff,
       schema: {
         tags,
-        security,
         summary: 'Change a draft (lines replaced when given)',
         params: IdParams,
         body: OrderUpdate,
@@ -95,7 +90,6 @@ export const purchaseOrdersRoutes: FastifyPluginAsyncTypebox<{ orders: PurchaseO
       config: staff,
       schema: {
         tags,
-        security,
         summary: 'Delete a draft (others are cancelled)',
         params: IdParams,
         response: { 204: Type.Null() },
@@ -115,7 +109,7 @@ export const purchaseOrdersRoutes: FastifyPluginAsyncTypebox<{ orders: PurchaseO
   for (const [action, config, summary] of transitions) {
     app.post(
       `/:id/${action}`,
-      { config, schema: { tags, security, summary, params: IdParams, response: { 200: OrderPublic } } },
+      { config, schema: { tags, summary, params: IdParams, response: { 200: OrderPublic } } },
       (request) => orders.transition(ctxOf(request), request.params.id, action),
     );
   }
@@ -125,7 +119,6 @@ export const purchaseOrdersRoutes: FastifyPluginAsyncTypebox<{ orders: PurchaseO
       config: staff,
       schema: {
         tags,
-        security,
         summary: 'Receive goods: posts receipts, creates lots, moves the status',
         params: IdParams,
         body: ReceiveBody,

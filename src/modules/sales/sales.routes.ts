@@ -1,5 +1,5 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { bearerSecurity, moduleAccess } from '../../platform/access.js';
+import { moduleAccess } from '../../platform/access.js';
 import { pageRequest } from '../../platform/pagination.js';
 import { ctxOf } from '../../platform/request-ctx.js';
 import {
@@ -15,7 +15,6 @@ import {
 import type { SalesOrdersService } from './sales-orders.service.js';
 
 const tags = ['sales orders'];
-const security = bearerSecurity;
 const { read, staff, manage } = moduleAccess('sales');
 
 export const salesOrdersRoutes: FastifyPluginAsyncTypebox<{ orders: SalesOrdersService }> = async (
@@ -28,7 +27,6 @@ export const salesOrdersRoutes: FastifyPluginAsyncTypebox<{ orders: SalesOrdersS
       config: staff,
       schema: {
         tags,
-        security,
         summary: 'Create a draft sales order (SO-000001…), totals computed',
         body: SalesOrderCreate,
         response: { 201: SalesOrderPublic },
@@ -42,7 +40,6 @@ export const salesOrdersRoutes: FastifyPluginAsyncTypebox<{ orders: SalesOrdersS
       config: read,
       schema: {
         tags,
-        security,
         summary: 'List sales orders',
         querystring: SalesOrderQuery,
         response: { 200: SalesOrderList },
@@ -62,7 +59,6 @@ export const salesOrdersRoutes: FastifyPluginAsyncTypebox<{ orders: SalesOrdersS
       config: read,
       schema: {
         tags,
-        security,
         summary: 'Get a sales order with reserved and shipped quantities',
         params: IdParams,
         response: { 200: SalesOrderPublic },
@@ -76,7 +72,6 @@ export const salesOrdersRoutes: FastifyPluginAsyncTypebox<{ orders: SalesOrdersS
       config: staff,
       schema: {
         tags,
-        security,
         summary: 'Confirm: reserve every line (409 listing short lines, or backorder)',
         params: IdParams,
         querystring: ConfirmQuery,
@@ -91,7 +86,6 @@ export const salesOrdersRoutes: FastifyPluginAsyncTypebox<{ orders: SalesOrdersS
       config: staff,
       schema: {
         tags,
-        security,
         summary: 'Ship reserved quantities, FEFO across lots and bins',
         params: IdParams,
         body: ShipmentBody,
@@ -106,7 +100,6 @@ export const salesOrdersRoutes: FastifyPluginAsyncTypebox<{ orders: SalesOrdersS
       config: manage,
       schema: {
         tags,
-        security,
         summary: 'Cancel, releasing every open reservation',
         params: IdParams,
         response: { 200: SalesOrderPublic },
@@ -120,7 +113,6 @@ export const salesOrdersRoutes: FastifyPluginAsyncTypebox<{ orders: SalesOrdersS
       config: manage,
       schema: {
         tags,
-        security,
         summary: 'Close a (partially) shipped order, releasing what was not shipped',
         params: IdParams,
         response: { 200: SalesOrderPublic },

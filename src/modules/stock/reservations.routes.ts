@@ -1,5 +1,5 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { bearerSecurity, moduleAccess } from '../../platform/access.js';
+import { moduleAccess } from '../../platform/access.js';
 import { invalidFields } from '../../platform/errors.js';
 import { pageRequest } from '../../platform/pagination.js';
 import { ctxOf } from '../../platform/request-ctx.js';
@@ -13,7 +13,6 @@ import type { ReservationsService } from './reservations.service.js';
 import { IdParams } from './stock.schemas.js';
 
 const tags = ['reservations'];
-const security = bearerSecurity;
 const { read, staff } = moduleAccess('inventory');
 
 export const reservationsRoutes: FastifyPluginAsyncTypebox<{
@@ -26,7 +25,6 @@ export const reservationsRoutes: FastifyPluginAsyncTypebox<{
       config: staff,
       schema: {
         tags,
-        security,
         summary: 'Hold available stock until expires_at (or ttl_minutes)',
         body: ReservationCreate,
         response: { 201: ReservationPublic },
@@ -61,7 +59,6 @@ export const reservationsRoutes: FastifyPluginAsyncTypebox<{
       config: read,
       schema: {
         tags,
-        security,
         summary: 'List reservations',
         querystring: ReservationQuery,
         response: { 200: ReservationList },
@@ -81,7 +78,6 @@ export const reservationsRoutes: FastifyPluginAsyncTypebox<{
       config: read,
       schema: {
         tags,
-        security,
         summary: 'Get a reservation',
         params: IdParams,
         response: { 200: ReservationPublic },
@@ -95,7 +91,6 @@ export const reservationsRoutes: FastifyPluginAsyncTypebox<{
       config: staff,
       schema: {
         tags,
-        security,
         summary: 'Release a reservation: its stock is available again',
         params: IdParams,
         response: { 200: ReservationPublic },

@@ -1,5 +1,5 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { bearerSecurity, moduleAccess, Roles } from '../../platform/access.js';
+import { moduleAccess, Roles } from '../../platform/access.js';
 import { pageRequest } from '../../platform/pagination.js';
 import { ctxOf } from '../../platform/request-ctx.js';
 import {
@@ -30,7 +30,6 @@ import {
 import type { StockService } from './stock.service.js';
 import type { StockQueries } from './stock-queries.js';
 
-const security = bearerSecurity;
 const { read, staff, manage } = moduleAccess('inventory');
 
 type Deps = { stock: StockService; queries: StockQueries };
@@ -74,7 +73,6 @@ export const movementsRoutes: FastifyPluginAsyncTypebox<Deps & { batcher: Postin
       decompress: false,
       schema: {
         tags,
-        security,
         summary: 'Post a stock movement (outbound without a lot is allocated FEFO and may split)',
         body: MovementCreate,
         response: { 201: PostedMovement },
@@ -117,7 +115,6 @@ export const movementsRoutes: FastifyPluginAsyncTypebox<Deps & { batcher: Postin
       config: read,
       schema: {
         tags,
-        security,
         summary: 'The ledger, newest first: filters, page/page_size, or keyset `cursor` for long histories',
         querystring: MovementQuery,
         response: { 200: MovementListResponse },
@@ -141,7 +138,6 @@ export const movementsRoutes: FastifyPluginAsyncTypebox<Deps & { batcher: Postin
       config: read,
       schema: {
         tags,
-        security,
         summary: 'Get one ledger row',
         params: IdParams,
         response: { 200: MovementPublic },
@@ -155,7 +151,6 @@ export const movementsRoutes: FastifyPluginAsyncTypebox<Deps & { batcher: Postin
       config: manage,
       schema: {
         tags,
-        security,
         summary: 'Post the opposite movement (once); the ledger itself is never edited',
         params: IdParams,
         body: ReverseBody,
@@ -175,7 +170,7 @@ export const inventoryQueryRoutes: FastifyPluginAsyncTypebox<
   const tags = ['inventory'];
   const doc = <B, R>(summary: string, body: B, response: R) => ({
     config: staff,
-    schema: { tags, security, summary, body, response: { 201: response } },
+    schema: { tags, summary, body, response: { 201: response } },
   });
   app.post(
     '/receipts',
@@ -207,7 +202,6 @@ export const inventoryQueryRoutes: FastifyPluginAsyncTypebox<
       config: read,
       schema: {
         tags,
-        security,
         summary: 'Stock per product, warehouse, bin and lot; as_of answers for a past moment',
         querystring: BalanceQuery,
         response: { 200: BalanceList },
@@ -234,7 +228,6 @@ export const inventoryQueryRoutes: FastifyPluginAsyncTypebox<
       config: { access: { roles: Roles.admin, module: 'inventory' } },
       schema: {
         tags,
-        security,
         summary: 'Recompute every balance from the ledger and list differences',
         response: { 200: VerifyResult },
       },
@@ -251,7 +244,6 @@ export const binStockRoutes: FastifyPluginAsyncTypebox<Deps> = async (app, { que
       config: read,
       schema: {
         tags,
-        security,
         summary: 'What a bin holds, per product and lot',
         params: IdParams,
         querystring: BalanceQuery,
@@ -270,7 +262,6 @@ export const binStockRoutes: FastifyPluginAsyncTypebox<Deps> = async (app, { que
       config: read,
       schema: {
         tags,
-        security,
         summary: 'Every movement in or out of a bin, newest first',
         params: IdParams,
         querystring: MovementQuery,

@@ -1,5 +1,5 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { bearerSecurity, moduleAccess } from '../../platform/access.js';
+import { moduleAccess } from '../../platform/access.js';
 import { invalidFields } from '../../platform/errors.js';
 import { pageRequest } from '../../platform/pagination.js';
 import { ctxOf } from '../../platform/request-ctx.js';
@@ -8,7 +8,6 @@ import { TransferCreate, TransferList, TransferPublic, TransferQuery } from './t
 import type { TransfersService } from './transfers.service.js';
 
 const tags = ['stock transfers'];
-const security = bearerSecurity;
 const { read, staff } = moduleAccess('inventory');
 
 export const transfersRoutes: FastifyPluginAsyncTypebox<{ transfers: TransfersService }> = async (
@@ -21,7 +20,6 @@ export const transfersRoutes: FastifyPluginAsyncTypebox<{ transfers: TransfersSe
       config: staff,
       schema: {
         tags,
-        security,
         summary: 'Create a pending transfer (TR-000001…), reserving the stock at the source',
         body: TransferCreate,
         response: { 201: TransferPublic },
@@ -52,7 +50,6 @@ export const transfersRoutes: FastifyPluginAsyncTypebox<{ transfers: TransfersSe
       config: read,
       schema: {
         tags,
-        security,
         summary: 'List transfers',
         querystring: TransferQuery,
         response: { 200: TransferList },
@@ -70,7 +67,6 @@ export const transfersRoutes: FastifyPluginAsyncTypebox<{ transfers: TransfersSe
       config: read,
       schema: {
         tags,
-        security,
         summary: 'Get a transfer with its lines',
         params: IdParams,
         response: { 200: TransferPublic },
@@ -86,7 +82,6 @@ export const transfersRoutes: FastifyPluginAsyncTypebox<{ transfers: TransfersSe
         config: staff,
         schema: {
           tags,
-          security,
           summary: 'Post transfer_out and transfer_in in one transaction',
           params: IdParams,
           response: { 200: TransferPublic },
@@ -100,7 +95,6 @@ export const transfersRoutes: FastifyPluginAsyncTypebox<{ transfers: TransfersSe
         config: staff,
         schema: {
           tags,
-          security,
           summary: 'Cancel a pending transfer, releasing its reservation',
           params: IdParams,
           response: { 200: TransferPublic },
