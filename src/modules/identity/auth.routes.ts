@@ -21,7 +21,6 @@ const open = { access: { public: true as const } };
 /** Sign-in: failed attempts are throttled (429). */
 const throttled = { ...open, rateLimited: true };
 const signedIn = { access: { roles: Roles.all } };
-const bearer = [{ bearer: [] }];
 
 const FORGOT_ACCEPTED = {
   en: 'If the address belongs to an account, a reset link is on its way.',
