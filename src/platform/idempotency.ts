@@ -4,6 +4,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import stableStringify from 'safe-stable-stringify';
 import type { Db, DbOrTx } from '../db/client.js';
+import { rows } from '../db/rows.js';
 import { defineError } from './errors.js';
 import { idempotencyKeys } from './idempotency.tables.js';
 import type { Scheduler } from './scheduler.js';
@@ -103,15 +104,17 @@ export async function claimInTransaction(tx: DbOrTx, claims: IdempotencyClaim[])
   const id = (c: IdempotencyClaim) => `${c.scope}\u0000${c.key}`;
   const firsts = claims.filter((c, i) => claims.findIndex((o) => id(o) === id(c)) === i);
   if (firsts.length === 0) return [];
-  const result =
-    (await tx.execute(sql`insert into idempotency_keys (scope, key, request_hash, state, expires_at)
+  const claimed = await rows<{ scope: string; key: string }>(
+    tx,
+    sql`insert into idempotency_keys (scope, key, request_hash, state, expires_at)
     select c.scope, c.key, c.hash, 'in_progress', now() + make_interval(hours => ${TTL_HOURS})
     from unnest(${sql.param(firsts.map((c) => c.scope))}::text[], ${sql.param(firsts.map((c) => c.key))}::text[],
       ${sql.param(firsts.map((c) => c.hash))}::text[]) as c(scope, key, hash)
     order by c.scope, c.key
     on conflict do nothing
-    returning scope, key`)) as unknown as { rows: { scope: string; key: string }[] };
-  const won = new Set(result.rows.map((row) => `${row.scope}\u0000${row.key}`));
+    returning scope, key`,
+  );
+  const won = new Set(claimed.map((row) => `${row.scope}\u0000${row.key}`));
   return claims.map((c) => firsts.includes(c) && won.has(id(c)));
 }
 

@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import type { DbOrTx } from '../db/client.js';
+import { rows } from '../db/rows.js';
 
 /**
  * The next human-readable number of a document kind, e.g. `TR-000001`. Taken in the document's
@@ -7,10 +8,12 @@ import type { DbOrTx } from '../db/client.js';
  * document gives its number back, so numbers are unique and gap-free.
  */
 export async function nextDocumentNumber(tx: DbOrTx, kind: string): Promise<string> {
-  const result = (await tx.execute(sql`
-    insert into document_sequences (kind, last_value) values (${kind}, 1)
+  const [row] = await rows<{ last_value: number | string }>(
+    tx,
+    sql`insert into document_sequences (kind, last_value) values (${kind}, 1)
     on conflict (kind) do update set last_value = document_sequences.last_value + 1
-    returning last_value`)) as unknown as { rows: { last_value: number | string }[] };
-  const value = Number(result.rows[0]?.last_value);
+    returning last_value`,
+  );
+  const value = Number(row?.last_value);
   return `${kind}-${String(value).padStart(6, '0')}`;
 }
