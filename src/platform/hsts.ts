@@ -10,8 +10,9 @@ const HSTS = 'max-age=31536000; includeSubDomains';
  */
 export const hstsPlugin = fp(
   async (app: FastifyInstance) => {
-    app.addHook('onSend', async (request, reply) => {
+    app.addHook('onSend', (request, reply, payload, done) => {
       if (request.protocol === 'https') reply.header('strict-transport-security', HSTS);
+      done(null, payload);
     });
   },
   { name: 'hsts' },

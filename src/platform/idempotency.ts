@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { and, eq, lt, sql } from 'drizzle-orm';
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import stableStringify from 'safe-stable-stringify';
 import type { Db, DbOrTx } from '../db/client.js';
@@ -153,9 +153,12 @@ export const idempotencyPlugin = fp(
     const { db } = options;
     app.decorateRequest('idempotency', null);
 
-    app.addHook('preHandler', async (request, reply) => {
-      const key = request.headers['idempotency-key'];
-      if (request.method !== 'POST' || key === undefined) return;
+    /** Claims the key, or answers with the stored response (true: the reply is sent). */
+    async function claimOrReplay(
+      request: FastifyRequest,
+      reply: FastifyReply,
+      key: unknown,
+    ): Promise<boolean> {
       if (typeof key !== 'string' || !KEY.test(key)) throw IdempotencyErrors.badKey();
       const scope = request.principal?.id ?? `anonymous:${request.ip}`;
       const hash = fingerprint(request);
@@ -166,7 +169,7 @@ export const idempotencyPlugin = fp(
           .where(and(eq(idempotencyKeys.scope, scope), eq(idempotencyKeys.key, key)));
         if (!row) {
           request.idempotency = { scope, key, hash, inTransaction: true };
-          return;
+          return false;
         }
       } else {
         const claimed = await db
@@ -182,21 +185,25 @@ export const idempotencyPlugin = fp(
           .returning({ key: idempotencyKeys.key });
         if (claimed.length === 1) {
           request.idempotency = { scope, key, hash, inTransaction: false };
-          return;
+          return false;
         }
       }
       const stored = await storedResponse(db, { scope, key, hash });
-      return reply
-        .code(stored.status)
-        .header('idempotent-replayed', 'true')
-        .type(stored.type)
-        .send(stored.body);
+      reply.code(stored.status).header('idempotent-replayed', 'true').type(stored.type).send(stored.body);
+      return true;
+    }
+
+    // Every request passes here; only a POST with a key needs the database (and a promise).
+    app.addHook('preHandler', (request, reply, done) => {
+      const key = request.headers['idempotency-key'];
+      if (request.method !== 'POST' || key === undefined) return done();
+      claimOrReplay(request, reply, key).then((replayed) => {
+        if (!replayed) done();
+      }, done);
     });
 
-    app.addHook('onSend', async (request, reply, payload) => {
-      const claim = request.idempotency;
-      if (!claim || claim.inTransaction) return payload;
-      request.idempotency = null;
+    /** Stores the response of a request whose key was claimed outside its transaction (a 5xx frees the key). */
+    async function answer(claim: IdempotencyClaim, reply: FastifyReply, payload: unknown): Promise<unknown> {
       const where = and(eq(idempotencyKeys.scope, claim.scope), eq(idempotencyKeys.key, claim.key));
       if (reply.statusCode >= 500) {
         await db.delete(idempotencyKeys).where(where);
@@ -212,6 +219,13 @@ export const idempotencyPlugin = fp(
           .where(where);
       }
       return payload;
+    }
+
+    app.addHook('onSend', (request, reply, payload, done) => {
+      const claim = request.idempotency;
+      if (!claim || claim.inTransaction) return done(null, payload);
+      request.idempotency = null;
+      answer(claim, reply, payload).then((sent) => done(null, sent), done);
     });
 
     options.scheduler.register({

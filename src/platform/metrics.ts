@@ -53,7 +53,7 @@ export const metricsPlugin = fp(
       },
     });
 
-    app.addHook('onResponse', async (request, reply) => {
+    app.addHook('onResponse', (request, reply, done) => {
       // The route pattern, never the raw URL: ids in paths would explode the label set.
       const labels = {
         method: request.method,
@@ -62,6 +62,7 @@ export const metricsPlugin = fp(
       };
       requests.inc(labels);
       duration.observe(labels, reply.elapsedTime / 1000);
+      done();
     });
 
     app.get('/metrics', { schema: { hide: true } }, async (request, reply) => {

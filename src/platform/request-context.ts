@@ -72,15 +72,18 @@ export const requestContextPlugin = fp(
         }
       };
     });
-    app.addHook('onSend', async (_request, reply) => {
+    // Hooks on every request take callbacks: an async hook costs a promise and a turn each.
+    app.addHook('onSend', (_request, reply, payload, done) => {
       if (closing) reply.header('connection', 'close');
+      done(null, payload);
     });
     app.addHook('onClose', async () => {
       if (running > 0) await new Promise<void>((resolve) => (drained = resolve));
     });
-    app.addHook('onRequest', async (request, reply) => {
+    app.addHook('onRequest', (request, reply, done) => {
       request.locale = negotiateLocale(request.headers, options.defaultLocale);
       reply.header('x-request-id', request.id);
+      done();
     });
   },
   { name: 'request-context' },

@@ -33,15 +33,14 @@ function unstorable(value: unknown, path: string, found: string[]): void {
  */
 export const textGuardPlugin = fp(
   async (app: FastifyInstance) => {
-    app.addHook('preValidation', async (request) => {
+    app.addHook('preValidation', (request, _reply, done) => {
       const found: string[] = [];
       unstorable(request.params, '', found);
       unstorable(request.query, '', found);
       unstorable(request.body, '', found);
-      if (found.length > 0) {
-        const message = REASON[request.locale];
-        throw Errors.validation({}, { errors: found.map((field) => ({ field, message })) });
-      }
+      if (found.length === 0) return done();
+      const message = REASON[request.locale];
+      done(Errors.validation({}, { errors: found.map((field) => ({ field, message })) }));
     });
   },
   { name: 'text-guard', dependencies: ['request-context'] },
