@@ -1,10 +1,21 @@
 import type { FastifyInstance } from 'fastify';
+import { type Api, bodyOf } from './api.js';
 import { bearer } from './factories.js';
 
 let seq = 0;
 
+export interface Warehouse {
+  id: string;
+  code: string;
+  default_bin_id: string;
+}
+
 /** A warehouse with its default bin, created through the API. */
-export async function createWarehouse(app: FastifyInstance, token: string, code = `WH${++seq}`) {
+export async function createWarehouse(
+  app: FastifyInstance,
+  token: string,
+  code = `WH${++seq}`,
+): Promise<Warehouse> {
   const res = await app.inject({
     method: 'POST',
     url: '/api/v1/warehouses',
@@ -12,7 +23,7 @@ export async function createWarehouse(app: FastifyInstance, token: string, code 
     payload: { code, name: `Warehouse ${code}` },
   });
   if (res.statusCode !== 201) throw new Error(`warehouse: ${res.body}`);
-  return res.json() as { id: string; code: string; default_bin_id: string };
+  return res.json() as Warehouse;
 }
 
 export async function createBin(app: FastifyInstance, token: string, warehouseId: string, code: string) {
@@ -82,4 +93,21 @@ export async function verifyLedger(app: FastifyInstance, adminToken: string) {
     headers: bearer(adminToken),
   });
   return res.json() as { ok: boolean; balances_checked: number; mismatches: unknown[] };
+}
+
+export type StockDocumentKind = 'receipts' | 'issues' | 'adjustments' | 'counts';
+
+export interface StockDocument {
+  posting_id: string;
+  movements: { id: string; product_id: string; movement_type: string; quantity: number }[];
+  lines?: { product_id: string; previous_quantity: number; counted_quantity: number; difference: number }[];
+}
+
+/** Posts a multi-line stock document (POST /inventory/{kind}); throws unless it posted. */
+export async function postStockDocument(
+  client: Api,
+  kind: StockDocumentKind,
+  body: { warehouse_id: string; lines: object[]; [field: string]: unknown },
+): Promise<StockDocument> {
+  return bodyOf<StockDocument>(await client.post(`/api/v1/inventory/${kind}`, body), 201);
 }

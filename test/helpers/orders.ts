@@ -1,0 +1,87 @@
+import { type Api, bodyOf } from './api.js';
+
+let seq = 0;
+const next = () => `${++seq}${Math.random().toString(36).slice(2, 6).toUpperCase()}`;
+
+export interface Partner {
+  id: string;
+  code: string;
+  name: string;
+}
+
+/** A supplier created through the API; a fresh code and name unless given. */
+export async function createSupplier(client: Api, fields: Record<string, unknown> = {}): Promise<Partner> {
+  const code = `SUP-${next()}`;
+  const res = await client.post('/api/v1/suppliers', { code, name: `Supplier ${code}`, ...fields });
+  return bodyOf<Partner>(res, 201);
+}
+
+/** A customer created through the API; a fresh code and name unless given. */
+export async function createCustomer(client: Api, fields: Record<string, unknown> = {}): Promise<Partner> {
+  const code = `CUS-${next()}`;
+  const res = await client.post('/api/v1/customers', { code, name: `Customer ${code}`, ...fields });
+  return bodyOf<Partner>(res, 201);
+}
+
+export interface OrderLine {
+  id: string;
+  product_id: string;
+  quantity: number;
+}
+
+export interface PurchaseOrder {
+  id: string;
+  po_number: string;
+  status: string;
+  lines: (OrderLine & { received_quantity: number })[];
+}
+
+/** A draft purchase order (POST /purchase-orders with `body`); throws unless it was created. */
+export async function createPurchaseOrder(
+  client: Api,
+  body: { lines: object[]; [field: string]: unknown },
+): Promise<PurchaseOrder> {
+  return bodyOf<PurchaseOrder>(await client.post('/api/v1/purchase-orders', body), 201);
+}
+
+export interface SalesOrder {
+  id: string;
+  so_number: string;
+  status: string;
+  lines: (OrderLine & { reserved_quantity: number; shipped_quantity: number })[];
+}
+
+/** A draft sales order (POST /sales-orders with `body`); throws unless it was created. */
+export async function createSalesOrder(
+  client: Api,
+  body: { warehouse_id: string; lines: object[]; [field: string]: unknown },
+): Promise<SalesOrder> {
+  return bodyOf<SalesOrder>(await client.post('/api/v1/sales-orders', body), 201);
+}
+
+export interface WorkOrder {
+  id: string;
+  wo_number: string;
+  status: string;
+  components: { product_id: string; required_quantity: number }[];
+}
+
+/** A planned work order (POST /work-orders with `body`); throws unless it was created. */
+export async function createWorkOrder(
+  client: Api,
+  body: { product_id: string; quantity: number; warehouse_id: string; components: object[] },
+): Promise<WorkOrder> {
+  return bodyOf<WorkOrder>(await client.post('/api/v1/work-orders', body), 201);
+}
+
+/**
+ * Runs document actions in turn (`submit`, `approve`, `confirm` …) as POST `{base}/{id}/{action}`,
+ * each as its own caller; throws on the first that does not answer 200.
+ */
+export async function runActions(
+  base: string,
+  id: string,
+  steps: [client: Api, action: string][],
+): Promise<void> {
+  for (const [client, action] of steps) bodyOf(await client.post(`${base}/${id}/${action}`), 200);
+}
