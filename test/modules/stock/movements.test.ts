@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { bearer, createUser, loginAdmin, type TestUser } from '../../helpers/factories.js';
+import { type ApiUser, type Fixture, setupApp } from '../../helpers/setup.js';
 import {
   createBin,
   createProduct,
@@ -7,29 +7,27 @@ import {
   move,
   receive,
   verifyLedger,
+  type Warehouse,
 } from '../../helpers/stock.js';
-import { buildTestApp, type TestApp } from '../../helpers/test-app.js';
 
-let t: TestApp;
+let t: Fixture<['warehouse', 'viewer']>;
 let admin: string;
-let worker: TestUser;
-let viewer: TestUser;
-let wh: { id: string; default_bin_id: string };
+let worker: ApiUser;
+let viewer: ApiUser;
+let wh: Warehouse;
 
 beforeAll(async () => {
-  t = await buildTestApp();
-  admin = (await loginAdmin(t.app)).access_token;
-  worker = await createUser(t.app, admin, { role: 'warehouse' });
-  viewer = await createUser(t.app, admin, { role: 'viewer' });
-  wh = await createWarehouse(t.app, admin, 'MAIN');
+  t = await setupApp({ users: ['warehouse', 'viewer'], warehouse: 'MAIN' });
+  admin = t.admin.token;
+  [worker, viewer] = t.users;
+  wh = t.warehouse;
 });
 afterAll(async () => {
   expect((await verifyLedger(t.app, admin)).ok).toBe(true);
   await t.close();
 });
 
-const get = (url: string, token = viewer.token) =>
-  t.app.inject({ method: 'GET', url, headers: bearer(token) });
+const get = (url: string, client = viewer.api) => client.get(url);
 const daysFromNow = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
 
 describe('receipts and issues through POST /stock-movements', () => {
@@ -139,11 +137,7 @@ describe('receipts and issues through POST /stock-movements', () => {
       force_expired: true,
     });
     expect(byAdmin.statusCode).toBe(201);
-    const audit = await t.app.inject({
-      method: 'GET',
-      url: `/api/v1/audit-log?action=stock.force_expired&entity_id=${product.id}`,
-      headers: bearer(admin),
-    });
+    const audit = await t.admin.get(`/api/v1/audit-log?action=stock.force_expired&entity_id=${product.id}`);
     expect(audit.json().total).toBe(1);
     // A write-off may take expired stock without forcing.
     const damaged = await move(t.app, worker.token, {
@@ -283,11 +277,7 @@ describe('receipts and issues through POST /stock-movements', () => {
   it('a soft-deleted product takes no new stock but its stock can still leave', async () => {
     const product = await createProduct(t.app, admin);
     await receive(t.app, worker.token, product.id, wh.id, 2);
-    await t.app.inject({
-      method: 'DELETE',
-      url: `/api/v1/products/${product.id}`,
-      headers: bearer(worker.token),
-    });
+    await worker.api.delete(`/api/v1/products/${product.id}`);
     const refused = await move(t.app, worker.token, {
       product_id: product.id,
       warehouse_id: wh.id,
@@ -305,222 +295,5 @@ describe('receipts and issues through POST /stock-movements', () => {
         })
       ).statusCode,
     ).toBe(201);
-  });
-});
-
-describe('the ledger', () => {
-  it('is append-only: the database refuses UPDATE and DELETE; the API answers 405', async () => {
-    await expect(t.database.executeSql('update stock_movements set quantity = 999', [])).rejects.toThrow(
-      /append-only/,
-    );
-    await expect(t.database.executeSql('delete from stock_movements', [])).rejects.toThrow(/append-only/);
-    const [one] = (await get('/api/v1/stock-movements?page_size=1')).json().items;
-    for (const method of ['PUT', 'PATCH', 'DELETE'] as const) {
-      const res = await t.app.inject({
-        method,
-        url: `/api/v1/stock-movements/${one.id}`,
-        headers: bearer(admin),
-        payload: {},
-      });
-      expect(res.statusCode).toBe(405);
-    }
-  });
-
-  it('a movement is corrected by reversing it, once', async () => {
-    const product = await createProduct(t.app, admin);
-    const receipt = (
-      await move(t.app, worker.token, {
-        product_id: product.id,
-        warehouse_id: wh.id,
-        movement_type: 'receipt',
-        quantity: 7,
-      })
-    ).json();
-    const byWorker = await t.app.inject({
-      method: 'POST',
-      url: `/api/v1/stock-movements/${receipt.id}/reverse`,
-      headers: bearer(worker.token),
-      payload: { reason: 'wrong product' },
-    });
-    expect(byWorker.statusCode).toBe(403);
-    const reversed = await t.app.inject({
-      method: 'POST',
-      url: `/api/v1/stock-movements/${receipt.id}/reverse`,
-      headers: bearer(admin),
-      payload: { reason: 'wrong product' },
-    });
-    expect(reversed.statusCode).toBe(201);
-    expect(reversed.json()).toMatchObject({ quantity: -7, reverses_id: receipt.id, reason: 'wrong product' });
-    const twice = await t.app.inject({
-      method: 'POST',
-      url: `/api/v1/stock-movements/${receipt.id}/reverse`,
-      headers: bearer(admin),
-      payload: { reason: 'again' },
-    });
-    expect(twice.statusCode).toBe(409);
-    expect(twice.json().error_code).toBe('ALREADY_REVERSED');
-    const ofReversal = await t.app.inject({
-      method: 'POST',
-      url: `/api/v1/stock-movements/${reversed.json().id}/reverse`,
-      headers: bearer(admin),
-      payload: { reason: 'undo undo' },
-    });
-    expect(ofReversal.json().error_code).toBe('NOT_REVERSIBLE');
-    expect((await get(`/api/v1/products/${product.id}`)).json().on_hand).toBe(0);
-  });
-
-  it('lists with filters, by page and by keyset cursor; one movement by id', async () => {
-    const product = await createProduct(t.app, admin);
-    for (let i = 1; i <= 5; i++) {
-      await move(t.app, worker.token, {
-        product_id: product.id,
-        warehouse_id: wh.id,
-        movement_type: 'receipt',
-        quantity: i,
-        reference_number: `R-${i}`,
-      });
-    }
-    const page = (await get(`/api/v1/stock-movements?product_id=${product.id}&page_size=2`)).json();
-    expect(page).toMatchObject({ total: 5, pages: 3 });
-    expect(page.items.map((m: { quantity: number }) => m.quantity)).toEqual([5, 4]);
-    const seen: number[] = [];
-    let cursor = 'first';
-    for (;;) {
-      const res = (
-        await get(`/api/v1/stock-movements?product_id=${product.id}&page_size=2&cursor=${cursor}`)
-      ).json();
-      seen.push(...res.items.map((m: { quantity: number }) => m.quantity));
-      if (!res.next_cursor) break;
-      cursor = res.next_cursor;
-    }
-    expect(seen).toEqual([5, 4, 3, 2, 1]);
-    const byRef = (await get('/api/v1/stock-movements?reference_number=R-3')).json();
-    expect(byRef.items).toHaveLength(1);
-    const byType = (
-      await get(`/api/v1/stock-movements?product_id=${product.id}&movement_type=purchase`)
-    ).json();
-    expect(byType.total).toBe(5);
-    const byActor = (
-      await get(`/api/v1/stock-movements?product_id=${product.id}&actor_id=${worker.id}`)
-    ).json();
-    expect(byActor.total).toBe(5);
-    const one = await get(`/api/v1/stock-movements/${byRef.items[0].id}`);
-    expect(one.json()).toMatchObject({ reference_number: 'R-3', actor_id: worker.id });
-    expect((await get('/api/v1/stock-movements/01936d3e-8f2a-7c4b-9e1d-5a6b7c8d9e0f')).statusCode).toBe(404);
-    expect((await get('/api/v1/stock-movements?cursor=banana')).statusCode).toBe(422);
-    // Every alias a posting accepts filters too, as the type it stands for.
-    const scrap = { product_id: product.id, warehouse_id: wh.id, movement_type: 'scrap', quantity: 1 };
-    expect((await move(t.app, worker.token, scrap)).statusCode).toBe(201);
-    for (const type of ['scrap', 'damaged']) {
-      const res = await get(`/api/v1/stock-movements?product_id=${product.id}&movement_type=${type}`);
-      expect(res.statusCode).toBe(200);
-      expect(res.json().items.map((m: { movement_type: string }) => m.movement_type)).toEqual(['damaged']);
-    }
-    expect((await get('/api/v1/stock-movements?movement_type=shrinkage')).statusCode).toBe(422);
-  });
-});
-
-describe('balances, bins and warehouses', () => {
-  it('answers balances now and as of a past moment', async () => {
-    const product = await createProduct(t.app, admin);
-    await receive(t.app, worker.token, product.id, wh.id, 10);
-    const between = new Date().toISOString();
-    await new Promise((r) => setTimeout(r, 20));
-    await move(t.app, worker.token, {
-      product_id: product.id,
-      warehouse_id: wh.id,
-      movement_type: 'issue',
-      quantity: 4,
-    });
-    const now = (await get(`/api/v1/inventory/balances?product_id=${product.id}`)).json();
-    expect(now.items).toEqual([
-      expect.objectContaining({
-        sku: product.sku,
-        warehouse_code: 'MAIN',
-        bin_code: 'DEFAULT',
-        on_hand: 6,
-        reserved: 0,
-        available: 6,
-      }),
-    ]);
-    const past = (
-      await get(`/api/v1/inventory/balances?product_id=${product.id}&as_of=${encodeURIComponent(between)}`)
-    ).json();
-    expect(past.items[0].on_hand).toBe(10);
-  });
-
-  it('shows bin contents and history, and protects a bin holding stock', async () => {
-    const product = await createProduct(t.app, admin);
-    const bin = await createBin(t.app, admin, wh.id, 'HIST-1');
-    await move(t.app, worker.token, {
-      product_id: product.id,
-      warehouse_id: wh.id,
-      bin_id: bin.id,
-      movement_type: 'receipt',
-      quantity: 3,
-    });
-    const contents = (await get(`/api/v1/bins/${bin.id}/contents`)).json();
-    expect(contents.items).toEqual([expect.objectContaining({ product_id: product.id, on_hand: 3 })]);
-    const history = (await get(`/api/v1/bins/${bin.id}/history`)).json();
-    expect(history.items.map((m: { quantity: number }) => m.quantity)).toEqual([3]);
-    const del = await t.app.inject({
-      method: 'DELETE',
-      url: `/api/v1/bins/${bin.id}`,
-      headers: bearer(admin),
-    });
-    expect(del.json().error_code).toBe('BIN_HOLDS_STOCK');
-    await move(t.app, worker.token, {
-      product_id: product.id,
-      warehouse_id: wh.id,
-      bin_id: bin.id,
-      movement_type: 'issue',
-      quantity: 3,
-    });
-    const emptied = await t.app.inject({
-      method: 'DELETE',
-      url: `/api/v1/bins/${bin.id}`,
-      headers: bearer(admin),
-    });
-    expect(emptied.json().error_code).toBe('BIN_HAS_HISTORY');
-    const off = await t.app.inject({
-      method: 'PATCH',
-      url: `/api/v1/bins/${bin.id}`,
-      headers: bearer(admin),
-      payload: { is_active: false },
-    });
-    expect(off.statusCode).toBe(200);
-  });
-
-  it('fills warehouse statistics and the product list stock sort', async () => {
-    const other = await createWarehouse(t.app, admin, 'STATS');
-    const cheap = await createProduct(t.app, admin, { unit_price: 2 });
-    const dear = await createProduct(t.app, admin, { unit_price: 10 });
-    await receive(t.app, worker.token, cheap.id, other.id, 5);
-    await receive(t.app, worker.token, dear.id, other.id, 500);
-    const stats = (await get(`/api/v1/warehouses/${other.id}/statistics`)).json();
-    expect(stats).toMatchObject({
-      bins_total: 1,
-      bins_occupied: 1,
-      bins_empty: 0,
-      distinct_products: 2,
-      total_units: 505,
-      stock_value: 5010,
-    });
-    const sorted = (await get('/api/v1/products?sort_by=stock_desc&page_size=1')).json();
-    expect(sorted.items[0].sku).toBe(dear.sku);
-    expect(sorted.items[0].on_hand).toBe(500);
-    const deactivate = await t.app.inject({
-      method: 'DELETE',
-      url: `/api/v1/warehouses/${other.id}`,
-      headers: bearer(admin),
-    });
-    expect(deactivate.json().error_code).toBe('WAREHOUSE_HOLDS_STOCK');
-  });
-
-  it('verify is admin-only and clean', async () => {
-    expect((await get('/api/v1/inventory/verify', worker.token)).statusCode).toBe(403);
-    const result = await verifyLedger(t.app, admin);
-    expect(result).toMatchObject({ ok: true, mismatches: [] });
-    expect(result.balances_checked).toBeGreaterThan(5);
   });
 });

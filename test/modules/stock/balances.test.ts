@@ -1,0 +1,130 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type ApiUser, type Fixture, setupApp } from '../../helpers/setup.js';
+import {
+  createBin,
+  createProduct,
+  createWarehouse,
+  move,
+  receive,
+  verifyLedger,
+  type Warehouse,
+} from '../../helpers/stock.js';
+
+let t: Fixture<['warehouse', 'viewer']>;
+let admin: string;
+let worker: ApiUser;
+let viewer: ApiUser;
+let wh: Warehouse;
+
+beforeAll(async () => {
+  t = await setupApp({ users: ['warehouse', 'viewer'], warehouse: 'MAIN' });
+  admin = t.admin.token;
+  [worker, viewer] = t.users;
+  wh = t.warehouse;
+});
+afterAll(async () => {
+  expect((await verifyLedger(t.app, admin)).ok).toBe(true);
+  await t.close();
+});
+
+const get = (url: string, client = viewer.api) => client.get(url);
+
+describe('balances, bins and warehouses', () => {
+  it('answers balances now and as of a past moment', async () => {
+    const product = await createProduct(t.app, admin);
+    await receive(t.app, worker.token, product.id, wh.id, 10);
+    const between = new Date().toISOString();
+    await new Promise((r) => setTimeout(r, 20));
+    await move(t.app, worker.token, {
+      product_id: product.id,
+      warehouse_id: wh.id,
+      movement_type: 'issue',
+      quantity: 4,
+    });
+    const now = (await get(`/api/v1/inventory/balances?product_id=${product.id}`)).json();
+    expect(now.items).toEqual([
+      expect.objectContaining({
+        sku: product.sku,
+        warehouse_code: 'MAIN',
+        bin_code: 'DEFAULT',
+        on_hand: 6,
+        reserved: 0,
+        available: 6,
+      }),
+    ]);
+    const past = (
+      await get(`/api/v1/inventory/balances?product_id=${product.id}&as_of=${encodeURIComponent(between)}`)
+    ).json();
+    expect(past.items[0].on_hand).toBe(10);
+  });
+
+  it('shows bin contents and history, and protects a bin holding stock', async () => {
+    const product = await createProduct(t.app, admin);
+    const bin = await createBin(t.app, admin, wh.id, 'HIST-1');
+    await move(t.app, worker.token, {
+      product_id: product.id,
+      warehouse_id: wh.id,
+      bin_id: bin.id,
+      movement_type: 'receipt',
+      quantity: 3,
+    });
+    const contents = (await get(`/api/v1/bins/${bin.id}/contents`)).json();
+    expect(contents.items).toEqual([expect.objectContaining({ product_id: product.id, on_hand: 3 })]);
+    const history = (await get(`/api/v1/bins/${bin.id}/history`)).json();
+    expect(history.items.map((m: { quantity: number }) => m.quantity)).toEqual([3]);
+    const del = await t.admin.delete(`/api/v1/bins/${bin.id}`);
+    expect(del.json().error_code).toBe('BIN_HOLDS_STOCK');
+    await move(t.app, worker.token, {
+      product_id: product.id,
+      warehouse_id: wh.id,
+      bin_id: bin.id,
+      movement_type: 'issue',
+      quantity: 3,
+    });
+    const emptied = await t.admin.delete(`/api/v1/bins/${bin.id}`);
+    expect(emptied.json().error_code).toBe('BIN_HAS_HISTORY');
+    const off = await t.admin.patch(`/api/v1/bins/${bin.id}`, { is_active: false });
+    expect(off.statusCode).toBe(200);
+  });
+
+  it('fills warehouse statistics and the product list stock sort', async () => {
+    const other = await createWarehouse(t.app, admin, 'STATS');
+    const cheap = await createProduct(t.app, admin, { unit_price: 2 });
+    const dear = await createProduct(t.app, admin, { unit_price: 10 });
+    await receive(t.app, worker.token, cheap.id, other.id, 5);
+    await receive(t.app, worker.token, dear.id, other.id, 500);
+    const stats = (await get(`/api/v1/warehouses/${other.id}/statistics`)).json();
+    expect(stats).toMatchObject({
+      bins_total: 1,
+      bins_occupied: 1,
+      bins_empty: 0,
+      distinct_products: 2,
+      total_units: 505,
+      stock_value: 5010,
+    });
+    const sorted = (await get('/api/v1/products?sort_by=stock_desc&page_size=1')).json();
+    expect(sorted.items[0].sku).toBe(dear.sku);
+    expect(sorted.items[0].on_hand).toBe(500);
+    const deactivate = await t.admin.delete(`/api/v1/warehouses/${other.id}`);
+    expect(deactivate.json().error_code).toBe('WAREHOUSE_HOLDS_STOCK');
+  });
+
+  it('verify is admin-only and clean', async () => {
+    const bin = await createBin(t.app, admin, wh.id, 'VERIFY-1');
+    for (let i = 0; i < 3; i++) {
+      const product = await createProduct(t.app, admin);
+      await receive(t.app, worker.token, product.id, wh.id, 2);
+      await move(t.app, worker.token, {
+        product_id: product.id,
+        warehouse_id: wh.id,
+        bin_id: bin.id,
+        movement_type: 'receipt',
+        quantity: 3,
+      });
+    }
+    expect((await get('/api/v1/inventory/verify', worker.api)).statusCode).toBe(403);
+    const result = await verifyLedger(t.app, admin);
+    expect(result).toMatchObject({ ok: true, mismatches: [] });
+    expect(result.balances_checked).toBeGreaterThan(5);
+  });
+});
