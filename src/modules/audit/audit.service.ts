@@ -55,3 +55,18 @@ export async function searchAudit(db: DbOrTx, filter: AuditFilter, page: PageReq
   const { rows, total } = await listAudit(db, filter, page);
   return toPage(rows.map(toPublic), total, page);
 }
+
+/** The audit row of a document's status change (`<entity>.<action>`, status before and after). */
+export function recordTransition(
+  db: DbOrTx,
+  ctx: RequestCtx,
+  change: { entityType: string; entityId: string; action: string; from: string; to: string },
+): Promise<void> {
+  return recordAudit(db, ctx, {
+    action: `${change.entityType}.${change.action}`,
+    entityType: change.entityType,
+    entityId: change.entityId,
+    before: { status: change.from },
+    after: { status: change.to },
+  });
+}

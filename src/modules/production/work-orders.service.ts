@@ -10,7 +10,8 @@ import {
 import { type PageRequest, toPage } from '../../platform/pagination.js';
 import type { RequestCtx } from '../../platform/request-ctx.js';
 import { nextDocumentNumber } from '../../platform/sequences.js';
-import { recordAudit } from '../audit/index.js';
+import { StateMachine } from '../../platform/state-machine.js';
+import { recordAudit, recordTransition } from '../audit/index.js';
 import type { ProductsService } from '../catalog/index.js';
 import type { BinsService } from '../locations/index.js';
 import type { PostedMovement, ReservationsService, StockService } from '../stock/index.js';
@@ -42,10 +43,14 @@ export interface WorkOrderInput {
   components: { product_id: string; quantity_per_unit: number }[];
 }
 
-const TRANSITIONS = {
-  start: { from: ['released'], to: 'in_progress' },
-  cancel: { from: ['planned', 'released', 'in_progress'], to: 'cancelled' },
-} as const;
+const LIFECYCLE = new StateMachine(
+  {
+    start: { from: ['released'], to: 'in_progress' },
+    cancel: { from: ['planned', 'released', 'in_progress'], to: 'cancelled' },
+  },
+  ProductionErrors.illegalTransition,
+);
+type WorkOrderAction = keyof typeof LIFECYCLE.transitions;
 
 /** A work order as clients see it, each component with what the whole order needs of it. */
 function toWorkOrderPublic(order: WorkOrderRow, components: WorkOrderComponentRow[]) {
@@ -144,8 +149,7 @@ export class WorkOrdersService {
   async release(ctx: RequestCtx, id: string) {
     return this.db.transaction(async (tx) => {
       const order = await this.load(tx, id, true);
-      if (order.status !== 'planned')
-        throw ProductionErrors.illegalTransition({ action: 'release', status: order.status });
+      LIFECYCLE.require('release', order.status, ['planned']);
       for (const component of await componentsOf(tx, id)) {
         const need = multiplyDecimal(component.quantityPerUnit, order.quantity);
         const reservation = await this.reservations.reserveIn(tx, ctx, {
@@ -170,12 +174,10 @@ export class WorkOrdersService {
     });
   }
 
-  async transition(ctx: RequestCtx, id: string, action: keyof typeof TRANSITIONS) {
-    const rule = TRANSITIONS[action];
+  async transition(ctx: RequestCtx, id: string, action: WorkOrderAction) {
     return this.db.transaction(async (tx) => {
       const order = await this.load(tx, id, true);
-      if (!(rule.from as readonly string[]).includes(order.status))
-        throw ProductionErrors.illegalTransition({ action, status: order.status });
+      const to = LIFECYCLE.next(action, order.status);
       if (action === 'cancel') {
         for (const component of await componentsOf(tx, id)) {
           if (!component.reservationId) continue;
@@ -184,13 +186,13 @@ export class WorkOrdersService {
             await this.reservations.releaseIn(tx, ctx, component.reservationId);
         }
       }
-      const after = await updateWorkOrder(tx, id, { status: rule.to });
-      await recordAudit(tx, ctx, {
-        action: `work_order.${action}`,
+      const after = await updateWorkOrder(tx, id, { status: to });
+      await recordTransition(tx, ctx, {
         entityType: 'work_order',
         entityId: id,
-        before: { status: order.status },
-        after: { status: rule.to },
+        action,
+        from: order.status,
+        to,
       });
       return this.publicOf(tx, after);
     });
@@ -200,8 +202,7 @@ export class WorkOrdersService {
   async setProgress(ctx: RequestCtx, id: string, progress: number) {
     return this.db.transaction(async (tx) => {
       const order = await this.load(tx, id, true);
-      if (order.status !== 'in_progress')
-        throw ProductionErrors.illegalTransition({ action: 'report progress on', status: order.status });
+      LIFECYCLE.require('report progress on', order.status, ['in_progress']);
       const after = await updateWorkOrder(tx, id, { progress });
       await recordAudit(tx, ctx, {
         action: 'work_order.progress',
@@ -230,8 +231,7 @@ export class WorkOrdersService {
   ) {
     return this.db.transaction(async (tx) => {
       const order = await this.load(tx, id, true);
-      if (!['released', 'in_progress'].includes(order.status))
-        throw ProductionErrors.illegalTransition({ action: 'produce', status: order.status });
+      LIFECYCLE.require('produce', order.status, ['released', 'in_progress']);
       const left = subtractDecimal(order.quantity, order.producedQuantity);
       const quantity = input.quantity ?? Number(left);
       if (compareDecimal(quantity, left) > 0)

@@ -5,7 +5,8 @@ import { Errors, invalidFields } from '../../platform/errors.js';
 import { type PageRequest, toPage } from '../../platform/pagination.js';
 import type { RequestCtx } from '../../platform/request-ctx.js';
 import { nextDocumentNumber } from '../../platform/sequences.js';
-import { recordAudit } from '../audit/index.js';
+import { StateMachine } from '../../platform/state-machine.js';
+import { recordAudit, recordTransition } from '../audit/index.js';
 import type { ProductsService } from '../catalog/index.js';
 import { OrderErrors, orderLineValues, recomputeOrderTotals } from '../orders/index.js';
 import type { PartnersService } from '../partners/index.js';
@@ -64,13 +65,16 @@ export interface ReceiptInput {
 }
 
 /** action → the statuses it may start from, and where it leads. */
-const TRANSITIONS = {
-  submit: { from: ['draft'], to: 'submitted' },
-  approve: { from: ['submitted'], to: 'approved' },
-  cancel: { from: ['draft', 'submitted', 'approved'], to: 'cancelled' },
-  close: { from: ['received', 'partially_received'], to: 'closed' },
-} as const;
-export type OrderAction = keyof typeof TRANSITIONS;
+const LIFECYCLE = new StateMachine(
+  {
+    submit: { from: ['draft'], to: 'submitted' },
+    approve: { from: ['submitted'], to: 'approved' },
+    cancel: { from: ['draft', 'submitted', 'approved'], to: 'cancelled' },
+    close: { from: ['received', 'partially_received'], to: 'closed' },
+  },
+  PurchasingErrors.illegalTransition,
+);
+export type OrderAction = keyof typeof LIFECYCLE.transitions;
 
 const num = (value: string | null) => (value == null ? null : Number(value));
 
@@ -274,18 +278,16 @@ export class PurchaseOrdersService {
   }
 
   async transition(ctx: RequestCtx, id: string, action: OrderAction) {
-    const rule = TRANSITIONS[action];
     return this.db.transaction(async (tx) => {
       const order = await this.load(tx, id, true);
-      if (!(rule.from as readonly string[]).includes(order.status))
-        throw PurchasingErrors.illegalTransition({ action, status: order.status });
-      const after = await updatePurchaseOrder(tx, id, { status: rule.to });
-      await recordAudit(tx, ctx, {
-        action: `purchase_order.${action}`,
+      const to = LIFECYCLE.next(action, order.status);
+      const after = await updatePurchaseOrder(tx, id, { status: to });
+      await recordTransition(tx, ctx, {
         entityType: 'purchase_order',
         entityId: id,
-        before: { status: order.status },
-        after: { status: rule.to },
+        action,
+        from: order.status,
+        to,
       });
       return this.publicOf(tx, after);
     });
@@ -298,9 +300,7 @@ export class PurchaseOrdersService {
   async receive(ctx: RequestCtx, id: string, input: ReceiptInput) {
     return this.db.transaction(async (tx) => {
       const order = await this.load(tx, id, true);
-      if (!['approved', 'partially_received'].includes(order.status)) {
-        throw PurchasingErrors.illegalTransition({ action: 'receive', status: order.status });
-      }
+      LIFECYCLE.require('receive', order.status, ['approved', 'partially_received']);
       const postingId = uuidv7();
       const received = [];
       for (const line of input.lines) {

@@ -4,7 +4,8 @@ import { compareDecimal, decimal, minDecimal, subtractDecimal } from '../../plat
 import { type PageRequest, toPage } from '../../platform/pagination.js';
 import type { RequestCtx } from '../../platform/request-ctx.js';
 import { nextDocumentNumber } from '../../platform/sequences.js';
-import { recordAudit } from '../audit/index.js';
+import { StateMachine } from '../../platform/state-machine.js';
+import { recordAudit, recordTransition } from '../audit/index.js';
 import type { ProductsService } from '../catalog/index.js';
 import { type LineProductRef, OrderErrors, orderLineValues, recomputeOrderTotals } from '../orders/index.js';
 import type { PartnersService } from '../partners/index.js';
@@ -38,10 +39,14 @@ export interface SalesOrderInput {
   line_items?: (LineProductRef & { quantity: number; unit_price: number; material_name?: string })[];
 }
 
-const TRANSITIONS = {
-  cancel: { from: ['draft', 'confirmed', 'partially_shipped'], to: 'cancelled' },
-  close: { from: ['shipped', 'partially_shipped'], to: 'closed' },
-} as const;
+const LIFECYCLE = new StateMachine(
+  {
+    cancel: { from: ['draft', 'confirmed', 'partially_shipped'], to: 'cancelled' },
+    close: { from: ['shipped', 'partially_shipped'], to: 'closed' },
+  },
+  SalesErrors.illegalTransition,
+);
+type SalesAction = keyof typeof LIFECYCLE.transitions;
 
 function toLinePublic(line: SalesOrderLineRow, reserved: number) {
   return {
@@ -165,8 +170,7 @@ export class SalesOrdersService {
   async confirm(ctx: RequestCtx, id: string, allowBackorder: boolean) {
     return this.db.transaction(async (tx) => {
       const order = await this.load(tx, id, true);
-      if (order.status !== 'draft')
-        throw SalesErrors.illegalTransition({ action: 'confirm', status: order.status });
+      LIFECYCLE.require('confirm', order.status, ['draft']);
       const short: { line_id: string; sku: string; requested: number; available: number }[] = [];
       const lines = [...(await linesOf(tx, id))].sort((a, b) =>
         a.productId < b.productId ? -1 : a.productId > b.productId ? 1 : 0,
@@ -235,8 +239,7 @@ export class SalesOrdersService {
   ) {
     return this.db.transaction(async (tx) => {
       const order = await this.load(tx, id, true);
-      if (!['confirmed', 'partially_shipped'].includes(order.status))
-        throw SalesErrors.illegalTransition({ action: 'ship', status: order.status });
+      LIFECYCLE.require('ship', order.status, ['confirmed', 'partially_shipped']);
       const lines = await linesOf(tx, id);
       const postingId = uuidv7();
       const picked: ReturnType<typeof toPostedPublic>[] = [];
@@ -299,24 +302,22 @@ export class SalesOrdersService {
   }
 
   /** Cancel (releasing every open reservation) or close (releasing what was not shipped). */
-  async transition(ctx: RequestCtx, id: string, action: keyof typeof TRANSITIONS) {
-    const rule = TRANSITIONS[action];
+  async transition(ctx: RequestCtx, id: string, action: SalesAction) {
     return this.db.transaction(async (tx) => {
       const order = await this.load(tx, id, true);
-      if (!(rule.from as readonly string[]).includes(order.status))
-        throw SalesErrors.illegalTransition({ action, status: order.status });
+      const to = LIFECYCLE.next(action, order.status);
       for (const line of await linesOf(tx, id)) {
         if (!line.reservationId) continue;
         const reservation = await this.reservations.get(line.reservationId, tx);
         if (reservation.status === 'active') await this.reservations.releaseIn(tx, ctx, line.reservationId);
       }
-      const after = await this.setStatus(tx, id, rule.to);
-      await recordAudit(tx, ctx, {
-        action: `sales_order.${action}`,
+      const after = await this.setStatus(tx, id, to);
+      await recordTransition(tx, ctx, {
         entityType: 'sales_order',
         entityId: id,
-        before: { status: order.status },
-        after: { status: rule.to },
+        action,
+        from: order.status,
+        to,
       });
       return this.publicOf(tx, after);
     });

@@ -3,6 +3,7 @@ import type { Db, DbOrTx } from '../../db/client.js';
 import { type PageRequest, toPage } from '../../platform/pagination.js';
 import type { RequestCtx } from '../../platform/request-ctx.js';
 import { nextDocumentNumber } from '../../platform/sequences.js';
+import { StateMachine } from '../../platform/state-machine.js';
 import { recordAudit } from '../audit/index.js';
 import type { BinsService } from '../locations/index.js';
 import type { PostLine } from './post-lines.js';
@@ -64,6 +65,15 @@ function toTransferPublic(row: TransferRow, lines: TransferLineRow[]) {
     cancelled_at: row.cancelledAt?.toISOString() ?? null,
   };
 }
+
+/** A transfer is completed or cancelled once, while pending. */
+const LIFECYCLE = new StateMachine(
+  {
+    complete: { from: ['pending'], to: 'completed' },
+    cancel: { from: ['pending'], to: 'cancelled' },
+  },
+  ({ status }) => StockErrors.transferState({ status }),
+);
 
 /**
  * Stock transfers between warehouses and bins (seed 004): created `pending` with the stock
@@ -141,17 +151,22 @@ export class TransfersService {
     });
   }
 
-  private async lockPending(tx: DbOrTx, id: string): Promise<TransferRow> {
+  /** Locks the transfer; TRANSFER_NOT_PENDING unless `action` fits its status. */
+  private async lockFor(
+    tx: DbOrTx,
+    id: string,
+    action: keyof typeof LIFECYCLE.transitions,
+  ): Promise<TransferRow> {
     const row = await findTransfer(tx, id, true);
     if (!row) throw StockErrors.transferNotFound();
-    if (row.status !== 'pending') throw StockErrors.transferState({ status: row.status });
+    LIFECYCLE.next(action, row.status);
     return row;
   }
 
   /** Posts transfer_out from the reserved balances and transfer_in at the destination, same lots. */
   async complete(ctx: RequestCtx, id: string) {
     return this.db.transaction(async (tx) => {
-      const transfer = await this.lockPending(tx, id);
+      const transfer = await this.lockFor(tx, id, 'complete');
       const postingId = uuidv7();
       const meta = {
         postingId,
@@ -197,7 +212,7 @@ export class TransfersService {
   /** Releases the reserved stock at the source. */
   async cancel(ctx: RequestCtx, id: string) {
     return this.db.transaction(async (tx) => {
-      await this.lockPending(tx, id);
+      await this.lockFor(tx, id, 'cancel');
       for (const line of await linesOf(tx, id))
         await this.reservations.releaseIn(tx, ctx, line.reservationId);
       const row = await markCancelled(tx, id);
