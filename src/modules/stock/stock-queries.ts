@@ -44,6 +44,7 @@ export function toMovementPublic(m: LedgerRow) {
     actor_id: m.actorId,
     request_id: m.requestId,
     occurred_at: m.occurredAt.toISOString(),
+    created_at: m.occurredAt.toISOString(),
   };
 }
 

@@ -21,6 +21,7 @@ function movementOf(row: MovementRow) {
     actor_id: row.actor_id,
     request_id: row.request_id,
     occurred_at: new Date(row.occurred_at).toISOString(),
+    created_at: new Date(row.occurred_at).toISOString(),
   };
 }
 

@@ -31,6 +31,7 @@ const movementExample = {
   actor_id: '01936d3e-8f2a-7c4b-9e1d-5a6b7c8d9e50',
   request_id: '01936d3e-8f2a-7c4b-9e1d-5a6b7c8d9e51',
   occurred_at: '2026-01-15T09:30:00.000Z',
+  created_at: '2026-01-15T09:30:00.000Z',
 };
 
 const movementFields = {
@@ -52,6 +53,10 @@ const movementFields = {
   actor_id: nullable(uuid),
   request_id: nullable(Type.String()),
   occurred_at: Type.String({ format: 'date-time' }),
+  created_at: Type.String({
+    format: 'date-time',
+    description: 'When the row was recorded: the same instant as occurred_at, as ledger rows are never backdated',
+  }),
 };
 
 export const MovementPublic = Type.Object(movementFields, { examples: [movementExample] });

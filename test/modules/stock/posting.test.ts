@@ -255,3 +255,23 @@ describe('the one posting API under load', () => {
     expect(await ledgerCount(products.map((p) => p.id))).toBe(1250);
   });
 });
+
+describe('ledger rows', () => {
+  it('carry created_at, the time recorded, beside occurred_at, when posted and when read back', async () => {
+    const product = await createProduct(t.app, admin);
+    const posted = await move(t.app, admin, {
+      product_id: product.id,
+      warehouse_id: wh.id,
+      movement_type: 'receipt',
+      quantity: 3,
+    });
+    expect(posted.statusCode).toBe(201);
+    const body = posted.json();
+    expect(Date.parse(body.created_at)).not.toBeNaN();
+    expect(body.created_at).toBe(body.occurred_at);
+    const listed = await call('GET', `/api/v1/stock-movements?product_id=${product.id}`);
+    expect(listed.json().items).toEqual([
+      expect.objectContaining({ id: body.id, created_at: body.created_at }),
+    ]);
+  });
+});
