@@ -123,3 +123,34 @@ export async function movementsOfMany(
   for (const row of found) if (row.referenceId) result.get(row.referenceId)?.push(row);
   return result;
 }
+
+/** A ledger row by id. */
+export async function findMovement(db: DbOrTx, id: string): Promise<LedgerRow | undefined> {
+  const [row] = await db.select().from(stockMovements).where(eq(stockMovements.id, id));
+  return row;
+}
+
+/** The rows of one movement as posted: its posting's rows of the same product and warehouse, in order. */
+export function movementRows(db: DbOrTx, row: LedgerRow): Promise<LedgerRow[]> {
+  return db
+    .select()
+    .from(stockMovements)
+    .where(
+      and(
+        eq(stockMovements.postingId, row.postingId),
+        eq(stockMovements.productId, row.productId),
+        eq(stockMovements.warehouseId, row.warehouseId),
+      ),
+    )
+    .orderBy(asc(stockMovements.id));
+}
+
+/** Whether any of these rows has been reversed already. */
+export async function anyReversed(db: DbOrTx, ids: string[]): Promise<boolean> {
+  const [row] = await db
+    .select({ id: stockMovements.id })
+    .from(stockMovements)
+    .where(inArray(stockMovements.reversesId, ids))
+    .limit(1);
+  return row !== undefined;
+}

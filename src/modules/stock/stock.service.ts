@@ -1,4 +1,3 @@
-import { eq } from 'drizzle-orm';
 import { uuidv7 } from 'uuidv7';
 import type { Db, DbOrTx } from '../../db/client.js';
 import { isUniqueViolation } from '../../db/errors.js';
@@ -7,9 +6,12 @@ import type { AppError } from '../../platform/errors.js';
 import type { RequestCtx } from '../../platform/request-ctx.js';
 import { recordAudit } from '../audit/index.js';
 import {
+  anyReversed,
   availableIn,
+  findMovement,
   type LedgerRow,
   type MovementRow,
+  movementRows,
   movementsOf,
   movementsOfMany,
   type PostedRow,
@@ -27,7 +29,6 @@ import {
 } from './post-lines.js';
 import { refusalError } from './post-refusals.js';
 import { StockErrors } from './stock.errors.js';
-import { stockMovements } from './stock.tables.js';
 
 /** One change of stock as a document or request asks for it, before lots and bins are resolved. */
 export interface MovementInput {
@@ -262,41 +263,59 @@ export class StockService {
     return posted as PostedMovement;
   }
 
-  /** Posts the opposite of a direct movement (same product, bin and lot), once. */
+  /**
+   * Posts the opposite of a direct movement, once: every row it was posted as (the same product,
+   * bins and lots), in one posting.
+   */
   async reverse(ctx: RequestCtx, id: string, reason: string): Promise<PostedMovement> {
     try {
       return await this.db.transaction(async (tx) => {
-        const [original] = await tx.select().from(stockMovements).where(eq(stockMovements.id, id));
+        const original = await findMovement(tx, id);
         if (!original) throw StockErrors.movementNotFound();
         if (original.referenceType || original.reversesId) {
           throw StockErrors.notReversible({
             reference: original.referenceNumber ?? original.referenceType ?? 'reversal',
           });
         }
+        // The whole movement: every row it was posted as (an issue taken from several lots or bins).
+        const rows = await movementRows(tx, original);
         // The unique index on reverses_id settles a race; this answers the plain retry clearly.
-        const [done] = await tx
-          .select({ id: stockMovements.id })
-          .from(stockMovements)
-          .where(eq(stockMovements.reversesId, id));
-        if (done) throw StockErrors.alreadyReversed();
-        const common = {
-          type: original.movementType as MovementType,
-          postingId: uuidv7(),
-          unitCost: original.unitCost,
-          reason,
-          notes: `reversal of ${original.id}`,
-          reversesId: original.id,
-          productId: original.productId,
-          warehouseId: original.warehouseId,
-          binId: original.binId,
-          lotId: original.lotId,
-          quantity: magnitude(original.quantity),
+        if (
+          await anyReversed(
+            tx,
+            rows.map((row) => row.id),
+          )
+        )
+          throw StockErrors.alreadyReversed();
+        const postingId = uuidv7();
+        const lines: PostLine[] = rows.map((row) => {
+          const common = {
+            type: row.movementType as MovementType,
+            postingId,
+            unitCost: row.unitCost,
+            reason,
+            notes: `reversal of ${row.id}`,
+            reversesId: row.id,
+            productId: row.productId,
+            warehouseId: row.warehouseId,
+            binId: row.binId,
+            lotId: row.lotId,
+            quantity: magnitude(row.quantity),
+          };
+          return row.quantity.startsWith('-')
+            ? { kind: 'add', ...common, allowInactive: true }
+            : { kind: 'take', ...common, includeExpired: true };
+        });
+        // One group: the movement is reversed whole, or (short of stock) not at all.
+        const posted = await this.postAll(tx, ctx, lines);
+        const all = posted.flatMap((p) => p.rows);
+        const first = posted[0] as PostedMovement;
+        return {
+          ...first,
+          quantity: sumDecimals(all.map((row) => row.quantity)),
+          rows: all,
+          lots: new Map(posted.flatMap((p) => [...p.lots])),
         };
-        const line: PostLine = original.quantity.startsWith('-')
-          ? { kind: 'add', ...common, allowInactive: true }
-          : { kind: 'take', ...common, includeExpired: true };
-        const [posted] = await this.postAll(tx, ctx, [line]);
-        return posted as PostedMovement;
       });
     } catch (error) {
       if (isUniqueViolation(error, 'stock_movements_reverses_key')) throw StockErrors.alreadyReversed();

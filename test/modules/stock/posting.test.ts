@@ -275,3 +275,44 @@ describe('ledger rows', () => {
     ]);
   });
 });
+
+describe('reversing a movement', () => {
+  it('reverses every row it was posted as, in one posting, and only once', async () => {
+    const product = await createProduct(t.app, admin, { tracking: 'lot' });
+    const at = { product_id: product.id, warehouse_id: wh.id };
+    for (const [lot, expiry] of [
+      ['R-EARLY', '2030-01-31'],
+      ['R-LATE', '2031-01-31'],
+    ]) {
+      const res = await move(t.app, admin, {
+        ...at,
+        movement_type: 'receipt',
+        quantity: 5,
+        lot_number: lot,
+        expiry_date: expiry,
+      });
+      expect(res.statusCode).toBe(201);
+    }
+    // 8 out of two lots: an issue posted as two ledger rows.
+    const issue = (await move(t.app, admin, { ...at, movement_type: 'issue', quantity: 8 })).json();
+    expect(issue.allocations).toHaveLength(2);
+    const [first, second] = issue.allocations as { movement_id: string }[];
+
+    const reversed = await call('POST', `/api/v1/stock-movements/${second?.movement_id}/reverse`, {
+      reason: 'picked in error',
+    });
+    expect(reversed.statusCode).toBe(201);
+    expect(reversed.json()).toMatchObject({ quantity: 8, reason: 'picked in error' });
+    expect(reversed.json().allocations.map((a: { quantity: number }) => a.quantity).sort()).toEqual([3, 5]);
+    const product2 = await call('GET', `/api/v1/products/${product.id}`);
+    expect(product2.json().on_hand).toBe(10);
+
+    for (const row of [first, second]) {
+      const again = await call('POST', `/api/v1/stock-movements/${row?.movement_id}/reverse`, {
+        reason: 'again',
+      });
+      expect(again.statusCode).toBe(409);
+      expect(again.json().error_code).toBe('ALREADY_REVERSED');
+    }
+  });
+});
