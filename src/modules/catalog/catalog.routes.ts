@@ -1,9 +1,9 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { moduleAccess } from '../../platform/access.js';
-import { expectedVersion } from '../../platform/if-match.js';
 import { pageRequest } from '../../platform/pagination.js';
 import { ctxOf } from '../../platform/request-ctx.js';
+import { updateRoute } from '../../platform/route-helpers.js';
 import {
   CategoryCreate,
   CategoryList,
@@ -92,25 +92,14 @@ export const productsRoutes: FastifyPluginAsyncTypebox<{
     },
     (request) => products.get(request.params.id),
   );
-  const update = {
+  updateRoute(app, {
     config: staff,
-    schema: {
-      tags,
-      summary: 'Update a product (changed fields only, for PUT too; stale version → 412)',
-      params: IdParams,
-      body: ProductUpdate,
-      response: { 200: ProductPublic },
-    },
-  };
-  // PUT and PATCH alike take only the fields to change (seed 004's clients PUT partial bodies).
-  app.route({
-    method: ['PUT', 'PATCH'],
-    url: '/:id',
-    ...update,
-    handler: (request) => {
-      const { version, ...changes } = request.body;
-      return products.update(ctxOf(request), request.params.id, changes, expectedVersion(request, version));
-    },
+    tags,
+    summary: 'Update a product (changed fields only, for PUT too; stale version → 412)',
+    params: IdParams,
+    body: ProductUpdate,
+    response: ProductPublic,
+    update: (ctx, id, changes, version) => products.update(ctx, id, changes, version),
   });
   app.delete(
     '/:id',
@@ -219,25 +208,14 @@ export const categoriesRoutes: FastifyPluginAsyncTypebox<{ categories: Categorie
     },
     (request) => categories.get(request.params.id),
   );
-  const update = {
+  updateRoute(app, {
     config: staff,
-    schema: {
-      tags,
-      summary: 'Rename or move a category (no cycles)',
-      params: IdParams,
-      body: CategoryUpdate,
-      response: { 200: CategoryPublic },
-    },
-  };
-  // PUT and PATCH alike take only the fields to change (seed 004's clients PUT partial bodies).
-  app.route({
-    method: ['PUT', 'PATCH'],
-    url: '/:id',
-    ...update,
-    handler: (request) => {
-      const { version, ...changes } = request.body;
-      return categories.update(ctxOf(request), request.params.id, changes, expectedVersion(request, version));
-    },
+    tags,
+    summary: 'Rename or move a category (no cycles)',
+    params: IdParams,
+    body: CategoryUpdate,
+    response: CategoryPublic,
+    update: (ctx, id, changes, version) => categories.update(ctx, id, changes, version),
   });
   app.delete(
     '/:id',

@@ -1,8 +1,8 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Roles } from '../../platform/access.js';
-import { expectedVersion } from '../../platform/if-match.js';
 import { pageRequest } from '../../platform/pagination.js';
 import { ctxOf } from '../../platform/request-ctx.js';
+import { updateRoute } from '../../platform/route-helpers.js';
 import {
   IdParams,
   ModuleGrantBody,
@@ -59,23 +59,14 @@ export const usersRoutes: FastifyPluginAsyncTypebox<{ users: UsersService }> = a
     (request) => users.get(ctxOf(request), request.params.id),
   );
 
-  const updateSchema = {
+  updateRoute(app, {
+    config: adminOnly,
     tags,
     summary: 'Update a user (changed fields only; stale version → 412)',
     params: IdParams,
     body: UserUpdate,
-    response: { 200: UserPublic },
-  };
-  const update = { config: adminOnly, schema: updateSchema };
-  // PUT and PATCH alike take only the fields to change (seed 004's clients PUT partial bodies).
-  app.route({
-    method: ['PUT', 'PATCH'],
-    url: '/:id',
-    ...update,
-    handler: (request) => {
-      const { version, ...changes } = request.body;
-      return users.update(ctxOf(request), request.params.id, changes, expectedVersion(request, version));
-    },
+    response: UserPublic,
+    update: (ctx, id, changes, version) => users.update(ctx, id, changes, version),
   });
 
   app.delete(

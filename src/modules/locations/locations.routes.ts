@@ -1,9 +1,9 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { moduleAccess } from '../../platform/access.js';
-import { expectedVersion } from '../../platform/if-match.js';
 import { pageRequest } from '../../platform/pagination.js';
 import { ctxOf } from '../../platform/request-ctx.js';
+import { updateRoute } from '../../platform/route-helpers.js';
 import type { BinsService } from './bins.service.js';
 import {
   BinBulkBody,
@@ -74,25 +74,14 @@ export const warehousesRoutes: FastifyPluginAsyncTypebox<{
     },
     (request) => warehouses.get(request.params.id),
   );
-  const update = {
+  updateRoute(app, {
     config: manage,
-    schema: {
-      tags,
-      summary: 'Update a warehouse (changed fields only; stale version → 412)',
-      params: IdParams,
-      body: WarehouseUpdate,
-      response: { 200: WarehousePublic },
-    },
-  };
-  // PUT and PATCH alike take only the fields to change (seed 004's clients PUT partial bodies).
-  app.route({
-    method: ['PUT', 'PATCH'],
-    url: '/:id',
-    ...update,
-    handler: (request) => {
-      const { version, ...changes } = request.body;
-      return warehouses.update(ctxOf(request), request.params.id, changes, expectedVersion(request, version));
-    },
+    tags,
+    summary: 'Update a warehouse (changed fields only; stale version → 412)',
+    params: IdParams,
+    body: WarehouseUpdate,
+    response: WarehousePublic,
+    update: (ctx, id, changes, version) => warehouses.update(ctx, id, changes, version),
   });
   app.delete(
     '/:id',
@@ -184,25 +173,14 @@ export const binsRoutes: FastifyPluginAsyncTypebox<{ bins: BinsService }> = asyn
     },
     (request) => bins.get(request.params.id),
   );
-  const update = {
+  updateRoute(app, {
     config: staff,
-    schema: {
-      tags,
-      summary: 'Update a bin (stale version → 412)',
-      params: IdParams,
-      body: BinUpdate,
-      response: { 200: BinPublic },
-    },
-  };
-  // PUT and PATCH alike take only the fields to change (seed 004's clients PUT partial bodies).
-  app.route({
-    method: ['PUT', 'PATCH'],
-    url: '/:id',
-    ...update,
-    handler: (request) => {
-      const { version, ...changes } = request.body;
-      return bins.update(ctxOf(request), request.params.id, changes, expectedVersion(request, version));
-    },
+    tags,
+    summary: 'Update a bin (stale version → 412)',
+    params: IdParams,
+    body: BinUpdate,
+    response: BinPublic,
+    update: (ctx, id, changes, version) => bins.update(ctx, id, changes, version),
   });
   app.delete(
     '/:id',

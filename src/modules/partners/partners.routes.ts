@@ -1,9 +1,9 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { moduleAccess } from '../../platform/access.js';
-import { expectedVersion } from '../../platform/if-match.js';
 import { pageRequest } from '../../platform/pagination.js';
 import { ctxOf } from '../../platform/request-ctx.js';
+import { updateRoute } from '../../platform/route-helpers.js';
 import {
   IdParams,
   PartnerCreate,
@@ -68,25 +68,14 @@ export const partnerRoutes: FastifyPluginAsyncTypebox<{
     },
     (request) => partners.get(request.params.id),
   );
-  const update = {
+  updateRoute(app, {
     config: manage,
-    schema: {
-      tags,
-      summary: `Update a ${noun} (changed fields only; stale version → 412)`,
-      params: IdParams,
-      body: PartnerUpdate,
-      response: { 200: PartnerPublic },
-    },
-  };
-  // PUT and PATCH alike take only the fields to change (seed 004's clients PUT partial bodies).
-  app.route({
-    method: ['PUT', 'PATCH'],
-    url: '/:id',
-    ...update,
-    handler: (request) => {
-      const { version, ...changes } = request.body;
-      return partners.update(ctxOf(request), request.params.id, changes, expectedVersion(request, version));
-    },
+    tags,
+    summary: `Update a ${noun} (changed fields only; stale version → 412)`,
+    params: IdParams,
+    body: PartnerUpdate,
+    response: PartnerPublic,
+    update: (ctx, id, changes, version) => partners.update(ctx, id, changes, version),
   });
   app.delete(
     '/:id',

@@ -3,6 +3,7 @@ import { moduleAccess } from '../../platform/access.js';
 import { bodyOptional } from '../../platform/optional-body.js';
 import { pageRequest } from '../../platform/pagination.js';
 import { ctxOf } from '../../platform/request-ctx.js';
+import { transitionRoutes } from '../../platform/route-helpers.js';
 import {
   IdParams,
   ProduceBody,
@@ -96,32 +97,16 @@ export const workOrdersRoutes: FastifyPluginAsyncTypebox<{ orders: WorkOrdersSer
     },
     (request) => orders.release(ctxOf(request), request.params.id),
   );
-  app.post(
-    '/:id/start',
-    {
-      config: staff,
-      schema: {
-        tags,
-        summary: 'Start a released order',
-        params: IdParams,
-        response: { 200: WorkOrderPublic },
-      },
-    },
-    (request) => orders.transition(ctxOf(request), request.params.id, 'start'),
-  );
-  app.post(
-    '/:id/cancel',
-    {
-      config: manage,
-      schema: {
-        tags,
-        summary: 'Cancel, releasing component reservations',
-        params: IdParams,
-        response: { 200: WorkOrderPublic },
-      },
-    },
-    (request) => orders.transition(ctxOf(request), request.params.id, 'cancel'),
-  );
+  transitionRoutes(app, {
+    tags,
+    params: IdParams,
+    response: WorkOrderPublic,
+    actions: [
+      { action: 'start', config: staff, summary: 'Start a released order' },
+      { action: 'cancel', config: manage, summary: 'Cancel, releasing component reservations' },
+    ],
+    transition: (ctx, id, action) => orders.transition(ctx, id, action),
+  });
   app.post(
     '/:id/produce',
     {

@@ -4,6 +4,7 @@ import { moduleAccess } from '../../platform/access.js';
 import { expectedVersion } from '../../platform/if-match.js';
 import { pageRequest } from '../../platform/pagination.js';
 import { ctxOf } from '../../platform/request-ctx.js';
+import { transitionRoutes } from '../../platform/route-helpers.js';
 import type { OrderAction, PurchaseOrdersService } from './purchase-orders.service.js';
 import {
   IdParams,
@@ -100,19 +101,18 @@ export const purchaseOrdersRoutes: FastifyPluginAsyncTypebox<{ orders: PurchaseO
       return reply.code(204).send(null);
     },
   );
-  const transitions: [OrderAction, typeof staff, string][] = [
-    ['submit', staff, 'Submit a draft for approval'],
-    ['approve', manage, 'Approve a submitted order'],
-    ['cancel', manage, 'Cancel a draft, submitted or approved order'],
-    ['close', manage, 'Close a (partially) received order'],
-  ];
-  for (const [action, config, summary] of transitions) {
-    app.post(
-      `/:id/${action}`,
-      { config, schema: { tags, summary, params: IdParams, response: { 200: OrderPublic } } },
-      (request) => orders.transition(ctxOf(request), request.params.id, action),
-    );
-  }
+  transitionRoutes<OrderAction>(app, {
+    tags,
+    params: IdParams,
+    response: OrderPublic,
+    actions: [
+      { action: 'submit', config: staff, summary: 'Submit a draft for approval' },
+      { action: 'approve', config: manage, summary: 'Approve a submitted order' },
+      { action: 'cancel', config: manage, summary: 'Cancel a draft, submitted or approved order' },
+      { action: 'close', config: manage, summary: 'Close a (partially) received order' },
+    ],
+    transition: (ctx, id, action) => orders.transition(ctx, id, action),
+  });
   app.post(
     '/:id/receipts',
     {

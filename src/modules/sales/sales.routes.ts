@@ -2,6 +2,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { moduleAccess } from '../../platform/access.js';
 import { pageRequest } from '../../platform/pagination.js';
 import { ctxOf } from '../../platform/request-ctx.js';
+import { transitionRoutes } from '../../platform/route-helpers.js';
 import {
   ConfirmQuery,
   IdParams,
@@ -94,30 +95,18 @@ export const salesOrdersRoutes: FastifyPluginAsyncTypebox<{ orders: SalesOrdersS
     },
     (request) => orders.ship(ctxOf(request), request.params.id, request.body.lines),
   );
-  app.post(
-    '/:id/cancel',
-    {
-      config: manage,
-      schema: {
-        tags,
-        summary: 'Cancel, releasing every open reservation',
-        params: IdParams,
-        response: { 200: SalesOrderPublic },
-      },
-    },
-    (request) => orders.transition(ctxOf(request), request.params.id, 'cancel'),
-  );
-  app.post(
-    '/:id/close',
-    {
-      config: manage,
-      schema: {
-        tags,
+  transitionRoutes(app, {
+    tags,
+    params: IdParams,
+    response: SalesOrderPublic,
+    actions: [
+      { action: 'cancel', config: manage, summary: 'Cancel, releasing every open reservation' },
+      {
+        action: 'close',
+        config: manage,
         summary: 'Close a (partially) shipped order, releasing what was not shipped',
-        params: IdParams,
-        response: { 200: SalesOrderPublic },
       },
-    },
-    (request) => orders.transition(ctxOf(request), request.params.id, 'close'),
-  );
+    ],
+    transition: (ctx, id, action) => orders.transition(ctx, id, action),
+  });
 };

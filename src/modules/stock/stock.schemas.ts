@@ -55,7 +55,8 @@ const movementFields = {
   occurred_at: Type.String({ format: 'date-time' }),
   created_at: Type.String({
     format: 'date-time',
-    description: 'When the row was recorded: the same instant as occurred_at, as ledger rows are never backdated',
+    description:
+      'When the row was recorded: the same instant as occurred_at, as ledger rows are never backdated',
   }),
 };
 

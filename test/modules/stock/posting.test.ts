@@ -303,7 +303,12 @@ describe('reversing a movement', () => {
     });
     expect(reversed.statusCode).toBe(201);
     expect(reversed.json()).toMatchObject({ quantity: 8, reason: 'picked in error' });
-    expect(reversed.json().allocations.map((a: { quantity: number }) => a.quantity).sort()).toEqual([3, 5]);
+    expect(
+      reversed
+        .json()
+        .allocations.map((a: { quantity: number }) => a.quantity)
+        .sort(),
+    ).toEqual([3, 5]);
     const product2 = await call('GET', `/api/v1/products/${product.id}`);
     expect(product2.json().on_hand).toBe(10);
 
