@@ -133,6 +133,7 @@ function addCommonSchemas(route: RouteOptions) {
     route.schema.security = [];
     // A malformed request is 400 on any route.
     route.schema.response = { '400': errorRef, ...(route.schema.response as object) };
+    route.schema.description = describe(route);
     return;
   }
   route.schema.response ??= {};
@@ -155,6 +156,32 @@ function addCommonSchemas(route: RouteOptions) {
   if (methods.includes('PUT') || methods.includes('PATCH')) response['412'] ??= errorRef;
   if (route.config?.rateLimited) response['429'] ??= errorRef;
   if (methods.includes('POST')) route.schema.headers ??= IdempotencyHeaders;
+  route.schema.description = describe(route);
+}
+
+const ROLE_NAMES: Record<string, string> = {
+  admin: 'admin',
+  manager: 'manager',
+  warehouse: 'warehouse staff',
+  viewer: 'viewer',
+};
+
+/**
+ * What an operation's description always says, from what the route declares: who may call it
+ * (roles and module grant), and how a retry is made safe. A route's own description comes first.
+ */
+function describe(route: RouteOptions): string {
+  const own = route.schema?.description;
+  const access = route.config?.access;
+  const who =
+    !access || 'public' in access
+      ? 'Public: no token needed.'
+      : `Who: ${access.roles.map((role) => ROLE_NAMES[role] ?? role).join(', ')}` +
+        (access.module ? ` (a non-admin needs the \`${access.module}\` module granted).` : '.');
+  const retry = [route.method].flat().includes('POST')
+    ? ' Send an `Idempotency-Key` to retry safely: a repeat gets the first answer and changes nothing.'
+    : '';
+  return `${own ? `${own}\n\n` : ''}${who}${retry}`;
 }
 
 /** Gives every operation of the finished document its operationId (per method: PUT and PATCH of one route differ). */

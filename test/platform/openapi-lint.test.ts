@@ -12,6 +12,7 @@ const redocly = path.join(root, 'node_modules/@redocly/cli/bin/cli.js');
 interface Operation {
   operationId?: string;
   summary?: string;
+  description?: string;
   tags?: string[];
   security?: unknown[];
   responses: Record<string, { content?: Record<string, unknown> }>;
@@ -81,6 +82,7 @@ describe('the OpenAPI document', () => {
       for (const [method, operation] of Object.entries(item)) {
         expect(operation.operationId, `${method} ${path}`).toMatch(/^[a-z][A-Za-z]+$/);
         expect(operation.summary, `${method} ${path}`).toBeTruthy();
+        expect(operation.description, `${method} ${path}`).toMatch(/(Who|Public): /);
         expect(operation.tags?.length, `${method} ${path}`).toBeGreaterThan(0);
       }
     }
