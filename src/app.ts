@@ -24,6 +24,7 @@ import { methodNotAllowedPlugin } from './platform/method-not-allowed.js';
 import { metricsPlugin } from './platform/metrics.js';
 import type { ModuleContext } from './platform/module-context.js';
 import { openapiPlugin } from './platform/openapi.js';
+import { rateLimitPlugin } from './platform/rate-limit.js';
 import { RequestLogController, requestContextPlugin, requestId } from './platform/request-context.js';
 import { Scheduler } from './platform/scheduler.js';
 import { securityHeadersPlugin } from './platform/security-headers.js';
@@ -109,6 +110,14 @@ export async function buildApp({ config, database, logger }: AppDeps): Promise<F
   const valkey = await openValkey(config.valkeyUrl);
   const mailer = new Mailer(database.db, { smtpUrl: config.smtpUrl, from: config.mailFrom }, app.log);
   await app.register(healthPlugin, { database, scheduler, version: VERSION });
+  // Before any route, so every API route is counted.
+  await app.register(rateLimitPlugin, {
+    readMax: config.rateLimitReadMax,
+    writeMax: config.rateLimitWriteMax,
+    windowSeconds: config.rateLimitWindowSeconds,
+    valkey,
+    prefix: config.valkeyPrefix,
+  });
   await identity.register(app, ctx, { mailer, valkey });
   await audit.register(app, ctx);
   const stockViews = new stock.StockQueries(database.db);

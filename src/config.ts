@@ -42,6 +42,9 @@ const ConfigSchema = Type.Object({
   PASSWORD_RESET_EXPIRE_MINUTES: Type.Integer({ minimum: 5, maximum: 1440, default: 60 }),
   LOGIN_MAX_FAILURES: Type.Integer({ minimum: 1, default: 5 }),
   LOGIN_MAX_FAILURES_PER_IP: Type.Integer({ minimum: 1, default: 50 }),
+  RATE_LIMIT_READ_MAX: Type.Integer({ minimum: 0, maximum: 1_000_000, default: 0 }),
+  RATE_LIMIT_WRITE_MAX: Type.Integer({ minimum: 0, maximum: 1_000_000, default: 0 }),
+  RATE_LIMIT_WINDOW_SECONDS: Type.Integer({ minimum: 1, maximum: 86_400, default: 60 }),
   LOGIN_FAILURE_WINDOW_SECONDS: Type.Integer({ minimum: 1, default: 60 }),
   ALLOW_REGISTRATION: Type.Boolean({ default: false }),
   DEFAULT_ROLE: Type.Union(
@@ -80,6 +83,10 @@ export interface Config {
   loginMaxFailures: number;
   /** Failed logins one IP may make across all accounts in the window. */
   loginMaxFailuresPerIp: number;
+  /** General API rate limit per caller and window, reads and writes apart; 0: none. */
+  rateLimitReadMax: number;
+  rateLimitWriteMax: number;
+  rateLimitWindowSeconds: number;
   loginFailureWindowSeconds: number;
   allowRegistration: boolean;
   defaultRole: Role;
@@ -193,6 +200,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     passwordResetMinutes: raw.PASSWORD_RESET_EXPIRE_MINUTES,
     loginMaxFailures: raw.LOGIN_MAX_FAILURES,
     loginMaxFailuresPerIp: raw.LOGIN_MAX_FAILURES_PER_IP,
+    rateLimitReadMax: raw.RATE_LIMIT_READ_MAX,
+    rateLimitWriteMax: raw.RATE_LIMIT_WRITE_MAX,
+    rateLimitWindowSeconds: raw.RATE_LIMIT_WINDOW_SECONDS,
     loginFailureWindowSeconds: raw.LOGIN_FAILURE_WINDOW_SECONDS,
     allowRegistration: raw.ALLOW_REGISTRATION,
     defaultRole: canonicalRole(raw.DEFAULT_ROLE),
