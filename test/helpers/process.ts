@@ -2,7 +2,7 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { chmodSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { afterAll } from 'vitest';
+import { afterEach, beforeEach } from 'vitest';
 
 const root = path.resolve(import.meta.dirname, '../..');
 
@@ -33,11 +33,25 @@ export function startProcess(
   return { child, stdout, stderr, exited };
 }
 
+/** How long a wait on a process may take: a first start initialises a cluster, slow on a busy machine. */
+export const PROCESS_WAIT_MS = 180_000;
+
+export { waitFor } from './wait.js';
+
+/** Whether the process has exited (its exit code or signal is known). */
+function hasExited(proc: RunningProcess): boolean {
+  return proc.child.exitCode !== null || proc.child.signalCode !== null;
+}
+
+function output(proc: RunningProcess): string {
+  return `stdout:\n${proc.stdout.join('\n')}\nstderr:\n${proc.stderr.join('\n')}`;
+}
+
 /** Waits until a stdout line matches, or the process exits, or the time is up. */
 export async function waitForLine(
   proc: RunningProcess,
   pattern: RegExp,
-  timeoutMs = 60_000,
+  timeoutMs = PROCESS_WAIT_MS,
 ): Promise<string> {
   const deadline = Date.now() + timeoutMs;
   let exited = false;
@@ -51,8 +65,24 @@ export async function waitForLine(
     await new Promise((r) => setTimeout(r, 50));
   }
   throw new Error(
-    `no line matching ${pattern}; stdout:\n${proc.stdout.join('\n')}\nstderr:\n${proc.stderr.join('\n')}`,
+    `no line matching ${pattern}${exited ? ' before the process exited' : ''}; ${output(proc)}`,
   );
+}
+
+/** The process's exit code once it exits; throws with its output if it is still running when the time is up. */
+export async function exitCode(proc: RunningProcess, timeoutMs = PROCESS_WAIT_MS): Promise<number | null> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(
+      () => reject(new Error(`still running after ${timeoutMs} ms; ${output(proc)}`)),
+      timeoutMs,
+    );
+  });
+  try {
+    return await Promise.race([proc.exited, timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
 }
 
 /** The port a started server reported it listens on. */
@@ -95,25 +125,59 @@ export function httpLogin(port: number, username: string, password: string | und
   });
 }
 
+/** Kills what is still running of `procs` and waits until each has exited. */
+async function killAll(procs: RunningProcess[]): Promise<void> {
+  for (const proc of procs) if (!hasExited(proc)) proc.child.kill('SIGKILL');
+  await Promise.all(procs.map((proc) => proc.exited));
+}
+
 /**
- * A scratch DATA_DIR for one test file and a `start` for processes on it; after the file, every
- * process is killed, the embedded server they left is stopped and the folder removed.
+ * A scratch DATA_DIR for each test and a `start` for processes on it. After each test, passed or
+ * not, every process it started is killed, the embedded servers they left in any DATA_DIR are
+ * stopped and the test's folders removed: a test that times out leaves nothing to the next one.
  */
 export function processSandbox(prefix: string, env: Record<string, string> = {}) {
-  const dataDir = mkdtempSync(path.join(tmpdir(), prefix));
-  // As root the embedded server runs as the `postgres` user, which must be able to enter DATA_DIR.
-  chmodSync(dataDir, 0o711);
-  const base = { DATA_DIR: dataDir, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info', ...env };
-  const started: RunningProcess[] = [];
-  const start = (entry = 'src/main.ts', extra: Record<string, string> = {}, args: string[] = []) => {
-    const proc = startProcess(entry, { ...base, ...extra }, args);
-    started.push(proc);
-    return proc;
-  };
-  afterAll(async () => {
-    for (const proc of started) proc.child.kill('SIGKILL');
-    await stopLeftoverServer(dataDir);
-    rmSync(dataDir, { recursive: true, force: true });
+  let dataDir: string | undefined;
+  let started: RunningProcess[] = [];
+  let dataDirs = new Set<string>();
+  let folders: string[] = [];
+
+  beforeEach(() => {
+    dataDir = mkdtempSync(path.join(tmpdir(), prefix));
+    // As root the embedded server runs as the `postgres` user, which must be able to enter DATA_DIR.
+    chmodSync(dataDir, 0o711);
+    dataDirs = new Set([dataDir]);
+    folders = [dataDir];
   });
-  return { dataDir, start };
+  afterEach(async () => {
+    await killAll(started);
+    for (const dir of dataDirs) await stopLeftoverServer(dir);
+    for (const folder of folders) rmSync(folder, { recursive: true, force: true });
+    started = [];
+    dataDir = undefined;
+  }, PROCESS_WAIT_MS);
+
+  const current = () => {
+    if (!dataDir) throw new Error('processSandbox: only inside a test');
+    return dataDir;
+  };
+  return {
+    /** This test's DATA_DIR. */
+    get dataDir() {
+      return current();
+    },
+    /** A folder of this test's own (mode 0700), removed after it once its processes are stopped. */
+    folder(name: string): string {
+      const folder = mkdtempSync(path.join(tmpdir(), name));
+      folders.push(folder);
+      return folder;
+    },
+    start(entry = 'src/main.ts', extra: Record<string, string> = {}, args: string[] = []): RunningProcess {
+      const vars = { DATA_DIR: current(), PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info', ...env, ...extra };
+      dataDirs.add(vars.DATA_DIR);
+      const proc = startProcess(entry, vars, args);
+      started.push(proc);
+      return proc;
+    },
+  };
 }

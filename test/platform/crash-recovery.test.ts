@@ -1,9 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import {
+  exitCode,
   httpLogin,
   listeningPort,
   processSandbox,
   type RunningProcess,
+  waitFor,
   waitForLine,
 } from '../helpers/process.js';
 
@@ -42,7 +44,7 @@ type Caller = (
   key?: string,
 ) => Promise<{ status: number; replayed: boolean; body: Record<string, unknown> | null }>;
 
-describe('a SIGKILL of the API during writes', { timeout: 180_000 }, () => {
+describe('a SIGKILL of the API during writes', { timeout: 480_000 }, () => {
   it('loses no acknowledged movement, and the next start recovers by itself', async () => {
     const first = await startServer();
     const wh = await first.call('POST', '/warehouses', { code: 'CRASH', name: 'Crash test' });
@@ -77,7 +79,11 @@ describe('a SIGKILL of the API during writes', { timeout: 180_000 }, () => {
       }
     };
     const clients = Array.from({ length: 8 }, client);
-    while (acknowledged.length < 300) await new Promise((r) => setTimeout(r, 10));
+    await waitFor(
+      () => acknowledged.length >= 300 || first.proc.child.exitCode !== null,
+      '300 acknowledged receipts',
+    );
+    expect(first.proc.child.exitCode, first.proc.stderr.join('\n')).toBeNull();
     first.proc.child.kill('SIGKILL');
     killed = true;
     await first.proc.exited;
@@ -118,7 +124,7 @@ describe('a SIGKILL of the API during writes', { timeout: 180_000 }, () => {
     }
 
     second.proc.child.kill('SIGTERM');
-    expect(await second.proc.exited).toBe(0);
+    expect(await exitCode(second.proc)).toBe(0);
     await waitForLine(second.proc, /"shutting down"/, 1_000);
   });
 });

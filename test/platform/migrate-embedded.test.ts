@@ -7,13 +7,13 @@ import { drizzle } from 'drizzle-orm/pglite';
 import { migrate } from 'drizzle-orm/pglite/migrator';
 import { describe, expect, it } from 'vitest';
 import { migrationsFolder } from '../../src/db/migrate.js';
-import { httpLogin, listeningPort, processSandbox } from '../helpers/process.js';
+import { exitCode, httpLogin, listeningPort, processSandbox } from '../helpers/process.js';
 
 const password = 'Legacy!pass1';
-const { dataDir, start } = processSandbox('raktar-legacy-', { ADMIN_PASSWORD: password });
+const sandbox = processSandbox('raktar-legacy-', { ADMIN_PASSWORD: password });
 
 /** A DATA_DIR as the earlier version left it: a PGlite cluster with stock on its ledger. */
-async function legacyDataDir(): Promise<void> {
+async function legacyDataDir(dataDir: string): Promise<void> {
   const db = await PGlite.create({
     dataDir: path.join(dataDir, 'pglite'),
     extensions: { pg_trgm, unaccent },
@@ -34,12 +34,13 @@ async function legacyDataDir(): Promise<void> {
   await db.close();
 }
 
-describe('npm run migrate-embedded', { timeout: 180_000 }, () => {
+describe('npm run migrate-embedded', { timeout: 480_000 }, () => {
   it('moves a PGlite DATA_DIR into the embedded server, which then serves its stock', async () => {
-    await legacyDataDir();
+    const dataDir = sandbox.dataDir;
+    await legacyDataDir(dataDir);
 
-    const migrated = start('src/cli/migrate-embedded.ts');
-    expect(await migrated.exited).toBe(0);
+    const migrated = sandbox.start('src/cli/migrate-embedded.ts');
+    expect(await exitCode(migrated)).toBe(0);
     const output = migrated.stdout.join('\n');
     expect(output).toContain('products: 3 row(s)');
     expect(output).toContain('stock_movements: 3 row(s)');
@@ -47,7 +48,7 @@ describe('npm run migrate-embedded', { timeout: 180_000 }, () => {
       expect.stringMatching(/^pglite\.migrated-/),
     ]);
 
-    const server = start();
+    const server = sandbox.start();
     const port = await listeningPort(server);
     const base = `http://127.0.0.1:${port}/api/v1`;
     const login = await httpLogin(port, 'admin', password);
@@ -66,10 +67,10 @@ describe('npm run migrate-embedded', { timeout: 180_000 }, () => {
     expect(await get('/inventory/verify')).toMatchObject({ ok: true, mismatches: [] });
 
     server.child.kill('SIGTERM');
-    expect(await server.exited).toBe(0);
+    expect(await exitCode(server)).toBe(0);
 
-    const again = start('src/cli/migrate-embedded.ts');
-    expect(await again.exited).toBe(1);
+    const again = sandbox.start('src/cli/migrate-embedded.ts');
+    expect(await exitCode(again)).toBe(1);
     expect(again.stderr.join('\n')).toMatch(/no PGlite database in .*: nothing to migrate/);
   });
 });

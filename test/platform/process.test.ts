@@ -1,17 +1,20 @@
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, mkdirSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { httpLogin, listeningPort, processSandbox, waitForLine } from '../helpers/process.js';
+import { exitCode, httpLogin, listeningPort, processSandbox, waitForLine } from '../helpers/process.js';
 
-const { dataDir, start: startEntry } = processSandbox('raktar-proc-');
+// Every test gets a fresh DATA_DIR; whatever it started is killed after it, passed or not.
+const sandbox = processSandbox('raktar-proc-');
 function start(extra: Record<string, string> = {}, entry = 'src/main.ts', args: string[] = []) {
-  return startEntry(entry, extra, args);
+  return sandbox.start(entry, extra, args);
 }
 
 // Each test starts real processes, each with its own PostgreSQL server: minutes on a loaded machine.
-describe('the server process on the embedded PostgreSQL server', { timeout: 180_000 }, () => {
-  it('starts on a fresh DATA_DIR, refuses a second process on it, stops cleanly and restarts', async () => {
+describe('the server process on the embedded PostgreSQL server', { timeout: 300_000 }, () => {
+  it('starts on a fresh DATA_DIR, refuses a second process on it, stops cleanly and restarts', {
+    timeout: 600_000,
+  }, async () => {
+    const dataDir = sandbox.dataDir;
     const first = start();
     const port = await listeningPort(first);
     // The first start creates the admin and prints its generated password, once.
@@ -31,17 +34,17 @@ describe('the server process on the embedded PostgreSQL server', { timeout: 180_
     expect(statSync(path.join(dataDir, 'postgres.password')).mode & 0o777).toBe(0o600);
 
     const second = start();
-    expect(await second.exited).toBe(1);
+    expect(await exitCode(second)).toBe(1);
     expect(second.stderr.join('\n')).toMatch(/DATA_DIR .* is in use by another Raktar process/);
 
     // A command-line tool connects to the running process's server instead of refusing.
     const user = start({}, 'src/cli/create-user.ts', ['--username', 'dora', '--email', 'dora@raktar.test']);
-    expect(await user.exited).toBe(0);
+    expect(await exitCode(user)).toBe(0);
     const generated = /password: (\S+)/.exec(user.stdout.join('\n'))?.[1];
     expect((await httpLogin(port, 'dora', generated)).status).toBe(200);
 
     first.child.kill('SIGTERM');
-    expect(await first.exited).toBe(0);
+    expect(await exitCode(first)).toBe(0);
     expect(first.stdout.some((line) => line.includes('"shutting down"'))).toBe(true);
     // The database stopped with the API: no server left on the cluster, no lock left behind.
     expect(existsSync(path.join(dataDir, 'postgres', 'postmaster.pid'))).toBe(false);
@@ -54,61 +57,57 @@ describe('the server process on the embedded PostgreSQL server', { timeout: 180_
     await waitForLine(again, /Raktar ready/);
     expect(again.stdout.join('\n')).not.toContain('First administrator created.');
     again.child.kill('SIGINT');
-    expect(await again.exited).toBe(0);
+    expect(await exitCode(again)).toBe(0);
   });
 
   it('`npm run migrate` applies nothing to an up-to-date database', async () => {
+    // A fresh DATA_DIR: the first run brings the database up to date, the second finds nothing to do.
+    const first = start({}, 'src/cli/migrate.ts');
+    expect(await exitCode(first)).toBe(0);
+    expect(first.stdout.join('\n')).toMatch(/[1-9]\d* migration\(s\) applied to the embedded database/);
     const migrate = start({}, 'src/cli/migrate.ts');
-    expect(await migrate.exited).toBe(0);
+    expect(await exitCode(migrate)).toBe(0);
     expect(migrate.stdout.join('\n')).toContain('0 migration(s) applied to the embedded database');
   });
 
   it('refuses a DATA_DIR of the earlier PGlite engine and changes nothing in it', async () => {
-    const legacy = mkdtempSync(path.join(tmpdir(), 'raktar-legacy-'));
+    const legacy = sandbox.folder('raktar-legacy-');
     mkdirSync(path.join(legacy, 'pglite'));
     writeFileSync(path.join(legacy, 'pglite', 'PG_VERSION'), '17\n');
-    try {
-      const proc = start({ DATA_DIR: legacy });
-      expect(await proc.exited).toBe(1);
-      expect(proc.stderr.join('\n')).toMatch(/earlier embedded engine \(PGlite.*npm run migrate-embedded/);
-      expect(readdirSync(legacy)).toEqual(['pglite']);
-      expect(readdirSync(path.join(legacy, 'pglite'))).toEqual(['PG_VERSION']);
-    } finally {
-      rmSync(legacy, { recursive: true, force: true });
-    }
+    const proc = start({ DATA_DIR: legacy });
+    expect(await exitCode(proc)).toBe(1);
+    expect(proc.stderr.join('\n')).toMatch(/earlier embedded engine \(PGlite.*npm run migrate-embedded/);
+    expect(readdirSync(legacy)).toEqual(['pglite']);
+    expect(readdirSync(path.join(legacy, 'pglite'))).toEqual(['PG_VERSION']);
   });
 
   it('as root, refuses a DATA_DIR the server account cannot enter, with one line saying why', async () => {
-    const closed = mkdtempSync(path.join(tmpdir(), 'raktar-closed-')); // mode 0700
-    try {
-      const proc = start({ DATA_DIR: path.join(closed, 'data') });
-      if (process.getuid?.() === 0) {
-        expect(await proc.exited).toBe(1);
-        expect(proc.stderr.join('\n')).toMatch(/runs as the "postgres" user .* cannot enter DATA_DIR/);
-      } else {
-        // Any other user runs the server as itself, and owns the folder.
-        await waitForLine(proc, /Raktar ready/);
-        proc.child.kill('SIGTERM');
-        expect(await proc.exited).toBe(0);
-      }
-    } finally {
-      rmSync(closed, { recursive: true, force: true });
+    const closed = sandbox.folder('raktar-closed-'); // mode 0700
+    const proc = start({ DATA_DIR: path.join(closed, 'data') });
+    if (process.getuid?.() === 0) {
+      expect(await exitCode(proc)).toBe(1);
+      expect(proc.stderr.join('\n')).toMatch(/runs as the "postgres" user .* cannot enter DATA_DIR/);
+    } else {
+      // Any other user runs the server as itself, and owns the folder.
+      await waitForLine(proc, /Raktar ready/);
+      proc.child.kill('SIGTERM');
+      expect(await exitCode(proc)).toBe(0);
     }
   });
 
   it('stops with one clear line naming an invalid setting', async () => {
     const bad = start({ PORT: 'eighty' });
-    expect(await bad.exited).toBe(1);
+    expect(await exitCode(bad)).toBe(1);
     expect(bad.stderr).toEqual(['raktar: Invalid setting PORT="eighty": must be integer']);
   });
 });
 
-describe('npm run user:create', { timeout: 180_000 }, () => {
+describe('npm run user:create', { timeout: 300_000 }, () => {
   const cli = (...args: string[]) => start({}, 'src/cli/create-user.ts', args);
 
   it('creates a user, and refuses missing, weak or duplicate input with one clear line', async () => {
     const usage = cli();
-    expect(await usage.exited).toBe(2);
+    expect(await exitCode(usage)).toBe(2);
     expect(usage.stderr.join('\n')).toContain('usage: npm run user:create');
 
     const ok = cli(
@@ -121,19 +120,19 @@ describe('npm run user:create', { timeout: 180_000 }, () => {
       '--password',
       'Cl4ra!pass',
     );
-    expect(await ok.exited).toBe(0);
+    expect(await exitCode(ok)).toBe(0);
     expect(ok.stdout.join('\n')).toMatch(/created warehouse clara/);
 
     const weak = cli('--username', 'weak', '--email', 'weak@raktar.test', '--password', 'weak');
-    expect(await weak.exited).toBe(1);
+    expect(await exitCode(weak)).toBe(1);
     expect(weak.stderr.join('\n')).toContain('The password needs');
 
     const dup = cli('--username', 'CLARA', '--email', 'other@raktar.test');
-    expect(await dup.exited).toBe(1);
+    expect(await exitCode(dup)).toBe(1);
     expect(dup.stderr.join('\n')).toContain('Username CLARA is already taken.');
 
     const generated = cli('--username', 'gen', '--email', 'gen@raktar.test', '--role', 'manager');
-    expect(await generated.exited).toBe(0);
+    expect(await exitCode(generated)).toBe(0);
     expect(generated.stdout.join('\n')).toMatch(/password: \S{16,}/);
   });
 });
