@@ -63,7 +63,8 @@ describe('a client generated from /openapi.json (openapi-typescript + openapi-fe
     await t?.close();
   });
 
-  it('compiles under strict TypeScript', () => {
+  // Both tests run a child process: on a busy machine it may take a while, and it is killed if it hangs.
+  it('compiles under strict TypeScript', { timeout: 180_000 }, () => {
     const tsc = spawnSync(
       process.execPath,
       [
@@ -79,21 +80,20 @@ describe('a client generated from /openapi.json (openapi-typescript + openapi-fe
         'nodenext',
         'flow.ts',
       ],
-      { cwd: scratch, encoding: 'utf8' },
+      { cwd: scratch, encoding: 'utf8', timeout: 150_000 },
     );
     expect(tsc.stdout + tsc.stderr).toBe('');
     expect(tsc.status).toBe(0);
   });
 
-  it('signs in, sets up, posts a receipt and gets INSUFFICIENT_STOCK past it', async () => {
+  it('signs in, sets up, posts a receipt and gets INSUFFICIENT_STOCK past it', {
+    timeout: 180_000,
+  }, async () => {
     // Not spawnSync: the server answering the client runs in this process.
     const run = await promisify(execFile)(
       process.execPath,
       ['--import', 'tsx', 'flow.ts', baseUrl, ADMIN_PASSWORD],
-      {
-        cwd: scratch,
-        encoding: 'utf8',
-      },
+      { cwd: scratch, encoding: 'utf8', timeout: 150_000 },
     );
     expect(run.stderr).toBe('');
     expect(JSON.parse(run.stdout)).toEqual({
