@@ -1,4 +1,4 @@
-import { Type } from 'typebox';
+import { type Static, Type } from 'typebox';
 import { PageOf, PageQuery } from '../../platform/pagination.js';
 
 const uuid = Type.String({ format: 'uuid' });
@@ -169,6 +169,9 @@ export const ProductUpdate = Type.Object(
   },
   { examples: [{ name: 'Updated Product Name', unit_price: 1299.99, version: 1 }] },
 );
+export type ProductCreate = Static<typeof ProductCreate>;
+/** The fields a product update changes; the version travels beside them. */
+export type ProductChanges = Omit<Static<typeof ProductUpdate>, 'version'>;
 
 export const ProductQuery = Type.Intersect([
   PageQuery,
@@ -219,6 +222,7 @@ export const LotCreate = Type.Object(
   },
   { examples: [{ lot_number: 'L2026-001', expiry_date: '2026-12-31', manufactured_on: '2026-01-10' }] },
 );
+export type LotCreate = Static<typeof LotCreate>;
 export const LotQuery = Type.Intersect([
   PageQuery,
   Type.Object({ search: Type.Optional(Type.String({ maxLength: 64 })) }),
@@ -254,6 +258,7 @@ export const CategoryCreate = Type.Object(
   },
   { examples: [{ name: 'Laptops', parent_id: categoryExample.id }] },
 );
+export type CategoryCreate = Static<typeof CategoryCreate>;
 export const CategoryUpdate = Type.Object(
   {
     name: Type.Optional(Type.String({ minLength: 1, maxLength: 100 })),
@@ -263,6 +268,7 @@ export const CategoryUpdate = Type.Object(
   },
   { examples: [{ parent_id: null, version: 1 }] },
 );
+export type CategoryChanges = Omit<Static<typeof CategoryUpdate>, 'version'>;
 
 const unitExample = { code: 'kg', name: 'Kilogram', decimals: 3 };
 export const UnitPublic = Type.Object(
@@ -278,6 +284,7 @@ export const UnitCreate = Type.Object(
   },
   { examples: [{ code: 'pal', name: 'Pallet', decimals: 0 }] },
 );
+export type UnitCreate = Static<typeof UnitCreate>;
 export const UnitUpdate = Type.Object(
   {
     name: Type.Optional(Type.String({ minLength: 1, maxLength: 100 })),
@@ -286,6 +293,7 @@ export const UnitUpdate = Type.Object(
   // An update that names nothing to change is a client mistake, not a no-op.
   { minProperties: 1, examples: [{ name: 'Pallet (EUR)' }] },
 );
+export type UnitUpdate = Static<typeof UnitUpdate>;
 
 export const IdParams = Type.Object({ id: uuid });
 export const LotParams = Type.Object({ id: uuid, lotId: uuid });

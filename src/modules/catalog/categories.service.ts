@@ -3,6 +3,7 @@ import { isUniqueViolation } from '../../db/errors.js';
 import type { RequestCtx } from '../../platform/request-ctx.js';
 import { recordAudit } from '../audit/index.js';
 import { CatalogErrors } from './catalog.errors.js';
+import type { CategoryChanges, CategoryCreate } from './catalog.schemas.js';
 import {
   type CategoryRow,
   categoryIdByName,
@@ -80,7 +81,7 @@ export class CategoriesService {
     if (await isAncestor(db, id, parentId)) throw CatalogErrors.categoryCycle();
   }
 
-  async create(ctx: RequestCtx, input: { name: string; description?: string; parent_id?: string | null }) {
+  async create(ctx: RequestCtx, input: CategoryCreate) {
     try {
       return await this.db.transaction(async (tx) => {
         const parentId = await this.requireId(tx, input.parent_id ?? null);
@@ -104,12 +105,7 @@ export class CategoriesService {
     }
   }
 
-  async update(
-    ctx: RequestCtx,
-    id: string,
-    input: { name?: string; description?: string; parent_id?: string | null },
-    expectedVersion?: number,
-  ) {
+  async update(ctx: RequestCtx, id: string, input: CategoryChanges, expectedVersion?: number) {
     try {
       return await this.db.transaction(async (tx) => {
         // Serialize tree edits: two concurrent moves could otherwise close a cycle between them.

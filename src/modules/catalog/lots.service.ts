@@ -5,6 +5,7 @@ import { type PageRequest, toPage } from '../../platform/pagination.js';
 import type { RequestCtx } from '../../platform/request-ctx.js';
 import { recordAudit } from '../audit/index.js';
 import { CatalogErrors } from './catalog.errors.js';
+import type { LotCreate } from './catalog.schemas.js';
 import {
   findLot,
   findProductLot,
@@ -30,14 +31,6 @@ export function toLotPublic(row: LotRow) {
   };
 }
 
-export interface LotInput {
-  lot_number: string;
-  expiry_date?: string | null;
-  manufactured_on?: string | null;
-  supplier_id?: string | null;
-  notes?: string;
-}
-
 /** Lots (batches) of lot-tracked products: number unique per product, expiry for FEFO. */
 export class LotsService {
   constructor(private readonly db: Db) {}
@@ -61,7 +54,7 @@ export class LotsService {
     return toLotPublic(row);
   }
 
-  private assertDates(input: LotInput): void {
+  private assertDates(input: LotCreate): void {
     if (input.manufactured_on && input.expiry_date && input.manufactured_on > input.expiry_date) {
       throw invalidFields({
         field: 'expiry_date',
@@ -71,7 +64,7 @@ export class LotsService {
   }
 
   /** Inserts a lot inside the caller's transaction (receipts create lots as they arrive). */
-  async createIn(tx: DbOrTx, ctx: RequestCtx, productId: string, input: LotInput): Promise<LotRow> {
+  async createIn(tx: DbOrTx, ctx: RequestCtx, productId: string, input: LotCreate): Promise<LotRow> {
     this.assertDates(input);
     await this.lotTrackedProduct(tx, productId);
     let created: LotRow;
@@ -104,7 +97,7 @@ export class LotsService {
     return created;
   }
 
-  async create(ctx: RequestCtx, productId: string, input: LotInput) {
+  async create(ctx: RequestCtx, productId: string, input: LotCreate) {
     return toLotPublic(await this.db.transaction((tx) => this.createIn(tx, ctx, productId, input)));
   }
 

@@ -6,6 +6,7 @@ import type { RequestCtx } from '../../platform/request-ctx.js';
 import { recordAudit } from '../audit/index.js';
 import { isValidGtin } from './barcode.js';
 import { CatalogErrors } from './catalog.errors.js';
+import type { ProductChanges, ProductCreate } from './catalog.schemas.js';
 import type { CategoriesService } from './categories.service.js';
 import type { ProductStock } from './product-stock.js';
 import {
@@ -63,21 +64,6 @@ function snapshot(p: ProductRow) {
     reorder_point: p.reorderPoint,
     is_active: p.isActive,
   };
-}
-
-export interface ProductInput {
-  sku?: string;
-  name?: string;
-  description?: string;
-  category_id?: string | null;
-  category?: string;
-  unit_of_measure?: string;
-  unit_price?: number;
-  barcode?: string | null;
-  tracking?: string;
-  shelf_life_days?: number | null;
-  reorder_point?: number;
-  is_active?: boolean;
 }
 
 function assertBarcode(barcode: string | null | undefined): void {
@@ -141,7 +127,7 @@ export class ProductsService {
     return product;
   }
 
-  private async columns(tx: DbOrTx, ctx: RequestCtx, input: ProductInput) {
+  private async columns(tx: DbOrTx, ctx: RequestCtx, input: ProductChanges) {
     assertBarcode(input.barcode);
     const categoryId =
       input.category_id !== undefined
@@ -168,7 +154,7 @@ export class ProductsService {
     return Object.fromEntries(Object.entries(out).filter(([, v]) => v !== undefined)) as typeof out;
   }
 
-  private rethrow(error: unknown, input: ProductInput): never {
+  private rethrow(error: unknown, input: ProductChanges): never {
     if (isUniqueViolation(error, 'products_sku_key'))
       throw CatalogErrors.skuTaken({ sku: input.sku?.trim() ?? '' });
     if (isUniqueViolation(error, 'products_barcode_key'))
@@ -176,7 +162,7 @@ export class ProductsService {
     throw error;
   }
 
-  async create(ctx: RequestCtx, input: ProductInput & { sku: string; name: string }) {
+  async create(ctx: RequestCtx, input: ProductCreate) {
     try {
       return await this.db.transaction(async (tx) => {
         const values = await this.columns(tx, ctx, input);
@@ -198,7 +184,7 @@ export class ProductsService {
   async update(
     ctx: RequestCtx,
     id: string,
-    input: ProductInput,
+    input: ProductChanges,
     expectedVersion?: number,
     action = 'product.update',
   ) {

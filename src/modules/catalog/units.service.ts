@@ -3,6 +3,7 @@ import { isForeignKeyViolation, isUniqueViolation } from '../../db/errors.js';
 import type { RequestCtx } from '../../platform/request-ctx.js';
 import { recordAudit } from '../audit/index.js';
 import { CatalogErrors } from './catalog.errors.js';
+import type { UnitCreate, UnitUpdate } from './catalog.schemas.js';
 import {
   deleteUnit,
   findUnitForUpdate,
@@ -52,7 +53,7 @@ export class UnitsService {
     return code;
   }
 
-  async create(ctx: RequestCtx, input: { code: string; name: string; decimals?: number }) {
+  async create(ctx: RequestCtx, input: UnitCreate) {
     try {
       return await this.db.transaction(async (tx) => {
         const row = await insertUnit(tx, {
@@ -74,7 +75,7 @@ export class UnitsService {
     }
   }
 
-  async update(ctx: RequestCtx, code: string, input: { name?: string; decimals?: number }) {
+  async update(ctx: RequestCtx, code: string, input: UnitUpdate) {
     return this.db.transaction(async (tx) => {
       const before = await findUnitForUpdate(tx, code);
       if (!before) throw CatalogErrors.unitNotFound();
