@@ -4,7 +4,7 @@ import { isUniqueViolation } from '../../db/errors.js';
 import { type PageRequest, toPage } from '../../platform/pagination.js';
 import type { RequestCtx } from '../../platform/request-ctx.js';
 import { recordAudit } from '../audit/index.js';
-import { expandBinPattern, type Range } from './bin-pattern.js';
+import { expandBinPattern } from './bin-pattern.js';
 import type { LocationStock } from './location-stock.js';
 import { LocationErrors } from './locations.errors.js';
 import {
@@ -19,6 +19,7 @@ import {
   listBins,
   updateBin,
 } from './locations.repo.js';
+import type { BinBulkBody, BinChanges, BinCreate } from './locations.schemas.js';
 
 function toBinPublic(row: BinRow) {
   return {
@@ -37,13 +38,6 @@ function toBinPublic(row: BinRow) {
 
 function snapshot(row: BinRow) {
   return { code: row.code, type: row.type, capacity: row.capacity, is_active: row.isActive };
-}
-
-export interface BinInput {
-  code?: string;
-  type?: string;
-  capacity?: number | null;
-  is_active?: boolean;
 }
 
 /** Bins: storage locations inside a warehouse, one by one or generated from a pattern. */
@@ -92,7 +86,7 @@ export class BinsService {
     return bin;
   }
 
-  async create(ctx: RequestCtx, warehouseId: string, input: BinInput & { code: string }) {
+  async create(ctx: RequestCtx, warehouseId: string, input: BinCreate) {
     return this.db.transaction(async (tx) => {
       await this.warehouseOrThrow(tx, warehouseId);
       let row: BinRow;
@@ -119,7 +113,7 @@ export class BinsService {
     });
   }
 
-  async update(ctx: RequestCtx, id: string, input: BinInput, expectedVersion?: number) {
+  async update(ctx: RequestCtx, id: string, input: BinChanges, expectedVersion?: number) {
     const current = await this.binOrThrow(this.db, id);
     if (input.is_active === false) await this.assertRemovable(current);
     return this.db.transaction(async (tx) => {
@@ -177,12 +171,7 @@ export class BinsService {
    * Generates bins from a code pattern (seed 000 phase 2), all or nothing: when any code exists,
    * nothing is created and the 409 lists the clashes. A dry run only returns the codes.
    */
-  async bulkCreate(
-    ctx: RequestCtx,
-    warehouseId: string,
-    input: { pattern: string; ranges: Record<string, Range>; type?: string; capacity?: number | null },
-    dryRun: boolean,
-  ) {
+  async bulkCreate(ctx: RequestCtx, warehouseId: string, input: BinBulkBody, dryRun: boolean) {
     const codes = expandBinPattern(input.pattern, input.ranges, this.bulkMax);
     const clashError = (clashes: string[]) =>
       LocationErrors.binCodesTaken({ count: clashes.length }, { clashes: clashes.slice(0, 100) });

@@ -45,6 +45,7 @@ export const WarehouseCreate = Type.Object(
   },
   { examples: [{ code: 'BP1', name: 'Budapest központi raktár', address: '1097 Budapest, Gubacsi út 6.' }] },
 );
+export type WarehouseCreate = Static<typeof WarehouseCreate>;
 
 export const WarehouseUpdate = Type.Object(
   {
@@ -56,6 +57,8 @@ export const WarehouseUpdate = Type.Object(
   },
   { examples: [{ name: 'Budapest raktár 1', version: 1 }] },
 );
+/** The fields a warehouse update changes; the version travels beside them. */
+export type WarehouseChanges = Omit<Static<typeof WarehouseUpdate>, 'version'>;
 
 export const WarehouseQuery = Type.Intersect([
   PageQuery,
@@ -146,6 +149,7 @@ export const BinCreate = Type.Object(
   },
   { examples: [{ code: 'A-01-02-03', type: 'storage', capacity: 100 }] },
 );
+export type BinCreate = Static<typeof BinCreate>;
 
 export const BinUpdate = Type.Object(
   {
@@ -157,6 +161,7 @@ export const BinUpdate = Type.Object(
   },
   { examples: [{ capacity: 120, version: 1 }] },
 );
+export type BinChanges = Omit<Static<typeof BinUpdate>, 'version'>;
 
 export const BinQuery = Type.Intersect([
   PageQuery,
@@ -201,6 +206,7 @@ export const BinBulkBody = Type.Object(
     ],
   },
 );
+export type BinBulkBody = Static<typeof BinBulkBody>;
 
 export const BinBulkQuery = Type.Object({ dry_run: Type.Optional(Type.Boolean({ default: false })) });
 

@@ -15,6 +15,7 @@ import {
   updateWarehouse,
   type WarehouseRow,
 } from './locations.repo.js';
+import type { WarehouseChanges, WarehouseCreate } from './locations.schemas.js';
 
 export const DEFAULT_BIN_CODE = 'DEFAULT';
 
@@ -34,13 +35,6 @@ function toWarehousePublic(row: WarehouseRow, defaultBinId: string | null) {
 
 function snapshot(row: WarehouseRow) {
   return { code: row.code, name: row.name, address: row.address, is_active: row.isActive };
-}
-
-export interface WarehouseInput {
-  code?: string;
-  name?: string;
-  address?: string;
-  is_active?: boolean;
 }
 
 /** Warehouses (seed 000): admins and managers write, everyone with the inventory module reads. */
@@ -66,7 +60,7 @@ export class WarehousesService {
   }
 
   /** Creates the warehouse with its default bin, where stock posted without a bin lands. */
-  async create(ctx: RequestCtx, input: Required<Pick<WarehouseInput, 'code' | 'name'>> & WarehouseInput) {
+  async create(ctx: RequestCtx, input: WarehouseCreate) {
     return this.db.transaction(async (tx) => {
       let row: WarehouseRow;
       try {
@@ -98,7 +92,7 @@ export class WarehousesService {
   }
 
   /** Changes the given fields; deactivating a warehouse that holds stock is refused. */
-  async update(ctx: RequestCtx, id: string, input: WarehouseInput, expectedVersion?: number) {
+  async update(ctx: RequestCtx, id: string, input: WarehouseChanges, expectedVersion?: number) {
     if (input.is_active === false) await this.assertEmpty(id);
     return this.db.transaction(async (tx) => {
       try {
