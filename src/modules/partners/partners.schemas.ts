@@ -1,4 +1,4 @@
-import { Type } from 'typebox';
+import { type Static, Type } from 'typebox';
 import { PageOf, PageQuery } from '../../platform/pagination.js';
 
 const uuid = Type.String({ format: 'uuid' });
@@ -67,6 +67,7 @@ export const PartnerCreate = Type.Object(
     ],
   },
 );
+export type PartnerCreate = Static<typeof PartnerCreate>;
 
 export const PartnerUpdate = Type.Object(
   {
@@ -79,6 +80,8 @@ export const PartnerUpdate = Type.Object(
   } & { [K in keyof typeof fields]: ReturnType<typeof Type.Optional<(typeof fields)[K]>> },
   { examples: [{ phone: '+36 1 234 5678', version: 1 }] },
 );
+/** The fields a partner update changes; the version travels beside them. */
+export type PartnerChanges = Omit<Static<typeof PartnerUpdate>, 'version'>;
 
 export const PartnerQuery = Type.Intersect([
   PageQuery,

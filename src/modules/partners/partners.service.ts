@@ -16,24 +16,12 @@ import {
   type PartnerSort,
   updatePartner,
 } from './partners.repo.js';
+import type { PartnerChanges, PartnerCreate } from './partners.schemas.js';
 import type { PartnerTable } from './partners.tables.js';
 import { normalizePhone } from './phone.js';
 
 export type { PartnerSort } from './partners.repo.js';
 export type PartnerKind = 'supplier' | 'customer';
-
-export interface PartnerInput {
-  code?: string;
-  name?: string;
-  contact_person?: string;
-  email?: string | null;
-  phone?: string | null;
-  address?: string;
-  tax_number?: string;
-  payment_terms?: string;
-  notes?: string;
-  is_active?: boolean;
-}
 
 const NAMES: Record<PartnerKind, { en: string; hu: string; code: string }> = {
   supplier: { en: 'Supplier', hu: 'A beszállító', code: 'SUPPLIER' },
@@ -96,7 +84,7 @@ export class PartnersService {
     this.errors = partnerErrors(kind);
   }
 
-  private columns(input: PartnerInput): Partial<NewPartner> {
+  private columns(input: PartnerChanges): Partial<NewPartner> {
     const trim = (value: string | undefined) => value?.trim();
     const out: Partial<NewPartner> = {
       code: trim(input.code),
@@ -140,10 +128,7 @@ export class PartnersService {
     return row ? toPartnerPublic(row) : undefined;
   }
 
-  async create(
-    ctx: RequestCtx,
-    input: PartnerInput & { code: string; name: string },
-  ): Promise<PartnerPublic> {
+  async create(ctx: RequestCtx, input: PartnerCreate): Promise<PartnerPublic> {
     const values = this.columns(input) as NewPartner;
     try {
       return await this.db.transaction(async (tx) => {
@@ -164,7 +149,7 @@ export class PartnersService {
   async update(
     ctx: RequestCtx,
     id: string,
-    input: PartnerInput,
+    input: PartnerChanges,
     expectedVersion?: number,
   ): Promise<PartnerPublic> {
     const changes = this.columns(input);
