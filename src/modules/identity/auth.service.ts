@@ -9,7 +9,7 @@ import type { Role } from '../../platform/roles.js';
 import { recordAudit } from '../audit/index.js';
 import type { Mailer } from '../mail/index.js';
 import { IdentityErrors, IdentityTexts, LoginIdentifierReasons } from './identity.errors.js';
-import type { LoginBody } from './identity.schemas.js';
+import type { LoginBody, RegisterBody } from './identity.schemas.js';
 import type { LoginThrottle } from './login-throttle.js';
 import { assertStrongPassword, hashPassword, needsRehash, verifyPassword } from './passwords.js';
 import { PrincipalCache } from './principal-cache.js';
@@ -26,7 +26,7 @@ import {
 } from './tokens.repo.js';
 import type { UserPublic } from './users.mapper.js';
 import { findUserByEmail, findUserById, findUserByLogin, setPassword, touchLastLogin } from './users.repo.js';
-import type { NewUserInput, UsersService } from './users.service.js';
+import type { UsersService } from './users.service.js';
 
 export interface TokenPairPublic {
   access_token: string;
@@ -277,7 +277,7 @@ export class AuthService {
   }
 
   /** Self-registration (only when ALLOW_REGISTRATION is on): DEFAULT_ROLE and DEFAULT_MODULES; without a username, the e-mail suggests one. */
-  register(ctx: RequestCtx, input: Omit<NewUserInput, 'role' | 'modules'>): Promise<UserPublic> {
+  register(ctx: RequestCtx, input: RegisterBody): Promise<UserPublic> {
     return this.db.transaction((tx) => this.users.createIn(tx, ctx, input, 'user.register'));
   }
 

@@ -7,12 +7,18 @@ import { UserSorts } from './users.repo.js';
 const uuid = Type.String({ format: 'uuid' });
 const nullableDate = Type.Union([Type.String({ format: 'date-time' }), Type.Null()]);
 
-/** Any of our role names or the other seeds' aliases (operator, staff, user). */
-export const RoleInput = Type.Union(
-  ROLE_ALIASES.map((role) => Type.Literal(role)),
-  {
-    description: 'admin | manager | warehouse | viewer (aliases: operator, staff → warehouse; user → viewer)',
-  },
+/**
+ * Any of our role names or the other seeds' aliases (operator, staff, user). Typed as a string:
+ * a union built from a list has no static type of its own, and `canonicalRole` maps the name.
+ */
+export const RoleInput = Type.Unsafe<string>(
+  Type.Union(
+    ROLE_ALIASES.map((role) => Type.Literal(role)),
+    {
+      description:
+        'admin | manager | warehouse | viewer (aliases: operator, staff → warehouse; user → viewer)',
+    },
+  ),
 );
 
 const usernameRules = {
@@ -151,6 +157,7 @@ export const UserCreate = Type.Object(
     ],
   },
 );
+export type UserCreate = Static<typeof UserCreate>;
 
 export const RegisterBody = Type.Object(
   {
@@ -174,6 +181,7 @@ export const RegisterBody = Type.Object(
     ],
   },
 );
+export type RegisterBody = Static<typeof RegisterBody>;
 
 export const UserUpdate = Type.Object(
   {
@@ -187,6 +195,8 @@ export const UserUpdate = Type.Object(
   },
   { examples: [{ role: 'manager', version: 3 }] },
 );
+/** The fields a user update changes; the version travels beside them. */
+export type UserChanges = Omit<Static<typeof UserUpdate>, 'version'>;
 
 export const UserQuery = Type.Intersect([
   PageQuery,

@@ -8,6 +8,7 @@ import type { RequestCtx } from '../../platform/request-ctx.js';
 import { canonicalRole, type Role } from '../../platform/roles.js';
 import { recordAudit } from '../audit/index.js';
 import { IdentityErrors } from './identity.errors.js';
+import type { RegisterBody, UserChanges, UserCreate } from './identity.schemas.js';
 import { existingModuleKeys } from './modules.repo.js';
 import { assertStrongPassword, hashPassword } from './passwords.js';
 import { PrincipalCache } from './principal-cache.js';
@@ -31,24 +32,12 @@ import {
   updateUser,
 } from './users.repo.js';
 
-export interface NewUserInput {
-  email: string;
-  /** Without one, the e-mail address suggests it (see `usernameBase`). */
-  username?: string;
-  full_name?: string;
-  password: string;
-  role?: string;
-  modules?: string[];
-}
-
-export interface UserChanges {
-  email?: string;
-  username?: string;
-  full_name?: string;
-  role?: string;
-  is_active?: boolean;
-  password?: string;
-}
+/**
+ * A new user, as `POST /users` (and the CLI) or registration gives it: registration's shape plus
+ * the role and modules only an admin sets. Without a username, the e-mail address suggests one
+ * (see `usernameBase`).
+ */
+export type NewUserInput = RegisterBody & Pick<UserCreate, 'role' | 'modules'>;
 
 const SEES_EVERYONE: Role[] = ['admin', 'manager'];
 /** Attempts at a derived username before giving up with 409; each loses only to a concurrent insert. */
