@@ -14,6 +14,7 @@ import * as production from './modules/production/index.js';
 import * as purchasing from './modules/purchasing/index.js';
 import * as sales from './modules/sales/index.js';
 import * as stock from './modules/stock/index.js';
+import { ChangeFeed } from './platform/change-feed.js';
 import { errorHandlerPlugin } from './platform/error-handler.js';
 import { clientErrorHandler, frameworkErrorHandler } from './platform/framework-errors.js';
 import { healthPlugin } from './platform/health.js';
@@ -118,7 +119,10 @@ export async function buildApp({ config, database, logger }: AppDeps): Promise<F
     valkey,
     prefix: config.valkeyPrefix,
   });
-  await identity.register(app, ctx, { mailer, valkey });
+  // What instances remember of users and logins is forgotten on all of them when it changes.
+  const feed = new ChangeFeed(database.pool, app.log);
+  await feed.start();
+  await identity.register(app, ctx, { mailer, valkey, feed });
   await audit.register(app, ctx);
   const stockViews = new stock.StockQueries(database.db);
   const { products } = await catalog.register(app, ctx, { productStock: stockViews });
@@ -134,6 +138,7 @@ export async function buildApp({ config, database, logger }: AppDeps): Promise<F
     await scheduler.stop();
     await mailer.close();
     await valkey?.quit();
+    await feed.stop();
   });
   return app;
 }

@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { accessPlugin } from '../../platform/access.js';
+import type { ChangeFeed } from '../../platform/change-feed.js';
 import type { ModuleContext } from '../../platform/module-context.js';
 import type { ValkeyClient } from '../../platform/valkey.js';
 import type { Mailer } from '../mail/index.js';
@@ -27,10 +28,11 @@ export interface IdentityModule {
 export async function register(
   app: FastifyInstance,
   { db, config }: ModuleContext,
-  { mailer, valkey }: { mailer: Mailer; valkey: ValkeyClient | undefined },
+  { mailer, valkey, feed }: { mailer: Mailer; valkey: ValkeyClient | undefined; feed: ChangeFeed },
 ): Promise<IdentityModule> {
   if (!config.jwtSecret) throw new Error('the identity module needs config.jwtSecret (main.ts resolves it)');
   const users = new UsersService(db, config);
+  users.principals.shareThrough(feed, 'principal');
   const throttle = new LoginThrottle({
     maxFailures: config.loginMaxFailures,
     maxFailuresPerIp: config.loginMaxFailuresPerIp,

@@ -1,0 +1,80 @@
+import type { FastifyInstance } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildApp } from '../../src/app.js';
+import { bearer, createUser, login, loginAdmin, PASSWORD } from '../helpers/factories.js';
+import { buildTestApp, type TestApp } from '../helpers/test-app.js';
+
+/** Polls until `check` holds (or the time is up), so a loaded machine only makes it slower. */
+async function eventually(check: () => Promise<boolean>, ms = 15_000): Promise<boolean> {
+  const until = Date.now() + ms;
+  while (Date.now() < until) {
+    if (await check()) return true;
+    await new Promise((resolve) => setTimeout(resolve, 25));
+  }
+  return false;
+}
+
+/**
+ * Two instances on one database, each remembering user rows for five minutes: a change made
+ * through one must reach the other's memory at once, not when it expires.
+ */
+describe('two instances', () => {
+  let t: TestApp;
+  let other: FastifyInstance;
+  let admin: string;
+
+  beforeAll(async () => {
+    t = await buildTestApp({ principalCacheSeconds: 300 });
+    other = await buildApp({ config: t.config, database: t.database, logger: false });
+    admin = (await loginAdmin(t.app)).access_token;
+  });
+  afterAll(async () => {
+    await other?.close();
+    await t?.close();
+  });
+
+  const meOn = (app: FastifyInstance, token: string) =>
+    app.inject({ method: 'GET', url: '/api/v1/auth/me', headers: bearer(token) });
+
+  it('a user deactivated on one is refused by the other at once', async () => {
+    const user = await createUser(t.app, admin, { role: 'viewer' });
+    const token = (await login(t.app, user.username, PASSWORD)).access_token;
+    // The other instance now remembers the user as active.
+    expect((await meOn(other, token)).statusCode).toBe(200);
+    const deactivated = await t.app.inject({
+      method: 'DELETE',
+      url: `/api/v1/users/${user.id}`,
+      headers: bearer(admin),
+    });
+    expect(deactivated.statusCode).toBe(200);
+    expect(await eventually(async () => (await meOn(other, token)).statusCode === 401)).toBe(true);
+    expect((await meOn(other, token)).json().error_code).toBe('USER_INACTIVE');
+  });
+
+  it('a role changed on one applies on the other at once', async () => {
+    const user = await createUser(t.app, admin, { role: 'viewer' });
+    const token = (await login(t.app, user.username, PASSWORD)).access_token;
+    const addUnit = (code: string) =>
+      other.inject({
+        method: 'POST',
+        url: '/api/v1/units',
+        headers: bearer(token),
+        payload: { code, name: `Unit ${code}`, decimals: 0 },
+      });
+    expect((await addUnit('mi1')).statusCode).toBe(403);
+    const promoted = await t.app.inject({
+      method: 'PATCH',
+      url: `/api/v1/users/${user.id}`,
+      headers: bearer(admin),
+      payload: { role: 'admin' },
+    });
+    expect(promoted.statusCode).toBe(200);
+    let code = 0;
+    expect(
+      await eventually(async () => {
+        code += 1;
+        return (await addUnit(`mi${code + 1}`)).statusCode === 201;
+      }),
+    ).toBe(true);
+  });
+});
