@@ -51,6 +51,21 @@ describe('two instances', () => {
     expect((await meOn(other, token)).json().error_code).toBe('USER_INACTIVE');
   });
 
+  it('a login ended on one is refused by the other at once', async () => {
+    const user = await createUser(t.app, admin, { role: 'viewer' });
+    const pair = await login(t.app, user.username, PASSWORD);
+    expect((await meOn(other, pair.access_token)).statusCode).toBe(200);
+    const out = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/logout',
+      payload: { refresh_token: pair.refresh_token },
+    });
+    expect(out.statusCode).toBe(204);
+    expect(await eventually(async () => (await meOn(other, pair.access_token)).statusCode === 401)).toBe(
+      true,
+    );
+  });
+
   it('a role changed on one applies on the other at once', async () => {
     const user = await createUser(t.app, admin, { role: 'viewer' });
     const token = (await login(t.app, user.username, PASSWORD)).access_token;

@@ -3,6 +3,7 @@ import { uuidv7 } from 'uuidv7';
 import type { Config } from '../../config.js';
 import type { Db, DbOrTx } from '../../db/client.js';
 import type { Principal } from '../../platform/access.js';
+import type { ChangeFeed } from '../../platform/change-feed.js';
 import { Errors, invalidFields } from '../../platform/errors.js';
 import type { RequestCtx } from '../../platform/request-ctx.js';
 import type { Role } from '../../platform/roles.js';
@@ -282,6 +283,11 @@ export class AuthService {
   }
 
   /** Whether the login an access token belongs to is still open (remembered like the principal). */
+  /** Logins ended here (logout, refresh reuse) end on every instance at once. */
+  shareThrough(feed: ChangeFeed): void {
+    this.sessions.shareThrough(feed, 'session');
+  }
+
   private async sessionOpen(sid: string): Promise<boolean> {
     const state = await this.sessions.resolve(sid, async () => ({ live: await isFamilyLive(this.db, sid) }));
     return state?.live === true;

@@ -42,6 +42,7 @@ export async function register(
   });
   const tokens = new AccessTokens(config.jwtSecret, config.accessTokenMinutes * 60);
   const auth = new AuthService(db, config, tokens, throttle, mailer, users);
+  auth.shareThrough(feed);
   await app.register(accessPlugin, { authenticate: (request) => auth.authenticate(request) });
   await app.register(authRoutes, {
     prefix: '/api/v1/auth',
