@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, lt, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, inArray, lt, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.js';
 import { rows } from '../../db/rows.js';
 import type { PageRequest } from '../../platform/pagination.js';
@@ -78,6 +78,27 @@ export function allocationsOf(db: DbOrTx, reservationId: string) {
     .innerJoin(stockBalances, eq(stockBalances.id, reservationAllocations.balanceId))
     .where(eq(reservationAllocations.reservationId, reservationId))
     .orderBy(asc(stockBalances.binId));
+}
+
+/** The allocations of several reservations in one query, by reservation, each by bin. */
+export async function allocationsOfMany(db: DbOrTx, reservationIds: string[]) {
+  const byReservation = new Map<string, { bin_id: string; lot_id: string | null; quantity: string }[]>();
+  if (reservationIds.length === 0) return byReservation;
+  const found = await db
+    .select({
+      reservation_id: reservationAllocations.reservationId,
+      bin_id: stockBalances.binId,
+      lot_id: stockBalances.lotId,
+      quantity: reservationAllocations.quantity,
+    })
+    .from(reservationAllocations)
+    .innerJoin(stockBalances, eq(stockBalances.id, reservationAllocations.balanceId))
+    .where(inArray(reservationAllocations.reservationId, reservationIds))
+    .orderBy(asc(reservationAllocations.reservationId), asc(stockBalances.binId));
+  for (const { reservation_id, ...allocation } of found) {
+    byReservation.set(reservation_id, [...(byReservation.get(reservation_id) ?? []), allocation]);
+  }
+  return byReservation;
 }
 
 /** A page of reservations, newest first, and the count of all that match. */

@@ -1,6 +1,7 @@
 import { uuidv7 } from 'uuidv7';
 import type { Db, DbOrTx } from '../../db/client.js';
 import { decimal } from '../../platform/decimal.js';
+import { invalidFields } from '../../platform/errors.js';
 import { type PageRequest, toPage } from '../../platform/pagination.js';
 import type { RequestCtx } from '../../platform/request-ctx.js';
 import { recordAudit } from '../audit/index.js';
@@ -9,6 +10,7 @@ import type { BinsService } from '../locations/index.js';
 import {
   activeQuantities,
   allocationsOf,
+  allocationsOfMany,
   type ClosedStatus,
   closeReservation,
   expiredReservationIds,
@@ -19,9 +21,14 @@ import {
   type ReservationFilter,
   type ReservationRow,
 } from './reservations.repo.js';
+import type { ReservationCreate } from './reservations.schemas.js';
 import { StockErrors } from './stock.errors.js';
 import type { StockService } from './stock.service.js';
 
+/**
+ * A hold as orders, work orders and transfers ask for it inside their own transaction (with the
+ * document it is for); `POST /reservations` gives a `ReservationCreate`, turned into one by `reserve`.
+ */
 export interface ReserveInput {
   productId: string;
   warehouseId: string;
@@ -107,7 +114,26 @@ export class ReservationsService {
     return reservation;
   }
 
-  async reserve(ctx: RequestCtx, input: ReserveInput) {
+  /** `POST /reservations`: holds until `expires_at`, or `ttl_minutes` (else `defaultTtlMinutes`) from now. */
+  async reserve(ctx: RequestCtx, body: ReservationCreate, defaultTtlMinutes: number) {
+    const expiresAt = body.expires_at
+      ? new Date(body.expires_at)
+      : new Date(Date.now() + (body.ttl_minutes ?? defaultTtlMinutes) * 60_000);
+    if (expiresAt.getTime() <= Date.now()) {
+      throw invalidFields({
+        field: 'expires_at',
+        messages: { en: 'must be in the future', hu: 'a jövőben kell legyen' },
+      });
+    }
+    const input: ReserveInput = {
+      productId: body.product_id,
+      warehouseId: body.warehouse_id,
+      binId: body.bin_id,
+      lotId: body.lot_id,
+      quantity: body.quantity,
+      expiresAt,
+      reference: body.reference,
+    };
     return this.db.transaction(async (tx) => {
       const row = await this.reserveIn(tx, ctx, input);
       await recordAudit(tx, ctx, {
@@ -173,8 +199,17 @@ export class ReservationsService {
 
   async list(filter: ReservationFilter, page: PageRequest) {
     const { rows, total } = await listReservations(this.db, filter, page);
-    const items = [];
-    for (const row of rows) items.push(await this.publicOf(this.db, row));
+    // The page's allocations in one query, not one per reservation.
+    const held = await allocationsOfMany(
+      this.db,
+      rows.map((row) => row.id),
+    );
+    const items = rows.map((row) =>
+      toReservationPublic(
+        row,
+        (held.get(row.id) ?? []).map((a) => ({ ...a, quantity: Number(a.quantity) })),
+      ),
+    );
     return toPage(items, total, page);
   }
 

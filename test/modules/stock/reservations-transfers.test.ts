@@ -58,6 +58,9 @@ describe('reservations', () => {
       allocations: [{ bin_id: src.default_bin_id, quantity: 7 }],
     });
     expect(await stockOf(p.id)).toMatchObject({ on_hand: 10, reserved: 7, available: 3 });
+    // A list shows each reservation as reading it alone does, allocations included.
+    const listed = (await call('GET', `/api/v1/reservations?product_id=${p.id}`)).json().items;
+    expect(listed).toEqual([(await call('GET', `/api/v1/reservations/${res.json().id}`)).json()]);
     const issue = await move(t.app, worker.token, {
       product_id: p.id,
       warehouse_id: src.id,
