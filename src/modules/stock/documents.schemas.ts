@@ -1,4 +1,4 @@
-import { Type } from 'typebox';
+import { type Static, Type } from 'typebox';
 import { PostedMovement } from './stock.schemas.js';
 
 const uuid = Type.String({ format: 'uuid' });
@@ -49,6 +49,7 @@ export const ReceiptBody = Type.Object(
     ],
   },
 );
+export type ReceiptBody = Static<typeof ReceiptBody>;
 
 export const IssueBody = Type.Object(
   {
@@ -70,6 +71,7 @@ export const IssueBody = Type.Object(
     ],
   },
 );
+export type IssueBody = Static<typeof IssueBody>;
 
 export const AdjustmentBody = Type.Object(
   {
@@ -91,6 +93,7 @@ export const AdjustmentBody = Type.Object(
     ],
   },
 );
+export type AdjustmentBody = Static<typeof AdjustmentBody>;
 
 export const CountBody = Type.Object(
   {
@@ -112,6 +115,7 @@ export const CountBody = Type.Object(
     ],
   },
 );
+export type CountBody = Static<typeof CountBody>;
 
 export const DocumentResult = Type.Object(
   { posting_id: uuid, movements: Type.Array(PostedMovement) },

@@ -7,6 +7,7 @@ import { CatalogErrors } from '../catalog/index.js';
 import { LocationErrors } from '../locations/index.js';
 import { inBalanceOrder } from './balance-order.js';
 import { countAgainstBooks } from './counts.repo.js';
+import type { AdjustmentBody, CountBody, IssueBody, ReceiptBody } from './documents.schemas.js';
 import type { PostLine } from './post-lines.js';
 import { StockErrors } from './stock.errors.js';
 import { toPostedPublic } from './stock.mapper.js';
@@ -18,24 +19,6 @@ export const DocumentErrors = {
     hu: 'A(z) {sku} számolt mennyisége {counted}, de ott {reserved} foglalt; előbb szüntesse meg a foglalásokat.',
   }),
 };
-
-export interface DocumentLine {
-  product_id: string;
-  quantity: number;
-  bin_id?: string | null;
-  lot_id?: string | null;
-  lot_number?: string | null;
-  expiry_date?: string | null;
-  unit_cost?: number | null;
-}
-
-export interface CountLine {
-  product_id: string;
-  counted_quantity: number;
-  bin_id?: string | null;
-  lot_id?: string | null;
-  lot_number?: string | null;
-}
 
 /** Document lines in balance order (see inBalanceOrder). */
 function sorted<
@@ -70,10 +53,7 @@ export class StockDocumentsService {
     return { posting_id: postingId, movements: posted.map(toPostedPublic) };
   }
 
-  receipt(
-    ctx: RequestCtx,
-    doc: { warehouse_id: string; reference_number?: string | null; notes?: string; lines: DocumentLine[] },
-  ) {
+  receipt(ctx: RequestCtx, doc: ReceiptBody) {
     return this.postAll(
       ctx,
       sorted(doc.lines).map((line) => ({
@@ -92,16 +72,7 @@ export class StockDocumentsService {
     );
   }
 
-  issue(
-    ctx: RequestCtx,
-    doc: {
-      warehouse_id: string;
-      reference_number?: string | null;
-      notes?: string;
-      force_expired?: boolean;
-      lines: DocumentLine[];
-    },
-  ) {
+  issue(ctx: RequestCtx, doc: IssueBody) {
     return this.postAll(
       ctx,
       sorted(doc.lines).map((line) => ({
@@ -119,10 +90,7 @@ export class StockDocumentsService {
     );
   }
 
-  adjustment(
-    ctx: RequestCtx,
-    doc: { warehouse_id: string; reason_code: string; notes?: string; lines: DocumentLine[] },
-  ) {
+  adjustment(ctx: RequestCtx, doc: AdjustmentBody) {
     return this.postAll(
       ctx,
       sorted(doc.lines).map((line) => ({
@@ -144,10 +112,7 @@ export class StockDocumentsService {
    * A stocktake: counted quantities per bin and lot. The differences against the books are posted
    * as `count` movements (signed) and returned line by line.
    */
-  async count(
-    ctx: RequestCtx,
-    doc: { warehouse_id: string; reference_number?: string | null; notes?: string; lines: CountLine[] },
-  ) {
+  async count(ctx: RequestCtx, doc: CountBody) {
     const postingId = uuidv7();
     const ordered = sorted(doc.lines);
     return this.db.transaction(async (tx) => {
@@ -158,7 +123,7 @@ export class StockDocumentsService {
       );
       const moves: PostLine[] = [];
       const lines = counted.map((row, i) => {
-        const line = ordered[i] as CountLine;
+        const line = ordered[i] as CountBody['lines'][number];
         const sku = row.sku ?? '';
         if (!row.product_id) throw CatalogErrors.productNotFound();
         if (!row.warehouse_found) throw LocationErrors.warehouseNotFound();

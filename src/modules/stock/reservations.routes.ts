@@ -1,6 +1,5 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { moduleAccess } from '../../platform/access.js';
-import { invalidFields } from '../../platform/errors.js';
 import { pageRequest } from '../../platform/pagination.js';
 import { ctxOf } from '../../platform/request-ctx.js';
 import {
@@ -30,28 +29,8 @@ export const reservationsRoutes: FastifyPluginAsyncTypebox<{
         response: { 201: ReservationPublic },
       },
     },
-    async (request, reply) => {
-      const b = request.body;
-      const expiresAt = b.expires_at
-        ? new Date(b.expires_at)
-        : new Date(Date.now() + (b.ttl_minutes ?? defaultTtlMinutes) * 60_000);
-      if (expiresAt.getTime() <= Date.now()) {
-        throw invalidFields({
-          field: 'expires_at',
-          messages: { en: 'must be in the future', hu: 'a jövőben kell legyen' },
-        });
-      }
-      const created = await reservations.reserve(ctxOf(request), {
-        productId: b.product_id,
-        warehouseId: b.warehouse_id,
-        binId: b.bin_id,
-        lotId: b.lot_id,
-        quantity: b.quantity,
-        expiresAt,
-        reference: b.reference,
-      });
-      return reply.code(201).send(created);
-    },
+    async (request, reply) =>
+      reply.code(201).send(await reservations.reserve(ctxOf(request), request.body, defaultTtlMinutes)),
   );
   app.get(
     '/',

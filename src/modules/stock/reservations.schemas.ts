@@ -1,4 +1,4 @@
-import { Type } from 'typebox';
+import { type Static, Type } from 'typebox';
 import { PageOf, PageQuery } from '../../platform/pagination.js';
 
 const uuid = Type.String({ format: 'uuid' });
@@ -66,6 +66,7 @@ export const ReservationCreate = Type.Object(
     ],
   },
 );
+export type ReservationCreate = Static<typeof ReservationCreate>;
 
 export const ReservationQuery = Type.Intersect([
   PageQuery,

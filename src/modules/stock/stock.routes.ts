@@ -27,7 +27,7 @@ import {
   ReverseBody,
   VerifyResult,
 } from './stock.schemas.js';
-import type { StockService } from './stock.service.js';
+import { movementInputOf, type StockService } from './stock.service.js';
 import type { StockQueries } from './stock-queries.js';
 
 const { read, staff, manage } = moduleAccess('inventory');
@@ -79,22 +79,7 @@ export const movementsRoutes: FastifyPluginAsyncTypebox<Deps & { batcher: Postin
       },
     },
     async (request, reply) => {
-      const b = request.body;
-      const input = {
-        movementType: b.movement_type,
-        productId: b.product_id,
-        warehouseId: b.warehouse_id,
-        quantity: b.quantity,
-        binId: b.bin_id,
-        lotId: b.lot_id,
-        lotNumber: b.lot_number,
-        expiryDate: b.expiry_date,
-        unitCost: b.unit_cost,
-        referenceNumber: b.reference_number,
-        reason: b.reason,
-        notes: b.notes,
-        forceExpired: b.force_expired,
-      };
+      const input = movementInputOf(request.body);
       const claim = request.idempotency?.inTransaction ? request.idempotency : null;
       const { response, replayed } = await batcher.submit(ctxOf(request), input, claim, (posted) => ({
         status: 201,

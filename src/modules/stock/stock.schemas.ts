@@ -1,4 +1,4 @@
-import { Type } from 'typebox';
+import { type Static, Type } from 'typebox';
 import { PageOf, PageQuery } from '../../platform/pagination.js';
 import { DIRECT_TYPE_INPUTS, MOVEMENT_TYPES, TYPE_ALIASES } from './movement-types.js';
 
@@ -130,6 +130,7 @@ export const MovementCreate = Type.Object(
     ],
   },
 );
+export type MovementCreate = Static<typeof MovementCreate>;
 
 export const MovementQuery = Type.Intersect([
   PageQuery,

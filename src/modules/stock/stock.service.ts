@@ -29,8 +29,13 @@ import {
 } from './post-lines.js';
 import { refusalError } from './post-refusals.js';
 import { StockErrors } from './stock.errors.js';
+import type { MovementCreate } from './stock.schemas.js';
 
-/** One change of stock as a document or request asks for it, before lots and bins are resolved. */
+/**
+ * One change of stock as a document or request asks for it, before lots and bins are resolved.
+ * Purchasing, sales, production and the stock documents build it too, so it is no one request
+ * body: each maps its own body onto it once (`movementInputOf` for `POST /stock-movements`).
+ */
 export interface MovementInput {
   movementType: string;
   productId: string;
@@ -48,6 +53,25 @@ export interface MovementInput {
   reason?: string | null;
   notes?: string;
   forceExpired?: boolean;
+}
+
+/** The movement a `POST /stock-movements` body asks for. */
+export function movementInputOf(body: MovementCreate): MovementInput {
+  return {
+    movementType: body.movement_type,
+    productId: body.product_id,
+    warehouseId: body.warehouse_id,
+    quantity: body.quantity,
+    binId: body.bin_id,
+    lotId: body.lot_id,
+    lotNumber: body.lot_number,
+    expiryDate: body.expiry_date,
+    unitCost: body.unit_cost,
+    referenceNumber: body.reference_number,
+    reason: body.reason,
+    notes: body.notes,
+    forceExpired: body.force_expired,
+  };
 }
 
 export interface LotLabel {

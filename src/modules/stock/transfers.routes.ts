@@ -1,6 +1,5 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { moduleAccess } from '../../platform/access.js';
-import { invalidFields } from '../../platform/errors.js';
 import { pageRequest } from '../../platform/pagination.js';
 import { ctxOf } from '../../platform/request-ctx.js';
 import { IdParams } from './stock.schemas.js';
@@ -25,24 +24,7 @@ export const transfersRoutes: FastifyPluginAsyncTypebox<{ transfers: TransfersSe
         response: { 201: TransferPublic },
       },
     },
-    async (request, reply) => {
-      const b = request.body;
-      const lines =
-        b.lines ??
-        (b.product_id && b.quantity !== undefined
-          ? [{ product_id: b.product_id, lot_id: b.lot_id, quantity: b.quantity }]
-          : []);
-      if (lines.length === 0) {
-        throw invalidFields({
-          field: 'lines',
-          messages: {
-            en: 'give product_id and quantity, or lines',
-            hu: 'adja meg a product_id és quantity mezőt, vagy a lines tömböt',
-          },
-        });
-      }
-      return reply.code(201).send(await transfers.create(ctxOf(request), { ...b, lines }));
-    },
+    async (request, reply) => reply.code(201).send(await transfers.create(ctxOf(request), request.body)),
   );
   app.get(
     '/',

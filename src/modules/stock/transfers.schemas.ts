@@ -1,4 +1,4 @@
-import { Type } from 'typebox';
+import { type Static, Type } from 'typebox';
 import { PageOf, PageQuery } from '../../platform/pagination.js';
 
 const uuid = Type.String({ format: 'uuid' });
@@ -100,6 +100,7 @@ export const TransferCreate = Type.Object(
     ],
   },
 );
+export type TransferCreate = Static<typeof TransferCreate>;
 
 export const TransferQuery = Type.Intersect([
   PageQuery,

@@ -1,5 +1,6 @@
 import { uuidv7 } from 'uuidv7';
 import type { Db, DbOrTx } from '../../db/client.js';
+import { invalidFields } from '../../platform/errors.js';
 import { type PageRequest, toPage } from '../../platform/pagination.js';
 import type { RequestCtx } from '../../platform/request-ctx.js';
 import { nextDocumentNumber } from '../../platform/sequences.js';
@@ -24,15 +25,25 @@ import {
   type TransferLineRow,
   type TransferRow,
 } from './transfers.repo.js';
+import type { TransferCreate } from './transfers.schemas.js';
 
-export interface TransferInput {
-  from_warehouse_id: string;
-  to_warehouse_id: string;
-  from_bin_id?: string | null;
-  to_bin_id?: string | null;
-  transfer_reference?: string;
-  notes?: string;
-  lines: { product_id: string; lot_id?: string | null; quantity: number }[];
+/** The lines a transfer moves: `lines`, or seed 004's one product (`product_id`, `quantity`). */
+function requestedLines(input: TransferCreate) {
+  const lines =
+    input.lines ??
+    (input.product_id && input.quantity !== undefined
+      ? [{ product_id: input.product_id, lot_id: input.lot_id, quantity: input.quantity }]
+      : []);
+  if (lines.length === 0) {
+    throw invalidFields({
+      field: 'lines',
+      messages: {
+        en: 'give product_id and quantity, or lines',
+        hu: 'adja meg a product_id és quantity mezőt, vagy a lines tömböt',
+      },
+    });
+  }
+  return lines;
 }
 
 function toTransferPublic(row: TransferRow, lines: TransferLineRow[]) {
@@ -92,7 +103,8 @@ export class TransfersService {
     return toTransferPublic(row, await linesOf(db, row.id));
   }
 
-  async create(ctx: RequestCtx, input: TransferInput) {
+  async create(ctx: RequestCtx, input: TransferCreate) {
+    const requested = requestedLines(input);
     const fromBin = input.from_bin_id ?? null;
     const toBin = input.to_bin_id ?? null;
     // Within one warehouse, a transfer moves between two named, different bins.
@@ -114,7 +126,7 @@ export class TransfersService {
         createdBy: ctx.actor?.id ?? null,
       });
       // Lines in product order, so concurrent transfers lock balances in one order.
-      const lines = [...input.lines].sort((a, b) =>
+      const lines = [...requested].sort((a, b) =>
         a.product_id < b.product_id ? -1 : a.product_id > b.product_id ? 1 : 0,
       );
       for (const line of lines) {
@@ -144,7 +156,7 @@ export class TransfersService {
           transfer_number: number,
           from_warehouse_id: input.from_warehouse_id,
           to_warehouse_id: input.to_warehouse_id,
-          lines: input.lines.length,
+          lines: requested.length,
         },
       });
       return this.publicOf(tx, transfer);
