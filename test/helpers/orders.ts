@@ -29,11 +29,14 @@ export interface OrderLine {
   quantity: number;
 }
 
+/** An order always has a line: one without is refused. */
+type Lines<T> = [T, ...T[]];
+
 export interface PurchaseOrder {
   id: string;
   po_number: string;
   status: string;
-  lines: (OrderLine & { received_quantity: number })[];
+  lines: Lines<OrderLine & { received_quantity: number }>;
 }
 
 /** A draft purchase order (POST /purchase-orders with `body`); throws unless it was created. */
@@ -48,7 +51,7 @@ export interface SalesOrder {
   id: string;
   so_number: string;
   status: string;
-  lines: (OrderLine & { reserved_quantity: number; shipped_quantity: number })[];
+  lines: Lines<OrderLine & { reserved_quantity: number; shipped_quantity: number }>;
 }
 
 /** A draft sales order (POST /sales-orders with `body`); throws unless it was created. */

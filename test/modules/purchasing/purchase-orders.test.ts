@@ -1,41 +1,31 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { bearer, createUser, loginAdmin, type TestUser } from '../../helpers/factories.js';
-import { createProduct, createWarehouse, verifyLedger } from '../../helpers/stock.js';
-import { buildTestApp, type TestApp } from '../../helpers/test-app.js';
+import { type Api, bodyOf, type Method } from '../../helpers/api.js';
+import { createUser } from '../../helpers/factories.js';
+import { createPurchaseOrder, createSupplier, type Partner } from '../../helpers/orders.js';
+import { type ApiUser, type Fixture, setupApp, withApi } from '../../helpers/setup.js';
+import { createProduct, verifyLedger, type Warehouse } from '../../helpers/stock.js';
 
-let t: TestApp;
+let t: Fixture<['manager', 'warehouse']>;
 let admin: string;
-let manager: TestUser;
-let worker: TestUser;
-let supplier: { id: string; code: string };
-let wh: { id: string };
+let manager: ApiUser;
+let worker: ApiUser;
+let supplier: Partner;
+let wh: Warehouse;
 
 beforeAll(async () => {
-  t = await buildTestApp();
-  admin = (await loginAdmin(t.app)).access_token;
-  manager = await createUser(t.app, admin, { role: 'manager' });
-  worker = await createUser(t.app, admin, { role: 'warehouse' });
-  supplier = (
-    await t.app.inject({
-      method: 'POST',
-      url: '/api/v1/suppliers',
-      headers: bearer(admin),
-      payload: { code: 'TEX', name: 'Textil Kft.' },
-    })
-  ).json();
-  wh = await createWarehouse(t.app, admin, 'PO-WH');
+  t = await setupApp({ users: ['manager', 'warehouse'], warehouse: 'PO-WH' });
+  admin = t.admin.token;
+  [manager, worker] = t.users;
+  wh = t.warehouse;
+  supplier = await createSupplier(t.admin, { code: 'TEX', name: 'Textil Kft.' });
 });
 afterAll(async () => {
   expect((await verifyLedger(t.app, admin)).ok).toBe(true);
   await t.close();
 });
 
-const call = (
-  method: 'GET' | 'POST' | 'PUT' | 'DELETE',
-  url: string,
-  payload?: object,
-  token = worker.token,
-) => t.app.inject({ method, url, payload, headers: bearer(token) });
+const call = (method: Method, url: string, payload?: object, client: Api = worker.api) =>
+  client.request(method, url, payload);
 
 describe('purchase orders', () => {
   it('computes totals exactly (2 places, half-up) and numbers orders PO-000001…', async () => {
@@ -92,22 +82,23 @@ describe('purchase orders', () => {
     expect(dates.statusCode).toBe(422);
     expect(dates.json().errors[0].field).toBe('due_date');
     expect((await call('POST', '/api/v1/purchase-orders', { ...base, tax_rate: 101 })).statusCode).toBe(422);
-    const viewer = await createUser(t.app, admin, { role: 'viewer' });
-    expect((await call('POST', '/api/v1/purchase-orders', base, viewer.token)).statusCode).toBe(403);
+    const viewer = withApi(t, await createUser(t.app, admin, { role: 'viewer' }));
+    expect((await call('POST', '/api/v1/purchase-orders', base, viewer.api)).statusCode).toBe(403);
   });
 
   it('goes draft → submitted → approved → partially received → received → closed, posting receipts', async () => {
     const plain = await createProduct(t.app, admin);
     const tracked = await createProduct(t.app, admin, { tracking: 'lot' });
-    const order = (
+    const order = bodyOf(
       await call('POST', '/api/v1/purchase-orders', {
         supplier_id: supplier.id,
         lines: [
           { product_id: plain.id, quantity: 10, unit_price: 2 },
           { product_id: tracked.id, quantity: 5, unit_price: 3 },
         ],
-      })
-    ).json();
+      }),
+      201,
+    );
     const [plainLine, trackedLine] = order.lines;
     const edited = await call('PUT', `/api/v1/purchase-orders/${order.id}`, { tax_rate: 10, version: 1 });
     expect(edited.json()).toMatchObject({ subtotal: 35, tax_amount: 3.5, total: 38.5 });
@@ -122,7 +113,7 @@ describe('purchase orders', () => {
     );
     expect((await call('POST', `/api/v1/purchase-orders/${order.id}/approve`)).statusCode).toBe(403);
     expect(
-      (await call('POST', `/api/v1/purchase-orders/${order.id}/approve`, undefined, manager.token)).json()
+      (await call('POST', `/api/v1/purchase-orders/${order.id}/approve`, undefined, manager.api)).json()
         .status,
     ).toBe('approved');
     expect(
@@ -167,39 +158,33 @@ describe('purchase orders', () => {
       ),
     ).toBe(true);
     expect(
-      (await call('POST', `/api/v1/purchase-orders/${order.id}/cancel`, undefined, manager.token)).statusCode,
+      (await call('POST', `/api/v1/purchase-orders/${order.id}/cancel`, undefined, manager.api)).statusCode,
     ).toBe(409);
     expect(
-      (await call('POST', `/api/v1/purchase-orders/${order.id}/close`, undefined, manager.token)).json()
-        .status,
+      (await call('POST', `/api/v1/purchase-orders/${order.id}/close`, undefined, manager.api)).json().status,
     ).toBe('closed');
     const receiptMovement = movements.items[0];
-    const reverse = await t.app.inject({
-      method: 'POST',
-      url: `/api/v1/stock-movements/${receiptMovement.id}/reverse`,
-      headers: bearer(admin),
-      payload: { reason: 'try' },
+    const reverse = await t.admin.post(`/api/v1/stock-movements/${receiptMovement.id}/reverse`, {
+      reason: 'try',
     });
     expect(reverse.json().error_code).toBe('NOT_REVERSIBLE');
   });
 
   it('deletes only drafts; cancels from draft, submitted or approved; lists with filters', async () => {
     const p = await createProduct(t.app, admin);
-    const make = async () =>
-      (
-        await call('POST', '/api/v1/purchase-orders', {
-          supplier_id: supplier.id,
-          lines: [{ product_id: p.id, quantity: 1, unit_price: 1 }],
-        })
-      ).json();
+    const make = () =>
+      createPurchaseOrder(worker.api, {
+        supplier_id: supplier.id,
+        lines: [{ product_id: p.id, quantity: 1, unit_price: 1 }],
+      });
     const draft = await make();
     expect((await call('DELETE', `/api/v1/purchase-orders/${draft.id}`)).statusCode).toBe(204);
     expect((await call('GET', `/api/v1/purchase-orders/${draft.id}`)).statusCode).toBe(404);
     const submitted = await make();
-    await call('POST', `/api/v1/purchase-orders/${submitted.id}/submit`);
+    bodyOf(await call('POST', `/api/v1/purchase-orders/${submitted.id}/submit`));
     expect((await call('DELETE', `/api/v1/purchase-orders/${submitted.id}`)).statusCode).toBe(409);
     expect(
-      (await call('POST', `/api/v1/purchase-orders/${submitted.id}/cancel`, undefined, manager.token)).json()
+      (await call('POST', `/api/v1/purchase-orders/${submitted.id}/cancel`, undefined, manager.api)).json()
         .status,
     ).toBe('cancelled');
     expect((await call('POST', `/api/v1/purchase-orders/${submitted.id}/submit`)).json().detail).toContain(
@@ -219,14 +204,12 @@ describe('purchase orders', () => {
     const orders = [];
     for (let i = 0; i < 50; i++) {
       const ordered = i % 2 === 0 ? products : [...products].reverse();
-      const order = (
-        await call('POST', '/api/v1/purchase-orders', {
-          supplier_id: supplier.id,
-          lines: ordered.map((p) => ({ product_id: p.id, quantity: 5, unit_price: 1 })),
-        })
-      ).json();
-      await call('POST', `/api/v1/purchase-orders/${order.id}/submit`);
-      await call('POST', `/api/v1/purchase-orders/${order.id}/approve`, undefined, manager.token);
+      const order = await createPurchaseOrder(worker.api, {
+        supplier_id: supplier.id,
+        lines: ordered.map((p) => ({ product_id: p.id, quantity: 5, unit_price: 1 })),
+      });
+      bodyOf(await call('POST', `/api/v1/purchase-orders/${order.id}/submit`));
+      bodyOf(await call('POST', `/api/v1/purchase-orders/${order.id}/approve`, undefined, manager.api));
       orders.push(order);
     }
     const received = await Promise.all(

@@ -1,41 +1,31 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { bearer, createUser, loginAdmin, type TestUser } from '../../helpers/factories.js';
-import { createProduct, createWarehouse } from '../../helpers/stock.js';
-import { buildTestApp, type TestApp } from '../../helpers/test-app.js';
+import { bodyOf } from '../../helpers/api.js';
+import { createPurchaseOrder, createSupplier } from '../../helpers/orders.js';
+import { type ApiUser, type Fixture, setupApp } from '../../helpers/setup.js';
+import { createProduct } from '../../helpers/stock.js';
 
-let t: TestApp;
-let manager: TestUser;
+let t: Fixture<['manager']>;
+let manager: ApiUser;
 let productId: string;
 let warehouseId: string;
 
 beforeAll(async () => {
-  t = await buildTestApp();
-  const admin = (await loginAdmin(t.app)).access_token;
-  manager = await createUser(t.app, admin, { role: 'manager' });
-  await t.app.inject({
-    method: 'POST',
-    url: '/api/v1/suppliers',
-    headers: bearer(admin),
-    payload: { code: 'S1', name: 'Supplier One' },
-  });
-  productId = (await createProduct(t.app, admin)).id;
-  warehouseId = (await createWarehouse(t.app, admin)).id;
+  t = await setupApp({ users: ['manager'], warehouse: true });
+  [manager] = t.users;
+  warehouseId = t.warehouse.id;
+  await createSupplier(t.admin, { code: 'S1', name: 'Supplier One' });
+  productId = (await createProduct(t.app, t.admin.token)).id;
 });
 afterAll(() => t.close());
 
-const call = (url: string, payload?: object) =>
-  t.app.inject({
-    method: 'POST',
-    url: `/api/v1/purchase-orders${url}`,
-    payload,
-    headers: bearer(manager.token),
-  });
+const call = (url: string, payload?: object) => manager.api.post(`/api/v1/purchase-orders${url}`, payload);
 
 /** A purchase order brought to `status` through the API. */
 async function orderIn(status: string): Promise<string> {
-  const order = (
-    await call('', { supplier_code: 'S1', lines: [{ product_id: productId, quantity: 2, unit_price: 1 }] })
-  ).json();
+  const order = await createPurchaseOrder(manager.api, {
+    supplier_code: 'S1',
+    lines: [{ product_id: productId, quantity: 2, unit_price: 1 }],
+  });
   const steps: Record<string, string[]> = {
     draft: [],
     submitted: ['submit'],
@@ -82,13 +72,7 @@ describe('purchase order transitions', () => {
                 warehouse_id: warehouseId,
                 lines: [
                   {
-                    line_id: (
-                      await t.app.inject({
-                        method: 'GET',
-                        url: `/api/v1/purchase-orders/${id}`,
-                        headers: bearer(manager.token),
-                      })
-                    ).json().lines[0].id,
+                    line_id: bodyOf(await manager.api.get(`/api/v1/purchase-orders/${id}`)).lines[0].id,
                     quantity: 1,
                   },
                 ],

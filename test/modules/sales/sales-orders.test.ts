@@ -1,53 +1,40 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { bearer, createUser, loginAdmin, type TestUser } from '../../helpers/factories.js';
+import { type Api, bodyOf } from '../../helpers/api.js';
+import { createUser } from '../../helpers/factories.js';
+import { createCustomer, createSalesOrder } from '../../helpers/orders.js';
+import { type ApiUser, type Fixture, setupApp, withApi } from '../../helpers/setup.js';
 import {
   createBin,
   createProduct,
-  createWarehouse,
   move,
   receive,
   verifyLedger,
+  type Warehouse,
 } from '../../helpers/stock.js';
-import { buildTestApp, type TestApp } from '../../helpers/test-app.js';
 
-let t: TestApp;
+let t: Fixture<['manager', 'warehouse']>;
 let admin: string;
-let manager: TestUser;
-let worker: TestUser;
-let wh: { id: string };
+let manager: ApiUser;
+let worker: ApiUser;
+let wh: Warehouse;
 
 beforeAll(async () => {
-  t = await buildTestApp();
-  admin = (await loginAdmin(t.app)).access_token;
-  manager = await createUser(t.app, admin, { role: 'manager' });
-  worker = await createUser(t.app, admin, { role: 'warehouse' });
-  await t.app.inject({
-    method: 'POST',
-    url: '/api/v1/customers',
-    headers: bearer(admin),
-    payload: { code: 'DIVAT', name: 'Divat Bt.' },
-  });
-  wh = await createWarehouse(t.app, admin, 'SO-WH');
+  t = await setupApp({ users: ['manager', 'warehouse'], warehouse: 'SO-WH' });
+  admin = t.admin.token;
+  [manager, worker] = t.users;
+  wh = t.warehouse;
+  await createCustomer(t.admin, { code: 'DIVAT', name: 'Divat Bt.' });
 });
 afterAll(async () => {
   expect((await verifyLedger(t.app, admin)).ok).toBe(true);
   await t.close();
 });
 
-const call = (method: 'GET' | 'POST', url: string, payload?: object, token = worker.token) =>
-  t.app.inject({ method, url, payload, headers: bearer(token) });
-const order = async (lines: object[]) => {
-  const res = await call('POST', '/api/v1/sales-orders', {
-    customer_code: 'DIVAT',
-    warehouse_id: wh.id,
-    tax_rate: 27,
-    lines,
-  });
-  if (res.statusCode !== 201) throw new Error(res.body);
-  return res.json();
-};
-const stockOf = async (productId: string) =>
-  (await call('GET', `/api/v1/products/${productId}`)).json().stock;
+const call = (method: 'GET' | 'POST', url: string, payload?: object, client: Api = worker.api) =>
+  client.request(method, url, payload);
+const order = (lines: object[]) =>
+  createSalesOrder(worker.api, { customer_code: 'DIVAT', warehouse_id: wh.id, tax_rate: 27, lines });
+const stockOf = async (productId: string) => bodyOf(await call('GET', `/api/v1/products/${productId}`)).stock;
 
 describe('sales orders', () => {
   it('confirm reserves, shipments issue FEFO and report the lots picked, partial then full', async () => {
@@ -105,10 +92,10 @@ describe('sales orders', () => {
     expect(rest.json().status).toBe('shipped');
     expect(await stockOf(p.id)).toMatchObject({ on_hand: 5, reserved: 0 });
     expect(
-      (await call('POST', `/api/v1/sales-orders/${so.id}/cancel`, undefined, manager.token)).statusCode,
+      (await call('POST', `/api/v1/sales-orders/${so.id}/cancel`, undefined, manager.api)).statusCode,
     ).toBe(409);
     expect(
-      (await call('POST', `/api/v1/sales-orders/${so.id}/close`, undefined, manager.token)).json().status,
+      (await call('POST', `/api/v1/sales-orders/${so.id}/close`, undefined, manager.api)).json().status,
     ).toBe('closed');
   });
 
@@ -162,7 +149,7 @@ describe('sales orders', () => {
     const refused = await call('POST', `/api/v1/sales-orders/${so.id}/confirm`);
     expect(refused.statusCode).toBe(409);
     expect(refused.json().short_lines).toEqual([
-      { line_id: so.lines[1].id, sku: b.sku, requested: 5, available: 2 },
+      { line_id: so.lines[1]?.id, sku: b.sku, requested: 5, available: 2 },
     ]);
     expect(await stockOf(a.id)).toMatchObject({ reserved: 0 });
     const backorder = await call('POST', `/api/v1/sales-orders/${so.id}/confirm?allow_backorder=true`);
@@ -177,7 +164,7 @@ describe('sales orders', () => {
       [4, 0],
       [2, 3],
     ]);
-    const cancelled = await call('POST', `/api/v1/sales-orders/${so.id}/cancel`, undefined, manager.token);
+    const cancelled = await call('POST', `/api/v1/sales-orders/${so.id}/cancel`, undefined, manager.api);
     expect(cancelled.json().status).toBe('cancelled');
     expect(await stockOf(b.id)).toMatchObject({ reserved: 0, available: 2 });
     expect(await stockOf(a.id)).toMatchObject({ reserved: 0, available: 10 });
@@ -194,12 +181,11 @@ describe('sales orders', () => {
       ).json().error_code,
     ).toBe('ILLEGAL_STATUS_TRANSITION');
     // In Hungarian, the status and the action are Hungarian words too.
-    const hu = await t.app.inject({
-      method: 'POST',
-      url: `/api/v1/sales-orders/${so.id}/shipments`,
-      headers: { ...bearer(worker.token), 'accept-language': 'hu' },
-      payload: { lines: [{ product_id: p.id, quantity: 1 }] },
-    });
+    const hu = await worker.api.post(
+      `/api/v1/sales-orders/${so.id}/shipments`,
+      { lines: [{ product_id: p.id, quantity: 1 }] },
+      { 'accept-language': 'hu' },
+    );
     expect(hu.json().detail).toBe(
       'A(z) piszkozat állapotú vevői rendelésen nem hajtható végre: kiszállítás.',
     );
@@ -208,7 +194,7 @@ describe('sales orders', () => {
     });
     expect(en.json().detail).toBe('Cannot ship a sales order that is draft.');
     expect(
-      (await call('POST', `/api/v1/sales-orders/${so.id}/close`, undefined, manager.token)).statusCode,
+      (await call('POST', `/api/v1/sales-orders/${so.id}/close`, undefined, manager.api)).statusCode,
     ).toBe(409);
     expect(
       (
@@ -232,9 +218,9 @@ describe('sales orders', () => {
         })
       ).statusCode,
     ).toBe(422);
-    const viewer = await createUser(t.app, admin, { role: 'viewer' });
+    const viewer = withApi(t, await createUser(t.app, admin, { role: 'viewer' }));
     expect(
-      (await call('POST', `/api/v1/sales-orders/${so.id}/confirm`, undefined, viewer.token)).statusCode,
+      (await call('POST', `/api/v1/sales-orders/${so.id}/confirm`, undefined, viewer.api)).statusCode,
     ).toBe(403);
     const list = await call('GET', '/api/v1/sales-orders?status=draft&search=divat');
     expect(list.json().items.map((o: { id: string }) => o.id)).toContain(so.id);
@@ -264,7 +250,7 @@ describe('sales orders', () => {
     expect(shipped.map((r) => r.statusCode)).toEqual(orders.map(() => 200));
     // Posted in balance order, answered in the order asked.
     const first = shipped[1]?.json().shipment.movements.map((m: { product_id: string }) => m.product_id);
-    expect(first).toEqual(orders[1].lines.map((line: { product_id: string }) => line.product_id));
+    expect(first).toEqual(orders[1]?.lines.map((line: { product_id: string }) => line.product_id));
     for (const p of products) expect(await stockOf(p.id)).toMatchObject({ on_hand: 0, reserved: 0 });
     expect((await verifyLedger(t.app, admin)).ok).toBe(true);
   });
