@@ -30,39 +30,7 @@ import {
   type PurchaseOrderRow,
   updatePurchaseOrder,
 } from './purchasing.repo.js';
-
-export interface OrderLineInput {
-  product_id?: string;
-  sku?: string;
-  material_code?: string;
-  material_name?: string;
-  quantity: number;
-  unit_price: number;
-  notes?: string;
-}
-
-export interface OrderInput {
-  supplier_id?: string;
-  supplier_code?: string;
-  po_date?: string;
-  due_date?: string | null;
-  tax_rate?: number;
-  notes?: string;
-  lines?: OrderLineInput[];
-  line_items?: OrderLineInput[];
-}
-
-export interface ReceiptInput {
-  warehouse_id: string;
-  lines: {
-    line_id: string;
-    quantity: number;
-    bin_id?: string | null;
-    lot_number?: string | null;
-    expiry_date?: string | null;
-    unit_cost?: number | null;
-  }[];
-}
+import type { OrderChanges, OrderCreate, OrderLineCreate, ReceiveBody } from './purchasing.schemas.js';
 
 /** action → the statuses it may start from, and where it leads. */
 const LIFECYCLE = new StateMachine(
@@ -154,7 +122,7 @@ export class PurchaseOrdersService {
     private readonly stock: StockService,
   ) {}
 
-  private async supplierFor(input: OrderInput) {
+  private async supplierFor(input: OrderChanges) {
     const supplier = await this.suppliers.findByIdOrCode({
       id: input.supplier_id,
       code: input.supplier_code,
@@ -165,7 +133,7 @@ export class PurchaseOrdersService {
   }
 
   /** Writes the lines (prices × quantities rounded in SQL) and recomputes the order's totals. */
-  private async writeLines(tx: DbOrTx, orderId: string, lines: OrderLineInput[]): Promise<void> {
+  private async writeLines(tx: DbOrTx, orderId: string, lines: OrderLineCreate[]): Promise<void> {
     if (lines.length === 0) throw OrderErrors.noLines();
     await deleteLinesOf(tx, orderId);
     for (const [index, line] of lines.entries()) {
@@ -194,7 +162,7 @@ export class PurchaseOrdersService {
     return toOrderPublic(order, lines, receipts.map(toReceiptPublic));
   }
 
-  private assertDates(input: OrderInput, poDate: string): void {
+  private assertDates(input: OrderChanges, poDate: string): void {
     if (input.due_date && input.due_date < poDate) {
       throw invalidFields({
         field: 'due_date',
@@ -203,7 +171,7 @@ export class PurchaseOrdersService {
     }
   }
 
-  async create(ctx: RequestCtx, input: OrderInput) {
+  async create(ctx: RequestCtx, input: OrderCreate) {
     const supplier = await this.supplierFor(input);
     const poDate = input.po_date ?? today();
     this.assertDates(input, poDate);
@@ -233,7 +201,7 @@ export class PurchaseOrdersService {
   }
 
   /** Replaces header fields and (when given) the lines of a draft. */
-  async update(ctx: RequestCtx, id: string, input: OrderInput, expectedVersion?: number) {
+  async update(ctx: RequestCtx, id: string, input: OrderChanges, expectedVersion?: number) {
     const supplier = input.supplier_id || input.supplier_code ? await this.supplierFor(input) : undefined;
     return this.db.transaction(async (tx) => {
       const before = await this.load(tx, id, true);
@@ -297,7 +265,7 @@ export class PurchaseOrdersService {
    * Receives goods against an approved order: posts receipts (creating lots), raises each line's
    * received quantity, refuses over-receipt beyond the tolerance, and moves the status on.
    */
-  async receive(ctx: RequestCtx, id: string, input: ReceiptInput) {
+  async receive(ctx: RequestCtx, id: string, input: ReceiveBody) {
     return this.db.transaction(async (tx) => {
       const order = await this.load(tx, id, true);
       LIFECYCLE.require('receive', order.status, ['approved', 'partially_received']);

@@ -1,4 +1,4 @@
-import { Type } from 'typebox';
+import { type Static, Type } from 'typebox';
 import { PageOf, PageQuery } from '../../platform/pagination.js';
 import { PO_STATUSES } from './purchasing.tables.js';
 
@@ -18,6 +18,8 @@ const LineInput = Type.Object({
   unit_price: Type.Number({ minimum: 0, maximum: 1e12 }),
   notes: Type.Optional(Type.String({ maxLength: 1000 })),
 });
+/** One order line as a client sends it. */
+export type OrderLineCreate = Static<typeof LineInput>;
 
 const header = {
   supplier_id: Type.Optional(uuid),
@@ -43,10 +45,13 @@ export const OrderCreate = Type.Object(header, {
     },
   ],
 });
+export type OrderCreate = Static<typeof OrderCreate>;
 export const OrderUpdate = Type.Object(
   { ...header, version: Type.Optional(Type.Integer({ minimum: 1 })) },
   { examples: [{ due_date: '2026-02-15', version: 1 }] },
 );
+/** The fields an order update changes; the version travels beside them. */
+export type OrderChanges = Omit<Static<typeof OrderUpdate>, 'version'>;
 
 const lineExample = {
   id: '01936d3e-8f2a-7c4b-9e1d-5a6b7c8d9e81',
@@ -165,4 +170,5 @@ export const ReceiveBody = Type.Object(
     ],
   },
 );
+export type ReceiveBody = Static<typeof ReceiveBody>;
 export const IdParams = Type.Object({ id: uuid });
