@@ -7,7 +7,7 @@ import { nextDocumentNumber } from '../../platform/sequences.js';
 import { StateMachine } from '../../platform/state-machine.js';
 import { recordAudit, recordTransition } from '../audit/index.js';
 import type { ProductsService } from '../catalog/index.js';
-import { type LineProductRef, OrderErrors, orderLineValues, recomputeOrderTotals } from '../orders/index.js';
+import { OrderErrors, orderLineValues, recomputeOrderTotals } from '../orders/index.js';
 import type { PartnersService } from '../partners/index.js';
 import type { PostedMovement, ReservationsService, StockService } from '../stock/index.js';
 import { inBalanceOrder, reservedIssueLine, stillHeld, toPostedPublic } from '../stock/index.js';
@@ -27,17 +27,7 @@ import {
   setLineReservation,
   updateSalesOrder,
 } from './sales.repo.js';
-
-export interface SalesOrderInput {
-  customer_id?: string;
-  customer_code?: string;
-  warehouse_id: string;
-  order_date?: string;
-  tax_rate?: number;
-  notes?: string;
-  lines?: (LineProductRef & { quantity: number; unit_price: number; material_name?: string })[];
-  line_items?: (LineProductRef & { quantity: number; unit_price: number; material_name?: string })[];
-}
+import type { SalesOrderCreate, ShipmentLine } from './sales.schemas.js';
 
 const LIFECYCLE = new StateMachine(
   {
@@ -123,7 +113,7 @@ export class SalesOrdersService {
     return updateSalesOrder(tx, id, { status });
   }
 
-  async create(ctx: RequestCtx, input: SalesOrderInput) {
+  async create(ctx: RequestCtx, input: SalesOrderCreate) {
     const customer = await this.customers.findByIdOrCode({
       id: input.customer_id,
       code: input.customer_code,
@@ -232,11 +222,7 @@ export class SalesOrdersService {
    * Ships reserved quantities: issues FEFO across lots and bins (lines by id or product), consumes
    * the reservation, keeps the rest reserved, and moves the order to (partially_)shipped.
    */
-  async ship(
-    ctx: RequestCtx,
-    id: string,
-    shipments: { line_id?: string; product_id?: string; quantity: number }[],
-  ) {
+  async ship(ctx: RequestCtx, id: string, shipments: ShipmentLine[]) {
     return this.db.transaction(async (tx) => {
       const order = await this.load(tx, id, true);
       LIFECYCLE.require('ship', order.status, ['confirmed', 'partially_shipped']);

@@ -1,4 +1,4 @@
-import { Type } from 'typebox';
+import { type Static, Type } from 'typebox';
 import { PageOf, PageQuery } from '../../platform/pagination.js';
 import { PostedMovementSchema } from '../stock/index.js';
 import { SO_STATUSES } from './sales.tables.js';
@@ -38,6 +38,7 @@ export const SalesOrderCreate = Type.Object(
     ],
   },
 );
+export type SalesOrderCreate = Static<typeof SalesOrderCreate>;
 
 const lineExample = {
   id: '01936d3e-8f2a-7c4b-9e1d-5a6b7c8d9e91',
@@ -133,6 +134,8 @@ export const ShipmentBody = Type.Object(
   },
   { examples: [{ lines: [{ line_id: lineExample.id, quantity: 5 }] }] },
 );
+/** One line of a shipment: an order line by id, or by its product. */
+export type ShipmentLine = Static<typeof ShipmentBody>['lines'][number];
 export const ConfirmQuery = Type.Object({
   allow_backorder: Type.Optional(
     Type.Boolean({ default: false, description: 'Reserve what exists; record the rest as backorder' }),
