@@ -1,4 +1,4 @@
-import { Type } from 'typebox';
+import { type Static, Type } from 'typebox';
 import { PageOf, PageQuery } from '../../platform/pagination.js';
 import { PostedMovementSchema, postedMovementExample } from '../stock/index.js';
 import { WO_PRIORITIES, WO_STATUSES } from './production.tables.js';
@@ -39,6 +39,7 @@ export const WorkOrderCreate = Type.Object(
     ],
   },
 );
+export type WorkOrderCreate = Static<typeof WorkOrderCreate>;
 
 const componentExample = {
   id: '01936d3e-8f2a-7c4b-9e1d-5a6b7c8d9ea2',
@@ -104,6 +105,7 @@ export const ProduceBody = Type.Object(
   },
   { examples: [{ quantity: 40, lot_number: 'WO1-A', expiry_date: '2027-01-31' }] },
 );
+export type ProduceBody = Static<typeof ProduceBody>;
 export const ProductionResult = Type.Object(
   {
     ...orderFields,

@@ -32,16 +32,7 @@ import {
   type WorkOrderFilter,
   type WorkOrderRow,
 } from './production.repo.js';
-
-export interface WorkOrderInput {
-  product_id: string;
-  quantity: number;
-  priority?: string;
-  due_date?: string | null;
-  warehouse_id: string;
-  notes?: string;
-  components: { product_id: string; quantity_per_unit: number }[];
-}
+import type { ProduceBody, WorkOrderCreate } from './production.schemas.js';
 
 const LIFECYCLE = new StateMachine(
   {
@@ -108,7 +99,7 @@ export class WorkOrdersService {
     return toWorkOrderPublic(order, await componentsOf(db, order.id));
   }
 
-  async create(ctx: RequestCtx, input: WorkOrderInput) {
+  async create(ctx: RequestCtx, input: WorkOrderCreate) {
     if (input.components.some((c) => c.product_id === input.product_id))
       throw ProductionErrors.componentIsOutput();
     return this.db.transaction(async (tx) => {
@@ -219,16 +210,7 @@ export class WorkOrdersService {
    * Produces `quantity` (all that is left when omitted): consumes quantity × per-unit of every
    * component, receives the output with an optional lot, and completes the order when all is made.
    */
-  async produce(
-    ctx: RequestCtx,
-    id: string,
-    input: {
-      quantity?: number;
-      lot_number?: string | null;
-      expiry_date?: string | null;
-      bin_id?: string | null;
-    },
-  ) {
+  async produce(ctx: RequestCtx, id: string, input: ProduceBody) {
     return this.db.transaction(async (tx) => {
       const order = await this.load(tx, id, true);
       LIFECYCLE.require('produce', order.status, ['released', 'in_progress']);
