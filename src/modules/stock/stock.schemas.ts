@@ -146,7 +146,7 @@ export const MovementQuery = Type.Intersect([
     to: Type.Optional(Type.String({ format: 'date-time' })),
     cursor: Type.Optional(
       Type.String({
-        pattern: '^(first|[0-9a-fA-F-]{36})$',
+        pattern: '^(first|[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})$',
         description: 'Keyset paging: `first` for the newest page, then the next_cursor of the previous page',
       }),
     ),

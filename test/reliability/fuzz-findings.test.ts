@@ -1,0 +1,32 @@
+// Inputs the fuzzer found answered with a 5xx, replayed exactly: fixed ones must stay 4xx.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { bearer, loginAdmin } from '../helpers/factories.js';
+import { buildTestApp, type TestApp } from '../helpers/test-app.js';
+
+let t: TestApp;
+let admin: Record<string, string>;
+
+beforeAll(async () => {
+  t = await buildTestApp();
+  admin = bearer((await loginAdmin(t.app)).access_token);
+});
+afterAll(() => t?.close());
+
+describe('inputs the fuzzer answered with a 5xx', () => {
+  it('a movement-list cursor of 36 hex digits and dashes that is no UUID is 422, not a failed query', async () => {
+    for (const cursor of ['------------------------------------', '01936d3e8f2a7c4b9e1d5a6b7c8d9e0f-abc']) {
+      const res = await t.app.inject({
+        method: 'GET',
+        url: `/api/v1/stock-movements?cursor=${cursor}`,
+        headers: admin,
+      });
+      expect(res.statusCode, cursor).toBe(422);
+    }
+    const uuid = await t.app.inject({
+      method: 'GET',
+      url: '/api/v1/stock-movements?cursor=01936D3E-8F2A-7C4B-9E1D-5A6B7C8D9E0F',
+      headers: admin,
+    });
+    expect(uuid.statusCode).toBe(200);
+  });
+});
