@@ -1,4 +1,5 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import type { Static } from 'typebox';
 import { moduleAccess, Roles } from '../../platform/access.js';
 import { pageRequest } from '../../platform/pagination.js';
 import { ctxOf } from '../../platform/request-ctx.js';
@@ -34,17 +35,8 @@ const { read, staff, manage } = moduleAccess('inventory');
 
 type Deps = { stock: StockService; queries: StockQueries };
 
-function movementFilter(q: {
-  product_id?: string;
-  warehouse_id?: string;
-  bin_id?: string;
-  lot_id?: string;
-  movement_type?: string;
-  reference_number?: string;
-  actor_id?: string;
-  from?: string;
-  to?: string;
-}) {
+/** The ledger filter a movement query asks for (page and cursor are read apart). */
+function movementFilter(q: Static<typeof MovementQuery>) {
   return {
     productId: q.product_id,
     warehouseId: q.warehouse_id,
