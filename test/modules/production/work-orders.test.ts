@@ -1,50 +1,45 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { bearer, createUser, loginAdmin, type TestUser } from '../../helpers/factories.js';
-import { createProduct, createWarehouse, receive, verifyLedger } from '../../helpers/stock.js';
-import { buildTestApp, type TestApp } from '../../helpers/test-app.js';
+import { type Api, bodyOf } from '../../helpers/api.js';
+import { createWorkOrder } from '../../helpers/orders.js';
+import { type ApiUser, type Fixture, setupApp } from '../../helpers/setup.js';
+import { createProduct, receive, verifyLedger, type Warehouse } from '../../helpers/stock.js';
 
-let t: TestApp;
+let t: Fixture<['manager', 'warehouse']>;
 let admin: string;
-let manager: TestUser;
-let worker: TestUser;
-let wh: { id: string };
+let manager: ApiUser;
+let worker: ApiUser;
+let wh: Warehouse;
 
 beforeAll(async () => {
-  t = await buildTestApp();
-  admin = (await loginAdmin(t.app)).access_token;
-  manager = await createUser(t.app, admin, { role: 'manager' });
-  worker = await createUser(t.app, admin, { role: 'warehouse' });
-  wh = await createWarehouse(t.app, admin, 'WO-WH');
+  t = await setupApp({ users: ['manager', 'warehouse'], warehouse: 'WO-WH' });
+  admin = t.admin.token;
+  [manager, worker] = t.users;
+  wh = t.warehouse;
 });
 afterAll(async () => {
   expect((await verifyLedger(t.app, admin)).ok).toBe(true);
   await t.close();
 });
 
-const call = (method: 'GET' | 'POST' | 'PATCH', url: string, payload?: object, token = worker.token) =>
-  t.app.inject({ method, url, payload, headers: bearer(token) });
+const call = (method: 'GET' | 'POST' | 'PATCH', url: string, payload?: object, client: Api = worker.api) =>
+  client.request(method, url, payload);
 const onHand = async (productId: string) =>
-  (await call('GET', `/api/v1/products/${productId}`)).json().on_hand as number;
+  bodyOf(await call('GET', `/api/v1/products/${productId}`)).on_hand as number;
 
 describe('work orders', () => {
   it('completes with no body at all: everything left is produced', async () => {
     const item = await createProduct(t.app, admin);
     const part = await createProduct(t.app, admin);
     await receive(t.app, worker.token, part.id, wh.id, 10);
-    const wo = (
-      await call('POST', '/api/v1/work-orders', {
-        product_id: item.id,
-        quantity: 5,
-        warehouse_id: wh.id,
-        components: [{ product_id: part.id, quantity_per_unit: 2 }],
-      })
-    ).json();
-    await call('POST', `/api/v1/work-orders/${wo.id}/release`, undefined, manager.token);
-    const done = await t.app.inject({
-      method: 'POST',
-      url: `/api/v1/work-orders/${wo.id}/complete`,
-      headers: bearer(worker.token),
+    const wo = await createWorkOrder(worker.api, {
+      product_id: item.id,
+      quantity: 5,
+      warehouse_id: wh.id,
+      components: [{ product_id: part.id, quantity_per_unit: 2 }],
     });
+    bodyOf(await call('POST', `/api/v1/work-orders/${wo.id}/release`, undefined, manager.api));
+    // No body and no content-type at all, as a client that sends nothing would.
+    const done = await worker.api.post(`/api/v1/work-orders/${wo.id}/complete`);
     expect(done.statusCode, done.body).toBe(200);
     expect(done.json()).toMatchObject({ status: 'completed', produced_quantity: 5 });
     expect(await onHand(item.id)).toBe(5);
@@ -79,7 +74,7 @@ describe('work orders', () => {
     ).toEqual([15, 80]);
 
     expect((await call('POST', `/api/v1/work-orders/${wo.id}/release`)).statusCode).toBe(403);
-    const released = await call('POST', `/api/v1/work-orders/${wo.id}/release`, undefined, manager.token);
+    const released = await call('POST', `/api/v1/work-orders/${wo.id}/release`, undefined, manager.api);
     expect(released.json().status).toBe('released');
     expect((await call('GET', `/api/v1/products/${fabric.id}`)).json().stock).toMatchObject({
       reserved: 15,
@@ -122,7 +117,7 @@ describe('work orders', () => {
     expect(await onHand(buttons.id)).toBe(20);
     expect((await call('GET', `/api/v1/products/${fabric.id}`)).json().stock.reserved).toBe(0);
     expect(
-      (await call('POST', `/api/v1/work-orders/${wo.id}/cancel`, undefined, manager.token)).statusCode,
+      (await call('POST', `/api/v1/work-orders/${wo.id}/cancel`, undefined, manager.api)).statusCode,
     ).toBe(409);
   });
 
@@ -130,22 +125,20 @@ describe('work orders', () => {
     const out = await createProduct(t.app, admin);
     const part = await createProduct(t.app, admin);
     await receive(t.app, worker.token, part.id, wh.id, 3);
-    const wo = (
-      await call('POST', '/api/v1/work-orders', {
-        product_id: out.id,
-        quantity: 2,
-        warehouse_id: wh.id,
-        components: [{ product_id: part.id, quantity_per_unit: 2 }],
-      })
-    ).json();
-    const release = await call('POST', `/api/v1/work-orders/${wo.id}/release`, undefined, manager.token);
+    const wo = await createWorkOrder(worker.api, {
+      product_id: out.id,
+      quantity: 2,
+      warehouse_id: wh.id,
+      components: [{ product_id: part.id, quantity_per_unit: 2 }],
+    });
+    const release = await call('POST', `/api/v1/work-orders/${wo.id}/release`, undefined, manager.api);
     expect(release.statusCode).toBe(409);
     expect(release.json().error_code).toBe('INSUFFICIENT_STOCK');
     expect((await call('GET', `/api/v1/products/${part.id}`)).json().stock.reserved).toBe(0);
     expect(
       (await call('POST', `/api/v1/work-orders/${wo.id}/produce`, { quantity: 1 })).json().error_code,
     ).toBe('ILLEGAL_STATUS_TRANSITION');
-    const cancelled = await call('POST', `/api/v1/work-orders/${wo.id}/cancel`, undefined, manager.token);
+    const cancelled = await call('POST', `/api/v1/work-orders/${wo.id}/cancel`, undefined, manager.api);
     expect(cancelled.json().status).toBe('cancelled');
   });
 

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createUser, loginAdmin, type TestUser } from '../../helpers/factories.js';
+import { type ApiUser, type Fixture, setupApp } from '../../helpers/setup.js';
 import {
   createBin,
   createProduct,
@@ -7,20 +7,20 @@ import {
   move,
   receive,
   verifyLedger,
+  type Warehouse,
 } from '../../helpers/stock.js';
-import { buildTestApp, type TestApp } from '../../helpers/test-app.js';
 
 describe('stock under concurrency', () => {
-  let t: TestApp;
+  let t: Fixture<['warehouse']>;
   let admin: string;
-  let worker: TestUser;
-  let wh: { id: string };
+  let worker: ApiUser;
+  let wh: Warehouse;
 
   beforeAll(async () => {
-    t = await buildTestApp();
-    admin = (await loginAdmin(t.app)).access_token;
-    worker = await createUser(t.app, admin, { role: 'warehouse' });
-    wh = await createWarehouse(t.app, admin, 'CONC');
+    t = await setupApp({ users: ['warehouse'], warehouse: 'CONC' });
+    admin = t.admin.token;
+    [worker] = t.users;
+    wh = t.warehouse;
   });
   afterAll(() => t.close());
 
@@ -114,16 +114,11 @@ describe('stock under concurrency', () => {
             movement_type: 'issue',
             quantity: 2,
           })
-        : t.app.inject({
-            method: 'POST',
-            url: '/api/v1/stock-transfers',
-            headers: { authorization: `Bearer ${worker.token}` },
-            payload: {
-              product_id: product.id,
-              quantity: 2,
-              from_warehouse_id: wh.id,
-              to_warehouse_id: other.id,
-            },
+        : worker.api.post('/api/v1/stock-transfers', {
+            product_id: product.id,
+            quantity: 2,
+            from_warehouse_id: wh.id,
+            to_warehouse_id: other.id,
           }),
     );
     const results = await Promise.all(requests);
@@ -134,13 +129,7 @@ describe('stock under concurrency', () => {
       .filter((r, i) => i % 2 === 0 && r.statusCode === 201)
       .map((r) => r.json().id as string);
     const completed = await Promise.all(
-      transfers.map((id) =>
-        t.app.inject({
-          method: 'PUT',
-          url: `/api/v1/stock-transfers/${id}/complete`,
-          headers: { authorization: `Bearer ${worker.token}` },
-        }),
-      ),
+      transfers.map((id) => worker.api.put(`/api/v1/stock-transfers/${id}/complete`)),
     );
     expect(completed.every((r) => r.statusCode === 200)).toBe(true);
     expect(await onHand(product.id)).toBe(20 - 2 * (granted - transfers.length));

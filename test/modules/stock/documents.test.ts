@@ -1,29 +1,35 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { bearer, createUser, loginAdmin, type TestUser } from '../../helpers/factories.js';
-import { createBin, createProduct, createWarehouse, verifyLedger } from '../../helpers/stock.js';
-import { buildTestApp, type TestApp } from '../../helpers/test-app.js';
+import { type Api, bodyOf } from '../../helpers/api.js';
+import { createUser } from '../../helpers/factories.js';
+import { type ApiUser, type Fixture, setupApp, withApi } from '../../helpers/setup.js';
+import {
+  createBin,
+  createProduct,
+  postStockDocument,
+  verifyLedger,
+  type Warehouse,
+} from '../../helpers/stock.js';
 
-let t: TestApp;
+let t: Fixture<['warehouse']>;
 let admin: string;
-let worker: TestUser;
-let wh: { id: string; default_bin_id: string };
+let worker: ApiUser;
+let wh: Warehouse;
 
 beforeAll(async () => {
-  t = await buildTestApp();
-  admin = (await loginAdmin(t.app)).access_token;
-  worker = await createUser(t.app, admin, { role: 'warehouse' });
-  wh = await createWarehouse(t.app, admin, 'DOCS');
+  t = await setupApp({ users: ['warehouse'], warehouse: 'DOCS' });
+  admin = t.admin.token;
+  [worker] = t.users;
+  wh = t.warehouse;
 });
 afterAll(async () => {
   expect((await verifyLedger(t.app, admin)).ok).toBe(true);
   await t.close();
 });
 
-const post = (path: string, payload: object, token = worker.token) =>
-  t.app.inject({ method: 'POST', url: `/api/v1/inventory/${path}`, headers: bearer(token), payload });
+const post = (path: string, payload: object, client: Api = worker.api) =>
+  client.post(`/api/v1/inventory/${path}`, payload);
 const onHand = async (productId: string) =>
-  (await t.app.inject({ method: 'GET', url: `/api/v1/products/${productId}`, headers: bearer(admin) })).json()
-    .on_hand as number;
+  bodyOf(await t.admin.get(`/api/v1/products/${productId}`)).on_hand as number;
 
 describe('multi-line stock documents', () => {
   it('a receipt posts every line under one posting id, creating lots', async () => {
@@ -44,11 +50,7 @@ describe('multi-line stock documents', () => {
       new Set([body.posting_id]),
     );
     expect(await onHand(plain.id)).toBe(10);
-    const lots = await t.app.inject({
-      method: 'GET',
-      url: `/api/v1/products/${tracked.id}/lots`,
-      headers: bearer(admin),
-    });
+    const lots = await t.admin.get(`/api/v1/products/${tracked.id}/lots`);
     expect(lots.json().items[0]).toMatchObject({ lot_number: 'R-LOT', expiry_date: '2030-01-01' });
   });
 
@@ -66,7 +68,10 @@ describe('multi-line stock documents', () => {
     expect(receipt.json().error_code).toBe('LOT_REQUIRED');
     expect(await onHand(a.id)).toBe(0);
 
-    await post('receipts', { warehouse_id: wh.id, lines: [{ product_id: a.id, quantity: 5 }] });
+    await postStockDocument(worker.api, 'receipts', {
+      warehouse_id: wh.id,
+      lines: [{ product_id: a.id, quantity: 5 }],
+    });
     const b = await createProduct(t.app, admin);
     const issue = await post('issues', {
       warehouse_id: wh.id,
@@ -87,7 +92,10 @@ describe('multi-line stock documents', () => {
 
   it('an issue document allocates FEFO and needs at least one line', async () => {
     const p = await createProduct(t.app, admin);
-    await post('receipts', { warehouse_id: wh.id, lines: [{ product_id: p.id, quantity: 8 }] });
+    await postStockDocument(worker.api, 'receipts', {
+      warehouse_id: wh.id,
+      lines: [{ product_id: p.id, quantity: 8 }],
+    });
     const res = await post('issues', {
       warehouse_id: wh.id,
       reference_number: 'KI-1',
@@ -135,7 +143,7 @@ describe('multi-line stock documents', () => {
   it('a stock count posts the differences and returns them per line', async () => {
     const p = await createProduct(t.app, admin);
     const bin = await createBin(t.app, admin, wh.id, 'COUNT-1');
-    await post('receipts', {
+    await postStockDocument(worker.api, 'receipts', {
       warehouse_id: wh.id,
       lines: [
         { product_id: p.id, quantity: 10 },
@@ -176,14 +184,14 @@ describe('multi-line stock documents', () => {
   });
 
   it('viewers cannot post documents', async () => {
-    const viewer = await createUser(t.app, admin, { role: 'viewer' });
+    const viewer = withApi(t, await createUser(t.app, admin, { role: 'viewer' }));
     const p = await createProduct(t.app, admin);
     expect(
       (
         await post(
           'receipts',
           { warehouse_id: wh.id, lines: [{ product_id: p.id, quantity: 1 }] },
-          viewer.token,
+          viewer.api,
         )
       ).statusCode,
     ).toBe(403);

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { bearer, loginAdmin } from '../../helpers/factories.js';
+import type { Method } from '../../helpers/api.js';
+import { type Fixture, setupApp } from '../../helpers/setup.js';
 import {
   createBin,
   createProduct,
@@ -7,25 +8,25 @@ import {
   move,
   receive,
   verifyLedger,
+  type Warehouse,
 } from '../../helpers/stock.js';
-import { buildTestApp, type TestApp } from '../../helpers/test-app.js';
 
-let t: TestApp;
+let t: Fixture;
 let admin: string;
-let wh: { id: string; default_bin_id: string };
+let wh: Warehouse;
 
 beforeAll(async () => {
-  t = await buildTestApp();
-  admin = (await loginAdmin(t.app)).access_token;
-  wh = await createWarehouse(t.app, admin, 'POST1');
+  t = await setupApp({ warehouse: 'POST1' });
+  admin = t.admin.token;
+  wh = t.warehouse;
 });
 afterAll(async () => {
   expect((await verifyLedger(t.app, admin)).ok).toBe(true);
   await t.close();
 });
 
-function call(method: 'POST' | 'PUT' | 'GET' | 'DELETE', url: string, payload?: unknown, headers = {}) {
-  return t.app.inject({ method, url, headers: { ...bearer(admin), ...headers }, payload: payload as object });
+function call(method: Method, url: string, payload?: unknown, headers = {}) {
+  return t.admin.request(method, url, payload, headers);
 }
 
 async function ledgerCount(productIds: string[]): Promise<number> {

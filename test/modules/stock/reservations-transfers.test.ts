@@ -1,19 +1,26 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { bearer, createUser, loginAdmin, type TestUser } from '../../helpers/factories.js';
-import { createBin, createProduct, createWarehouse, move, verifyLedger } from '../../helpers/stock.js';
-import { buildTestApp, type TestApp } from '../../helpers/test-app.js';
+import { type Api, bodyOf, type Method } from '../../helpers/api.js';
+import { type ApiUser, type Fixture, setupApp } from '../../helpers/setup.js';
+import {
+  createBin,
+  createProduct,
+  createWarehouse,
+  move,
+  verifyLedger,
+  type Warehouse,
+} from '../../helpers/stock.js';
 
-let t: TestApp;
+let t: Fixture<['warehouse']>;
 let admin: string;
-let worker: TestUser;
-let src: { id: string; default_bin_id: string };
-let dst: { id: string; default_bin_id: string };
+let worker: ApiUser;
+let src: Warehouse;
+let dst: Warehouse;
 
 beforeAll(async () => {
-  t = await buildTestApp();
-  admin = (await loginAdmin(t.app)).access_token;
-  worker = await createUser(t.app, admin, { role: 'warehouse' });
-  src = await createWarehouse(t.app, admin, 'SRC');
+  t = await setupApp({ users: ['warehouse'], warehouse: 'SRC' });
+  admin = t.admin.token;
+  [worker] = t.users;
+  src = t.warehouse;
   dst = await createWarehouse(t.app, admin, 'DST');
 });
 afterAll(async () => {
@@ -22,14 +29,9 @@ afterAll(async () => {
   await t.close();
 });
 
-const call = (
-  method: 'GET' | 'POST' | 'PUT' | 'DELETE',
-  url: string,
-  payload?: object,
-  token = worker.token,
-) => t.app.inject({ method, url, payload, headers: bearer(token) });
-const stockOf = async (productId: string) =>
-  (await call('GET', `/api/v1/products/${productId}`)).json().stock;
+const call = (method: Method, url: string, payload?: object, client: Api = worker.api) =>
+  client.request(method, url, payload);
+const stockOf = async (productId: string) => bodyOf(await call('GET', `/api/v1/products/${productId}`)).stock;
 const receive = (productId: string, quantity: number, extra: object = {}) =>
   move(t.app, worker.token, {
     product_id: productId,
