@@ -114,3 +114,69 @@ describe('the ledger', () => {
     expect((await get('/api/v1/stock-movements?movement_type=shrinkage')).statusCode).toBe(422);
   });
 });
+
+describe('ledger rows', () => {
+  it('carry created_at, the time recorded, beside occurred_at, when posted and when read back', async () => {
+    const product = await createProduct(t.app, admin);
+    const posted = await move(t.app, admin, {
+      product_id: product.id,
+      warehouse_id: wh.id,
+      movement_type: 'receipt',
+      quantity: 3,
+    });
+    expect(posted.statusCode).toBe(201);
+    const body = posted.json();
+    expect(Date.parse(body.created_at)).not.toBeNaN();
+    expect(body.created_at).toBe(body.occurred_at);
+    const listed = await t.admin.get(`/api/v1/stock-movements?product_id=${product.id}`);
+    expect(listed.json().items).toEqual([
+      expect.objectContaining({ id: body.id, created_at: body.created_at }),
+    ]);
+  });
+});
+
+describe('reversing a movement', () => {
+  it('reverses every row it was posted as, in one posting, and only once', async () => {
+    const product = await createProduct(t.app, admin, { tracking: 'lot' });
+    const at = { product_id: product.id, warehouse_id: wh.id };
+    for (const [lot, expiry] of [
+      ['R-EARLY', '2030-01-31'],
+      ['R-LATE', '2031-01-31'],
+    ]) {
+      const res = await move(t.app, admin, {
+        ...at,
+        movement_type: 'receipt',
+        quantity: 5,
+        lot_number: lot,
+        expiry_date: expiry,
+      });
+      expect(res.statusCode).toBe(201);
+    }
+    // 8 out of two lots: an issue posted as two ledger rows.
+    const issue = (await move(t.app, admin, { ...at, movement_type: 'issue', quantity: 8 })).json();
+    expect(issue.allocations).toHaveLength(2);
+    const [first, second] = issue.allocations as { movement_id: string }[];
+
+    const reversed = await t.admin.post(`/api/v1/stock-movements/${second?.movement_id}/reverse`, {
+      reason: 'picked in error',
+    });
+    expect(reversed.statusCode).toBe(201);
+    expect(reversed.json()).toMatchObject({ quantity: 8, reason: 'picked in error' });
+    expect(
+      reversed
+        .json()
+        .allocations.map((a: { quantity: number }) => a.quantity)
+        .sort(),
+    ).toEqual([3, 5]);
+    const product2 = await t.admin.get(`/api/v1/products/${product.id}`);
+    expect(product2.json().on_hand).toBe(10);
+
+    for (const row of [first, second]) {
+      const again = await t.admin.post(`/api/v1/stock-movements/${row?.movement_id}/reverse`, {
+        reason: 'again',
+      });
+      expect(again.statusCode).toBe(409);
+      expect(again.json().error_code).toBe('ALREADY_REVERSED');
+    }
+  });
+});
