@@ -76,15 +76,3 @@ export async function createWorkOrder(
 ): Promise<WorkOrder> {
   return bodyOf<WorkOrder>(await client.post('/api/v1/work-orders', body), 201);
 }
-
-/**
- * Runs document actions in turn (`submit`, `approve`, `confirm` …) as POST `{base}/{id}/{action}`,
- * each as its own caller; throws on the first that does not answer 200.
- */
-export async function runActions(
-  base: string,
-  id: string,
-  steps: [client: Api, action: string][],
-): Promise<void> {
-  for (const [client, action] of steps) bodyOf(await client.post(`${base}/${id}/${action}`), 200);
-}
