@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Roles } from '../../platform/access.js';
 import { pageRequest } from '../../platform/pagination.js';
 import { ctxOf } from '../../platform/request-ctx.js';
-import type { Role } from '../../platform/roles.js';
+import { canonicalRole } from '../../platform/roles.js';
 import { updateRoute } from '../../platform/route-helpers.js';
 import {
   IdParams,
@@ -35,8 +35,8 @@ export const usersRoutes: FastifyPluginAsyncTypebox<{ users: UsersService }> = a
       const { search, role, is_active, sort_by } = request.query;
       return users.list(
         ctxOf(request),
-        // Matched as given: an alias (`staff`, `user`, …) is not mapped to its role here.
-        { search, role: role as Role | undefined, isActive: is_active },
+        // An alias (`staff`, `user`, …) finds the users of the role it stands for.
+        { search, role: role === undefined ? undefined : canonicalRole(role), isActive: is_active },
         sort_by ?? 'username_asc',
         pageRequest(request.query),
       );

@@ -111,6 +111,10 @@ describe('reading users', () => {
     expect(search.json().items.map((u: { username: string }) => u.username)).toEqual(['manny']);
     const byRole = await req('GET', '/api/v1/users?role=viewer', admin);
     expect(byRole.json().items.every((u: { role: string }) => u.role === 'viewer')).toBe(true);
+    // An alias finds the users of the role it stands for (`staff` is warehouse staff).
+    const byAlias = await req('GET', '/api/v1/users?role=staff', admin);
+    expect(byAlias.json().items.length).toBeGreaterThan(0);
+    expect(byAlias.json().items.every((u: { role: string }) => u.role === 'warehouse')).toBe(true);
     const skipLimit = await req('GET', '/api/v1/users?skip=1&limit=1&sort_by=username_asc', admin);
     expect(skipLimit.json().items[0].username).toBe(all.json().items[1].username);
   });
