@@ -60,3 +60,18 @@ export async function orderLineValues(
     lineTotal: lineTotalSql(quantity, unitPrice),
   };
 }
+
+/** An order's money fields as the API shows them (purchase and sales orders alike). */
+export function orderTotalsPublic(order: {
+  taxRate: string;
+  subtotal: string;
+  taxAmount: string;
+  total: string;
+}) {
+  return {
+    tax_rate: Number(order.taxRate),
+    subtotal: Number(order.subtotal),
+    tax_amount: Number(order.taxAmount),
+    total: Number(order.total),
+  };
+}

@@ -8,7 +8,7 @@ import { nextDocumentNumber } from '../../platform/sequences.js';
 import { StateMachine } from '../../platform/state-machine.js';
 import { recordAudit, recordTransition } from '../audit/index.js';
 import type { ProductsService } from '../catalog/index.js';
-import { OrderErrors, orderLineValues, recomputeOrderTotals } from '../orders/index.js';
+import { OrderErrors, orderLineValues, orderTotalsPublic, recomputeOrderTotals } from '../orders/index.js';
 import type { PartnersService } from '../partners/index.js';
 import type { LedgerRow, StockService } from '../stock/index.js';
 import { inBalanceOrder } from '../stock/index.js';
@@ -76,10 +76,7 @@ function toOrderPublic(
     status: order.status,
     po_date: order.poDate,
     due_date: order.dueDate,
-    tax_rate: Number(order.taxRate),
-    subtotal: Number(order.subtotal),
-    tax_amount: Number(order.taxAmount),
-    total: Number(order.total),
+    ...orderTotalsPublic(order),
     notes: order.notes,
     lines: publicLines,
     line_items: publicLines,

@@ -7,7 +7,7 @@ import { nextDocumentNumber } from '../../platform/sequences.js';
 import { StateMachine } from '../../platform/state-machine.js';
 import { recordAudit, recordTransition } from '../audit/index.js';
 import type { ProductsService } from '../catalog/index.js';
-import { OrderErrors, orderLineValues, recomputeOrderTotals } from '../orders/index.js';
+import { OrderErrors, orderLineValues, orderTotalsPublic, recomputeOrderTotals } from '../orders/index.js';
 import type { PartnersService } from '../partners/index.js';
 import type { PostedMovement, ReservationsService, StockService } from '../stock/index.js';
 import { inBalanceOrder, reservedIssueLine, stillHeld, toPostedPublic } from '../stock/index.js';
@@ -71,10 +71,7 @@ function toOrderPublic(order: SalesOrderRow, lines: SalesOrderLineRow[], held: M
     warehouse_id: order.warehouseId,
     status: order.status,
     order_date: order.orderDate,
-    tax_rate: Number(order.taxRate),
-    subtotal: Number(order.subtotal),
-    tax_amount: Number(order.taxAmount),
-    total: Number(order.total),
+    ...orderTotalsPublic(order),
     notes: order.notes,
     lines: publicLines,
     line_items: publicLines,
