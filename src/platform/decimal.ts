@@ -11,19 +11,14 @@ export function decimal(value: number): string {
       field: 'quantity',
       messages: { en: 'must be a finite number', hu: 'véges szám kell legyen' },
     });
-  const text = String(value);
-  if (!text.includes('e')) return text;
-  // Exponent notation: write the digits out (trailing zeros dropped), so precision checks see them.
-  const fixed = value
-    .toFixed(20)
-    .replace(/(\.\d*?)0+$/, '$1')
-    .replace(/\.$/, '');
-  if (/^-?0$/.test(fixed))
+  // Smaller than anything a column keeps: refused rather than written out to 300 places.
+  if (value !== 0 && Math.abs(value) < 1e-20)
     throw invalidFields({
       field: 'quantity',
       messages: { en: 'must be 0 or at least 1e-20', hu: '0 vagy legalább 1e-20 kell legyen' },
     });
-  return fixed;
+  // The number's own shortest digits, written out without an exponent (1e-7, 1e21 alike).
+  return new Decimal(value).toFixed();
 }
 
 /** The magnitude of a signed decimal string. */

@@ -19,6 +19,9 @@ const TYPES: Record<string, Messages> = {
   null: { en: 'null', hu: 'null' },
 };
 
+/** Joins alternatives ("text or null"). */
+const OR: Messages = { en: ' or ', hu: ' vagy ' };
+
 /** The schema keywords a request fails most, said in words a user understands. */
 const KEYWORDS: Record<string, Messages> = {
   required: { en: 'is required', hu: 'kötelező megadni' },
@@ -68,7 +71,7 @@ export function keywordMessage(issue: KeywordIssue, locale: Locale): string | un
   return interpolate(template, {
     limit: String(params.limit ?? ''),
     multipleOf: String(params.multipleOf ?? ''),
-    type: types.join(locale === 'hu' ? ' vagy ' : ' or '),
+    type: types.join(OR[locale]),
     allowed: allowed.map(String).join(', '),
   });
 }

@@ -31,6 +31,9 @@ describe('decimal', () => {
     expect(decimal(1e20)).toBe('100000000000000000000');
     expect(decimal(2.5e-10)).toBe('0.00000000025');
     expect(decimal(1e-20)).toBe('0.00000000000000000001');
+    expect(decimal(1e21)).toBe('1000000000000000000000');
+    expect(decimal(-1.5e22)).toBe('-15000000000000000000000');
+    expect(decimal(-0)).toBe('0');
     expect(decimal(-0)).toBe('0');
   });
 
