@@ -138,7 +138,7 @@ export const BinPublic = Type.Object(
 );
 export const BinList = PageOf(BinPublic, binExample);
 
-const Capacity = Type.Union([Type.Number({ exclusiveMinimum: 0, maximum: 1e12 }), Type.Null()]);
+const Capacity = Type.Union([Type.Number({ minimum: 0.0001, maximum: 1e12 }), Type.Null()]);
 
 export const BinCreate = Type.Object(
   {
