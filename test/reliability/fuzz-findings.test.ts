@@ -1,6 +1,6 @@
 // Inputs the fuzzer found answered with a 5xx, replayed exactly: fixed ones must stay 4xx.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { bearer, loginAdmin } from '../helpers/factories.js';
+import { bearer, createUser, loginAdmin, PASSWORD } from '../helpers/factories.js';
 import { createWarehouse, type Warehouse } from '../helpers/stock.js';
 import { buildTestApp, type TestApp } from '../helpers/test-app.js';
 
@@ -50,5 +50,28 @@ describe('inputs the fuzzer answered with a 5xx', () => {
     }
     const smallest = await post(`/api/v1/warehouses/${from.id}/bins`, { code: 'TINY-OK', capacity: 0.0001 });
     expect(smallest.statusCode).toBe(201);
+  });
+
+  it('an empty module key is 422 (UNKNOWN_MODULE or invalid), not a failed foreign key', async () => {
+    const user = await createUser(t.app, token, { role: 'viewer' });
+    const grant = await t.app.inject({
+      method: 'PUT',
+      url: `/api/v1/users/${user.id}/modules`,
+      headers: admin,
+      payload: { modules: [''] },
+    });
+    expect(grant.statusCode).toBe(422);
+    const create = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/users',
+      headers: admin,
+      payload: {
+        username: 'empty-module',
+        email: 'empty-module@raktar.test',
+        password: PASSWORD,
+        modules: [''],
+      },
+    });
+    expect(create.statusCode).toBe(422);
   });
 });

@@ -143,7 +143,9 @@ export const UserCreate = Type.Object(
     full_name: Type.Optional(Type.String({ maxLength: 200 })),
     password: Password,
     role: Type.Optional(RoleInput),
-    modules: Type.Optional(Type.Array(Type.String({ maxLength: 64 }), { maxItems: 50, uniqueItems: true })),
+    modules: Type.Optional(
+      Type.Array(Type.String({ minLength: 1, maxLength: 64 }), { maxItems: 50, uniqueItems: true }),
+    ),
   },
   {
     examples: [
@@ -213,7 +215,7 @@ export const UserQuery = Type.Intersect([
 export const IdParams = Type.Object({ id: uuid });
 
 export const ModuleGrantBody = Type.Object(
-  { modules: Type.Array(Type.String({ maxLength: 64 }), { maxItems: 50, uniqueItems: true }) },
+  { modules: Type.Array(Type.String({ minLength: 1, maxLength: 64 }), { maxItems: 50, uniqueItems: true }) },
   { examples: [{ modules: ['inventory', 'sales'] }] },
 );
 
