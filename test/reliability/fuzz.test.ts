@@ -121,7 +121,8 @@ describe('fuzzing every operation of the OpenAPI document', () => {
           unknown_5xx: run.serverErrors.slice(0, 20),
           changed: run.refusedWritesThatChanged.slice(0, 20),
         };
-        writeFileSync(REPORT, `${JSON.stringify({ ...figures, first_findings: findings }, null, 2)}\n`);
+        const report = { measured_at: new Date().toISOString(), ...figures, first_findings: findings };
+        writeFileSync(REPORT, `${JSON.stringify(report, null, 2)}\n`);
       }
       expect(run.requests).toBe(RUNS);
       expect(run.serverErrors, `5xx answers (seed ${SEED})`).toEqual([]);
