@@ -1,6 +1,7 @@
 interface PgError {
   code?: string;
   constraint?: string;
+  detail?: string;
   cause?: unknown;
 }
 
@@ -22,4 +23,15 @@ export function isUniqueViolation(error: unknown, constraint?: string): boolean 
 
 export function isForeignKeyViolation(error: unknown): boolean {
   return pgError(error)?.code === '23503';
+}
+
+/**
+ * The column of a foreign-key violation on insert or update ("Key (lot_id)=(…) is not present in
+ * table …"): a request named something that does not exist. Undefined for any other error.
+ */
+export function missingReference(error: unknown): string | undefined {
+  const pg = pgError(error);
+  if (pg?.code !== '23503') return undefined;
+  const match = /^Key \((\w+)\)=\(.*\) is not present in table/.exec(pg.detail ?? '');
+  return match?.[1];
 }

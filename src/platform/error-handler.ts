@@ -1,7 +1,8 @@
 import { createRequire } from 'node:module';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
-import { AppError, Errors, FIELD_REASONS, type FieldReason } from './errors.js';
+import { missingReference } from '../db/errors.js';
+import { AppError, Errors, FIELD_REASONS, type FieldReason, type Messages } from './errors.js';
 import type { Locale } from './i18n.js';
 import { keywordMessage } from './validation-messages.js';
 
@@ -20,6 +21,11 @@ export interface FieldError {
   field: string;
   message: string;
 }
+
+const DOES_NOT_EXIST: Messages = {
+  en: 'refers to something that does not exist',
+  hu: 'nem létező tételre hivatkozik',
+};
 
 /** A union that fails only because the value is not null either ("an id, or null"). */
 function isNullBranch(issue: AjvIssue): boolean {
@@ -66,6 +72,13 @@ function toAppError(
   request: FastifyRequest,
 ): { appError: AppError; errors?: FieldError[] } {
   if (error instanceof AppError) return { appError: error };
+  // A reference a check before the write did not catch: still the caller's mistake, not ours.
+  const missing = missingReference(error);
+  if (missing)
+    return {
+      appError: Errors.validation(),
+      errors: [{ field: missing, message: DOES_NOT_EXIST[request.locale] }],
+    };
   if (error.validation) {
     return {
       appError: Errors.validation(),

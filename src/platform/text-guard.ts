@@ -13,6 +13,26 @@ const REASON: Messages = {
   hu: 'nem tartalmazhat NUL vagy érvénytelen Unicode karaktert',
 };
 
+/** Deeper than any request of this API nests; deeper still would overflow the recursive checks. */
+export const MAX_DEPTH = 32;
+
+const TOO_DEEP: Messages = {
+  en: `must not nest more than ${MAX_DEPTH} levels deep`,
+  hu: `legfeljebb ${MAX_DEPTH} szint mélyen lehet egymásba ágyazva`,
+};
+
+/** Whether `value` nests deeper than MAX_DEPTH (counted without recursion). */
+function tooDeep(value: unknown): boolean {
+  const stack: [unknown, number][] = [[value, 0]];
+  while (stack.length > 0) {
+    const [item, depth] = stack.pop() as [unknown, number];
+    if (!item || typeof item !== 'object') continue;
+    if (depth >= MAX_DEPTH) return true;
+    for (const child of Object.values(item)) stack.push([child, depth + 1]);
+  }
+  return false;
+}
+
 /** The dotted paths of every string under `value` that PostgreSQL could not store. */
 function unstorable(value: unknown, path: string, found: string[]): void {
   if (typeof value === 'string') {
@@ -34,6 +54,11 @@ function unstorable(value: unknown, path: string, found: string[]): void {
 export const textGuardPlugin = fp(
   async (app: FastifyInstance) => {
     app.addHook('preValidation', (request, _reply, done) => {
+      if (tooDeep(request.body)) {
+        return done(
+          Errors.validation({}, { errors: [{ field: '(root)', message: TOO_DEEP[request.locale] }] }),
+        );
+      }
       const found: string[] = [];
       unstorable(request.params, '', found);
       unstorable(request.query, '', found);

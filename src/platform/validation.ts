@@ -24,6 +24,8 @@ function build(options: Options): Ajv {
     };
     ajv.addFormat(name, { type: 'string', validate: (value) => validate(value) && inYears(value), compare });
   }
+  // ajv-formats also takes `urn:uuid:…`, which PostgreSQL's uuid type refuses.
+  ajv.addFormat('uuid', /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i);
   return ajv;
 }
 

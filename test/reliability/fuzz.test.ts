@@ -27,26 +27,7 @@ const REPORT = path.resolve(import.meta.dirname, '../../bench/results/fuzz.json'
  * (`known_5xx`), so the suite still fails on any other; fuzz-findings.test.ts replays each.
  * Remove an entry once it is fixed.
  */
-const KNOWN_DEFECTS: KnownDefect[] = [
-  {
-    name: 'a JSON body nested some thousands deep overflows the stack (text guard, idempotency fingerprint)',
-    matches: (err) => err.type === 'RangeError' && /Maximum call stack size exceeded/.test(err.message ?? ''),
-  },
-  {
-    name: 'POST /stock-transfers: an unknown source warehouse or bin fails a foreign key (insertTransfer)',
-    matches: (err) => /violates foreign key/.test(err.stack ?? '') && /insertTransfer/.test(err.stack ?? ''),
-  },
-  {
-    name: 'an unknown lot_id on a reservation or a transfer fails a foreign key (insertReservation)',
-    matches: (err) =>
-      /violates foreign key/.test(err.stack ?? '') && /insertReservation/.test(err.stack ?? ''),
-  },
-  {
-    name: "a 'urn:uuid:' id passes the uuid format and fails PostgreSQL's uuid cast",
-    matches: (err, request) =>
-      /invalid input syntax for type uuid/.test(err.stack ?? '') && /urn(:|%3A)uuid/i.test(request),
-  },
-];
+const KNOWN_DEFECTS: KnownDefect[] = [];
 
 /**
  * Tables a refused write may change because recording the refusal is their purpose: a failed

@@ -112,6 +112,8 @@ export class TransfersService {
       throw StockErrors.sameLocation();
     }
     return this.db.transaction(async (tx) => {
+      // Both ends must exist before the transfer row names them (404, not a failed reference).
+      await this.bins.resolve(tx, input.from_warehouse_id, fromBin);
       await this.bins.resolve(tx, input.to_warehouse_id, toBin);
       const number = await nextDocumentNumber(tx, 'TR');
       const transfer = await insertTransfer(tx, {
