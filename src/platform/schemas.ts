@@ -24,7 +24,7 @@ export const ErrorResponse = Type.Object(
         error_code: 'VALIDATION_ERROR',
         timestamp: '2026-01-15T09:30:00.000Z',
         request_id: '01936d3e-8f2a-7c4b-9e1d-5a6b7c8d9e0f',
-        errors: [{ field: 'quantity', message: 'must be more than 0' }],
+        errors: [{ field: 'quantity', message: 'must be at least 0.0001' }],
       },
     ],
   },

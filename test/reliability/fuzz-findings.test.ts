@@ -114,6 +114,18 @@ describe('inputs the fuzzer answered with a 5xx', () => {
     expect([fromWarehouse.statusCode, fromBin.statusCode]).toEqual([404, 404]);
   });
 
+  it('a quantity that rounds to nothing in the ledger (8e-12) is 422, not a failed check constraint', async () => {
+    const reservation = await post('/api/v1/reservations', {
+      product_id: product.id,
+      warehouse_id: from.id,
+      quantity: 8.037033916393205e-12,
+      ttl_minutes: 98,
+      reference: 'WEB-ORDER-1001',
+    });
+    expect(reservation.statusCode).toBe(422);
+    expect(reservation.json().errors).toEqual([{ field: 'quantity', message: 'must be at least 0.0001' }]);
+  });
+
   it('a reservation or a transfer of an unknown lot is 422 naming lot_id, not a foreign-key failure', async () => {
     const reservation = await post('/api/v1/reservations', {
       product_id: product.id,

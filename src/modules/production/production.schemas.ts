@@ -11,7 +11,7 @@ const nullable = <T extends Parameters<typeof Type.Union>[0][number]>(schema: T)
 export const WorkOrderCreate = Type.Object(
   {
     product_id: uuid,
-    quantity: Type.Number({ exclusiveMinimum: 0, maximum: 1e12 }),
+    quantity: Type.Number({ minimum: 0.0001, maximum: 1e12 }),
     priority: Type.Optional(Type.Enum([...WO_PRIORITIES])),
     due_date: Type.Optional(nullable(day)),
     warehouse_id: uuid,
@@ -19,7 +19,7 @@ export const WorkOrderCreate = Type.Object(
     components: Type.Array(
       Type.Object({
         product_id: uuid,
-        quantity_per_unit: Type.Number({ exclusiveMinimum: 0, maximum: 1e9 }),
+        quantity_per_unit: Type.Number({ minimum: 0.0001, maximum: 1e9 }),
       }),
       {
         maxItems: 200,
@@ -97,7 +97,7 @@ export const WorkOrderList = PageOf(WorkOrderPublic, orderExample);
 export const ProduceBody = Type.Object(
   {
     quantity: Type.Optional(
-      Type.Number({ exclusiveMinimum: 0, maximum: 1e12, description: 'Default: all that is left' }),
+      Type.Number({ minimum: 0.0001, maximum: 1e12, description: 'Default: all that is left' }),
     ),
     lot_number: Type.Optional(nullable(Type.String({ minLength: 1, maxLength: 64 }))),
     expiry_date: Type.Optional(nullable(day)),

@@ -14,7 +14,7 @@ const LineInput = Type.Object({
     Type.String({ minLength: 1, maxLength: 64, description: 'The product by SKU, instead of product_id' }),
   ),
   material_name: Type.Optional(Type.String({ maxLength: 200 })),
-  quantity: Type.Number({ exclusiveMinimum: 0, maximum: 1e12 }),
+  quantity: Type.Number({ minimum: 0.0001, maximum: 1e12 }),
   unit_price: Type.Number({ minimum: 0, maximum: 1e12 }),
   notes: Type.Optional(Type.String({ maxLength: 1000 })),
 });
@@ -152,7 +152,7 @@ export const ReceiveBody = Type.Object(
     lines: Type.Array(
       Type.Object({
         line_id: uuid,
-        quantity: Type.Number({ exclusiveMinimum: 0, maximum: 1e12 }),
+        quantity: Type.Number({ minimum: 0.0001, maximum: 1e12 }),
         bin_id: Type.Optional(nullable(uuid)),
         lot_number: Type.Optional(nullable(Type.String({ minLength: 1, maxLength: 64 }))),
         expiry_date: Type.Optional(nullable(day)),

@@ -11,7 +11,7 @@ const LineInput = Type.Object({
   sku: Type.Optional(Type.String({ minLength: 1, maxLength: 64 })),
   material_code: Type.Optional(Type.String({ minLength: 1, maxLength: 64 })),
   material_name: Type.Optional(Type.String({ maxLength: 200 })),
-  quantity: Type.Number({ exclusiveMinimum: 0, maximum: 1e12 }),
+  quantity: Type.Number({ minimum: 0.0001, maximum: 1e12 }),
   unit_price: Type.Number({ minimum: 0, maximum: 1e12 }),
 });
 
@@ -127,7 +127,7 @@ export const ShipmentBody = Type.Object(
       Type.Object({
         line_id: Type.Optional(uuid),
         product_id: Type.Optional(uuid),
-        quantity: Type.Number({ exclusiveMinimum: 0, maximum: 1e12 }),
+        quantity: Type.Number({ minimum: 0.0001, maximum: 1e12 }),
       }),
       { minItems: 1, maxItems: 500 },
     ),

@@ -4,7 +4,7 @@ import { PostedMovement } from './stock.schemas.js';
 const uuid = Type.String({ format: 'uuid' });
 const nullable = <T extends Parameters<typeof Type.Union>[0][number]>(schema: T) =>
   Type.Union([schema, Type.Null()]);
-const Positive = Type.Number({ exclusiveMinimum: 0, maximum: 1e12 });
+const Positive = Type.Number({ minimum: 0.0001, maximum: 1e12 });
 
 const lineFields = {
   product_id: uuid,

@@ -49,7 +49,7 @@ export const ReservationCreate = Type.Object(
     warehouse_id: uuid,
     bin_id: Type.Optional(nullable(uuid)),
     lot_id: Type.Optional(nullable(uuid)),
-    quantity: Type.Number({ exclusiveMinimum: 0, maximum: 1e12 }),
+    quantity: Type.Number({ minimum: 0.0001, maximum: 1e12 }),
     expires_at: Type.Optional(Type.String({ format: 'date-time' })),
     ttl_minutes: Type.Optional(Type.Integer({ minimum: 1, maximum: 525_600 })),
     reference: Type.String({ minLength: 1, maxLength: 100 }),

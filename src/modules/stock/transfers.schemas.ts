@@ -4,7 +4,7 @@ import { PageOf, PageQuery } from '../../platform/pagination.js';
 const uuid = Type.String({ format: 'uuid' });
 const nullable = <T extends Parameters<typeof Type.Union>[0][number]>(schema: T) =>
   Type.Union([schema, Type.Null()]);
-const Quantity = Type.Number({ exclusiveMinimum: 0, maximum: 1e12 });
+const Quantity = Type.Number({ minimum: 0.0001, maximum: 1e12 });
 
 const example = {
   id: '01936d3e-8f2a-7c4b-9e1d-5a6b7c8d9e70',
