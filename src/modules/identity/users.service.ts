@@ -163,6 +163,10 @@ export class UsersService {
     const actor = ctx.actor;
     if (!actor) throw Errors.unauthorized();
     const updated = await this.db.transaction(async (tx) => {
+      // A change that may remove an admin locks the active admins first, in id order, and only
+      // then the user: two admins removing each other wait for one another instead of deadlocking.
+      const admins =
+        changes.is_active === false || changes.role !== undefined ? await lockActiveAdmins(tx) : [];
       const current = await findUserById(tx, id, true);
       if (!current) throw IdentityErrors.userNotFound();
       if (expectedVersion !== undefined && expectedVersion !== current.version) throw Errors.stale();
@@ -174,7 +178,7 @@ export class UsersService {
       if (id === actor.id && ((role && role !== current.role) || changes.is_active === false)) {
         throw IdentityErrors.selfChange();
       }
-      if (losesAdmin) await this.assertNotLastAdmin(tx, id);
+      if (losesAdmin && admins.every((adminId) => adminId === id)) throw IdentityErrors.lastAdmin();
       if (changes.password !== undefined) assertStrongPassword(changes.password, ctx.locale);
       const invalidatesTokens = changes.password !== undefined || changes.is_active === false;
       let row: UserRow | undefined;
@@ -243,11 +247,6 @@ export class UsersService {
     const known = await existingModuleKeys(db, keys);
     const unknown = keys.find((key) => !known.has(key));
     if (unknown) throw IdentityErrors.unknownModule({ key: unknown });
-  }
-
-  private async assertNotLastAdmin(tx: DbOrTx, id: string): Promise<void> {
-    const admins = await lockActiveAdmins(tx);
-    if (admins.filter((adminId) => adminId !== id).length === 0) throw IdentityErrors.lastAdmin();
   }
 
   private duplicateError(error: unknown, input: { email?: string; username?: string }) {
