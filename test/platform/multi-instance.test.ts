@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../src/app.js';
 import { bearer, createUser, login, loginAdmin, PASSWORD } from '../helpers/factories.js';
+import { createProduct, createWarehouse, move, receive, verifyLedger } from '../helpers/stock.js';
 import { buildTestApp, type TestApp } from '../helpers/test-app.js';
 
 /** Polls until `check` holds (or the time is up), so a loaded machine only makes it slower. */
@@ -91,5 +92,49 @@ describe('two instances', () => {
         return (await addUnit(`mi${code + 1}`)).statusCode === 201;
       }),
     ).toBe(true);
+  });
+
+  it('100 issues of one unit against 60, spread over both at once: exactly 60 post', async () => {
+    const wh = await createWarehouse(t.app, admin, 'MI1');
+    const product = await createProduct(t.app, admin);
+    await receive(t.app, admin, product.id, wh.id, 60);
+    const answers = await Promise.all(
+      Array.from({ length: 100 }, (_, i) =>
+        move(i % 2 ? other : t.app, admin, {
+          product_id: product.id,
+          warehouse_id: wh.id,
+          movement_type: 'issue',
+          quantity: 1,
+        }),
+      ),
+    );
+    const codes = answers.map((a) => a.statusCode);
+    expect(codes.filter((c) => c === 201)).toHaveLength(60);
+    expect(codes.filter((c) => c === 409)).toHaveLength(40);
+    const read = await other.inject({
+      method: 'GET',
+      url: `/api/v1/products/${product.id}`,
+      headers: bearer(admin),
+    });
+    expect(read.json().on_hand).toBe(0);
+    expect((await verifyLedger(t.app, admin)).ok).toBe(true);
+  });
+
+  it('one Idempotency-Key sent to both at once posts once, and both answer with that posting', async () => {
+    const wh = await createWarehouse(t.app, admin, 'MI2');
+    const product = await createProduct(t.app, admin);
+    const body = { product_id: product.id, warehouse_id: wh.id, movement_type: 'receipt', quantity: 4 };
+    const headers = { 'idempotency-key': `twice-${product.id}` };
+    const [one, two] = await Promise.all([
+      move(t.app, admin, body, headers),
+      move(other, admin, body, headers),
+    ]);
+    expect([one?.statusCode, two?.statusCode]).toEqual([201, 201]);
+    expect(one?.json().id).toBe(two?.json().id);
+    const { rows } = await t.database.executeSql(
+      'select count(*)::int as n from stock_movements where product_id = $1',
+      [product.id],
+    );
+    expect(rows[0]?.n).toBe(1);
   });
 });
