@@ -4,6 +4,7 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyInstance } from 'fastify';
 import type { Config } from './config.js';
 import type { Database } from './db/client.js';
+import { requestScopedDb } from './db/request-transaction.js';
 import * as audit from './modules/audit/index.js';
 import * as catalog from './modules/catalog/index.js';
 import * as identity from './modules/identity/index.js';
@@ -107,7 +108,8 @@ export async function buildApp({ config, database, logger }: AppDeps): Promise<F
 
   // Modules, in dependency order: this list is the table of contents of the API. Each builds its
   // services, registers its routes, and hands the services others use to the modules after it.
-  const ctx: ModuleContext = { db: database.db, config, scheduler, log: app.log };
+  // Services join the transaction of a request sent with an Idempotency-Key (see idempotency.ts).
+  const ctx: ModuleContext = { db: requestScopedDb(database.db), config, scheduler, log: app.log };
   const valkey = await openValkey(config.valkeyUrl);
   const mailer = new Mailer(database.db, { smtpUrl: config.smtpUrl, from: config.mailFrom }, app.log);
   await app.register(healthPlugin, { database, scheduler, version: VERSION });
@@ -124,7 +126,7 @@ export async function buildApp({ config, database, logger }: AppDeps): Promise<F
   await feed.start();
   await identity.register(app, ctx, { mailer, valkey, feed });
   await audit.register(app, ctx);
-  const stockViews = new stock.StockQueries(database.db);
+  const stockViews = new stock.StockQueries(ctx.db);
   const { products } = await catalog.register(app, ctx, { productStock: stockViews });
   const { bins } = await locations.register(app, ctx, { locationStock: stockViews });
   const { suppliers, customers } = await partners.register(app, ctx);

@@ -1,9 +1,11 @@
 import { createHash } from 'node:crypto';
 import { and, eq, lt, sql } from 'drizzle-orm';
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest, RouteHandlerMethod } from 'fastify';
 import fp from 'fastify-plugin';
 import stableStringify from 'safe-stable-stringify';
-import type { Db, DbOrTx } from '../db/client.js';
+import type { Db, DbOrTx, Tx } from '../db/client.js';
+import { isLockTimeout } from '../db/errors.js';
+import { inRequestTransaction } from '../db/request-transaction.js';
 import { rows } from '../db/rows.js';
 import { defineError } from './errors.js';
 import { idempotencyKeys } from './idempotency.tables.js';
@@ -33,8 +35,6 @@ export interface IdempotencyClaim {
   scope: string;
   key: string;
   hash: string;
-  /** The route claims the key in the transaction of its own work (see claimInTransaction). */
-  inTransaction: boolean;
 }
 
 declare module 'fastify' {
@@ -42,8 +42,10 @@ declare module 'fastify' {
     idempotency: IdempotencyClaim | null;
   }
   interface FastifyContextConfig {
-    /** Claim and answer the key inside the route's own transaction, so a crash leaves no half state. */
+    /** The route claims and answers the key itself, in a transaction of its own (the posting batch). */
     idempotencyInTransaction?: boolean;
+    /** false: the route ignores `Idempotency-Key` (sign-in and the other token routes). */
+    idempotency?: boolean;
   }
 }
 
@@ -142,90 +144,155 @@ export async function answerInTransaction(
   }
 }
 
+/** Thrown inside a keyed request's transaction to roll back a refused request; its answer is sent as is. */
+class Refused {
+  constructor(readonly payload: unknown) {}
+}
+
+/** The caller's claim on the request's key (422 for a malformed key). */
+function claimOf(request: FastifyRequest, key: unknown): IdempotencyClaim {
+  if (typeof key !== 'string' || !KEY.test(key)) throw IdempotencyErrors.badKey();
+  return { scope: request.principal?.id ?? `anonymous:${request.ip}`, key, hash: fingerprint(request) };
+}
+
+/**
+ * Claims the key in the request's transaction (true), or finds it answered (false). A first
+ * attempt still running holds the key's row uncommitted: this waits for its outcome, and a
+ * crashed attempt's row vanishes with its connection, so the key is free again at once.
+ */
+async function claimKey(tx: Tx, claim: IdempotencyClaim): Promise<boolean> {
+  await tx.execute(sql`select set_config('lock_timeout', ${`${WAIT_FOR_FIRST_MS}ms`}, true)`);
+  let won: boolean | undefined;
+  try {
+    [won] = await claimInTransaction(tx, [claim]);
+  } catch (error) {
+    if (isLockTimeout(error)) throw IdempotencyErrors.inProgress();
+    throw error;
+  }
+  await tx.execute(sql`set local lock_timeout to default`);
+  return won === true;
+}
+
+/** The body as it goes out: what the route's response schema makes of it. */
+function serialized(reply: FastifyReply, payload: unknown): string {
+  if (payload == null) return '';
+  if (typeof payload === 'string') return payload;
+  const body = reply.serialize(payload);
+  return typeof body === 'string' ? body : Buffer.from(body as Uint8Array).toString();
+}
+
+/**
+ * Runs the handler with its reply held back: what it sends (or returns) is the result, and
+ * nothing reaches the client until the caller sends it. A handler's promise that resolves to the
+ * reply itself settles only once the reply is out (a reply is a thenable), so the send decides.
+ */
+function heldReply(
+  instance: FastifyInstance,
+  handler: RouteHandlerMethod,
+  request: FastifyRequest,
+  reply: FastifyReply,
+): Promise<unknown> {
+  const sent = new Promise<unknown>((resolve) => {
+    reply.send = (payload?: unknown) => {
+      resolve(payload);
+      return reply;
+    };
+  });
+  const returned = Promise.resolve(handler.call(instance, request, reply));
+  returned.catch(() => {}); // its rejection is taken by the race below, or comes after the send
+  return Promise.race([sent, returned]);
+}
+
+type Outcome = { replay: StoredResponse } | { answer: StoredResponse } | { refused: unknown };
+
+/**
+ * The route's handler, run once per caller and key: the key, the route's writes and its stored
+ * answer commit in one transaction, and the answer is sent only after that commit.
+ */
+function keyed(db: Db, handler: RouteHandlerMethod): RouteHandlerMethod {
+  return async function (this: FastifyInstance, request, reply) {
+    const key = request.headers['idempotency-key'];
+    if (key === undefined) return handler.call(this, request, reply);
+    const claim = claimOf(request, key);
+    let outcome: Outcome;
+    try {
+      outcome = await inRequestTransaction(db, async (tx): Promise<Outcome> => {
+        if (!(await claimKey(tx, claim))) return { replay: await storedResponse(tx, claim) };
+        const payload = await heldReply(this, handler, request, reply);
+        if (reply.statusCode >= 400) throw new Refused(payload);
+        const answer = {
+          status: reply.statusCode,
+          type: String(reply.getHeader('content-type') ?? 'application/json; charset=utf-8'),
+          body: serialized(reply, payload),
+        };
+        await answerInTransaction(tx, [{ claim, response: answer }], []);
+        return { answer };
+      });
+    } catch (error) {
+      // A refused request changed nothing and keeps no key: its retry is judged again.
+      if (!(error instanceof Refused)) throw error;
+      outcome = { refused: error.payload };
+    } finally {
+      Reflect.deleteProperty(reply, 'send');
+    }
+    if ('refused' in outcome) return reply.send(outcome.refused);
+    const { status, type, body } = 'replay' in outcome ? outcome.replay : outcome.answer;
+    if ('replay' in outcome) reply.header('idempotent-replayed', 'true');
+    return reply.code(status).type(type).send(body);
+  };
+}
+
 /**
  * A POST with an `Idempotency-Key` runs once per caller and key: a retry with the same body gets
  * the stored response (status and body, marked `Idempotent-Replayed: true`) and changes nothing;
  * the same key with another body is 422. A retry racing the first waits for its answer. Keys are
- * kept 24 hours; a 5xx frees the key so the request can be retried.
+ * kept 24 hours; a refused request (4xx, 5xx) keeps none, so its retry runs again.
  */
 export const idempotencyPlugin = fp(
   async (app: FastifyInstance, options: { db: Db; scheduler: Scheduler }) => {
     const { db } = options;
     app.decorateRequest('idempotency', null);
 
-    /** Claims the key, or answers with the stored response (true: the reply is sent). */
+    app.addHook('onRoute', (route) => {
+      const methods = Array.isArray(route.method) ? route.method : [route.method];
+      const { idempotency, idempotencyInTransaction } = route.config ?? {};
+      if (!methods.includes('POST') || idempotency === false || idempotencyInTransaction) return;
+      route.handler = keyed(db, route.handler as RouteHandlerMethod);
+    });
+
+    /** Claims the key for the route to take into its own transaction, or replays its answer. */
     async function claimOrReplay(
       request: FastifyRequest,
       reply: FastifyReply,
       key: unknown,
     ): Promise<boolean> {
-      if (typeof key !== 'string' || !KEY.test(key)) throw IdempotencyErrors.badKey();
-      const scope = request.principal?.id ?? `anonymous:${request.ip}`;
-      const hash = fingerprint(request);
-      if (request.routeOptions.config.idempotencyInTransaction) {
-        const [row] = await db
-          .select({ key: idempotencyKeys.key })
-          .from(idempotencyKeys)
-          .where(and(eq(idempotencyKeys.scope, scope), eq(idempotencyKeys.key, key)));
-        if (!row) {
-          request.idempotency = { scope, key, hash, inTransaction: true };
-          return false;
-        }
-      } else {
-        const claimed = await db
-          .insert(idempotencyKeys)
-          .values({
-            scope,
-            key,
-            requestHash: hash,
-            state: 'in_progress',
-            expiresAt: sql`now() + make_interval(hours => ${TTL_HOURS})`,
-          })
-          .onConflictDoNothing()
-          .returning({ key: idempotencyKeys.key });
-        if (claimed.length === 1) {
-          request.idempotency = { scope, key, hash, inTransaction: false };
-          return false;
-        }
+      const claim = claimOf(request, key);
+      const [row] = await db
+        .select({ key: idempotencyKeys.key })
+        .from(idempotencyKeys)
+        .where(and(eq(idempotencyKeys.scope, claim.scope), eq(idempotencyKeys.key, claim.key)));
+      if (!row) {
+        request.idempotency = claim;
+        return false;
       }
-      const stored = await storedResponse(db, { scope, key, hash });
+      const stored = await storedResponse(db, claim);
       reply.code(stored.status).header('idempotent-replayed', 'true').type(stored.type).send(stored.body);
       return true;
     }
 
-    // Every request passes here; only a POST with a key needs the database (and a promise).
+    // Only the routes that claim keys in a transaction of their own (the posting batch) pass here.
     app.addHook('preHandler', (request, reply, done) => {
       const key = request.headers['idempotency-key'];
-      if (request.method !== 'POST' || key === undefined) return done();
+      if (
+        !request.routeOptions.config.idempotencyInTransaction ||
+        request.method !== 'POST' ||
+        key === undefined
+      ) {
+        return done();
+      }
       claimOrReplay(request, reply, key).then((replayed) => {
         if (!replayed) done();
       }, done);
-    });
-
-    /** Stores the response of a request whose key was claimed outside its transaction (a 5xx frees the key). */
-    async function answer(claim: IdempotencyClaim, reply: FastifyReply, payload: unknown): Promise<unknown> {
-      const where = and(eq(idempotencyKeys.scope, claim.scope), eq(idempotencyKeys.key, claim.key));
-      if (reply.statusCode >= 500) {
-        await db.delete(idempotencyKeys).where(where);
-      } else {
-        await db
-          .update(idempotencyKeys)
-          .set({
-            state: 'done',
-            responseStatus: reply.statusCode,
-            responseType: String(reply.getHeader('content-type') ?? 'application/json; charset=utf-8'),
-            responseBody: typeof payload === 'string' ? payload : payload == null ? '' : String(payload),
-          })
-          .where(where);
-      }
-      return payload;
-    }
-
-    app.addHook('onSend', (request, reply, payload, done) => {
-      const claim = request.idempotency;
-      if (!claim || claim.inTransaction) return done(null, payload);
-      request.idempotency = null;
-      answer(claim, reply, payload).then((sent) => done(null, sent), done);
     });
 
     options.scheduler.register({

@@ -2,12 +2,14 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Api } from '../helpers/api.js';
 import { type ApiUser, type Fixture, setupApp } from '../helpers/setup.js';
+import { createProduct, receive, verifyLedger } from '../helpers/stock.js';
+import { waitFor } from '../helpers/wait.js';
 
 let t: Fixture<['warehouse']>;
 let worker: ApiUser;
 
 beforeAll(async () => {
-  t = await setupApp({ users: ['warehouse'] });
+  t = await setupApp({ users: ['warehouse'], warehouse: true });
   [worker] = t.users;
 });
 afterAll(() => t.close());
@@ -22,6 +24,14 @@ async function countSku(sku: string): Promise<number> {
   const { rows } = await t.database.executeSql('select count(*)::int as n from products where sku = $1', [
     sku,
   ]);
+  return Number(rows[0]?.n);
+}
+
+async function onHand(productId: string): Promise<number> {
+  const { rows } = await t.database.executeSql(
+    'select coalesce(sum(on_hand), 0)::float as n from stock_balances where product_id = $1',
+    [productId],
+  );
   return Number(rows[0]?.n);
 }
 
@@ -46,16 +56,78 @@ describe('Idempotency-Key on POST', () => {
     expect(await countSku(body.sku)).toBe(1);
   });
 
-  it('replays an error response too, without running the request again', async () => {
-    const body = { sku: fresh('IDEM'), name: 'Duplicate' };
-    expect((await post(body, undefined)).statusCode).toBe(201);
+  it('a refused request keeps no key: its retry is judged again, and runs once it can', async () => {
+    const product = await createProduct(t.app, t.admin.token);
+    const issue = { warehouse_id: t.warehouse.id, lines: [{ product_id: product.id, quantity: 5 }] };
     const key = fresh('key');
-    const first = await post(body, key);
-    expect(first.statusCode).toBe(409);
-    const retry = await post(body, key);
-    expect(retry.statusCode).toBe(409);
-    expect(retry.headers['idempotent-replayed']).toBe('true');
-    expect(retry.json().request_id).toBe(first.json().request_id);
+    const refused = await worker.api.post('/api/v1/inventory/issues', issue, { 'idempotency-key': key });
+    expect(refused.statusCode).toBe(409);
+    expect(refused.json().error_code).toBe('INSUFFICIENT_STOCK');
+    expect(await storedKeys(key)).toEqual([]);
+    await receive(t.app, t.admin.token, product.id, t.warehouse.id, 5);
+    const retry = await worker.api.post('/api/v1/inventory/issues', issue, { 'idempotency-key': key });
+    expect(retry.statusCode).toBe(201);
+    expect(retry.headers['idempotent-replayed']).toBeUndefined();
+    const again = await worker.api.post('/api/v1/inventory/issues', issue, { 'idempotency-key': key });
+    expect(again.headers['idempotent-replayed']).toBe('true');
+    expect(again.json()).toEqual(retry.json());
+    expect(await onHand(product.id)).toBe(0);
+  });
+
+  it('concurrent retries of a stock document with one key post it once', async () => {
+    const product = await createProduct(t.app, t.admin.token);
+    await receive(t.app, t.admin.token, product.id, t.warehouse.id, 5);
+    const issue = { warehouse_id: t.warehouse.id, lines: [{ product_id: product.id, quantity: 5 }] };
+    const key = fresh('doc-race');
+    const results = await Promise.all(
+      Array.from({ length: 10 }, () =>
+        worker.api.post('/api/v1/inventory/issues', issue, { 'idempotency-key': key }),
+      ),
+    );
+    expect(results.map((r) => r.statusCode)).toEqual(Array(10).fill(201));
+    expect(new Set(results.map((r) => r.json().posting_id)).size).toBe(1);
+    expect(await onHand(product.id)).toBe(0);
+    expect((await verifyLedger(t.app, t.admin.token)).ok).toBe(true);
+  });
+
+  it('a key held by a transaction that never commits is free the moment that transaction ends', async () => {
+    // What a crashed process leaves: its claim uncommitted, on a connection that then dies.
+    const key = fresh('orphan');
+    const holder = await t.database.pool.connect();
+    await holder.query('begin');
+    await holder.query(
+      `insert into idempotency_keys (scope, key, request_hash, state, expires_at)
+       values ($1, $2, 'crashed', 'in_progress', now() + interval '1 hour')`,
+      [worker.id, key],
+    );
+    const body = { sku: fresh('IDEM-ORPHAN'), name: 'Orphan' };
+    const pending = post(body, key);
+    await waitFor(async () => {
+      const { rows } = await t.database.executeSql(
+        "select count(*)::int as n from pg_stat_activity where wait_event_type = 'Lock' and datname = current_database()",
+      );
+      return Number(rows[0]?.n) > 0;
+    }, 'the retry waiting on the held key');
+    holder.release(new Error('the holder dies'));
+    const res = await pending;
+    expect(res.statusCode).toBe(201);
+    expect(res.headers['idempotent-replayed']).toBeUndefined();
+    expect(await countSku(body.sku)).toBe(1);
+  });
+
+  it('sign-in ignores the key and stores no token with it', async () => {
+    const key = fresh('login');
+    for (let i = 0; i < 2; i++) {
+      const res = await t.app.inject({
+        method: 'POST',
+        url: '/api/v1/auth/login-json',
+        headers: { 'idempotency-key': key },
+        payload: { username: worker.username, password: worker.password },
+      });
+      expect(res.statusCode).toBe(200);
+      expect(res.headers['idempotent-replayed']).toBeUndefined();
+    }
+    expect(await storedKeys(key)).toEqual([]);
   });
 
   it('a retry with the body keys in another order, or a trailing slash, is the same request', async () => {

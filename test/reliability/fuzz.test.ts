@@ -31,12 +31,10 @@ const KNOWN_DEFECTS: KnownDefect[] = [];
 
 /**
  * Tables a refused write may change because recording the refusal is their purpose: a failed
- * sign-in writes an audit row (`auth.login_failed`), and a POST with an `Idempotency-Key` stores
- * its answer, 4xx included, so that a retry is answered the same (a 5xx frees the key).
+ * sign-in writes an audit row (`auth.login_failed`). A refused request keeps no Idempotency-Key.
  */
-function recordsRefusalIn(route: string, headers: Record<string, string>): string[] {
-  const tables = route.startsWith('POST /api/v1/auth/login') ? ['audit_log'] : [];
-  return 'idempotency-key' in headers ? [...tables, 'idempotency_keys'] : tables;
+function recordsRefusalIn(route: string): string[] {
+  return route.startsWith('POST /api/v1/auth/login') ? ['audit_log'] : [];
 }
 
 let t: TestApp;

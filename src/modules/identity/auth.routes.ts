@@ -17,10 +17,11 @@ import {
 } from './identity.schemas.js';
 
 const tags = ['auth'];
-const open = { access: { public: true as const } };
+// Token routes ignore Idempotency-Key: a retry signs in again, and no token is stored with a key.
+const open = { access: { public: true as const }, idempotency: false };
 /** Sign-in: failed attempts are throttled (429). */
 const throttled = { ...open, rateLimited: true };
-const signedIn = { access: { roles: Roles.all } };
+const signedIn = { access: { roles: Roles.all }, idempotency: false };
 
 const FORGOT_ACCEPTED = {
   en: 'If the address belongs to an account, a reset link is on its way.',

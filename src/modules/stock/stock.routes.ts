@@ -72,7 +72,7 @@ export const movementsRoutes: FastifyPluginAsyncTypebox<Deps & { batcher: Postin
     },
     async (request, reply) => {
       const input = movementInputOf(request.body);
-      const claim = request.idempotency?.inTransaction ? request.idempotency : null;
+      const claim = request.idempotency;
       const { response, replayed } = await batcher.submit(ctxOf(request), input, claim, (posted) => ({
         status: 201,
         type: 'application/json; charset=utf-8',

@@ -4,6 +4,11 @@ import { buildApp } from '../../src/app.js';
 import { bearer, createUser, login, loginAdmin, PASSWORD } from '../helpers/factories.js';
 import { createProduct, createWarehouse, move, receive, verifyLedger } from '../helpers/stock.js';
 import { buildTestApp, type TestApp } from '../helpers/test-app.js';
+import { FULL, recordFigures } from './report.js';
+
+/** The oversell race: this many issues of one unit against 60 % as many units, over both instances. */
+const ISSUES = FULL ? 1_000 : 100;
+const figures: Record<string, unknown> = {};
 
 /** Polls until `check` holds (or the time is up), so a loaded machine only makes it slower. */
 async function eventually(check: () => Promise<boolean>, ms = 15_000): Promise<boolean> {
@@ -30,6 +35,7 @@ describe('two instances', () => {
     admin = (await loginAdmin(t.app)).access_token;
   });
   afterAll(async () => {
+    recordFigures('multi-instance', 'two instances, one database', figures);
     await other?.close();
     await t?.close();
   });
@@ -48,7 +54,9 @@ describe('two instances', () => {
       headers: bearer(admin),
     });
     expect(deactivated.statusCode).toBe(200);
+    const since = Date.now();
     expect(await eventually(async () => (await meOn(other, token)).statusCode === 401)).toBe(true);
+    figures.deactivation_refused_after_ms = Date.now() - since;
     expect((await meOn(other, token)).json().error_code).toBe('USER_INACTIVE');
   });
 
@@ -62,9 +70,11 @@ describe('two instances', () => {
       payload: { refresh_token: pair.refresh_token },
     });
     expect(out.statusCode).toBe(204);
+    const since = Date.now();
     expect(await eventually(async () => (await meOn(other, pair.access_token)).statusCode === 401)).toBe(
       true,
     );
+    figures.logout_refused_after_ms = Date.now() - since;
   });
 
   it('a role changed on one applies on the other at once', async () => {
@@ -94,12 +104,13 @@ describe('two instances', () => {
     ).toBe(true);
   });
 
-  it('100 issues of one unit against 60, spread over both at once: exactly 60 post', async () => {
+  it(`${ISSUES} issues of one unit against ${ISSUES * 0.6}, spread over both at once: exactly ${ISSUES * 0.6} post`, async () => {
+    const stock = ISSUES * 0.6;
     const wh = await createWarehouse(t.app, admin, 'MI1');
     const product = await createProduct(t.app, admin);
-    await receive(t.app, admin, product.id, wh.id, 60);
+    await receive(t.app, admin, product.id, wh.id, stock);
     const answers = await Promise.all(
-      Array.from({ length: 100 }, (_, i) =>
+      Array.from({ length: ISSUES }, (_, i) =>
         move(i % 2 ? other : t.app, admin, {
           product_id: product.id,
           warehouse_id: wh.id,
@@ -109,8 +120,15 @@ describe('two instances', () => {
       ),
     );
     const codes = answers.map((a) => a.statusCode);
-    expect(codes.filter((c) => c === 201)).toHaveLength(60);
-    expect(codes.filter((c) => c === 409)).toHaveLength(40);
+    figures.oversell = {
+      issues: ISSUES,
+      units: stock,
+      posted: codes.filter((c) => c === 201).length,
+      refused_409: codes.filter((c) => c === 409).length,
+      other: codes.filter((c) => c !== 201 && c !== 409).length,
+    };
+    expect(codes.filter((c) => c === 201)).toHaveLength(stock);
+    expect(codes.filter((c) => c === 409)).toHaveLength(ISSUES - stock);
     const read = await other.inject({
       method: 'GET',
       url: `/api/v1/products/${product.id}`,
@@ -136,5 +154,33 @@ describe('two instances', () => {
       [product.id],
     );
     expect(rows[0]?.n).toBe(1);
+    figures.movement_key_race = { requests: 2, postings: rows[0]?.n };
+  });
+
+  it('one Idempotency-Key on a stock document, sent to both many times at once, posts it once', async () => {
+    const wh = await createWarehouse(t.app, admin, 'MI3');
+    const product = await createProduct(t.app, admin);
+    await receive(t.app, admin, product.id, wh.id, 10);
+    const issue = { warehouse_id: wh.id, lines: [{ product_id: product.id, quantity: 10 }] };
+    const headers = { ...bearer(admin), 'idempotency-key': `doc-${product.id}` };
+    const answers = await Promise.all(
+      Array.from({ length: 20 }, (_, i) =>
+        (i % 2 ? other : t.app).inject({
+          method: 'POST',
+          url: '/api/v1/inventory/issues',
+          headers,
+          payload: issue,
+        }),
+      ),
+    );
+    expect(answers.map((a) => a.statusCode)).toEqual(Array(20).fill(201));
+    expect(new Set(answers.map((a) => a.json().posting_id)).size).toBe(1);
+    const { rows } = await t.database.executeSql(
+      "select count(*)::int as n from stock_movements where product_id = $1 and movement_type = 'issue'",
+      [product.id],
+    );
+    expect(rows[0]?.n).toBe(1);
+    expect((await verifyLedger(t.app, admin)).ok).toBe(true);
+    figures.document_key_race = { requests: 20, postings: rows[0]?.n };
   });
 });
