@@ -1,5 +1,11 @@
 import { Decimal } from 'decimal.js';
 import { invalidFields } from './errors.js';
+import { defineMessageGroup } from './translations.js';
+
+const NumberReasons = defineMessageGroup('reason.number', {
+  notFinite: { en: 'must be a finite number', hu: 'véges szám kell legyen' },
+  tooSmall: { en: 'must be 0 or at least 1e-20', hu: '0 vagy legalább 1e-20 kell legyen' },
+});
 
 /** The ledger keeps 4 decimal places. */
 export const LEDGER_SCALE = 4;
@@ -9,13 +15,13 @@ export function decimal(value: number): string {
   if (!Number.isFinite(value))
     throw invalidFields({
       field: 'quantity',
-      messages: { en: 'must be a finite number', hu: 'véges szám kell legyen' },
+      messages: NumberReasons.notFinite,
     });
   // Smaller than anything a column keeps: refused rather than written out to 300 places.
   if (value !== 0 && Math.abs(value) < 1e-20)
     throw invalidFields({
       field: 'quantity',
-      messages: { en: 'must be 0 or at least 1e-20', hu: '0 vagy legalább 1e-20 kell legyen' },
+      messages: NumberReasons.tooSmall,
     });
   // The number's own shortest digits, written out without an exponent (1e-7, 1e21 alike).
   return new Decimal(value).toFixed();

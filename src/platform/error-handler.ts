@@ -4,6 +4,7 @@ import fp from 'fastify-plugin';
 import { missingReference } from '../db/errors.js';
 import { AppError, Errors, FIELD_REASONS, type FieldReason, type Messages } from './errors.js';
 import type { Locale } from './i18n.js';
+import { defineMessages } from './translations.js';
 import { keywordMessage } from './validation-messages.js';
 
 type Localize = (errors: AjvIssue[]) => void;
@@ -22,10 +23,10 @@ export interface FieldError {
   message: string;
 }
 
-const DOES_NOT_EXIST: Messages = {
+const DOES_NOT_EXIST: Messages = defineMessages('reason.reference.missing', {
   en: 'refers to something that does not exist',
   hu: 'nem létező tételre hivatkozik',
-};
+});
 
 /** A union that fails only because the value is not null either ("an id, or null"). */
 function isNullBranch(issue: AjvIssue): boolean {

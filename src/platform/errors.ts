@@ -1,8 +1,22 @@
 import type { Locale } from './i18n.js';
 import { label } from './labels.js';
+import { defineMessages, interpolate, type MessageParams, type Messages } from './translations.js';
 
-export type Messages = Record<Locale, string>;
-export type ErrorParams = Record<string, string | number>;
+export type { Messages } from './translations.js';
+/** A parameter is a value, or a text of its own (a reason) rendered in the message's language. */
+export type ErrorParams = Record<string, string | number | Messages>;
+
+/** `messages` in `locale`, its parameters in the same language (labels and reasons translated). */
+function render(messages: Messages, params: ErrorParams, locale: Locale): string {
+  const values: MessageParams = {};
+  for (const [key, value] of Object.entries(params)) {
+    if (typeof value !== 'object') values[key] = label(key, value, locale);
+  }
+  for (const [key, value] of Object.entries(params)) {
+    if (typeof value === 'object') values[key] = interpolate(value[locale], values);
+  }
+  return interpolate(messages[locale], values);
+}
 
 /** A failure the caller can act on: a stable code, an HTTP status and a message in every locale. */
 export class AppError extends Error {
@@ -14,20 +28,13 @@ export class AppError extends Error {
     /** Extra machine-readable fields merged into the response body (e.g. `available`). */
     readonly extra: Record<string, unknown> = {},
   ) {
-    super(`${code}: ${interpolate(messages.en, params)}`);
+    super(`${code}: ${render(messages, params, 'en')}`);
     this.name = 'AppError';
   }
 
   localized(locale: Locale): string {
-    const params = Object.fromEntries(
-      Object.entries(this.params).map(([key, value]) => [key, label(key, value, locale)]),
-    );
-    return interpolate(this.messages[locale], params);
+    return render(this.messages, this.params, locale);
   }
-}
-
-export function interpolate(template: string, params: ErrorParams): string {
-  return template.replace(/\{(\w+)\}/g, (whole, key: string) => String(params[key] ?? whole));
 }
 
 /**
@@ -36,9 +43,13 @@ export function interpolate(template: string, params: ErrorParams): string {
  */
 export const ERROR_CATALOGUE = new Map<string, Set<number>>();
 
-/** Declares one error kind; services throw `NAME(params)`. */
-export function defineError(code: string, status: number, messages: Messages) {
+/**
+ * Declares one error kind; services throw `NAME(params)`. Its text is `error.<CODE>` in the
+ * translation table, or `error.<CODE>.<variant>` where modules word one code their own way.
+ */
+export function defineError(code: string, status: number, messages: Messages, variant?: string) {
   ERROR_CATALOGUE.set(code, (ERROR_CATALOGUE.get(code) ?? new Set()).add(status));
+  defineMessages(variant ? `error.${code}.${variant}` : `error.${code}`, messages);
   return (params: ErrorParams = {}, extra: Record<string, unknown> = {}) =>
     new AppError(code, status, messages, params, extra);
 }
@@ -126,9 +137,10 @@ export function invalidFields(...reasons: FieldReason[]): AppError {
 export const FIELD_REASONS = 'fieldReasons';
 
 /**
- * A user-facing text that is not an error (an e-mail, a composed message), in every locale with
- * `{param}` placeholders: the same table form as errors, so no message is written inline.
+ * A user-facing text that is not an error (an e-mail, a composed message), in the translation
+ * table as `text.<id>`: returns it rendered in a locale with its parameters.
  */
-export function defineText(messages: Messages) {
-  return (locale: Locale, params: ErrorParams = {}) => interpolate(messages[locale], params);
+export function defineText(id: string, messages: Messages) {
+  defineMessages(`text.${id}`, messages);
+  return (locale: Locale, params: ErrorParams = {}) => render(messages, params, locale);
 }

@@ -1,49 +1,73 @@
 import type { Locale } from './i18n.js';
+import { defineMessageGroup, type Messages } from './translations.js';
+
+/** Each status, action and movement type named in words; English keeps the value itself. */
+function words<K extends string>(param: string, hu: Record<K, string>): Record<string, Messages> {
+  const entries = Object.fromEntries(
+    Object.entries<string>(hu).map(([value, text]) => [value, { en: value, hu: text }]),
+  ) as Record<K, Messages>;
+  return defineMessageGroup(`label.${param}`, entries);
+}
 
 /**
- * Words that error messages carry as parameters (document statuses and actions) in every locale,
- * so a Hungarian message names them in Hungarian. A value not listed is shown as it is.
+ * Words that messages carry as parameters (document statuses, actions, movement types), by the
+ * parameter's name, so a Hungarian message names them in Hungarian. A value not listed is shown
+ * as it is.
  */
-const LABELS: Record<string, Record<string, Record<Exclude<Locale, 'en'>, string>>> = {
-  status: {
-    draft: { hu: 'piszkozat' },
-    submitted: { hu: 'beküldött' },
-    approved: { hu: 'jóváhagyott' },
-    rejected: { hu: 'elutasított' },
-    confirmed: { hu: 'visszaigazolt' },
-    partially_received: { hu: 'részben beérkezett' },
-    received: { hu: 'beérkezett' },
-    partially_shipped: { hu: 'részben kiszállított' },
-    shipped: { hu: 'kiszállított' },
-    cancelled: { hu: 'visszavont' },
-    closed: { hu: 'lezárt' },
-    planned: { hu: 'tervezett' },
-    released: { hu: 'kiadott' },
-    in_progress: { hu: 'folyamatban lévő' },
-    completed: { hu: 'befejezett' },
-    pending: { hu: 'függőben lévő' },
-    active: { hu: 'aktív' },
-    consumed: { hu: 'felhasznált' },
-    expired: { hu: 'lejárt' },
-  },
-  action: {
-    submit: { hu: 'beküldés' },
-    approve: { hu: 'jóváhagyás' },
-    reject: { hu: 'elutasítás' },
-    receive: { hu: 'bevételezés' },
-    confirm: { hu: 'visszaigazolás' },
-    ship: { hu: 'kiszállítás' },
-    cancel: { hu: 'visszavonás' },
-    close: { hu: 'lezárás' },
-    release: { hu: 'kiadás' },
-    start: { hu: 'indítás' },
-    produce: { hu: 'gyártás' },
-    complete: { hu: 'befejezés' },
-  },
+const LABELS: Record<string, Record<string, Messages>> = {
+  status: words('status', {
+    draft: 'piszkozat',
+    submitted: 'beküldött',
+    approved: 'jóváhagyott',
+    rejected: 'elutasított',
+    confirmed: 'visszaigazolt',
+    partially_received: 'részben beérkezett',
+    received: 'beérkezett',
+    partially_shipped: 'részben kiszállított',
+    shipped: 'kiszállított',
+    cancelled: 'visszavont',
+    closed: 'lezárt',
+    planned: 'tervezett',
+    released: 'kiadott',
+    in_progress: 'folyamatban lévő',
+    completed: 'befejezett',
+    pending: 'függőben lévő',
+    active: 'aktív',
+    consumed: 'felhasznált',
+    expired: 'lejárt',
+  }),
+  action: words('action', {
+    submit: 'beküldés',
+    approve: 'jóváhagyás',
+    reject: 'elutasítás',
+    receive: 'bevételezés',
+    confirm: 'visszaigazolás',
+    ship: 'kiszállítás',
+    cancel: 'visszavonás',
+    close: 'lezárás',
+    release: 'kiadás',
+    start: 'indítás',
+    produce: 'gyártás',
+    complete: 'befejezés',
+  }),
+  movement_type: words('movement_type', {
+    receipt: 'bevételezés',
+    issue: 'kiadás',
+    adjustment: 'korrekció',
+    damaged: 'selejtezés',
+    return: 'visszavét',
+    transfer_out: 'átadás',
+    transfer_in: 'átvétel',
+    production_consume: 'gyártási felhasználás',
+    production_output: 'gyártási kimenet',
+    dispatch: 'kiszállítás',
+    dispatch_return: 'visszaszállítás',
+    count: 'leltár',
+  }),
 };
 
-/** A message parameter in the caller's language: statuses and actions translated, the rest as is. */
+/** A message parameter in the caller's language: statuses, actions and movement types translated. */
 export function label(param: string, value: string | number, locale: Locale): string | number {
-  if (locale === 'en' || typeof value !== 'string') return value;
+  if (typeof value !== 'string') return value;
   return LABELS[param]?.[value]?.[locale] ?? value;
 }

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
 import { Errors, type Messages } from './errors.js';
+import { defineMessages } from './translations.js';
 
 // Unpaired surrogates (the driver would silently turn them into U+FFFD) and the non-characters
 // U+FFFE/U+FFFF are never text; NUL is checked below, PostgreSQL cannot store it at all.
@@ -8,18 +9,18 @@ const BROKEN = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\
 const storable = (text: string) => !text.includes('\0') && !BROKEN.test(text);
 const join = (path: string, key: string | number) => (path ? `${path}.${key}` : String(key));
 
-const REASON: Messages = {
+const REASON: Messages = defineMessages('reason.text.unstorable', {
   en: 'must not contain NUL or invalid Unicode characters',
   hu: 'nem tartalmazhat NUL vagy érvénytelen Unicode karaktert',
-};
+});
 
 /** Deeper than any request of this API nests; deeper still would overflow the recursive checks. */
 export const MAX_DEPTH = 32;
 
-const TOO_DEEP: Messages = {
+const TOO_DEEP: Messages = defineMessages('reason.body.too_deep', {
   en: `must not nest more than ${MAX_DEPTH} levels deep`,
   hu: `legfeljebb ${MAX_DEPTH} szint mélyen lehet egymásba ágyazva`,
-};
+});
 
 /** Whether `value` nests deeper than MAX_DEPTH (counted without recursion). */
 function tooDeep(value: unknown): boolean {

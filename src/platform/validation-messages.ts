@@ -1,6 +1,5 @@
-import type { Messages } from './errors.js';
-import { interpolate } from './errors.js';
 import type { Locale } from './i18n.js';
+import { defineMessageGroup, defineMessages, interpolate, type Messages } from './translations.js';
 
 /** What Ajv reports about one failed keyword. */
 export interface KeywordIssue {
@@ -9,7 +8,7 @@ export interface KeywordIssue {
 }
 
 /** JSON types in words. */
-const TYPES: Record<string, Messages> = {
+const TYPES: Record<string, Messages> = defineMessageGroup('validation.type', {
   string: { en: 'text', hu: 'szöveg' },
   number: { en: 'a number', hu: 'szám' },
   integer: { en: 'a whole number', hu: 'egész szám' },
@@ -17,13 +16,13 @@ const TYPES: Record<string, Messages> = {
   object: { en: 'an object', hu: 'objektum' },
   array: { en: 'a list', hu: 'lista' },
   null: { en: 'null', hu: 'null' },
-};
+});
 
 /** Joins alternatives ("text or null"). */
-const OR: Messages = { en: ' or ', hu: ' vagy ' };
+const OR: Messages = defineMessages('validation.or', { en: ' or ', hu: ' vagy ' });
 
 /** The schema keywords a request fails most, said in words a user understands. */
-const KEYWORDS: Record<string, Messages> = {
+const KEYWORDS: Record<string, Messages> = defineMessageGroup('validation.keyword', {
   required: { en: 'is required', hu: 'kötelező megadni' },
   type: { en: 'must be {type}', hu: '{type} kell legyen' },
   minimum: { en: 'must be at least {limit}', hu: 'legalább {limit} kell legyen' },
@@ -48,15 +47,15 @@ const KEYWORDS: Record<string, Messages> = {
   multipleOf: { en: 'must be a multiple of {multipleOf}', hu: '{multipleOf} többszöröse kell legyen' },
   uniqueItems: { en: 'must not list the same item twice', hu: 'nem tartalmazhat ismétlődő elemet' },
   format: { en: 'is not in the expected form', hu: 'nem a várt formátumú' },
-};
+});
 
 /** Formats said in words, instead of "must match format \"uuid\"". */
-const FORMATS: Record<string, Messages> = {
+const FORMATS: Record<string, Messages> = defineMessageGroup('validation.format', {
   uuid: { en: 'not a valid id', hu: 'nem érvényes azonosító' },
   email: { en: 'not a valid e-mail address', hu: 'nem érvényes e-mail-cím' },
   date: { en: 'not a valid date (YYYY-MM-DD)', hu: 'nem érvényes dátum (ÉÉÉÉ-HH-NN)' },
   'date-time': { en: 'not a valid date and time', hu: 'nem érvényes dátum és idő' },
-};
+});
 
 /** The message for one failed keyword, or undefined when the table has none (Ajv's own is used). */
 export function keywordMessage(issue: KeywordIssue, locale: Locale): string | undefined {

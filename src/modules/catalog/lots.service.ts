@@ -3,6 +3,7 @@ import { isForeignKeyViolation, isUniqueViolation } from '../../db/errors.js';
 import { invalidFields } from '../../platform/errors.js';
 import { type PageRequest, toPage } from '../../platform/pagination.js';
 import type { RequestCtx } from '../../platform/request-ctx.js';
+import { defineMessageGroup } from '../../platform/translations.js';
 import { recordAudit } from '../audit/index.js';
 import { CatalogErrors } from './catalog.errors.js';
 import type { LotCreate } from './catalog.schemas.js';
@@ -15,6 +16,15 @@ import {
   productById,
   productExists,
 } from './lots.repo.js';
+
+/** Why a lot's field is refused. */
+const LotReasons = defineMessageGroup('reason.lot', {
+  expiryBeforeManufacture: {
+    en: 'must not be before manufactured_on',
+    hu: 'nem lehet a gyártási dátum előtt',
+  },
+  unknownSupplier: { en: 'unknown supplier', hu: 'ismeretlen beszállító' },
+});
 
 export type { LotRow } from './lots.repo.js';
 
@@ -58,7 +68,7 @@ export class LotsService {
     if (input.manufactured_on && input.expiry_date && input.manufactured_on > input.expiry_date) {
       throw invalidFields({
         field: 'expiry_date',
-        messages: { en: 'must not be before manufactured_on', hu: 'nem lehet a gyártási dátum előtt' },
+        messages: LotReasons.expiryBeforeManufacture,
       });
     }
   }
@@ -83,7 +93,7 @@ export class LotsService {
       if (isForeignKeyViolation(error)) {
         throw invalidFields({
           field: 'supplier_id',
-          messages: { en: 'unknown supplier', hu: 'ismeretlen beszállító' },
+          messages: LotReasons.unknownSupplier,
         });
       }
       throw error;

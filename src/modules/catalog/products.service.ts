@@ -3,6 +3,7 @@ import { isUniqueViolation } from '../../db/errors.js';
 import { invalidFields } from '../../platform/errors.js';
 import { type PageRequest, toPage } from '../../platform/pagination.js';
 import type { RequestCtx } from '../../platform/request-ctx.js';
+import { defineMessages } from '../../platform/translations.js';
 import { recordAudit } from '../audit/index.js';
 import { isValidGtin } from './barcode.js';
 import { CatalogErrors } from './catalog.errors.js';
@@ -24,6 +25,11 @@ import {
   updateProduct,
 } from './products.repo.js';
 import type { UnitsService } from './units.service.js';
+
+const INVALID_BARCODE = defineMessages('reason.barcode.invalid', {
+  en: 'is not a valid EAN/UPC/GTIN (length or check digit)',
+  hu: 'érvénytelen vonalkód (hossz vagy ellenőrző számjegy)',
+});
 
 type Selected = { product: ProductRow; categoryName: string | null; onHand: number };
 
@@ -70,10 +76,7 @@ function assertBarcode(barcode: string | null | undefined): void {
   if (barcode == null || isValidGtin(barcode)) return;
   throw invalidFields({
     field: 'barcode',
-    messages: {
-      en: 'is not a valid EAN/UPC/GTIN (length or check digit)',
-      hu: 'érvénytelen vonalkód (hossz vagy ellenőrző számjegy)',
-    },
+    messages: INVALID_BARCODE,
   });
 }
 

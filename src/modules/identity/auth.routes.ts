@@ -4,6 +4,7 @@ import { Type } from 'typebox';
 import { Roles } from '../../platform/access.js';
 import { ctxOf } from '../../platform/request-ctx.js';
 import type { AuthService } from './auth.service.js';
+import { IdentityTexts } from './identity.errors.js';
 import {
   Accepted,
   ChangePasswordBody,
@@ -22,11 +23,6 @@ const open = { access: { public: true as const }, idempotency: false };
 /** Sign-in: failed attempts are throttled (429). */
 const throttled = { ...open, rateLimited: true };
 const signedIn = { access: { roles: Roles.all }, idempotency: false };
-
-const FORGOT_ACCEPTED = {
-  en: 'If the address belongs to an account, a reset link is on its way.',
-  hu: 'Ha a cím egy fiókhoz tartozik, a visszaállító hivatkozást elküldtük.',
-};
 
 export const authRoutes: FastifyPluginAsyncTypebox<{
   auth: AuthService;
@@ -133,7 +129,7 @@ export const authRoutes: FastifyPluginAsyncTypebox<{
     },
     async (request, reply) => {
       await auth.forgotPassword(ctxOf(request), request.body.email);
-      return reply.code(202).send({ detail: FORGOT_ACCEPTED[request.locale] });
+      return reply.code(202).send({ detail: IdentityTexts.forgotAccepted(request.locale) });
     },
   );
 

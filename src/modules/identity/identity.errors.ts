@@ -1,4 +1,5 @@
 import { defineError, defineText } from '../../platform/errors.js';
+import { defineMessageGroup } from '../../platform/translations.js';
 
 export const IdentityErrors = {
   invalidCredentials: defineError('INVALID_CREDENTIALS', 401, {
@@ -73,13 +74,29 @@ export const LoginIdentifierReasons = {
 
 /** Identity's texts that are not errors. */
 export const IdentityTexts = {
-  passwordNeeds: defineText({
+  passwordNeeds: defineText('password_needs', {
     en: 'The password needs {missing}.',
     hu: 'A jelszóból hiányzik: {missing}.',
   }),
-  resetSubject: defineText({ en: 'Raktar password reset', hu: 'Raktar – jelszó visszaállítása' }),
-  resetBody: defineText({
+  resetSubject: defineText('password_reset_subject', {
+    en: 'Raktar password reset',
+    hu: 'Raktar – jelszó visszaállítása',
+  }),
+  resetBody: defineText('password_reset_body', {
     en: 'To reset your password, open this link within {minutes} minutes:\n\n{link}\n\nIf you did not ask for this, ignore this message.',
     hu: 'Jelszava visszaállításához nyissa meg ezt a hivatkozást {minutes} percen belül:\n\n{link}\n\nHa nem Ön kérte, hagyja figyelmen kívül ezt a levelet.',
   }),
+  forgotAccepted: defineText('password_reset_accepted', {
+    en: 'If the address belongs to an account, a reset link is on its way.',
+    hu: 'Ha a cím egy fiókhoz tartozik, a visszaállító hivatkozást elküldtük.',
+  }),
 };
+
+/** What a strong password needs, each named in words. */
+export const PasswordRules = defineMessageGroup('password_rule', {
+  length: { en: 'at least 8 characters', hu: 'legalább 8 karakter' },
+  upper: { en: 'an upper-case letter', hu: 'egy nagybetű' },
+  lower: { en: 'a lower-case letter', hu: 'egy kisbetű' },
+  digit: { en: 'a digit', hu: 'egy számjegy' },
+  special: { en: 'a special character', hu: 'egy speciális karakter' },
+});

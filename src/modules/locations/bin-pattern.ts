@@ -1,4 +1,35 @@
 import { defineError } from '../../platform/errors.js';
+import { defineMessageGroup } from '../../platform/translations.js';
+
+/** Why a pattern is refused; `{name}` is the placeholder concerned. */
+const PatternReasons = defineMessageGroup('reason.bin_pattern', {
+  numbers: {
+    en: 'range of {name} must be whole numbers from low to high',
+    hu: 'a(z) {name} tartománya alulról felfelé haladó egész számokból álljon',
+  },
+  letters: {
+    en: 'range of {name} must run from a letter to a later one',
+    hu: 'a(z) {name} tartománya egy betűtől egy későbbi betűig tartson',
+  },
+  rangeKind: {
+    en: 'range of {name} must be two numbers or two single letters',
+    hu: 'a(z) {name} tartománya két szám vagy két egyes betű legyen',
+  },
+  literal: {
+    en: 'only letters, digits and . _ / - may appear outside placeholders',
+    hu: 'a helyőrzőkön kívül csak betű, számjegy és . _ / - állhat',
+  },
+  twice: { en: '{name} appears twice', hu: 'a(z) {name} kétszer szerepel' },
+  noRange: { en: 'no range for {name}', hu: 'a(z) {name} helyőrzőnek nincs tartománya' },
+  noPlaceholder: {
+    en: 'no placeholder in braces in the pattern',
+    hu: 'a mintában nincs kapcsos zárójeles helyőrző',
+  },
+  unused: {
+    en: 'range {name} is not used by the pattern',
+    hu: 'a(z) {name} tartományt a minta nem használja',
+  },
+});
 
 export const PatternErrors = {
   invalid: defineError('INVALID_BIN_PATTERN', 422, {
@@ -25,7 +56,7 @@ const LITERAL = /^[A-Za-z0-9._/-]*$/;
 function expandRange(name: string, [start, end]: Range, width: number): string[] {
   if (typeof start === 'number' && typeof end === 'number') {
     if (!Number.isInteger(start) || !Number.isInteger(end) || start < 0 || end < start) {
-      throw PatternErrors.invalid({ reason: `range of ${name} must be whole numbers from low to high` });
+      throw PatternErrors.invalid({ name, reason: PatternReasons.numbers });
     }
     return Array.from({ length: end - start + 1 }, (_, i) => String(start + i).padStart(width, '0'));
   }
@@ -38,11 +69,10 @@ function expandRange(name: string, [start, end]: Range, width: number): string[]
     const from = start.charCodeAt(0);
     const to = end.charCodeAt(0);
     const sameCase = (start === start.toUpperCase()) === (end === end.toUpperCase());
-    if (!sameCase || to < from)
-      throw PatternErrors.invalid({ reason: `range of ${name} must run from a letter to a later one` });
+    if (!sameCase || to < from) throw PatternErrors.invalid({ name, reason: PatternReasons.letters });
     return Array.from({ length: to - from + 1 }, (_, i) => String.fromCharCode(from + i));
   }
-  throw PatternErrors.invalid({ reason: `range of ${name} must be two numbers or two single letters` });
+  throw PatternErrors.invalid({ name, reason: PatternReasons.rangeKind });
 }
 
 /**
@@ -53,25 +83,23 @@ export function expandBinPattern(pattern: string, ranges: Record<string, Range>,
   const placeholders: Placeholder[] = [];
   const literals = pattern.split(PLACEHOLDER).filter((_, i) => i % 3 === 0);
   if (literals.some((part) => !LITERAL.test(part))) {
-    throw PatternErrors.invalid({
-      reason: 'only letters, digits and . _ / - may appear outside placeholders',
-    });
+    throw PatternErrors.invalid({ reason: PatternReasons.literal });
   }
   for (const match of pattern.matchAll(PLACEHOLDER)) {
     const name = match[1] as string;
     if (placeholders.some((p) => p.name === name))
-      throw PatternErrors.invalid({ reason: `${name} appears twice` });
+      throw PatternErrors.invalid({ name, reason: PatternReasons.twice });
     const range = ranges[name];
-    if (!range) throw PatternErrors.invalid({ reason: `no range for ${name}` });
+    if (!range) throw PatternErrors.invalid({ name, reason: PatternReasons.noRange });
     placeholders.push({
       name,
       width: Number(match[2] ?? 0),
       values: expandRange(name, range, Number(match[2] ?? 0)),
     });
   }
-  if (placeholders.length === 0) throw PatternErrors.invalid({ reason: 'no {placeholder} in the pattern' });
+  if (placeholders.length === 0) throw PatternErrors.invalid({ reason: PatternReasons.noPlaceholder });
   const unused = Object.keys(ranges).find((name) => !placeholders.some((p) => p.name === name));
-  if (unused) throw PatternErrors.invalid({ reason: `range ${unused} is not used by the pattern` });
+  if (unused) throw PatternErrors.invalid({ name: unused, reason: PatternReasons.unused });
   const count = placeholders.reduce((n, p) => n * p.values.length, 1);
   if (count > max) throw PatternErrors.tooMany({ count, max });
 

@@ -1,5 +1,11 @@
 import { type CountryCode, parsePhoneNumberWithError } from 'libphonenumber-js';
 import { invalidFields } from '../../platform/errors.js';
+import { defineMessages } from '../../platform/translations.js';
+
+const INVALID_PHONE = defineMessages('reason.phone.invalid', {
+  en: 'is not a valid phone number',
+  hu: 'érvénytelen telefonszám',
+});
 
 /** A valid phone number in E.164 (`+36301234567`); numbers without a country code use `region`. */
 export function normalizePhone(raw: string, region: string, field = 'phone'): string {
@@ -11,6 +17,6 @@ export function normalizePhone(raw: string, region: string, field = 'phone'): st
   }
   throw invalidFields({
     field,
-    messages: { en: 'is not a valid phone number', hu: 'érvénytelen telefonszám' },
+    messages: INVALID_PHONE,
   });
 }

@@ -6,6 +6,7 @@ import { type PageRequest, toPage } from '../../platform/pagination.js';
 import type { RequestCtx } from '../../platform/request-ctx.js';
 import { nextDocumentNumber } from '../../platform/sequences.js';
 import { StateMachine } from '../../platform/state-machine.js';
+import { defineMessages } from '../../platform/translations.js';
 import { recordAudit, recordTransition } from '../audit/index.js';
 import type { ProductsService } from '../catalog/index.js';
 import { OrderErrors, orderLineValues, orderTotalsPublic, recomputeOrderTotals } from '../orders/index.js';
@@ -31,6 +32,11 @@ import {
   updatePurchaseOrder,
 } from './purchasing.repo.js';
 import type { OrderChanges, OrderCreate, OrderLineCreate, ReceiveBody } from './purchasing.schemas.js';
+
+const DUE_BEFORE_ORDER = defineMessages('reason.purchase_order.due_before_order', {
+  en: 'must not be before po_date',
+  hu: 'nem lehet a rendelés dátuma (po_date) előtt',
+});
 
 /** action → the statuses it may start from, and where it leads. */
 const LIFECYCLE = new StateMachine(
@@ -163,7 +169,7 @@ export class PurchaseOrdersService {
     if (input.due_date && input.due_date < poDate) {
       throw invalidFields({
         field: 'due_date',
-        messages: { en: 'must not be before po_date', hu: 'nem lehet a po_date előtt' },
+        messages: DUE_BEFORE_ORDER,
       });
     }
   }

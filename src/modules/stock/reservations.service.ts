@@ -4,6 +4,7 @@ import { decimal } from '../../platform/decimal.js';
 import { invalidFields } from '../../platform/errors.js';
 import { type PageRequest, toPage } from '../../platform/pagination.js';
 import type { RequestCtx } from '../../platform/request-ctx.js';
+import { defineMessages } from '../../platform/translations.js';
 import { recordAudit } from '../audit/index.js';
 import type { ProductsService } from '../catalog/index.js';
 import type { BinsService } from '../locations/index.js';
@@ -24,6 +25,11 @@ import {
 import type { ReservationCreate } from './reservations.schemas.js';
 import { StockErrors } from './stock.errors.js';
 import type { StockService } from './stock.service.js';
+
+const NOT_IN_FUTURE = defineMessages('reason.reservation.expiry_past', {
+  en: 'must be in the future',
+  hu: 'a jövőben kell legyen',
+});
 
 /**
  * A hold as orders, work orders and transfers ask for it inside their own transaction (with the
@@ -122,7 +128,7 @@ export class ReservationsService {
     if (expiresAt.getTime() <= Date.now()) {
       throw invalidFields({
         field: 'expires_at',
-        messages: { en: 'must be in the future', hu: 'a jövőben kell legyen' },
+        messages: NOT_IN_FUTURE,
       });
     }
     const input: ReserveInput = {

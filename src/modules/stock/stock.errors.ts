@@ -10,8 +10,8 @@ export const StockErrors = {
     hu: 'A készletmozgás nem található.',
   }),
   signMismatch: defineError('QUANTITY_SIGN_MISMATCH', 422, {
-    en: 'A {type} movement cannot have a negative quantity.',
-    hu: 'A(z) {type} mozgás mennyisége nem lehet negatív.',
+    en: 'A {movement_type} movement cannot have a negative quantity.',
+    hu: 'A(z) {movement_type} mozgás mennyisége nem lehet negatív.',
   }),
   zeroQuantity: defineError('ZERO_QUANTITY', 422, {
     en: 'The quantity must not be zero.',

@@ -118,7 +118,7 @@ export class StockService {
     const kind = MOVEMENT_TYPES[type];
     if (kind === 'signed') return quantity > 0 ? 'in' : 'out';
     // Seed 004's clients send outbound quantities negative; inbound ones must be positive.
-    if (kind === 'in' && quantity < 0) throw StockErrors.signMismatch({ type });
+    if (kind === 'in' && quantity < 0) throw StockErrors.signMismatch({ movement_type: type });
     return kind;
   }
 

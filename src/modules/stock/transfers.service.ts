@@ -5,6 +5,7 @@ import { type PageRequest, toPage } from '../../platform/pagination.js';
 import type { RequestCtx } from '../../platform/request-ctx.js';
 import { nextDocumentNumber } from '../../platform/sequences.js';
 import { StateMachine } from '../../platform/state-machine.js';
+import { defineMessages } from '../../platform/translations.js';
 import { recordAudit } from '../audit/index.js';
 import type { BinsService } from '../locations/index.js';
 import type { PostLine } from './post-lines.js';
@@ -27,6 +28,11 @@ import {
 } from './transfers.repo.js';
 import type { TransferCreate } from './transfers.schemas.js';
 
+const NO_LINES = defineMessages('reason.transfer.no_lines', {
+  en: 'give product_id and quantity, or lines',
+  hu: 'adja meg a product_id és quantity mezőt, vagy a lines tömböt',
+});
+
 /** The lines a transfer moves: `lines`, or seed 004's one product (`product_id`, `quantity`). */
 function requestedLines(input: TransferCreate) {
   const lines =
@@ -37,10 +43,7 @@ function requestedLines(input: TransferCreate) {
   if (lines.length === 0) {
     throw invalidFields({
       field: 'lines',
-      messages: {
-        en: 'give product_id and quantity, or lines',
-        hu: 'adja meg a product_id és quantity mezőt, vagy a lines tömböt',
-      },
+      messages: NO_LINES,
     });
   }
   return lines;
