@@ -7,7 +7,7 @@ import type {
   RawRequestDefaultExpression,
   RawServerDefault,
 } from 'fastify';
-import type { Static, TObject, TSchema } from 'typebox';
+import { type Static, type TObject, type TSchema, Type } from 'typebox';
 import { expectedVersion } from './if-match.js';
 import { ctxOf, type RequestCtx } from './request-ctx.js';
 
@@ -20,10 +20,14 @@ export type Api = FastifyInstance<
   TypeBoxTypeProvider
 >;
 
-interface RecordRoute {
+/** What every route declares: who may call it, and where and how the OpenAPI document lists it. */
+interface RouteDoc {
   config: FastifyContextConfig;
   tags: string[];
   summary: string;
+}
+
+interface RecordRoute extends RouteDoc {
   /** The `{id}` path parameter's schema. */
   params: TSchema;
   /** The updated record as answered. */
@@ -86,4 +90,122 @@ export function transitionRoutes<A extends string>(
       (request) => route.transition(ctxOf(request), (request.params as { id: string }).id, action),
     );
   }
+}
+
+/*
+ * The helpers below hand a write its `RequestCtx` first, as the services take it; a read gets
+ * the request's typed input first and the `RequestCtx` last, since few reads need it.
+ */
+
+/** `POST /` (or `url`, under a parent's `params`) creating a record: 201 with the record. */
+export function createRoute<B extends TSchema, P extends TSchema = TSchema>(
+  app: Api,
+  route: RouteDoc & {
+    url?: string;
+    params?: P;
+    body: B;
+    response: TSchema;
+    create: (ctx: RequestCtx, body: Static<B>, params: Static<P>) => unknown;
+  },
+): void {
+  app.post(
+    route.url ?? '/',
+    {
+      config: route.config,
+      schema: {
+        tags: route.tags,
+        summary: route.summary,
+        params: route.params,
+        body: route.body,
+        response: { 201: route.response },
+      },
+    },
+    async (request, reply) =>
+      reply
+        .code(201)
+        .send(await route.create(ctxOf(request), request.body as Static<B>, request.params as Static<P>)),
+  );
+}
+
+/** `GET /:id` (or `url`) answering one record by its path parameters. */
+export function getRoute<P extends TSchema>(
+  app: Api,
+  route: RouteDoc & {
+    url?: string;
+    params: P;
+    response: TSchema;
+    get: (params: Static<P>, ctx: RequestCtx) => unknown;
+  },
+): void {
+  app.get(
+    route.url ?? '/:id',
+    {
+      config: route.config,
+      schema: {
+        tags: route.tags,
+        summary: route.summary,
+        params: route.params,
+        response: { 200: route.response },
+      },
+    },
+    (request) => route.get(request.params as Static<P>, ctxOf(request)),
+  );
+}
+
+/** `GET /` (or `url`, under a parent's `params`) answering a page of records filtered by the query. */
+export function listRoute<Q extends TSchema, P extends TSchema = TSchema>(
+  app: Api,
+  route: RouteDoc & {
+    url?: string;
+    params?: P;
+    querystring: Q;
+    response: TSchema;
+    list: (query: Static<Q>, params: Static<P>, ctx: RequestCtx) => unknown;
+  },
+): void {
+  app.get(
+    route.url ?? '/',
+    {
+      config: route.config,
+      schema: {
+        tags: route.tags,
+        summary: route.summary,
+        params: route.params,
+        querystring: route.querystring,
+        response: { 200: route.response },
+      },
+    },
+    (request) => route.list(request.query as Static<Q>, request.params as Static<P>, ctxOf(request)),
+  );
+}
+
+/**
+ * `DELETE /:id` (or `url`): 200 with what `remove` answers (a deactivated record, say) when the
+ * route declares a `response`, else 204 with no body.
+ */
+export function deleteRoute<P extends TSchema>(
+  app: Api,
+  route: RouteDoc & {
+    url?: string;
+    params: P;
+    response?: TSchema;
+    remove: (ctx: RequestCtx, params: Static<P>) => unknown;
+  },
+): void {
+  app.delete(
+    route.url ?? '/:id',
+    {
+      config: route.config,
+      schema: {
+        tags: route.tags,
+        summary: route.summary,
+        params: route.params,
+        response: route.response ? { 200: route.response } : { 204: Type.Null() },
+      },
+    },
+    async (request, reply) => {
+      const result = await route.remove(ctxOf(request), request.params as Static<P>);
+      return route.response ? result : reply.code(204).send(null);
+    },
+  );
 }

@@ -1,9 +1,8 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { Type } from 'typebox';
 import { moduleAccess } from '../../platform/access.js';
 import { pageRequest } from '../../platform/pagination.js';
 import { ctxOf } from '../../platform/request-ctx.js';
-import { updateRoute } from '../../platform/route-helpers.js';
+import { createRoute, deleteRoute, getRoute, listRoute, updateRoute } from '../../platform/route-helpers.js';
 import {
   CategoryCreate,
   CategoryList,
@@ -39,20 +38,14 @@ export const productsRoutes: FastifyPluginAsyncTypebox<{
   lots: LotsService;
 }> = async (app, { products, lots }) => {
   const tags = ['products'];
-  app.get(
-    '/',
-    {
-      config: read,
-      schema: {
-        tags,
-        summary: 'List products: search, filters, sort, paging',
-        querystring: ProductQuery,
-        response: { 200: ProductList },
-      },
-    },
-    (request) => {
-      const q = request.query;
-      return products.list(
+  listRoute(app, {
+    config: read,
+    tags,
+    summary: 'List products: search, filters, sort, paging',
+    querystring: ProductQuery,
+    response: ProductList,
+    list: (q) =>
+      products.list(
         {
           search: q.search,
           createdFrom: q.created_from_date ? new Date(q.created_from_date) : undefined,
@@ -63,35 +56,24 @@ export const productsRoutes: FastifyPluginAsyncTypebox<{
         },
         q.sort_by ?? 'name_asc',
         pageRequest(q),
-      );
-    },
-  );
-  app.post(
-    '/',
-    {
-      config: staff,
-      schema: {
-        tags,
-        summary: 'Create a product',
-        body: ProductCreate,
-        response: { 201: ProductPublic },
-      },
-    },
-    async (request, reply) => reply.code(201).send(await products.create(ctxOf(request), request.body)),
-  );
-  app.get(
-    '/:id',
-    {
-      config: read,
-      schema: {
-        tags,
-        summary: 'Get a product with its stock per warehouse',
-        params: IdParams,
-        response: { 200: ProductDetail },
-      },
-    },
-    (request) => products.get(request.params.id),
-  );
+      ),
+  });
+  createRoute(app, {
+    config: staff,
+    tags,
+    summary: 'Create a product',
+    body: ProductCreate,
+    response: ProductPublic,
+    create: (ctx, body) => products.create(ctx, body),
+  });
+  getRoute(app, {
+    config: read,
+    tags,
+    summary: 'Get a product with its stock per warehouse',
+    params: IdParams,
+    response: ProductDetail,
+    get: ({ id }) => products.get(id),
+  });
   updateRoute(app, {
     config: staff,
     tags,
@@ -101,19 +83,14 @@ export const productsRoutes: FastifyPluginAsyncTypebox<{
     response: ProductPublic,
     update: (ctx, id, changes, version) => products.update(ctx, id, changes, version),
   });
-  app.delete(
-    '/:id',
-    {
-      config: staff,
-      schema: {
-        tags,
-        summary: 'Soft-delete a product (history and SKU kept)',
-        params: IdParams,
-        response: { 200: ProductPublic },
-      },
-    },
-    (request) => products.remove(ctxOf(request), request.params.id),
-  );
+  deleteRoute(app, {
+    config: staff,
+    tags,
+    summary: 'Soft-delete a product (history and SKU kept)',
+    params: IdParams,
+    response: ProductPublic,
+    remove: (ctx, { id }) => products.remove(ctx, id),
+  });
   app.post(
     '/:id/restore',
     {
@@ -128,48 +105,35 @@ export const productsRoutes: FastifyPluginAsyncTypebox<{
     (request) => products.restore(ctxOf(request), request.params.id),
   );
 
-  app.get(
-    '/:id/lots',
-    {
-      config: read,
-      schema: {
-        tags: ['lots'],
-        summary: "List a product's lots, earliest expiry first",
-        params: IdParams,
-        querystring: LotQuery,
-        response: { 200: LotList },
-      },
-    },
-    (request) => lots.list(request.params.id, request.query.search, pageRequest(request.query)),
-  );
-  app.post(
-    '/:id/lots',
-    {
-      config: staff,
-      schema: {
-        tags: ['lots'],
-        summary: 'Create a lot of a lot-tracked product',
-        params: IdParams,
-        body: LotCreate,
-        response: { 201: LotPublic },
-      },
-    },
-    async (request, reply) =>
-      reply.code(201).send(await lots.create(ctxOf(request), request.params.id, request.body)),
-  );
-  app.get(
-    '/:id/lots/:lotId',
-    {
-      config: read,
-      schema: {
-        tags: ['lots'],
-        summary: 'Get a lot',
-        params: LotParams,
-        response: { 200: LotPublic },
-      },
-    },
-    (request) => lots.get(request.params.id, request.params.lotId),
-  );
+  listRoute(app, {
+    url: '/:id/lots',
+    config: read,
+    tags: ['lots'],
+    summary: "List a product's lots, earliest expiry first",
+    params: IdParams,
+    querystring: LotQuery,
+    response: LotList,
+    list: (q, { id }) => lots.list(id, q.search, pageRequest(q)),
+  });
+  createRoute(app, {
+    url: '/:id/lots',
+    config: staff,
+    tags: ['lots'],
+    summary: 'Create a lot of a lot-tracked product',
+    params: IdParams,
+    body: LotCreate,
+    response: LotPublic,
+    create: (ctx, body, { id }) => lots.create(ctx, id, body),
+  });
+  getRoute(app, {
+    url: '/:id/lots/:lotId',
+    config: read,
+    tags: ['lots'],
+    summary: 'Get a lot',
+    params: LotParams,
+    response: LotPublic,
+    get: ({ id, lotId }) => lots.get(id, lotId),
+  });
 };
 
 export const categoriesRoutes: FastifyPluginAsyncTypebox<{ categories: CategoriesService }> = async (
@@ -182,32 +146,22 @@ export const categoriesRoutes: FastifyPluginAsyncTypebox<{ categories: Categorie
     { config: read, schema: { tags, summary: 'List categories', response: { 200: CategoryList } } },
     () => categories.list(),
   );
-  app.post(
-    '/',
-    {
-      config: staff,
-      schema: {
-        tags,
-        summary: 'Create a category',
-        body: CategoryCreate,
-        response: { 201: CategoryPublic },
-      },
-    },
-    async (request, reply) => reply.code(201).send(await categories.create(ctxOf(request), request.body)),
-  );
-  app.get(
-    '/:id',
-    {
-      config: read,
-      schema: {
-        tags,
-        summary: 'Get a category',
-        params: IdParams,
-        response: { 200: CategoryPublic },
-      },
-    },
-    (request) => categories.get(request.params.id),
-  );
+  createRoute(app, {
+    config: staff,
+    tags,
+    summary: 'Create a category',
+    body: CategoryCreate,
+    response: CategoryPublic,
+    create: (ctx, body) => categories.create(ctx, body),
+  });
+  getRoute(app, {
+    config: read,
+    tags,
+    summary: 'Get a category',
+    params: IdParams,
+    response: CategoryPublic,
+    get: ({ id }) => categories.get(id),
+  });
   updateRoute(app, {
     config: staff,
     tags,
@@ -217,22 +171,13 @@ export const categoriesRoutes: FastifyPluginAsyncTypebox<{ categories: Categorie
     response: CategoryPublic,
     update: (ctx, id, changes, version) => categories.update(ctx, id, changes, version),
   });
-  app.delete(
-    '/:id',
-    {
-      config: staff,
-      schema: {
-        tags,
-        summary: 'Delete a category with no products or subcategories',
-        params: IdParams,
-        response: { 204: Type.Null() },
-      },
-    },
-    async (request, reply) => {
-      await categories.remove(ctxOf(request), request.params.id);
-      return reply.code(204).send(null);
-    },
-  );
+  deleteRoute(app, {
+    config: staff,
+    tags,
+    summary: 'Delete a category with no products or subcategories',
+    params: IdParams,
+    remove: (ctx, { id }) => categories.remove(ctx, id),
+  });
 };
 
 export const unitsRoutes: FastifyPluginAsyncTypebox<{ units: UnitsService }> = async (app, { units }) => {
@@ -245,19 +190,14 @@ export const unitsRoutes: FastifyPluginAsyncTypebox<{ units: UnitsService }> = a
     },
     () => units.list(),
   );
-  app.post(
-    '/',
-    {
-      config: manage,
-      schema: {
-        tags,
-        summary: 'Add a unit of measure',
-        body: UnitCreate,
-        response: { 201: UnitPublic },
-      },
-    },
-    async (request, reply) => reply.code(201).send(await units.create(ctxOf(request), request.body)),
-  );
+  createRoute(app, {
+    config: manage,
+    tags,
+    summary: 'Add a unit of measure',
+    body: UnitCreate,
+    response: UnitPublic,
+    create: (ctx, body) => units.create(ctx, body),
+  });
   app.patch(
     '/:code',
     {
@@ -272,20 +212,12 @@ export const unitsRoutes: FastifyPluginAsyncTypebox<{ units: UnitsService }> = a
     },
     (request) => units.update(ctxOf(request), request.params.code, request.body),
   );
-  app.delete(
-    '/:code',
-    {
-      config: manage,
-      schema: {
-        tags,
-        summary: 'Delete a unit no product uses',
-        params: UnitParams,
-        response: { 204: Type.Null() },
-      },
-    },
-    async (request, reply) => {
-      await units.remove(ctxOf(request), request.params.code);
-      return reply.code(204).send(null);
-    },
-  );
+  deleteRoute(app, {
+    url: '/:code',
+    config: manage,
+    tags,
+    summary: 'Delete a unit no product uses',
+    params: UnitParams,
+    remove: (ctx, { code }) => units.remove(ctx, code),
+  });
 };

@@ -3,7 +3,7 @@ import { Roles } from '../../platform/access.js';
 import { pageRequest } from '../../platform/pagination.js';
 import { ctxOf } from '../../platform/request-ctx.js';
 import { canonicalRole } from '../../platform/roles.js';
-import { updateRoute } from '../../platform/route-helpers.js';
+import { createRoute, deleteRoute, getRoute, listRoute, updateRoute } from '../../platform/route-helpers.js';
 import {
   IdParams,
   ModuleGrantBody,
@@ -20,46 +20,43 @@ const anyone = { access: { roles: Roles.all, ownRecords: true } };
 const adminOnly = { access: { roles: Roles.admin, module: 'admin' } };
 
 export const usersRoutes: FastifyPluginAsyncTypebox<{ users: UsersService }> = async (app, { users }) => {
-  app.get(
-    '/',
-    {
-      config: anyone,
-      schema: {
-        tags,
-        summary: 'List users (warehouse and viewer users see only themselves)',
-        querystring: UserQuery,
-        response: { 200: UserList },
-      },
-    },
-    (request) => {
-      const { search, role, is_active, sort_by } = request.query;
-      return users.list(
-        ctxOf(request),
+  listRoute(app, {
+    config: anyone,
+    tags,
+    summary: 'List users (warehouse and viewer users see only themselves)',
+    querystring: UserQuery,
+    response: UserList,
+    list: (q, _params, ctx) =>
+      users.list(
+        ctx,
         // An alias (`staff`, `user`, …) finds the users of the role it stands for.
-        { search, role: role === undefined ? undefined : canonicalRole(role), isActive: is_active },
-        sort_by ?? 'username_asc',
-        pageRequest(request.query),
-      );
-    },
-  );
+        {
+          search: q.search,
+          role: q.role === undefined ? undefined : canonicalRole(q.role),
+          isActive: q.is_active,
+        },
+        q.sort_by ?? 'username_asc',
+        pageRequest(q),
+      ),
+  });
 
-  app.post(
-    '/',
-    {
-      config: adminOnly,
-      schema: { tags, summary: 'Create a user', body: UserCreate, response: { 201: UserPublic } },
-    },
-    async (request, reply) => reply.code(201).send(await users.create(ctxOf(request), request.body)),
-  );
+  createRoute(app, {
+    config: adminOnly,
+    tags,
+    summary: 'Create a user',
+    body: UserCreate,
+    response: UserPublic,
+    create: (ctx, body) => users.create(ctx, body),
+  });
 
-  app.get(
-    '/:id',
-    {
-      config: anyone,
-      schema: { tags, summary: 'Get a user', params: IdParams, response: { 200: UserPublic } },
-    },
-    (request) => users.get(ctxOf(request), request.params.id),
-  );
+  getRoute(app, {
+    config: anyone,
+    tags,
+    summary: 'Get a user',
+    params: IdParams,
+    response: UserPublic,
+    get: ({ id }, ctx) => users.get(ctx, id),
+  });
 
   updateRoute(app, {
     config: adminOnly,
@@ -71,19 +68,14 @@ export const usersRoutes: FastifyPluginAsyncTypebox<{ users: UsersService }> = a
     update: (ctx, id, changes, version) => users.update(ctx, id, changes, version),
   });
 
-  app.delete(
-    '/:id',
-    {
-      config: adminOnly,
-      schema: {
-        tags,
-        summary: 'Deactivate a user (history is kept)',
-        params: IdParams,
-        response: { 200: UserPublic },
-      },
-    },
-    (request) => users.deactivate(ctxOf(request), request.params.id),
-  );
+  deleteRoute(app, {
+    config: adminOnly,
+    tags,
+    summary: 'Deactivate a user (history is kept)',
+    params: IdParams,
+    response: UserPublic,
+    remove: (ctx, { id }) => users.deactivate(ctx, id),
+  });
 
   app.put(
     '/:id/modules',

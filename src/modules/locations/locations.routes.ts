@@ -1,9 +1,8 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { Type } from 'typebox';
 import { moduleAccess } from '../../platform/access.js';
 import { pageRequest } from '../../platform/pagination.js';
 import { ctxOf } from '../../platform/request-ctx.js';
-import { updateRoute } from '../../platform/route-helpers.js';
+import { createRoute, deleteRoute, getRoute, listRoute, updateRoute } from '../../platform/route-helpers.js';
 import type { BinsService } from './bins.service.js';
 import {
   BinBulkBody,
@@ -31,49 +30,30 @@ export const warehousesRoutes: FastifyPluginAsyncTypebox<{
   bins: BinsService;
 }> = async (app, { warehouses, bins }) => {
   const tags = ['warehouses'];
-  app.get(
-    '/',
-    {
-      config: read,
-      schema: {
-        tags,
-        summary: 'List warehouses',
-        querystring: WarehouseQuery,
-        response: { 200: WarehouseList },
-      },
-    },
-    (request) =>
-      warehouses.list(
-        { search: request.query.search, isActive: request.query.is_active },
-        pageRequest(request.query),
-      ),
-  );
-  app.post(
-    '/',
-    {
-      config: manage,
-      schema: {
-        tags,
-        summary: 'Create a warehouse (with its default bin)',
-        body: WarehouseCreate,
-        response: { 201: WarehousePublic },
-      },
-    },
-    async (request, reply) => reply.code(201).send(await warehouses.create(ctxOf(request), request.body)),
-  );
-  app.get(
-    '/:id',
-    {
-      config: read,
-      schema: {
-        tags,
-        summary: 'Get a warehouse',
-        params: IdParams,
-        response: { 200: WarehousePublic },
-      },
-    },
-    (request) => warehouses.get(request.params.id),
-  );
+  listRoute(app, {
+    config: read,
+    tags,
+    summary: 'List warehouses',
+    querystring: WarehouseQuery,
+    response: WarehouseList,
+    list: (q) => warehouses.list({ search: q.search, isActive: q.is_active }, pageRequest(q)),
+  });
+  createRoute(app, {
+    config: manage,
+    tags,
+    summary: 'Create a warehouse (with its default bin)',
+    body: WarehouseCreate,
+    response: WarehousePublic,
+    create: (ctx, body) => warehouses.create(ctx, body),
+  });
+  getRoute(app, {
+    config: read,
+    tags,
+    summary: 'Get a warehouse',
+    params: IdParams,
+    response: WarehousePublic,
+    get: ({ id }) => warehouses.get(id),
+  });
   updateRoute(app, {
     config: manage,
     tags,
@@ -83,65 +63,45 @@ export const warehousesRoutes: FastifyPluginAsyncTypebox<{
     response: WarehousePublic,
     update: (ctx, id, changes, version) => warehouses.update(ctx, id, changes, version),
   });
-  app.delete(
-    '/:id',
-    {
-      config: manage,
-      schema: {
-        tags,
-        summary: 'Deactivate a warehouse (refused while it holds stock)',
-        params: IdParams,
-        response: { 200: WarehousePublic },
-      },
-    },
-    (request) => warehouses.deactivate(ctxOf(request), request.params.id),
-  );
-  app.get(
-    '/:id/statistics',
-    {
-      config: read,
-      schema: {
-        tags,
-        summary: 'Bins, occupancy, products, units, stock value and utilization',
-        params: IdParams,
-        response: { 200: WarehouseStatistics },
-      },
-    },
-    (request) => warehouses.statistics(request.params.id),
-  );
+  deleteRoute(app, {
+    config: manage,
+    tags,
+    summary: 'Deactivate a warehouse (refused while it holds stock)',
+    params: IdParams,
+    response: WarehousePublic,
+    remove: (ctx, { id }) => warehouses.deactivate(ctx, id),
+  });
+  getRoute(app, {
+    url: '/:id/statistics',
+    config: read,
+    tags,
+    summary: 'Bins, occupancy, products, units, stock value and utilization',
+    params: IdParams,
+    response: WarehouseStatistics,
+    get: ({ id }) => warehouses.statistics(id),
+  });
 
-  app.get(
-    '/:id/bins',
-    {
-      config: read,
-      schema: {
-        tags: ['bins'],
-        summary: 'List the bins of a warehouse',
-        params: IdParams,
-        querystring: BinQuery,
-        response: { 200: BinList },
-      },
-    },
-    (request) => {
-      const { search, type, is_active } = request.query;
-      return bins.list(request.params.id, { search, type, isActive: is_active }, pageRequest(request.query));
-    },
-  );
-  app.post(
-    '/:id/bins',
-    {
-      config: staff,
-      schema: {
-        tags: ['bins'],
-        summary: 'Create a bin in a warehouse',
-        params: IdParams,
-        body: BinCreate,
-        response: { 201: BinPublic },
-      },
-    },
-    async (request, reply) =>
-      reply.code(201).send(await bins.create(ctxOf(request), request.params.id, request.body)),
-  );
+  listRoute(app, {
+    url: '/:id/bins',
+    config: read,
+    tags: ['bins'],
+    summary: 'List the bins of a warehouse',
+    params: IdParams,
+    querystring: BinQuery,
+    response: BinList,
+    list: (q, { id }) =>
+      bins.list(id, { search: q.search, type: q.type, isActive: q.is_active }, pageRequest(q)),
+  });
+  createRoute(app, {
+    url: '/:id/bins',
+    config: staff,
+    tags: ['bins'],
+    summary: 'Create a bin in a warehouse',
+    params: IdParams,
+    body: BinCreate,
+    response: BinPublic,
+    create: (ctx, body, { id }) => bins.create(ctx, id, body),
+  });
   app.post(
     '/:id/bins/bulk',
     {
@@ -165,14 +125,14 @@ export const warehousesRoutes: FastifyPluginAsyncTypebox<{
 
 export const binsRoutes: FastifyPluginAsyncTypebox<{ bins: BinsService }> = async (app, { bins }) => {
   const tags = ['bins'];
-  app.get(
-    '/:id',
-    {
-      config: read,
-      schema: { tags, summary: 'Get a bin', params: IdParams, response: { 200: BinPublic } },
-    },
-    (request) => bins.get(request.params.id),
-  );
+  getRoute(app, {
+    config: read,
+    tags,
+    summary: 'Get a bin',
+    params: IdParams,
+    response: BinPublic,
+    get: ({ id }) => bins.get(id),
+  });
   updateRoute(app, {
     config: staff,
     tags,
@@ -182,20 +142,11 @@ export const binsRoutes: FastifyPluginAsyncTypebox<{ bins: BinsService }> = asyn
     response: BinPublic,
     update: (ctx, id, changes, version) => bins.update(ctx, id, changes, version),
   });
-  app.delete(
-    '/:id',
-    {
-      config: staff,
-      schema: {
-        tags,
-        summary: 'Delete a bin that never held stock',
-        params: IdParams,
-        response: { 204: Type.Null() },
-      },
-    },
-    async (request, reply) => {
-      await bins.remove(ctxOf(request), request.params.id);
-      return reply.code(204).send(null);
-    },
-  );
+  deleteRoute(app, {
+    config: staff,
+    tags,
+    summary: 'Delete a bin that never held stock',
+    params: IdParams,
+    remove: (ctx, { id }) => bins.remove(ctx, id),
+  });
 };

@@ -3,7 +3,7 @@ import { Type } from 'typebox';
 import { moduleAccess } from '../../platform/access.js';
 import { pageRequest } from '../../platform/pagination.js';
 import { ctxOf } from '../../platform/request-ctx.js';
-import { updateRoute } from '../../platform/route-helpers.js';
+import { createRoute, getRoute, listRoute, updateRoute } from '../../platform/route-helpers.js';
 import {
   IdParams,
   PartnerCreate,
@@ -24,50 +24,31 @@ export const partnerRoutes: FastifyPluginAsyncTypebox<{
   tag: string;
 }> = async (app, { partners, noun, tag }) => {
   const tags = [tag];
-  app.get(
-    '/',
-    {
-      config: read,
-      schema: {
-        tags,
-        summary: `List ${noun}s (search by code or name)`,
-        querystring: PartnerQuery,
-        response: { 200: PartnerList },
-      },
-    },
-    (request) =>
-      partners.list(
-        { search: request.query.search, isActive: request.query.is_active },
-        request.query.sort_by ?? 'code_asc',
-        pageRequest(request.query),
-      ),
-  );
-  app.post(
-    '/',
-    {
-      config: manage,
-      schema: {
-        tags,
-        summary: `Create a ${noun}`,
-        body: PartnerCreate,
-        response: { 201: PartnerPublic },
-      },
-    },
-    async (request, reply) => reply.code(201).send(await partners.create(ctxOf(request), request.body)),
-  );
-  app.get(
-    '/:id',
-    {
-      config: read,
-      schema: {
-        tags,
-        summary: `Get a ${noun}`,
-        params: IdParams,
-        response: { 200: PartnerPublic },
-      },
-    },
-    (request) => partners.get(request.params.id),
-  );
+  listRoute(app, {
+    config: read,
+    tags,
+    summary: `List ${noun}s (search by code or name)`,
+    querystring: PartnerQuery,
+    response: PartnerList,
+    list: (q) =>
+      partners.list({ search: q.search, isActive: q.is_active }, q.sort_by ?? 'code_asc', pageRequest(q)),
+  });
+  createRoute(app, {
+    config: manage,
+    tags,
+    summary: `Create a ${noun}`,
+    body: PartnerCreate,
+    response: PartnerPublic,
+    create: (ctx, body) => partners.create(ctx, body),
+  });
+  getRoute(app, {
+    config: read,
+    tags,
+    summary: `Get a ${noun}`,
+    params: IdParams,
+    response: PartnerPublic,
+    get: ({ id }) => partners.get(id),
+  });
   updateRoute(app, {
     config: manage,
     tags,

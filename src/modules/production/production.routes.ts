@@ -3,7 +3,7 @@ import { moduleAccess } from '../../platform/access.js';
 import { bodyOptional } from '../../platform/optional-body.js';
 import { pageRequest } from '../../platform/pagination.js';
 import { ctxOf } from '../../platform/request-ctx.js';
-import { transitionRoutes } from '../../platform/route-helpers.js';
+import { createRoute, getRoute, listRoute, transitionRoutes } from '../../platform/route-helpers.js';
 import {
   IdParams,
   ProduceBody,
@@ -23,53 +23,31 @@ export const workOrdersRoutes: FastifyPluginAsyncTypebox<{ orders: WorkOrdersSer
   app,
   { orders },
 ) => {
-  app.post(
-    '/',
-    {
-      config: staff,
-      schema: {
-        tags,
-        summary: 'Plan a work order (WO-000001…)',
-        body: WorkOrderCreate,
-        response: { 201: WorkOrderPublic },
-      },
-    },
-    async (request, reply) => reply.code(201).send(await orders.create(ctxOf(request), request.body)),
-  );
-  app.get(
-    '/',
-    {
-      config: read,
-      schema: {
-        tags,
-        summary: 'List work orders',
-        querystring: WorkOrderQuery,
-        response: { 200: WorkOrderList },
-      },
-    },
-    (request) =>
-      orders.list(
-        {
-          status: request.query.status,
-          priority: request.query.priority,
-          productId: request.query.product_id,
-        },
-        pageRequest(request.query),
-      ),
-  );
-  app.get(
-    '/:id',
-    {
-      config: read,
-      schema: {
-        tags,
-        summary: 'Get a work order with its components',
-        params: IdParams,
-        response: { 200: WorkOrderPublic },
-      },
-    },
-    (request) => orders.get(request.params.id),
-  );
+  createRoute(app, {
+    config: staff,
+    tags,
+    summary: 'Plan a work order (WO-000001…)',
+    body: WorkOrderCreate,
+    response: WorkOrderPublic,
+    create: (ctx, body) => orders.create(ctx, body),
+  });
+  listRoute(app, {
+    config: read,
+    tags,
+    summary: 'List work orders',
+    querystring: WorkOrderQuery,
+    response: WorkOrderList,
+    list: (q) =>
+      orders.list({ status: q.status, priority: q.priority, productId: q.product_id }, pageRequest(q)),
+  });
+  getRoute(app, {
+    config: read,
+    tags,
+    summary: 'Get a work order with its components',
+    params: IdParams,
+    response: WorkOrderPublic,
+    get: ({ id }) => orders.get(id),
+  });
   app.patch(
     '/:id',
     {

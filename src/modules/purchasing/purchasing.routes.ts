@@ -1,10 +1,15 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { Type } from 'typebox';
 import { moduleAccess } from '../../platform/access.js';
 import { expectedVersion } from '../../platform/if-match.js';
 import { pageRequest } from '../../platform/pagination.js';
 import { ctxOf } from '../../platform/request-ctx.js';
-import { transitionRoutes } from '../../platform/route-helpers.js';
+import {
+  createRoute,
+  deleteRoute,
+  getRoute,
+  listRoute,
+  transitionRoutes,
+} from '../../platform/route-helpers.js';
 import type { OrderAction, PurchaseOrdersService } from './purchase-orders.service.js';
 import {
   IdParams,
@@ -23,51 +28,34 @@ export const purchaseOrdersRoutes: FastifyPluginAsyncTypebox<{ orders: PurchaseO
   app,
   { orders },
 ) => {
-  app.post(
-    '/',
-    {
-      config: staff,
-      schema: {
-        tags,
-        summary: 'Create a draft purchase order (PO-000001…), totals computed',
-        body: OrderCreate,
-        response: { 201: OrderPublic },
-      },
-    },
-    async (request, reply) => reply.code(201).send(await orders.create(ctxOf(request), request.body)),
-  );
-  app.get(
-    '/',
-    {
-      config: read,
-      schema: {
-        tags,
-        summary: 'List purchase orders',
-        querystring: OrderQuery,
-        response: { 200: OrderList },
-      },
-    },
-    (request) => {
-      const q = request.query;
-      return orders.list(
+  createRoute(app, {
+    config: staff,
+    tags,
+    summary: 'Create a draft purchase order (PO-000001…), totals computed',
+    body: OrderCreate,
+    response: OrderPublic,
+    create: (ctx, body) => orders.create(ctx, body),
+  });
+  listRoute(app, {
+    config: read,
+    tags,
+    summary: 'List purchase orders',
+    querystring: OrderQuery,
+    response: OrderList,
+    list: (q) =>
+      orders.list(
         { status: q.status, supplierId: q.supplier_id, from: q.date_from, to: q.date_to, search: q.search },
         pageRequest(q),
-      );
-    },
-  );
-  app.get(
-    '/:id',
-    {
-      config: read,
-      schema: {
-        tags,
-        summary: 'Get a purchase order with lines and receipts',
-        params: IdParams,
-        response: { 200: OrderPublic },
-      },
-    },
-    (request) => orders.get(request.params.id),
-  );
+      ),
+  });
+  getRoute(app, {
+    config: read,
+    tags,
+    summary: 'Get a purchase order with lines and receipts',
+    params: IdParams,
+    response: OrderPublic,
+    get: ({ id }) => orders.get(id),
+  });
   app.put(
     '/:id',
     {
@@ -85,22 +73,13 @@ export const purchaseOrdersRoutes: FastifyPluginAsyncTypebox<{ orders: PurchaseO
       return orders.update(ctxOf(request), request.params.id, changes, expectedVersion(request, version));
     },
   );
-  app.delete(
-    '/:id',
-    {
-      config: staff,
-      schema: {
-        tags,
-        summary: 'Delete a draft (others are cancelled)',
-        params: IdParams,
-        response: { 204: Type.Null() },
-      },
-    },
-    async (request, reply) => {
-      await orders.remove(ctxOf(request), request.params.id);
-      return reply.code(204).send(null);
-    },
-  );
+  deleteRoute(app, {
+    config: staff,
+    tags,
+    summary: 'Delete a draft (others are cancelled)',
+    params: IdParams,
+    remove: (ctx, { id }) => orders.remove(ctx, id),
+  });
   transitionRoutes<OrderAction>(app, {
     tags,
     params: IdParams,

@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { moduleAccess } from '../../platform/access.js';
 import { pageRequest } from '../../platform/pagination.js';
 import { ctxOf } from '../../platform/request-ctx.js';
-import { transitionRoutes } from '../../platform/route-helpers.js';
+import { createRoute, getRoute, listRoute, transitionRoutes } from '../../platform/route-helpers.js';
 import {
   ConfirmQuery,
   IdParams,
@@ -22,51 +22,34 @@ export const salesOrdersRoutes: FastifyPluginAsyncTypebox<{ orders: SalesOrdersS
   app,
   { orders },
 ) => {
-  app.post(
-    '/',
-    {
-      config: staff,
-      schema: {
-        tags,
-        summary: 'Create a draft sales order (SO-000001…), totals computed',
-        body: SalesOrderCreate,
-        response: { 201: SalesOrderPublic },
-      },
-    },
-    async (request, reply) => reply.code(201).send(await orders.create(ctxOf(request), request.body)),
-  );
-  app.get(
-    '/',
-    {
-      config: read,
-      schema: {
-        tags,
-        summary: 'List sales orders',
-        querystring: SalesOrderQuery,
-        response: { 200: SalesOrderList },
-      },
-    },
-    (request) => {
-      const q = request.query;
-      return orders.list(
+  createRoute(app, {
+    config: staff,
+    tags,
+    summary: 'Create a draft sales order (SO-000001…), totals computed',
+    body: SalesOrderCreate,
+    response: SalesOrderPublic,
+    create: (ctx, body) => orders.create(ctx, body),
+  });
+  listRoute(app, {
+    config: read,
+    tags,
+    summary: 'List sales orders',
+    querystring: SalesOrderQuery,
+    response: SalesOrderList,
+    list: (q) =>
+      orders.list(
         { status: q.status, customerId: q.customer_id, from: q.date_from, to: q.date_to, search: q.search },
         pageRequest(q),
-      );
-    },
-  );
-  app.get(
-    '/:id',
-    {
-      config: read,
-      schema: {
-        tags,
-        summary: 'Get a sales order with reserved and shipped quantities',
-        params: IdParams,
-        response: { 200: SalesOrderPublic },
-      },
-    },
-    (request) => orders.get(request.params.id),
-  );
+      ),
+  });
+  getRoute(app, {
+    config: read,
+    tags,
+    summary: 'Get a sales order with reserved and shipped quantities',
+    params: IdParams,
+    response: SalesOrderPublic,
+    get: ({ id }) => orders.get(id),
+  });
   app.post(
     '/:id/confirm',
     {

@@ -2,6 +2,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { moduleAccess } from '../../platform/access.js';
 import { pageRequest } from '../../platform/pagination.js';
 import { ctxOf } from '../../platform/request-ctx.js';
+import { createRoute, getRoute, listRoute } from '../../platform/route-helpers.js';
 import { IdParams } from './stock.schemas.js';
 import { TransferCreate, TransferList, TransferPublic, TransferQuery } from './transfers.schemas.js';
 import type { TransfersService } from './transfers.service.js';
@@ -13,49 +14,30 @@ export const transfersRoutes: FastifyPluginAsyncTypebox<{ transfers: TransfersSe
   app,
   { transfers },
 ) => {
-  app.post(
-    '/',
-    {
-      config: staff,
-      schema: {
-        tags,
-        summary: 'Create a pending transfer (TR-000001…), reserving the stock at the source',
-        body: TransferCreate,
-        response: { 201: TransferPublic },
-      },
-    },
-    async (request, reply) => reply.code(201).send(await transfers.create(ctxOf(request), request.body)),
-  );
-  app.get(
-    '/',
-    {
-      config: read,
-      schema: {
-        tags,
-        summary: 'List transfers',
-        querystring: TransferQuery,
-        response: { 200: TransferList },
-      },
-    },
-    (request) =>
-      transfers.list(
-        { status: request.query.status, warehouseId: request.query.warehouse_id },
-        pageRequest(request.query),
-      ),
-  );
-  app.get(
-    '/:id',
-    {
-      config: read,
-      schema: {
-        tags,
-        summary: 'Get a transfer with its lines',
-        params: IdParams,
-        response: { 200: TransferPublic },
-      },
-    },
-    (request) => transfers.get(request.params.id),
-  );
+  createRoute(app, {
+    config: staff,
+    tags,
+    summary: 'Create a pending transfer (TR-000001…), reserving the stock at the source',
+    body: TransferCreate,
+    response: TransferPublic,
+    create: (ctx, body) => transfers.create(ctx, body),
+  });
+  listRoute(app, {
+    config: read,
+    tags,
+    summary: 'List transfers',
+    querystring: TransferQuery,
+    response: TransferList,
+    list: (q) => transfers.list({ status: q.status, warehouseId: q.warehouse_id }, pageRequest(q)),
+  });
+  getRoute(app, {
+    config: read,
+    tags,
+    summary: 'Get a transfer with its lines',
+    params: IdParams,
+    response: TransferPublic,
+    get: ({ id }) => transfers.get(id),
+  });
   // Every document action is `POST …/{action}`; `PUT` stays as it was first published.
   for (const method of ['post', 'put'] as const) {
     app[method](
