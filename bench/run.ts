@@ -1,9 +1,8 @@
 // `npm run bench`: the write and search benchmarks of the stock API against the database's own
 // ceiling for the same work, on the embedded PostgreSQL server (the zero-setup default) and, when
 // reachable, a PostgreSQL server, with the two compared round by round.
-import { type ChildProcess, spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { type AddressInfo, createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
@@ -15,17 +14,14 @@ import { CHOICE, type Load, type LoadFigures, loadGenerator, measure, QUANTITY, 
 import { pgbench, pgbenchAvailable } from './pgbench.js';
 import { type Memory, memory, peakOf, sampleMemory } from './rss.js';
 import { hotProducts, PRODUCTS, SEARCH, seed } from './seed.js';
+import { PASSWORD, POOL_SIZE, serverReachable, startServer, stopServer } from './server.js';
 
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 32);
-/** The API's connections to PostgreSQL: a few per core serve 32 clients best on two cores. */
-const POOL_SIZE = Number(process.env.BENCH_POOL_SIZE ?? 8);
 /** Rounds, each running every measurement on every database in turn; the median round is reported. */
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const SERVER_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const TIMEZONE = 'Europe/Budapest';
-const PASSWORD = 'Bench!pass1';
-const JWT_SECRET = 'bench-secret-that-is-long-enough-for-hs256';
 const usePgbench = pgbenchAvailable();
 /** How many products the mixed write workload spreads over (fewer = hotter rows). */
 const WRITE_PRODUCTS = Number(process.env.BENCH_WRITE_PRODUCTS ?? 200);
@@ -57,70 +53,6 @@ interface Target {
   dbSearchRuns: Figures[];
   apiSearchRuns: LoadFigures[];
   cleanUp: () => Promise<void>;
-}
-
-async function serverReachable(url: string): Promise<boolean> {
-  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 2000 });
-  try {
-    await client.connect();
-    await client.end();
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
-
-/** Starts the real server (warn-level logs: no log line per request) and waits until it answers. */
-async function startServer(env: Record<string, string>): Promise<{ child: ChildProcess; base: string }> {
-  const port = await freePort();
-  // BENCH_NODE_ARGS, e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof`, profiles the server.
-  const nodeArgs = (process.env.BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean);
-  const child = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', 'src/main.ts'], {
-    env: {
-      PATH: process.env.PATH ?? '',
-      ...env,
-      PORT: String(port),
-      LOG_LEVEL: 'warn',
-      SCHEDULER_ENABLED: 'false',
-      JWT_SECRET,
-      ADMIN_PASSWORD: PASSWORD,
-      DB_POOL_SIZE: String(POOL_SIZE),
-      // Group-commit settings under test, when given.
-      ...Object.fromEntries(
-        ['POSTING_BATCH_MAX', 'POSTING_BATCHES_IN_FLIGHT'].flatMap((name) =>
-          process.env[name] ? [[name, process.env[name] as string]] : [],
-        ),
-      ),
-    },
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
-  const base = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 120_000;
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}`);
-    try {
-      if ((await fetch(`${base}/ping`)).ok) return { child, base };
-    } catch {
-      // not listening yet
-    }
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-  throw new Error('server did not start');
-}
-
-async function stopServer(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null) return;
-  const exited = new Promise((resolve) => child.once('exit', resolve));
-  child.kill('SIGTERM');
-  await exited;
 }
 
 /**

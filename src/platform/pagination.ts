@@ -83,19 +83,54 @@ export function toPage<T>(items: T[], total: number, request: PageRequest): Page
   };
 }
 
+/** Lists with an estimated total count their matches exactly up to this many. */
+export const EXACT_TOTAL_UP_TO = 1_000;
+
+/** The envelope's fields beside `items` and `total`. */
+const pageFields = {
+  page: Type.Integer({
+    description:
+      'The page returned; with `skip`/`limit`, the page its first item falls on (skip ÷ limit + 1)',
+  }),
+  page_size: Type.Integer({ description: 'Items per page: `page_size`, or `limit` when given' }),
+  pages: Type.Integer({ description: 'Pages at this page size' }),
+};
+
 /** The list envelope schema for items of the given schema. */
 export function PageOf<T extends TSchema>(item: T, example?: Static<T>) {
   return Type.Object(
     {
       items: Type.Array(item),
       total: Type.Integer({ description: 'Items matching the filters, across all pages' }),
-      page: Type.Integer({
-        description:
-          'The page returned; with `skip`/`limit`, the page its first item falls on (skip ÷ limit + 1)',
-      }),
-      page_size: Type.Integer({ description: 'Items per page: `page_size`, or `limit` when given' }),
-      pages: Type.Integer({ description: 'Pages at this page size' }),
+      ...pageFields,
     },
     example ? { examples: [{ items: [example], total: 1, page: 1, page_size: 20, pages: 1 }] } : {},
+  );
+}
+
+/**
+ * The envelope of a list whose total is counted exactly up to EXACT_TOTAL_UP_TO matches and estimated
+ * beyond (flagged by `total_is_estimate`), so a broad search does not count every row.
+ */
+export function EstimatedPageOf<T extends TSchema>(item: T, example?: Static<T>) {
+  const exactUpTo = EXACT_TOTAL_UP_TO;
+  return Type.Object(
+    {
+      items: Type.Array(item),
+      total: Type.Integer({
+        description: `Items matching the filters: exact up to ${exactUpTo.toLocaleString('en')}, the database's estimate beyond`,
+      }),
+      total_is_estimate: Type.Boolean({
+        description: `True when \`total\` is an estimate (more than ${exactUpTo.toLocaleString('en')} match)`,
+      }),
+      ...pageFields,
+    },
+    example
+      ? {
+          examples: [
+            { items: [example], total: 1, total_is_estimate: false, page: 1, page_size: 20, pages: 1 },
+          ],
+        }
+      : {},
   );
 }

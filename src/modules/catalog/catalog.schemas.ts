@@ -1,5 +1,5 @@
 import { type Static, Type } from 'typebox';
-import { PageOf, PageQuery } from '../../platform/pagination.js';
+import { EstimatedPageOf, PageOf, PageQuery } from '../../platform/pagination.js';
 
 const uuid = Type.String({ format: 'uuid' });
 const stamp = Type.String({ format: 'date-time' });
@@ -75,7 +75,7 @@ const productFields = {
 };
 
 export const ProductPublic = Type.Object(productFields, { examples: [productExample] });
-export const ProductList = PageOf(ProductPublic, productExample);
+export const ProductList = EstimatedPageOf(ProductPublic, productExample);
 
 export const StockLine = Type.Object({
   warehouse_id: uuid,
@@ -177,7 +177,11 @@ export const ProductQuery = Type.Intersect([
   PageQuery,
   Type.Object({
     search: Type.Optional(
-      Type.String({ maxLength: 100, description: 'Name, SKU, description or category; accent-insensitive' }),
+      Type.String({
+        maxLength: 100,
+        description:
+          'Part of the name, SKU, barcode, description or category name, in any case and with or without accents; an exact SKU or barcode comes first',
+      }),
     ),
     sort_by: Type.Optional(Type.Enum([...PRODUCT_SORTS], { default: 'name_asc' })),
     created_from_date: Type.Optional(Type.String({ format: 'date-time' })),

@@ -62,6 +62,11 @@ export const products = pgTable(
     shelfLifeDays: integer('shelf_life_days'),
     reorderPoint: numeric('reorder_point', { precision: 18, scale: 4, mode: 'number' }).notNull().default(0),
     isActive: boolean('is_active').notNull().default(true),
+    /**
+     * Name, SKU, barcode, description and category name, lower-cased and accent-free: kept by
+     * triggers (products_search_text_trg, categories_search_text_trg), never written by the app.
+     */
+    searchText: text('search_text').notNull().default(''),
     version: version(),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
@@ -70,10 +75,7 @@ export const products = pgTable(
     // SKUs stay taken after a soft delete: the index covers inactive products too.
     uniqueIndex('products_sku_key').on(sql`lower(${t.sku})`),
     uniqueIndex('products_barcode_key').on(t.barcode).where(sql`${t.barcode} is not null`),
-    index('products_search_idx').using(
-      'gin',
-      sql`raktar_search_text(${t.name} || ' ' || ${t.sku} || ' ' || ${t.description}) gin_trgm_ops`,
-    ),
+    index('products_search_text_idx').using('gin', sql`${t.searchText} gin_trgm_ops`),
     index('products_category_idx').on(t.categoryId),
     index('products_created_idx').on(t.createdAt),
     index('products_name_idx').on(t.name),

@@ -1,9 +1,22 @@
-import { and, asc, count, desc, eq, gte, inArray, lte, or, type SQL, sql } from 'drizzle-orm';
+import {
+  type AnyColumn,
+  and,
+  asc,
+  desc,
+  eq,
+  gte,
+  inArray,
+  lte,
+  type SQL,
+  type SQLWrapper,
+  sql,
+} from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.js';
-import { containsPattern, matchesSearch } from '../../db/search.js';
+import { rows } from '../../db/rows.js';
+import { containsPattern } from '../../db/search.js';
 import { updateVersioned } from '../../db/versioned.js';
 import type { AppError } from '../../platform/errors.js';
-import type { PageRequest } from '../../platform/pagination.js';
+import { EXACT_TOTAL_UP_TO, type PageRequest } from '../../platform/pagination.js';
 import { categories, lots, products } from './catalog.tables.js';
 import type { ProductStock } from './product-stock.js';
 
@@ -39,18 +52,54 @@ function filterWhere(filter: ProductFilter): SQL | undefined {
   if (filter.createdFrom) conditions.push(gte(products.createdAt, filter.createdFrom));
   if (filter.createdTo) conditions.push(lte(products.createdAt, filter.createdTo));
   if (filter.search) {
-    // Same expression as products_search_idx, so the trigram index serves it.
-    const text = sql`${products.name} || ' ' || ${products.sku} || ' ' || ${products.description}`;
-    // `= any(array(…))` is evaluated once and can use products_category_idx, so the OR stays
-    // an index union instead of a scan of every product.
-    const inCategory = sql`${products.categoryId} = any(array(select c.id from categories c where raktar_search_text(c.name) like raktar_search_text(${containsPattern(filter.search)})))`;
-    // A scanned barcode finds its product exactly (products_barcode_key serves it).
-    const barcode = eq(products.barcode, filter.search.trim());
-    conditions.push(or(matchesSearch(text, filter.search), inCategory, barcode));
+    // The maintained, folded text (name, SKU, barcode, description, category): one trigram index.
+    conditions.push(sql`${products.searchText} like raktar_search_text(${containsPattern(filter.search)})`);
   }
   return and(...conditions);
 }
 
+/**
+ * How many products match: exact up to EXACT_TOTAL_UP_TO (counting stops there), the planner's
+ * estimate beyond, flagged. A search for "a" need not count 100,000 rows to say "many".
+ */
+async function matchCount(
+  db: DbOrTx,
+  where: SQL | undefined,
+): Promise<{ total: number; estimated: boolean }> {
+  const [row] = await rows<{ n: number }>(
+    db,
+    sql`select count(*)::int as n from (select 1 from ${products} ${where ? sql`where ${where}` : sql``} limit ${EXACT_TOTAL_UP_TO + 1}) m`,
+  );
+  const n = row?.n ?? 0;
+  if (n <= EXACT_TOTAL_UP_TO) return { total: n, estimated: false };
+  const [plan] = await rows<{ 'QUERY PLAN': [{ Plan: { 'Plan Rows': number } }] }>(
+    db,
+    sql`explain (format json) select 1 from ${products} ${where ? sql`where ${where}` : sql``}`,
+  );
+  const estimate = Math.round(plan?.['QUERY PLAN'][0].Plan['Plan Rows'] ?? 0);
+  return { total: Math.max(EXACT_TOTAL_UP_TO + 1, estimate), estimated: true };
+}
+
+/** The sort keys a list orders by, over any relation with the product's columns. */
+type SortColumns = Record<'name' | 'sku' | 'createdAt', AnyColumn | SQLWrapper>;
+
+function orderOf(sort: string, c: SortColumns): SQL | undefined {
+  return {
+    name_asc: asc(c.name),
+    name_desc: desc(c.name),
+    sku_asc: asc(c.sku),
+    sku_desc: desc(c.sku),
+    created_asc: asc(c.createdAt),
+    created_desc: desc(c.createdAt),
+  }[sort];
+}
+
+/**
+ * One page of products and how many match. Matches are found once, at most EXACT_TOTAL_UP_TO + 1
+ * of them: when that is all there is (the usual search), the page and its exact total come from
+ * those in one statement; beyond it, the page is read on its own and the total estimated.
+ * On-hand is computed for the page's rows alone; an exact SKU or barcode comes first.
+ */
 export async function listProducts(
   db: DbOrTx,
   filter: ProductFilter,
@@ -60,28 +109,65 @@ export async function listProducts(
 ) {
   const where = filterWhere(filter);
   const selection = productSelection(onHand);
-  const orderBy = {
-    name_asc: asc(products.name),
-    name_desc: desc(products.name),
-    sku_asc: asc(products.sku),
-    sku_desc: desc(products.sku),
-    stock_asc: asc(sql`on_hand`),
-    stock_desc: desc(sql`on_hand`),
-    created_asc: asc(products.createdAt),
-    created_desc: desc(products.createdAt),
-  }[sort] as SQL;
-  const [rows, [total]] = await Promise.all([
+  const term = filter.search?.trim();
+  const exact = term
+    ? sql<boolean>`(lower(${products.sku}) = lower(${term}) or ${products.barcode} is not distinct from ${term})`
+    : sql<boolean>`false`;
+  const exactFirst = term ? [desc(exact)] : [];
+  const byStock = sort === 'stock_asc' || sort === 'stock_desc';
+  const orderBy = byStock
+    ? sort === 'stock_asc'
+      ? asc(sql`on_hand`)
+      : desc(sql`on_hand`)
+    : (orderOf(sort, products) as SQL);
+
+  if (!byStock) {
+    const hits = db.$with('hits').as(
+      db
+        .select({
+          id: products.id,
+          name: products.name,
+          sku: products.sku,
+          createdAt: products.createdAt,
+          exact: exact.as('exact'),
+        })
+        .from(products)
+        .where(where)
+        .limit(EXACT_TOTAL_UP_TO + 1),
+    );
+    const pageIds = db.$with('page_ids').as(
+      db
+        .select({ id: hits.id })
+        .from(hits)
+        .orderBy(...(term ? [desc(hits.exact)] : []), orderOf(sort, hits) as SQL, asc(hits.id))
+        .limit(page.pageSize)
+        .offset(page.offset),
+    );
+    const found = await db
+      .with(hits, pageIds)
+      .select({ ...selection, matches: sql<number>`(select count(*) from ${hits})::int` })
+      .from(pageIds)
+      .innerJoin(products, eq(products.id, pageIds.id))
+      .leftJoin(categories, eq(categories.id, products.categoryId))
+      .orderBy(...exactFirst, orderBy, asc(products.id));
+    const matches = found[0]?.matches;
+    if (matches !== undefined && matches <= EXACT_TOTAL_UP_TO) {
+      return { rows: found, total: matches, estimated: false };
+    }
+    if (found.length === 0) return { rows: found, ...(await matchCount(db, where)) };
+  }
+  const [found, count] = await Promise.all([
     db
       .select(selection)
       .from(products)
       .leftJoin(categories, eq(categories.id, products.categoryId))
       .where(where)
-      .orderBy(orderBy, asc(products.id))
+      .orderBy(...exactFirst, orderBy, asc(products.id))
       .limit(page.pageSize)
       .offset(page.offset),
-    db.select({ n: count() }).from(products).where(where),
+    matchCount(db, where),
   ]);
-  return { rows, total: total?.n ?? 0 };
+  return { rows: found, ...count };
 }
 
 export async function findProduct(db: DbOrTx, id: string, onHand: SQL<number>) {

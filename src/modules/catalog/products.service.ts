@@ -92,8 +92,14 @@ export class ProductsService {
   async list(filter: ProductFilter & { includeInactive?: boolean }, sort: string, page: PageRequest) {
     const scoped =
       filter.isActive === undefined && !filter.includeInactive ? { ...filter, isActive: true } : filter;
-    const { rows, total } = await listProducts(this.db, scoped, sort, page, onHandOfProduct(this.stock));
-    return toPage(rows.map(toProductPublic), total, page);
+    const { rows, total, estimated } = await listProducts(
+      this.db,
+      scoped,
+      sort,
+      page,
+      onHandOfProduct(this.stock),
+    );
+    return { ...toPage(rows.map(toProductPublic), total, page), total_is_estimate: estimated };
   }
 
   private async selected(db: DbOrTx, id: string): Promise<Selected> {

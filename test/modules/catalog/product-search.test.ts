@@ -1,0 +1,91 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { bodyOf } from '../../helpers/api.js';
+import { type ApiUser, type Fixture, setupApp } from '../../helpers/setup.js';
+
+let t: Fixture<['warehouse', 'viewer']>;
+let worker: ApiUser;
+let viewer: ApiUser;
+
+beforeAll(async () => {
+  t = await setupApp({ users: ['warehouse', 'viewer'] });
+  [worker, viewer] = t.users;
+});
+afterAll(() => t.close());
+
+interface ProductPage {
+  items: { sku: string; name: string }[];
+  total: number;
+  total_is_estimate: boolean;
+}
+
+const search = async (term: string, extra = '') =>
+  bodyOf<ProductPage>(await viewer.api.get(`/api/v1/products?search=${encodeURIComponent(term)}${extra}`));
+
+const product = async (fields: object) =>
+  bodyOf<{ id: string }>(await worker.api.post('/api/v1/products', fields), 201);
+
+describe('product search', () => {
+  it('is served by the trigram index on the maintained search text', async () => {
+    // On a small table the planner rightly prefers a scan; forbid it to see that the index fits.
+    const plan = await t.database.db.transaction(async (tx) => {
+      await tx.execute('set local enable_seqscan = off' as never);
+      const result = (await tx.execute(
+        "explain select id from products where search_text like raktar_search_text('%kave%')" as never,
+      )) as unknown as { rows: { 'QUERY PLAN': string }[] };
+      return result.rows.map((row) => row['QUERY PLAN']).join('\n');
+    });
+    expect(plan).toContain('products_search_text_idx');
+  });
+
+  it('matches part of a barcode, and a category under its new name once renamed', async () => {
+    const category = bodyOf<{ id: string }>(
+      await t.admin.post('/api/v1/categories', { name: 'Szárazáru' }),
+      201,
+    );
+    await product({ sku: 'RICE-1', name: 'Rizs', barcode: '5901234123457', category_id: category.id });
+    expect((await search('1234123')).items.map((p) => p.sku)).toEqual(['RICE-1']);
+    expect((await search('szarazaru')).items.map((p) => p.sku)).toEqual(['RICE-1']);
+    const renamed = await t.admin.patch(`/api/v1/categories/${category.id}`, { name: 'Gabona' });
+    expect(renamed.statusCode).toBe(200);
+    expect((await search('gabona')).items.map((p) => p.sku)).toEqual(['RICE-1']);
+    expect((await search('szarazaru')).items).toEqual([]);
+  });
+
+  it('keeps the search text when a client sends one of its own', async () => {
+    const { id } = await product({ sku: 'OWN-TEXT-1', name: 'Paprika' });
+    await t.database.executeSql("update products set search_text = 'forged' where id = $1", [id]);
+    expect((await search('forged')).items).toEqual([]);
+    expect((await search('paprika')).items.map((p) => p.sku)).toEqual(['OWN-TEXT-1']);
+  });
+
+  it('puts an exact SKU or barcode first, whatever the sort', async () => {
+    await product({ sku: 'AB-1', name: 'Zsemle AB-10 mellett' });
+    await product({ sku: 'AB-10', name: 'Alma' });
+    await product({ sku: 'AB-100', name: 'Bab' });
+    expect((await search('ab-1')).items.map((p) => p.sku)).toEqual(['AB-1', 'AB-10', 'AB-100']);
+    expect((await search('AB-10')).items.map((p) => p.sku)).toEqual(['AB-10', 'AB-100', 'AB-1']);
+    await product({ sku: 'EAN-X', name: 'Zab', barcode: '4006381333931' });
+    await product({ sku: 'EAN-4006381333931-OLD', name: 'Árpa' });
+    expect((await search('4006381333931')).items.map((p) => p.sku)).toEqual([
+      'EAN-X',
+      'EAN-4006381333931-OLD',
+    ]);
+  });
+
+  it('counts exactly up to 1,000 matches and flags an estimate beyond', async () => {
+    await t.database.executeSql(
+      `insert into products (id, sku, name) select raktar_uuidv7(), 'BULK-' || i, 'Tömeges termék ' || i
+       from generate_series(1, 1200) i`,
+    );
+    await t.database.executeSql('analyze products');
+    const few = await search('tomeges termek 11');
+    // 11, 110–119, 1100–1199
+    expect(few).toMatchObject({ total: 111, total_is_estimate: false });
+    const many = await search('tomeges');
+    expect(many.total_is_estimate).toBe(true);
+    expect(many.total).toBeGreaterThan(1000);
+    expect(many.items).toHaveLength(20);
+    const plain = bodyOf<ProductPage>(await viewer.api.get('/api/v1/products?page_size=5'));
+    expect(plain.total_is_estimate).toBe(true);
+  });
+});
