@@ -115,7 +115,7 @@ export function createRoute<B extends TSchema, P extends TSchema = TSchema>(
       schema: {
         tags: route.tags,
         summary: route.summary,
-        params: route.params,
+        ...(route.params ? { params: route.params } : {}),
         body: route.body,
         response: { 201: route.response },
       },
@@ -170,7 +170,7 @@ export function listRoute<Q extends TSchema, P extends TSchema = TSchema>(
       schema: {
         tags: route.tags,
         summary: route.summary,
-        params: route.params,
+        ...(route.params ? { params: route.params } : {}),
         querystring: route.querystring,
         response: { 200: route.response },
       },
