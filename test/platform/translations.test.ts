@@ -57,8 +57,7 @@ describe('the translation table', () => {
     expect(res.statusCode).toBe(422);
     expect(res.json()).toMatchObject({
       error_code: 'INVALID_BIN_PATTERN',
-      detail:
-        'Érvénytelen tárhelykód-minta: a(z) n tartománya alulról felfelé haladó egész számokból álljon',
+      detail: 'Érvénytelen tárhelykód-minta: a(z) n tartománya alulról felfelé haladó egész számokból álljon',
     });
     const en = await t.admin.post(`/api/v1/warehouses/${t.warehouse.id}/bins/bulk`, {
       pattern: 'A-{n}',
