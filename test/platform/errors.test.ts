@@ -6,10 +6,12 @@ import { defineError } from '../../src/platform/errors.js';
 import { loginAdmin } from '../helpers/factories.js';
 import { buildTestApp, type TestApp } from '../helpers/test-app.js';
 
-const outOfStock = defineError('INSUFFICIENT_STOCK', 409, {
-  en: 'Only {available} available.',
-  hu: 'Csak {available} érhető el.',
-});
+const outOfStock = defineError(
+  'INSUFFICIENT_STOCK',
+  409,
+  { en: 'Only {available} available.', hu: 'Csak {available} érhető el.' },
+  'errors_test',
+);
 
 const Item = Type.Object({
   name: Type.String({ minLength: 2 }),
