@@ -71,7 +71,14 @@ async function matchCount(
     sql`select count(*)::int as n from (select 1 from ${products} ${where ? sql`where ${where}` : sql``} limit ${EXACT_TOTAL_UP_TO + 1}) m`,
   );
   const n = row?.n ?? 0;
-  if (n <= EXACT_TOTAL_UP_TO) return { total: n, estimated: false };
+  return n <= EXACT_TOTAL_UP_TO ? { total: n, estimated: false } : estimatedCount(db, where);
+}
+
+/** The planner's estimate of the matches, for more than EXACT_TOTAL_UP_TO of them. */
+async function estimatedCount(
+  db: DbOrTx,
+  where: SQL | undefined,
+): Promise<{ total: number; estimated: true }> {
   const [plan] = await rows<{ 'QUERY PLAN': [{ Plan: { 'Plan Rows': number } }] }>(
     db,
     sql`explain (format json) select 1 from ${products} ${where ? sql`where ${where}` : sql``}`,
@@ -154,8 +161,14 @@ export async function listProducts(
     if (matches !== undefined && matches <= EXACT_TOTAL_UP_TO) {
       return { rows: found, total: matches, estimated: false };
     }
-    if (found.length === 0) return { rows: found, ...(await matchCount(db, where)) };
+    // A page past the first EXACT_TOTAL_UP_TO + 1 matches: past the end, or deep in many.
+    if (found.length === 0) {
+      const count = await matchCount(db, where);
+      if (!count.estimated) return { rows: found, ...count };
+    }
   }
+  // More than EXACT_TOTAL_UP_TO match (the page above found so): they are not counted again.
+  const counted = byStock ? matchCount(db, where) : estimatedCount(db, where);
   const [found, count] = await Promise.all([
     db
       .select(selection)
@@ -165,7 +178,7 @@ export async function listProducts(
       .orderBy(...exactFirst, orderBy, asc(products.id))
       .limit(page.pageSize)
       .offset(page.offset),
-    matchCount(db, where),
+    counted,
   ]);
   return { rows: found, ...count };
 }

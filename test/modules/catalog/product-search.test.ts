@@ -85,6 +85,12 @@ describe('product search', () => {
     expect(many.total_is_estimate).toBe(true);
     expect(many.total).toBeGreaterThan(1000);
     expect(many.items).toHaveLength(20);
+    // A page deep among them (offset 1,150 of 1,200) is read from all the matches, not the first 1,001.
+    const deep = await search('tomeges', '&page=24&page_size=50');
+    expect(deep.items).toHaveLength(50);
+    expect(deep.total_is_estimate).toBe(true);
+    const past = await search('tomeges', '&page=25&page_size=50');
+    expect(past.items).toEqual([]);
     const plain = bodyOf<ProductPage>(await viewer.api.get('/api/v1/products?page_size=5'));
     expect(plain.total_is_estimate).toBe(true);
   });
