@@ -5,7 +5,6 @@ import type { ChildProcess } from 'node:child_process';
 import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import pg from 'pg';
 import { type Database, openPostgres } from '../src/db/client.js';
 import { runningServerUrl } from '../src/db/embedded/server.js';
 import { drive, type Figures, pgbenchWriteScript, searchQuery, writeTransaction } from './ceiling.js';
@@ -14,7 +13,7 @@ import { CHOICE, type Load, type LoadFigures, loadGenerator, measure, QUANTITY, 
 import { pgbench, pgbenchAvailable } from './pgbench.js';
 import { type Memory, memory, peakOf, sampleMemory } from './rss.js';
 import { hotProducts, PRODUCTS, SEARCH, seed } from './seed.js';
-import { PASSWORD, POOL_SIZE, serverReachable, startServer, stopServer } from './server.js';
+import { PASSWORD, POOL_SIZE, scratchDatabase, serverReachable, startServer, stopServer } from './server.js';
 
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 32);
 /** Rounds, each running every measurement on every database in turn; the median round is reported. */
@@ -116,22 +115,8 @@ async function launch(
 
 /** The API on the PostgreSQL server, in a scratch database dropped afterwards. */
 async function onServer(): Promise<Started> {
-  const name = `raktar_bench_${Date.now()}`;
-  const admin = new pg.Client({ connectionString: SERVER_URL });
-  await admin.connect();
-  await admin.query(`create database ${name}`);
-  const target = new URL(SERVER_URL);
-  target.pathname = `/${name}`;
-  const url = target.toString();
-  return launch(
-    'postgres',
-    { DATABASE_URL: url },
-    () => url,
-    async () => {
-      await admin.query(`drop database if exists ${name} with (force)`);
-      await admin.end();
-    },
-  );
+  const { url, drop } = await scratchDatabase(SERVER_URL, 'raktar_bench');
+  return launch('postgres', { DATABASE_URL: url }, () => url, drop);
 }
 
 /** The API on its embedded server, exactly as `npm start` runs it, in a scratch DATA_DIR. */

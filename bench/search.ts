@@ -11,7 +11,7 @@ import type { Figures } from './ceiling.js';
 import { type Load, type LoadFigures, loadGenerator, measure, warmUp } from './load.js';
 import { pgbench, pgbenchAvailable } from './pgbench.js';
 import { seedSearchUpTo } from './seed.js';
-import { PASSWORD, serverReachable, startServer, stopServer } from './server.js';
+import { PASSWORD, scratchDatabase, serverReachable, startServer, stopServer } from './server.js';
 
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 32);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
@@ -40,13 +40,7 @@ interface Target {
 }
 
 async function onServer(): Promise<Target> {
-  const name = `raktar_bench_search_${Date.now()}`;
-  const admin = new pg.Client({ connectionString: SERVER_URL });
-  await admin.connect();
-  await admin.query(`create database ${name}`);
-  const target = new URL(SERVER_URL);
-  target.pathname = `/${name}`;
-  const url = target.toString();
+  const { url, drop } = await scratchDatabase(SERVER_URL, 'raktar_bench_search');
   const { child, base } = await startServer({ DATABASE_URL: url });
   return {
     label: 'postgres',
@@ -55,8 +49,7 @@ async function onServer(): Promise<Target> {
     url,
     cleanUp: async () => {
       await stopServer(child);
-      await admin.query(`drop database if exists ${name} with (force)`);
-      await admin.end();
+      await drop();
     },
   };
 }
