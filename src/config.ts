@@ -60,6 +60,7 @@ const ConfigSchema = Type.Object({
   BIN_BULK_MAX: Type.Integer({ minimum: 1, maximum: 100_000, default: 10_000 }),
   PHONE_DEFAULT_REGION: Type.String({ pattern: '^[A-Z]{2}$', default: 'HU' }),
   RESERVATION_SWEEP_CRON: Type.String({ minLength: 9, default: '*/15 * * * *' }),
+  SNAPSHOT_CRON: Type.String({ minLength: 9, default: '15 0 1 * *' }),
   RESERVATION_TTL_MINUTES: Type.Integer({ minimum: 1, default: 60 }),
   OVER_RECEIPT_TOLERANCE_PERCENT: Type.Number({ minimum: 0, maximum: 100, default: 0 }),
   SMTP_URL: Type.Optional(Type.String({ pattern: '^smtps?://' })),
@@ -100,6 +101,8 @@ export interface Config {
   phoneDefaultRegion: string;
   /** When the job releasing expired reservations runs (cron, in TIMEZONE). */
   reservationSweepCron: string;
+  /** When the monthly balance snapshot (cut at the start of the month) is taken. */
+  snapshotCron: string;
   /** Lifetime of a reservation made without expires_at or ttl_minutes. */
   reservationTtlMinutes: number;
   /** How far beyond the ordered quantity a purchase-order line may be received, in percent. */
@@ -215,6 +218,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     binBulkMax: raw.BIN_BULK_MAX,
     phoneDefaultRegion: raw.PHONE_DEFAULT_REGION,
     reservationSweepCron: raw.RESERVATION_SWEEP_CRON,
+    snapshotCron: raw.SNAPSHOT_CRON,
     reservationTtlMinutes: raw.RESERVATION_TTL_MINUTES,
     overReceiptTolerancePercent: raw.OVER_RECEIPT_TOLERANCE_PERCENT,
     ...overrides,

@@ -20,3 +20,8 @@ export function ctxOf(request: FastifyRequest): RequestCtx {
     locale: request.locale,
   };
 }
+
+/** The context of work the scheduler does on no one's request (`job` names it in the audit trail). */
+export function schedulerCtx(job: string): RequestCtx {
+  return { actor: null, ip: '127.0.0.1', userAgent: 'scheduler', requestId: job, locale: 'en' };
+}

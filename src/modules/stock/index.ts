@@ -1,11 +1,14 @@
 import type { FastifyInstance } from 'fastify';
 import type { ModuleContext } from '../../platform/module-context.js';
+import { schedulerCtx } from '../../platform/request-ctx.js';
 import type { ProductsService } from '../catalog/index.js';
 import type { BinsService } from '../locations/index.js';
 import { StockDocumentsService } from './documents.service.js';
 import { PostingBatcher } from './posting-batcher.js';
 import { reservationsRoutes } from './reservations.routes.js';
 import { ReservationsService } from './reservations.service.js';
+import { snapshotsRoutes } from './snapshots.routes.js';
+import { SnapshotsService } from './snapshots.service.js';
 import { binStockRoutes, inventoryQueryRoutes, movementsRoutes } from './stock.routes.js';
 import { StockService } from './stock.service.js';
 import type { StockQueries } from './stock-queries.js';
@@ -45,6 +48,14 @@ export async function register(
   });
   const reservations = new ReservationsService(db, products, bins, stock);
   const transfers = new TransfersService(db, reservations, bins, stock);
+  const snapshots = new SnapshotsService(db, config.timezone);
+  scheduler.register({
+    name: 'stock-snapshot-monthly',
+    cron: config.snapshotCron,
+    run: async () => {
+      await snapshots.takeMonthly(schedulerCtx('stock-snapshot-monthly'));
+    },
+  });
   scheduler.register({
     name: 'release-expired-reservations',
     cron: config.reservationSweepCron,
@@ -61,5 +72,6 @@ export async function register(
   });
   await app.register(transfersRoutes, { prefix: '/api/v1/stock-transfers', transfers });
   await app.register(inventoryQueryRoutes, { prefix: '/api/v1/inventory', stock, queries, documents });
+  await app.register(snapshotsRoutes, { prefix: '/api/v1/inventory', snapshots });
   return { stock, reservations };
 }

@@ -3,7 +3,7 @@ import type { Db, DbOrTx } from '../../db/client.js';
 import { decimal } from '../../platform/decimal.js';
 import { invalidFields } from '../../platform/errors.js';
 import { type PageRequest, toPage } from '../../platform/pagination.js';
-import type { RequestCtx } from '../../platform/request-ctx.js';
+import { type RequestCtx, schedulerCtx } from '../../platform/request-ctx.js';
 import { defineMessages } from '../../platform/translations.js';
 import { recordAudit } from '../audit/index.js';
 import type { ProductsService } from '../catalog/index.js';
@@ -225,13 +225,7 @@ export class ReservationsService {
    */
   async releaseExpired(now: Date = new Date()): Promise<number> {
     const due = await expiredReservationIds(this.db, now, 1000);
-    const scheduler: RequestCtx = {
-      actor: null,
-      ip: '127.0.0.1',
-      userAgent: 'scheduler',
-      requestId: 'release-expired-reservations',
-      locale: 'en',
-    };
+    const scheduler = schedulerCtx('release-expired-reservations');
     let released = 0;
     for (const id of due) {
       try {

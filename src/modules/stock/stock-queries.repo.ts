@@ -3,6 +3,7 @@ import type { DbOrTx } from '../../db/client.js';
 import { rows } from '../../db/rows.js';
 import type { PageRequest } from '../../platform/pagination.js';
 import type { LedgerRow } from './ledger.repo.js';
+import { balancesAt, type SnapshotRow } from './snapshots.repo.js';
 import { stockBalances, stockMovements } from './stock.tables.js';
 
 export interface MovementFilter {
@@ -100,20 +101,34 @@ export function movementsOfPosting(db: DbOrTx, postingId: string): Promise<Ledge
 
 /**
  * A page of balances per product, warehouse, bin and lot, and the count of all that match. With
- * `asOf`, summed from the ledger up to that moment instead (reserved shows 0 there).
+ * `asOf`, the balances of that moment instead: the nearest snapshot before it plus the ledger
+ * since (`snapshot`), non-zero ones only; reserved shows 0 there.
  */
-export async function listBalances(db: DbOrTx, filter: BalanceFilter, page: PageRequest) {
+export async function listBalances(
+  db: DbOrTx,
+  filter: BalanceFilter,
+  page: PageRequest,
+  snapshot?: Pick<SnapshotRow, 'id' | 'cutAt'>,
+) {
+  const keys: [string, string | undefined][] = [
+    ['product_id', filter.productId],
+    ['warehouse_id', filter.warehouseId],
+    ['bin_id', filter.binId],
+    ['lot_id', filter.lotId],
+  ];
   const parts: SQL[] = [sql`true`];
-  if (filter.productId) parts.push(sql`x.product_id = ${filter.productId}::uuid`);
-  if (filter.warehouseId) parts.push(sql`x.warehouse_id = ${filter.warehouseId}::uuid`);
-  if (filter.binId) parts.push(sql`x.bin_id = ${filter.binId}::uuid`);
-  if (filter.lotId) parts.push(sql`x.lot_id = ${filter.lotId}::uuid`);
+  const narrow: SQL[] = [sql`true`];
+  for (const [column, value] of keys) {
+    if (!value) continue;
+    parts.push(sql`x.${sql.identifier(column)} = ${value}::uuid`);
+    narrow.push(sql`${sql.identifier(column)} = ${value}::uuid`);
+  }
   if (!filter.includeZero) parts.push(sql`x.on_hand <> 0`);
   const conditions = sql.join(parts, sql` and `);
+  // A past moment: the nearest snapshot before it plus the ledger since (narrowed on both sides).
   const source = filter.asOf
-    ? sql`(select product_id, warehouse_id, bin_id, lot_id, sum(quantity) as on_hand, 0::numeric as reserved
-           from stock_movements where occurred_at <= ${filter.asOf.toISOString()}::timestamptz
-           group by product_id, warehouse_id, bin_id, lot_id)`
+    ? sql`(select product_id, warehouse_id, bin_id, lot_id, on_hand, 0::numeric as reserved
+           from (${balancesAt(filter.asOf, snapshot, sql.join(narrow, sql` and `))}) s)`
     : sql`(select product_id, warehouse_id, bin_id, lot_id, on_hand, reserved from stock_balances)`;
   const base = sql`from ${source} x
     join products p on p.id = x.product_id
@@ -136,13 +151,23 @@ export async function listBalances(db: DbOrTx, filter: BalanceFilter, page: Page
   return { rows: found, total: Number(total?.n ?? 0) };
 }
 
-/** Every balance whose on hand differs from the ledger's sum or whose reserved differs from its reservations. */
-export function balanceMismatches(db: DbOrTx) {
+/**
+ * Every balance whose on hand differs from the ledger's sum or whose reserved differs from its
+ * reservations. With a snapshot, the ledger's sum is the snapshot's balances plus the rows after
+ * its cut (incremental); without, every row (full).
+ */
+export function balanceMismatches(db: DbOrTx, from?: { id: string; cutAt: Date }) {
+  const snapshot = from
+    ? sql`select product_id, warehouse_id, bin_id, lot_id, on_hand as quantity
+        from stock_snapshot_balances where snapshot_id = ${from.id}::uuid union all `
+    : sql``;
+  const since = from ? sql`where occurred_at > ${from.cutAt.toISOString()}::timestamptz` : sql``;
   return rows<Record<string, unknown>>(
     db,
     sql`with ledger as (
-        select product_id, warehouse_id, bin_id, lot_id, sum(quantity) as on_hand
-        from stock_movements group by product_id, warehouse_id, bin_id, lot_id
+        select product_id, warehouse_id, bin_id, lot_id, sum(quantity) as on_hand from (
+          ${snapshot}select product_id, warehouse_id, bin_id, lot_id, quantity from stock_movements ${since}
+        ) u group by product_id, warehouse_id, bin_id, lot_id
       ), held as (
         select a.balance_id, sum(a.quantity) as reserved
         from reservation_allocations a join reservations r on r.id = a.reservation_id

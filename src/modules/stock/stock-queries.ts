@@ -4,6 +4,7 @@ import { type PageRequest, toPage } from '../../platform/pagination.js';
 import type { ProductStock, StockDistribution } from '../catalog/index.js';
 import type { LocationStock } from '../locations/index.js';
 import type { LedgerRow } from './ledger.repo.js';
+import { latestSnapshot, markVerified, snapshotDifferences } from './snapshots.repo.js';
 import { StockErrors } from './stock.errors.js';
 import {
   type BalanceFilter,
@@ -79,19 +80,42 @@ export class StockQueries implements ProductStock, LocationStock {
   }
 
   /**
-   * Balances per product, warehouse, bin and lot. With `asOf`, summed from the ledger up to that
-   * moment instead (reserved is not historical and shows 0 there).
+   * Balances per product, warehouse, bin and lot. With `asOf`, the balances of that moment: the
+   * nearest snapshot before it plus the ledger since (reserved is not historical and shows 0).
    */
   async balances(filter: BalanceFilter, page: PageRequest) {
-    const { rows, total } = await listBalances(this.db, filter, page);
+    const snapshot = filter.asOf ? await latestSnapshot(this.db, { at: filter.asOf }) : undefined;
+    const { rows, total } = await listBalances(this.db, filter, page, snapshot);
     return toPage(rows, total, page);
   }
 
-  /** Recomputes every balance from the ledger; any difference is a mismatch. */
-  async verify() {
-    const mismatches = await balanceMismatches(this.db);
+  /**
+   * Recomputes every balance and compares. `full`: from the whole ledger, and the latest snapshot
+   * against a recount up to its cut (marked verified when it matches). `incremental`: from the
+   * latest verified snapshot plus the ledger since, so its cost follows the ledger since then;
+   * without a verified snapshot it runs in full.
+   */
+  async verify(mode: 'full' | 'incremental' = 'full') {
+    const from = mode === 'incremental' ? await latestSnapshot(this.db, { verifiedOnly: true }) : undefined;
+    const mismatches = await balanceMismatches(this.db, from);
     const checked = await countBalances(this.db);
-    return { ok: mismatches.length === 0, balances_checked: checked, mismatches };
+    let snapshot: { cut_at: string; ok: boolean } | null = null;
+    if (!from) {
+      const latest = await latestSnapshot(this.db);
+      if (latest) {
+        const ok = (await snapshotDifferences(this.db, latest)) === 0;
+        if (ok) await markVerified(this.db, latest.id);
+        snapshot = { cut_at: latest.cutAt.toISOString(), ok };
+      }
+    }
+    return {
+      ok: mismatches.length === 0 && snapshot?.ok !== false,
+      mode: from ? ('incremental' as const) : ('full' as const),
+      since: from ? from.cutAt.toISOString() : null,
+      balances_checked: checked,
+      mismatches,
+      snapshot_checked: snapshot,
+    };
   }
 
   async distribution(productId: string): Promise<StockDistribution> {

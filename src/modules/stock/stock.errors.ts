@@ -61,4 +61,16 @@ export const StockErrors = {
     en: 'Source and destination are the same location.',
     hu: 'A forrás és a cél ugyanaz a hely.',
   }),
+  snapshotInFuture: defineError('SNAPSHOT_CUT_IN_FUTURE', 422, {
+    en: 'A snapshot can only be taken of a moment that has passed.',
+    hu: 'Pillanatkép csak elmúlt időpontról készíthető.',
+  }),
+  snapshotExists: defineError('SNAPSHOT_EXISTS', 409, {
+    en: 'A snapshot of {cut_at} exists already.',
+    hu: 'Már van pillanatkép erről az időpontról: {cut_at}.',
+  }),
+  snapshotInFlight: defineError('SNAPSHOT_CUT_IN_FLIGHT', 409, {
+    en: 'Postings that began before {cut_at} are still open; retry in a moment.',
+    hu: 'A(z) {cut_at} előtt indult könyvelések még folyamatban vannak; próbálja újra hamarosan.',
+  }),
 };

@@ -26,6 +26,7 @@ import {
   MovementQuery,
   PostedMovement,
   ReverseBody,
+  VerifyQuery,
   VerifyResult,
 } from './stock.schemas.js';
 import { movementInputOf, type StockService } from './stock.service.js';
@@ -205,11 +206,13 @@ export const inventoryQueryRoutes: FastifyPluginAsyncTypebox<
       config: { access: { roles: Roles.admin, module: 'inventory' } },
       schema: {
         tags,
-        summary: 'Recompute every balance from the ledger and list differences',
+        summary:
+          'Recompute every balance (from the ledger, or incrementally from a snapshot) and list differences',
+        querystring: VerifyQuery,
         response: { 200: VerifyResult },
       },
     },
-    () => queries.verify(),
+    (request) => queries.verify(request.query.mode),
   );
 };
 

@@ -206,13 +206,86 @@ export const BalanceQuery = Type.Intersect([
   }),
 ]);
 
+export const VerifyQuery = Type.Object({
+  mode: Type.Optional(
+    Type.Enum(['full', 'incremental'], {
+      default: 'full',
+      description:
+        '`full`: from the whole ledger, and the latest snapshot against a recount up to its cut. `incremental`: from the latest verified snapshot plus the ledger since (full when there is none)',
+    }),
+  ),
+});
+
 export const VerifyResult = Type.Object(
   {
     ok: Type.Boolean(),
+    mode: Type.Enum(['full', 'incremental'], { description: 'How the balances were recomputed' }),
+    since: Type.Union([Type.String({ format: 'date-time' }), Type.Null()], {
+      description: 'Incremental: the cut of the snapshot the recount started from',
+    }),
     balances_checked: Type.Integer(),
     mismatches: Type.Array(Type.Record(Type.String(), Type.Unknown())),
+    snapshot_checked: Type.Union(
+      [Type.Object({ cut_at: Type.String({ format: 'date-time' }), ok: Type.Boolean() }), Type.Null()],
+      { description: 'Full: the latest snapshot, recounted from the ledger up to its cut' },
+    ),
   },
-  { examples: [{ ok: true, balances_checked: 1200, mismatches: [] }] },
+  {
+    examples: [
+      {
+        ok: true,
+        mode: 'full',
+        since: null,
+        balances_checked: 1200,
+        mismatches: [],
+        snapshot_checked: { cut_at: '2026-01-01T00:00:00.000Z', ok: true },
+      },
+    ],
+  },
 );
+
+const snapshotExample = {
+  id: '01936d3e-8f2a-7c4b-9e1d-5a6b7c8d9e70',
+  cut_at: '2026-01-01T00:00:00.000Z',
+  movements: 284_112,
+  balances: 12_408,
+  based_on: '01936d3e-8f2a-7c4b-9e1d-5a6b7c8d9e71',
+  taken_by: null,
+  verified_at: '2026-01-01T00:15:02.120Z',
+  created_at: '2026-01-01T00:15:02.120Z',
+};
+
+export const SnapshotPublic = Type.Object(
+  {
+    id: uuid,
+    cut_at: Type.String({ format: 'date-time', description: 'The balances are those of this moment' }),
+    movements: Type.Integer({ description: 'Ledger rows up to the cut' }),
+    balances: Type.Integer({ description: 'Non-zero balances the snapshot holds' }),
+    based_on: Type.Union([uuid, Type.Null()], {
+      description: 'The snapshot it was built from, with the ledger between; null: from the ledger alone',
+    }),
+    taken_by: Type.Union([uuid, Type.Null()], { description: 'Null when the scheduler took it' }),
+    verified_at: Type.Union([Type.String({ format: 'date-time' }), Type.Null()], {
+      description:
+        'When a recount of the ledger (or a verified snapshot plus the ledger since) last matched it',
+    }),
+    created_at: Type.String({ format: 'date-time' }),
+  },
+  { examples: [snapshotExample] },
+);
+
+export const SnapshotCreate = Type.Object(
+  {
+    cut_at: Type.Optional(
+      Type.String({
+        format: 'date-time',
+        description: 'The moment to snapshot, not in the future; default now',
+      }),
+    ),
+  },
+  { examples: [{ cut_at: '2026-01-01T00:00:00+01:00' }, {}] },
+);
+
+export const SnapshotList = PageOf(SnapshotPublic, snapshotExample);
 
 export const IdParams = Type.Object({ id: uuid });

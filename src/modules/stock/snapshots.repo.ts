@@ -1,0 +1,157 @@
+import { and, desc, eq, isNotNull, lte, type SQL, sql } from 'drizzle-orm';
+import type { DbOrTx } from '../../db/client.js';
+import { rows } from '../../db/rows.js';
+import type { PageRequest } from '../../platform/pagination.js';
+import { stockSnapshots } from './snapshots.tables.js';
+
+export type SnapshotRow = typeof stockSnapshots.$inferSelect;
+
+function moment(at: Date): SQL {
+  return sql`${at.toISOString()}::timestamptz`;
+}
+
+/** The latest snapshot (cut at or before `at`, when given; verified ones only, when asked). */
+export async function latestSnapshot(
+  db: DbOrTx,
+  options: { at?: Date; verifiedOnly?: boolean } = {},
+): Promise<SnapshotRow | undefined> {
+  const conditions = [
+    options.at ? lte(stockSnapshots.cutAt, moment(options.at)) : undefined,
+    options.verifiedOnly ? isNotNull(stockSnapshots.verifiedAt) : undefined,
+  ];
+  const [row] = await db
+    .select()
+    .from(stockSnapshots)
+    .where(and(...conditions))
+    .orderBy(desc(stockSnapshots.cutAt))
+    .limit(1);
+  return row;
+}
+
+export async function snapshotAt(db: DbOrTx, cut: Date): Promise<SnapshotRow | undefined> {
+  const [row] = await db
+    .select()
+    .from(stockSnapshots)
+    .where(eq(stockSnapshots.cutAt, moment(cut)));
+  return row;
+}
+
+export async function listSnapshots(db: DbOrTx, page: PageRequest) {
+  const [found, [total]] = await Promise.all([
+    db
+      .select()
+      .from(stockSnapshots)
+      .orderBy(desc(stockSnapshots.cutAt))
+      .limit(page.pageSize)
+      .offset(page.offset),
+    rows<{ n: number }>(db, sql`select count(*)::int as n from stock_snapshots`),
+  ]);
+  return { rows: found, total: total?.n ?? 0 };
+}
+
+/**
+ * The database's clock, to the millisecond (the ledger's `occurred_at` is the posting
+ * transaction's start on it). Cuts are whole milliseconds, so they read back exactly as dates.
+ */
+export async function databaseNow(db: DbOrTx): Promise<Date> {
+  const [row] = await rows<{ now: Date }>(db, sql`select date_trunc('milliseconds', now()) as now`);
+  return new Date(row?.now as Date);
+}
+
+export async function isFuture(db: DbOrTx, at: Date): Promise<boolean> {
+  const [row] = await rows<{ future: boolean }>(db, sql`select ${moment(at)} > now() as future`);
+  return row?.future === true;
+}
+
+/**
+ * Whether another transaction on this database began at or before `cut` and is still open: it may
+ * yet commit ledger rows dated before the cut, so a snapshot at `cut` must wait for it.
+ */
+export async function writersOpenSince(db: DbOrTx, cut: Date): Promise<boolean> {
+  const [row] = await rows<{ open: boolean }>(
+    db,
+    sql`select exists (select 1 from pg_stat_activity
+      where datname = current_database() and pid <> pg_backend_pid() and backend_type = 'client backend'
+        and xact_start <= ${moment(cut)}) as open`,
+  );
+  return row?.open === true;
+}
+
+/**
+ * The balances as of `cut`, per product, warehouse, bin and lot, non-zero only: `base`'s balances
+ * plus the ledger after its cut, or the whole ledger up to `cut` without a base. `where` narrows
+ * both sides (it may name product_id, warehouse_id, bin_id and lot_id).
+ */
+export function balancesAt(cut: Date, base: Pick<SnapshotRow, 'id' | 'cutAt'> | undefined, where: SQL): SQL {
+  const from = base ? sql`occurred_at > ${moment(base.cutAt)} and ` : sql``;
+  const snapshot = base
+    ? sql`select product_id, warehouse_id, bin_id, lot_id, on_hand as quantity
+        from stock_snapshot_balances where snapshot_id = ${base.id}::uuid and ${where}
+        union all `
+    : sql``;
+  return sql`select product_id, warehouse_id, bin_id, lot_id, sum(quantity) as on_hand from (
+      ${snapshot}select product_id, warehouse_id, bin_id, lot_id, quantity from stock_movements
+      where ${from}occurred_at <= ${moment(cut)} and ${where}
+    ) u group by product_id, warehouse_id, bin_id, lot_id having sum(quantity) <> 0`;
+}
+
+/**
+ * Writes the snapshot at `cut` in one statement: its balances (from `base` and the ledger since,
+ * or the ledger alone) and its row with the counts. Returns the row.
+ */
+export async function insertSnapshot(
+  db: DbOrTx,
+  values: { id: string; cut: Date; base?: SnapshotRow; takenBy: string | null; verified: boolean },
+): Promise<SnapshotRow> {
+  const { id, cut, base } = values;
+  const since = base ? sql`occurred_at > ${moment(base.cutAt)} and ` : sql``;
+  const [row] = await rows<{ id: string }>(
+    db,
+    sql`with sums as (${balancesAt(cut, base, sql`true`)}),
+      snap as (
+        insert into stock_snapshots (id, cut_at, movements, balances, based_on, taken_by, verified_at)
+        select ${id}::uuid, ${moment(cut)},
+          ${base?.movements ?? 0}::bigint + (select count(*) from stock_movements
+            where ${since}occurred_at <= ${moment(cut)}),
+          (select count(*) from sums), ${base?.id ?? null}::uuid, ${values.takenBy}::uuid,
+          ${values.verified ? sql`now()` : sql`null`}
+        returning id
+      ), written as (
+        insert into stock_snapshot_balances (snapshot_id, product_id, warehouse_id, bin_id, lot_id, on_hand)
+        select (select id from snap), product_id, warehouse_id, bin_id, lot_id, on_hand from sums
+      )
+      select id from snap`,
+  );
+  const [snapshot] = await db
+    .select()
+    .from(stockSnapshots)
+    .where(eq(stockSnapshots.id, row?.id as string));
+  return snapshot as SnapshotRow;
+}
+
+/** Rows where the snapshot differs from a recount of the ledger up to its cut. */
+export async function snapshotDifferences(db: DbOrTx, snapshot: SnapshotRow): Promise<number> {
+  const [row] = await rows<{ n: number }>(
+    db,
+    sql`select count(*)::int as n from (
+        select * from stock_snapshot_balances where snapshot_id = ${snapshot.id}::uuid) s
+      full join (${balancesAt(snapshot.cutAt, undefined, sql`true`)}) l
+        on l.product_id = s.product_id and l.warehouse_id = s.warehouse_id and l.bin_id = s.bin_id
+        and l.lot_id is not distinct from s.lot_id
+      where coalesce(s.on_hand, 0) <> coalesce(l.on_hand, 0)`,
+  );
+  return row?.n ?? 0;
+}
+
+export async function markVerified(db: DbOrTx, id: string): Promise<void> {
+  await db.update(stockSnapshots).set({ verifiedAt: sql`now()` }).where(eq(stockSnapshots.id, id));
+}
+
+/** The first moment of the current month in `timezone`. */
+export async function startOfMonth(db: DbOrTx, timezone: string): Promise<Date> {
+  const [row] = await rows<{ cut: Date }>(
+    db,
+    sql`select date_trunc('month', now() at time zone ${timezone}) at time zone ${timezone} as cut`,
+  );
+  return new Date(row?.cut as Date);
+}

@@ -1,0 +1,211 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { bodyOf } from '../../helpers/api.js';
+import { type ApiUser, type Fixture, setupApp } from '../../helpers/setup.js';
+import { createProduct, move, receive, verifyLedger } from '../../helpers/stock.js';
+
+let t: Fixture<['warehouse', 'viewer']>;
+let worker: ApiUser;
+let viewer: ApiUser;
+
+beforeAll(async () => {
+  t = await setupApp({ users: ['warehouse', 'viewer'], warehouse: 'SNAP' });
+  [worker, viewer] = t.users;
+});
+afterAll(async () => {
+  expect((await verifyLedger(t.app, t.admin.token)).ok).toBe(true);
+  await t.close();
+});
+
+interface Snapshot {
+  id: string;
+  cut_at: string;
+  movements: number;
+  balances: number;
+  based_on: string | null;
+  verified_at: string | null;
+}
+
+/** The database's clock now (a ledger row is dated by it), a millisecond apart from the last. */
+async function dbNow(): Promise<string> {
+  await t.database.executeSql('select pg_sleep(0.002)');
+  const { rows } = await t.database.executeSql('select clock_timestamp() as now');
+  return new Date(rows[0]?.now as Date).toISOString();
+}
+
+const snapshot = (body: object = {}) => t.admin.post('/api/v1/inventory/snapshots', body);
+
+async function onHandAsOf(productId: string, at: string): Promise<number> {
+  const page = bodyOf<{ items: { on_hand: number }[] }>(
+    await viewer.api.get(
+      `/api/v1/inventory/balances?product_id=${productId}&warehouse_id=${t.warehouse.id}&as_of=${encodeURIComponent(at)}`,
+    ),
+  );
+  return page.items.reduce((sum, item) => sum + item.on_hand, 0);
+}
+
+const issue = (productId: string, quantity: number) =>
+  move(t.app, worker.token, {
+    product_id: productId,
+    warehouse_id: t.warehouse.id,
+    movement_type: 'issue',
+    quantity,
+  });
+
+describe('balance snapshots', () => {
+  it('answers as_of from the nearest snapshot plus the ledger since, the same as from the ledger alone', async () => {
+    const product = await createProduct(t.app, t.admin.token);
+    const beforeAny = await dbNow();
+    await receive(t.app, worker.token, product.id, t.warehouse.id, 10);
+    const afterReceipt = await dbNow();
+    expect((await issue(product.id, 3)).statusCode).toBe(201);
+    const first = bodyOf<Snapshot>(await snapshot(), 201);
+    expect(first).toMatchObject({ based_on: null, verified_at: expect.any(String) });
+    expect(first.balances).toBeGreaterThanOrEqual(1);
+    expect((await issue(product.id, 2)).statusCode).toBe(201);
+    const afterSecondIssue = await dbNow();
+    await receive(t.app, worker.token, product.id, t.warehouse.id, 4);
+    const second = bodyOf<Snapshot>(await snapshot(), 201);
+    expect(second).toMatchObject({ based_on: first.id, verified_at: expect.any(String) });
+    expect(second.movements).toBe(first.movements + 2);
+    expect(await onHandAsOf(product.id, beforeAny)).toBe(0);
+    expect(await onHandAsOf(product.id, afterReceipt)).toBe(10);
+    expect(await onHandAsOf(product.id, first.cut_at)).toBe(7);
+    expect(await onHandAsOf(product.id, afterSecondIssue)).toBe(5);
+    expect(await onHandAsOf(product.id, second.cut_at)).toBe(9);
+    expect(await onHandAsOf(product.id, await dbNow())).toBe(9);
+    // A snapshot between two others is built from the earlier one.
+    const between = bodyOf<Snapshot>(await snapshot({ cut_at: afterSecondIssue }), 201);
+    expect(between.based_on).toBe(first.id);
+    expect(await onHandAsOf(product.id, afterSecondIssue)).toBe(5);
+  });
+
+  it('reads the snapshot, and a full verify finds a snapshot that no longer matches its ledger', async () => {
+    const product = await createProduct(t.app, t.admin.token);
+    await receive(t.app, worker.token, product.id, t.warehouse.id, 8);
+    const taken = bodyOf<Snapshot>(await snapshot(), 201);
+    // Only a database superuser can do this: the table refuses changes otherwise.
+    await t.database.executeSql(`alter table stock_snapshot_balances disable trigger user;
+      update stock_snapshot_balances set on_hand = 80 where snapshot_id = '${taken.id}' and product_id = '${product.id}';
+      alter table stock_snapshot_balances enable trigger user`);
+    expect(await onHandAsOf(product.id, await dbNow())).toBe(80);
+    const full = bodyOf<{ ok: boolean; snapshot_checked: { ok: boolean } }>(
+      await t.admin.get('/api/v1/inventory/verify'),
+    );
+    expect(full).toMatchObject({
+      ok: false,
+      mismatches: [],
+      snapshot_checked: { cut_at: taken.cut_at, ok: false },
+    });
+    await t.database.executeSql(`alter table stock_snapshot_balances disable trigger user;
+      update stock_snapshot_balances set on_hand = 8 where snapshot_id = '${taken.id}' and product_id = '${product.id}';
+      alter table stock_snapshot_balances enable trigger user`);
+    expect(bodyOf<{ ok: boolean }>(await t.admin.get('/api/v1/inventory/verify')).ok).toBe(true);
+  });
+
+  it('verifies incrementally from the latest verified snapshot, and finds a balance that drifted', async () => {
+    const product = await createProduct(t.app, t.admin.token);
+    await receive(t.app, worker.token, product.id, t.warehouse.id, 6);
+    const taken = bodyOf<Snapshot>(await snapshot(), 201);
+    await receive(t.app, worker.token, product.id, t.warehouse.id, 1);
+    const clean = bodyOf<{ ok: boolean; mode: string; since: string }>(
+      await t.admin.get('/api/v1/inventory/verify?mode=incremental'),
+    );
+    expect(clean).toMatchObject({ ok: true, mode: 'incremental', since: taken.cut_at });
+    await t.database.executeSql('update stock_balances set on_hand = on_hand + 1 where product_id = $1', [
+      product.id,
+    ]);
+    const drifted = bodyOf<{ ok: boolean; mismatches: { product_id: string }[] }>(
+      await t.admin.get('/api/v1/inventory/verify?mode=incremental'),
+    );
+    expect(drifted.ok).toBe(false);
+    expect(drifted.mismatches).toEqual([
+      expect.objectContaining({ product_id: product.id, balance_on_hand: 8, ledger_on_hand: 7 }),
+    ]);
+    await t.database.executeSql('update stock_balances set on_hand = on_hand - 1 where product_id = $1', [
+      product.id,
+    ]);
+    expect(bodyOf<{ ok: boolean }>(await t.admin.get('/api/v1/inventory/verify?mode=incremental')).ok).toBe(
+      true,
+    );
+  });
+
+  it('waits for a posting begun before the cut, then takes it in', async () => {
+    const holder = await t.database.pool.connect();
+    try {
+      await holder.query('begin');
+      await holder.query('select 1');
+      await dbNow(); // the cut comes at least a millisecond after this transaction began
+      let settled = false;
+      const pending = snapshot().then((res) => {
+        settled = true;
+        return res;
+      });
+      // While a transaction older than the cut is open, the snapshot does not finish.
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      expect(settled, settled ? (await pending).body : 'still waiting').toBe(false);
+      await holder.query('commit');
+      expect((await pending).statusCode).toBe(201);
+    } finally {
+      holder.release();
+    }
+  });
+
+  it('refuses a cut in the future, a cut taken twice, and a malformed one; nothing is written', async () => {
+    const future = new Date(Date.now() + 3_600_000).toISOString();
+    const ahead = await snapshot({ cut_at: future });
+    expect(ahead.statusCode).toBe(422);
+    expect(ahead.json().error_code).toBe('SNAPSHOT_CUT_IN_FUTURE');
+    const cut = await dbNow();
+    const taken = await snapshot({ cut_at: cut });
+    expect(taken.statusCode, taken.body).toBe(201);
+    const twice = await snapshot({ cut_at: cut });
+    expect(twice.statusCode).toBe(409);
+    expect(twice.json().error_code).toBe('SNAPSHOT_EXISTS');
+    const hu = await t.admin.post(
+      '/api/v1/inventory/snapshots',
+      { cut_at: cut },
+      { 'accept-language': 'hu' },
+    );
+    expect(hu.json().detail).toMatch(/^Már van pillanatkép/);
+    expect((await snapshot({ cut_at: 'yesterday' })).statusCode).toBe(422);
+    const { rows } = await t.database.executeSql(
+      'select count(*)::int as n from stock_snapshots where cut_at > now()',
+    );
+    expect(rows[0]?.n).toBe(0);
+  });
+
+  it('is for administrators to take and for readers of inventory to list', async () => {
+    expect((await worker.api.post('/api/v1/inventory/snapshots', {})).statusCode).toBe(403);
+    expect((await t.app.inject({ method: 'POST', url: '/api/v1/inventory/snapshots' })).statusCode).toBe(401);
+    const list = bodyOf<{ items: Snapshot[]; total: number }>(
+      await viewer.api.get('/api/v1/inventory/snapshots'),
+    );
+    expect(list.total).toBeGreaterThan(0);
+    const cuts = list.items.map((s) => s.cut_at);
+    expect(cuts).toEqual([...cuts].sort().reverse());
+  });
+
+  it('is append-only: the database refuses changing or removing one, bar recording a verification', async () => {
+    const { id } = bodyOf<Snapshot>(await snapshot(), 201);
+    for (const statement of [
+      `update stock_snapshots set balances = 0 where id = '${id}'`,
+      `delete from stock_snapshots where id = '${id}'`,
+      `update stock_snapshot_balances set on_hand = 0 where snapshot_id = '${id}'`,
+      `delete from stock_snapshot_balances where snapshot_id = '${id}'`,
+      'truncate stock_snapshot_balances',
+    ]) {
+      await expect(t.database.executeSql(statement), statement).rejects.toThrow(/append-only/);
+    }
+    await t.database.executeSql(`update stock_snapshots set verified_at = now() where id = '${id}'`);
+  });
+
+  it('takes the monthly snapshot at the start of the month, once', async () => {
+    await t.app.scheduler.runNow('stock-snapshot-monthly');
+    await t.app.scheduler.runNow('stock-snapshot-monthly');
+    const { rows } = await t.database.executeSql(
+      `select count(*)::int as n from stock_snapshots
+       where cut_at = date_trunc('month', now() at time zone 'Europe/Budapest') at time zone 'Europe/Budapest'`,
+    );
+    expect(rows[0]?.n).toBe(1);
+  });
+});
