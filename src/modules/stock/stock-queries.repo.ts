@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, gte, inArray, lt, lte, type SQL, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gte, inArray, lte, type SQL, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.js';
 import { rows } from '../../db/rows.js';
 import type { PageRequest } from '../../platform/pagination.js';
@@ -58,6 +58,9 @@ function movementWhere(filter: MovementFilter): SQL | undefined {
   );
 }
 
+/** Newest first: by when the rows occurred, ties (rows of one posting) by id. */
+const newestFirst = [desc(stockMovements.occurredAt), desc(stockMovements.id)];
+
 /** A page of ledger rows, newest first, and the count of all that match. */
 export async function listMovements(db: DbOrTx, filter: MovementFilter, page: PageRequest) {
   const where = movementWhere(filter);
@@ -66,7 +69,7 @@ export async function listMovements(db: DbOrTx, filter: MovementFilter, page: Pa
       .select()
       .from(stockMovements)
       .where(where)
-      .orderBy(desc(stockMovements.id))
+      .orderBy(...newestFirst)
       .limit(page.pageSize)
       .offset(page.offset),
     db.select({ n: count() }).from(stockMovements).where(where),
@@ -74,15 +77,26 @@ export async function listMovements(db: DbOrTx, filter: MovementFilter, page: Pa
   return { rows: found, total: total?.n ?? 0 };
 }
 
-/** Up to `limit` ledger rows older than `cursor` (an id; none for the newest), newest first. */
+/**
+ * Up to `limit` ledger rows after `cursor` (the id of the last row of the previous page; none for
+ * the newest), newest first. The position is the cursor row's (occurred_at, id), so every page
+ * is an index range on the filter's (…, occurred_at) index: its cost does not grow with depth.
+ */
 export function movementsBefore(
   db: DbOrTx,
   filter: MovementFilter,
   cursor: string | undefined,
   limit: number,
 ): Promise<LedgerRow[]> {
-  const where = and(movementWhere(filter), cursor ? lt(stockMovements.id, cursor) : undefined);
-  return db.select().from(stockMovements).where(where).orderBy(desc(stockMovements.id)).limit(limit);
+  const after = cursor
+    ? sql`(${stockMovements.occurredAt}, ${stockMovements.id}) < (select c.occurred_at, c.id from stock_movements c where c.id = ${cursor}::uuid)`
+    : undefined;
+  return db
+    .select()
+    .from(stockMovements)
+    .where(and(movementWhere(filter), after))
+    .orderBy(...newestFirst)
+    .limit(limit);
 }
 
 export async function findMovement(db: DbOrTx, id: string): Promise<LedgerRow | undefined> {

@@ -20,7 +20,6 @@ import {
   BalanceQuery,
   IdParams,
   MovementCreate,
-  MovementList,
   MovementListResponse,
   MovementPublic,
   MovementQuery,
@@ -31,6 +30,7 @@ import {
 } from './stock.schemas.js';
 import { movementInputOf, type StockService } from './stock.service.js';
 import type { StockQueries } from './stock-queries.js';
+import type { MovementFilter } from './stock-queries.repo.js';
 
 const { read, staff, manage } = moduleAccess('inventory');
 
@@ -49,6 +49,18 @@ function movementFilter(q: Static<typeof MovementQuery>) {
     from: q.from ? new Date(q.from) : undefined,
     to: q.to ? new Date(q.to) : undefined,
   };
+}
+
+/** A page of the ledger: by keyset when the query names a `cursor` (`first` for the newest), else by number. */
+function movementPage(queries: StockQueries, filter: MovementFilter, q: Static<typeof MovementQuery>) {
+  if (q.cursor !== undefined) {
+    return queries.listMovementsAfter(
+      filter,
+      q.cursor === 'first' ? undefined : q.cursor,
+      pageRequest(q).pageSize,
+    );
+  }
+  return queries.listMovements(filter, pageRequest(q));
 }
 
 export const movementsRoutes: FastifyPluginAsyncTypebox<Deps & { batcher: PostingBatcher }> = async (
@@ -98,17 +110,7 @@ export const movementsRoutes: FastifyPluginAsyncTypebox<Deps & { batcher: Postin
         response: { 200: MovementListResponse },
       },
     },
-    (request) => {
-      const q = request.query;
-      if (q.cursor !== undefined) {
-        return queries.listMovementsAfter(
-          movementFilter(q),
-          q.cursor === 'first' ? undefined : q.cursor,
-          pageRequest(q).pageSize,
-        );
-      }
-      return queries.listMovements(movementFilter(q), pageRequest(q));
-    },
+    (request) => movementPage(queries, movementFilter(request.query), request.query),
   );
   app.get(
     '/:id',
@@ -242,16 +244,14 @@ export const binStockRoutes: FastifyPluginAsyncTypebox<Deps> = async (app, { que
       config: read,
       schema: {
         tags,
-        summary: 'Every movement in or out of a bin, newest first',
+        summary:
+          'Every movement in or out of a bin, newest first: page/page_size, or keyset `cursor` for long histories',
         params: IdParams,
         querystring: MovementQuery,
-        response: { 200: MovementList },
+        response: { 200: MovementListResponse },
       },
     },
     (request) =>
-      queries.listMovements(
-        { ...movementFilter(request.query), binId: request.params.id },
-        pageRequest(request.query),
-      ),
+      movementPage(queries, { ...movementFilter(request.query), binId: request.params.id }, request.query),
   );
 };

@@ -51,9 +51,12 @@ export const stockMovements = pgTable(
   },
   (t) => [
     check('stock_movements_quantity_check', sql`${t.quantity} <> 0`),
-    index('stock_movements_product_idx').on(t.productId, t.occurredAt),
-    index('stock_movements_bin_idx').on(t.binId, t.occurredAt),
-    index('stock_movements_warehouse_idx').on(t.warehouseId, t.occurredAt),
+    // History pages newest first, by (occurred_at, id) keyset, whole or per product, bin or
+    // warehouse; `as_of` reads the rows since a snapshot's cut through the same ranges.
+    index('stock_movements_occurred_idx').on(t.occurredAt, t.id),
+    index('stock_movements_product_idx').on(t.productId, t.occurredAt, t.id),
+    index('stock_movements_bin_idx').on(t.binId, t.occurredAt, t.id),
+    index('stock_movements_warehouse_idx').on(t.warehouseId, t.occurredAt, t.id),
     // Partial: most rows name no document and reverse nothing, and need no entry (one index
     // insert less per ledger row each).
     index('stock_movements_reference_idx')

@@ -58,6 +58,36 @@ describe('balances, bins and warehouses', () => {
     expect(past.items[0].on_hand).toBe(10);
   });
 
+  it('pages a bin history by keyset, rows of one posting included once each', async () => {
+    const bin = await createBin(t.app, admin, wh.id, 'KEYSET-1');
+    const products = await Promise.all([1, 2, 3, 4, 5].map(() => createProduct(t.app, admin)));
+    // One document: five rows that occurred at the same moment.
+    const doc = await worker.api.post('/api/v1/inventory/receipts', {
+      warehouse_id: wh.id,
+      lines: products.map((p, i) => ({ product_id: p.id, bin_id: bin.id, quantity: i + 1 })),
+    });
+    expect(doc.statusCode).toBe(201);
+    await move(t.app, worker.token, {
+      product_id: products[0]?.id,
+      warehouse_id: wh.id,
+      bin_id: bin.id,
+      movement_type: 'receipt',
+      quantity: 9,
+    });
+    const seen: number[] = [];
+    let cursor = 'first';
+    for (;;) {
+      const page = (await get(`/api/v1/bins/${bin.id}/history?page_size=2&cursor=${cursor}`)).json();
+      seen.push(...page.items.map((m: { quantity: number }) => m.quantity));
+      if (!page.next_cursor) break;
+      cursor = page.next_cursor;
+    }
+    expect(seen[0]).toBe(9);
+    expect(seen.slice(1).sort()).toEqual([1, 2, 3, 4, 5]);
+    const numbered = (await get(`/api/v1/bins/${bin.id}/history?page_size=50`)).json();
+    expect(numbered.items.map((m: { quantity: number }) => m.quantity)).toEqual(seen);
+  });
+
   it('shows bin contents and history, and protects a bin holding stock', async () => {
     const product = await createProduct(t.app, admin);
     const bin = await createBin(t.app, admin, wh.id, 'HIST-1');
