@@ -150,19 +150,23 @@ export async function listBalances(
     join bins b on b.id = x.bin_id
     left join lots l on l.id = x.lot_id
     where ${conditions}`;
-  const [found, [total]] = await Promise.all([
-    rows<BalanceRow>(
-      db,
-      sql`select x.product_id, p.sku, p.name as product_name, x.warehouse_id, w.code as warehouse_code, x.bin_id,
-            b.code as bin_code, x.lot_id, l.lot_number, l.expiry_date::text as expiry_date,
-            x.on_hand::float8 as on_hand, x.reserved::float8 as reserved, (x.on_hand - x.reserved)::float8 as available
-          ${base}
-          order by p.sku, w.code, b.code, l.expiry_date nulls last
-          limit ${page.pageSize} offset ${page.offset}`,
-    ),
-    rows<{ n: number }>(db, sql`select count(*)::int as n ${base}`),
-  ]);
-  return { rows: found, total: Number(total?.n ?? 0) };
+  // One pass: the page and, beside each row, how many match (the balances are computed once).
+  const found = await rows<BalanceRow & { total: number }>(
+    db,
+    sql`select x.product_id, p.sku, p.name as product_name, x.warehouse_id, w.code as warehouse_code, x.bin_id,
+          b.code as bin_code, x.lot_id, l.lot_number, l.expiry_date::text as expiry_date,
+          x.on_hand::float8 as on_hand, x.reserved::float8 as reserved, (x.on_hand - x.reserved)::float8 as available,
+          count(*) over ()::int as total
+        ${base}
+        order by p.sku, w.code, b.code, l.expiry_date nulls last
+        limit ${page.pageSize} offset ${page.offset}`,
+  );
+  if (found.length === 0 && page.offset > 0) {
+    // A page past the end: the count alone.
+    const [counted] = await rows<{ n: number }>(db, sql`select count(*)::int as n ${base}`);
+    return { rows: [], total: counted?.n ?? 0 };
+  }
+  return { rows: found.map(({ total: _, ...row }) => row), total: found[0]?.total ?? 0 };
 }
 
 /**
