@@ -3,6 +3,7 @@ import type {
   FastifyBaseLogger,
   FastifyContextConfig,
   FastifyInstance,
+  FastifySchema,
   RawReplyDefaultExpression,
   RawRequestDefaultExpression,
   RawServerDefault,
@@ -27,6 +28,22 @@ interface RouteDoc {
   summary: string;
 }
 
+/**
+ * A route's options from its doc: its access config, and a schema of its tags, summary, path
+ * parameters when it has any, and the rest (`body`, `querystring`, `response`).
+ */
+function optionsOf(route: RouteDoc & { params?: TSchema }, schema: FastifySchema) {
+  return {
+    config: route.config,
+    schema: {
+      tags: route.tags,
+      summary: route.summary,
+      ...(route.params ? { params: route.params } : {}),
+      ...schema,
+    },
+  };
+}
+
 interface RecordRoute extends RouteDoc {
   /** The `{id}` path parameter's schema. */
   params: TSchema;
@@ -49,14 +66,7 @@ export function updateRoute<B extends TObject>(
   app.route({
     method: ['PUT', 'PATCH'],
     url: '/:id',
-    config: route.config,
-    schema: {
-      tags: route.tags,
-      summary: route.summary,
-      params: route.params,
-      body: route.body,
-      response: { 200: route.response },
-    },
+    ...optionsOf(route, { body: route.body, response: { 200: route.response } }),
     handler: (request) => {
       const { version, ...changes } = request.body as Static<B> & { version?: number };
       const { id } = request.params as { id: string };
@@ -110,16 +120,7 @@ export function createRoute<B extends TSchema, P extends TSchema = TSchema>(
 ): void {
   app.post(
     route.url ?? '/',
-    {
-      config: route.config,
-      schema: {
-        tags: route.tags,
-        summary: route.summary,
-        ...(route.params ? { params: route.params } : {}),
-        body: route.body,
-        response: { 201: route.response },
-      },
-    },
+    optionsOf(route, { body: route.body, response: { 201: route.response } }),
     async (request, reply) =>
       reply
         .code(201)
@@ -137,18 +138,8 @@ export function getRoute<P extends TSchema>(
     get: (params: Static<P>, ctx: RequestCtx) => unknown;
   },
 ): void {
-  app.get(
-    route.url ?? '/:id',
-    {
-      config: route.config,
-      schema: {
-        tags: route.tags,
-        summary: route.summary,
-        params: route.params,
-        response: { 200: route.response },
-      },
-    },
-    (request) => route.get(request.params as Static<P>, ctxOf(request)),
+  app.get(route.url ?? '/:id', optionsOf(route, { response: { 200: route.response } }), (request) =>
+    route.get(request.params as Static<P>, ctxOf(request)),
   );
 }
 
@@ -165,16 +156,7 @@ export function listRoute<Q extends TSchema, P extends TSchema = TSchema>(
 ): void {
   app.get(
     route.url ?? '/',
-    {
-      config: route.config,
-      schema: {
-        tags: route.tags,
-        summary: route.summary,
-        ...(route.params ? { params: route.params } : {}),
-        querystring: route.querystring,
-        response: { 200: route.response },
-      },
-    },
+    optionsOf(route, { querystring: route.querystring, response: { 200: route.response } }),
     (request) => route.list(request.query as Static<Q>, request.params as Static<P>, ctxOf(request)),
   );
 }
@@ -194,15 +176,7 @@ export function deleteRoute<P extends TSchema>(
 ): void {
   app.delete(
     route.url ?? '/:id',
-    {
-      config: route.config,
-      schema: {
-        tags: route.tags,
-        summary: route.summary,
-        params: route.params,
-        response: route.response ? { 200: route.response } : { 204: Type.Null() },
-      },
-    },
+    optionsOf(route, { response: route.response ? { 200: route.response } : { 204: Type.Null() } }),
     async (request, reply) => {
       const result = await route.remove(ctxOf(request), request.params as Static<P>);
       return route.response ? result : reply.code(204).send(null);
