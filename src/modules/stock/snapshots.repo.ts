@@ -68,6 +68,8 @@ export async function isFuture(db: DbOrTx, at: Date): Promise<boolean> {
  * yet commit ledger rows dated before the cut, so a snapshot at `cut` must wait for it.
  */
 export async function writersOpenSince(db: DbOrTx, cut: Date): Promise<boolean> {
+  // Within a transaction (a keyed request's) the activity view is read once and kept: read anew.
+  await db.execute(sql`select pg_stat_clear_snapshot()`);
   const [row] = await rows<{ open: boolean }>(
     db,
     sql`select exists (select 1 from pg_stat_activity

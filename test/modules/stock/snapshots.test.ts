@@ -129,14 +129,18 @@ describe('balance snapshots', () => {
     );
   });
 
-  it('waits for a posting begun before the cut, then takes it in', async () => {
+  it.each([
+    ['', {}],
+    [', also inside a keyed request', { 'idempotency-key': 'snapshot-wait' }],
+  ])('waits for a posting begun before the cut, then takes it in%s', async (_, headers) => {
     const holder = await t.database.pool.connect();
+    let committed = false;
     try {
       await holder.query('begin');
       await holder.query('select 1');
       await dbNow(); // the cut comes at least a millisecond after this transaction began
       let settled = false;
-      const pending = snapshot().then((res) => {
+      const pending = t.admin.post('/api/v1/inventory/snapshots', {}, headers).then((res) => {
         settled = true;
         return res;
       });
@@ -144,8 +148,10 @@ describe('balance snapshots', () => {
       await new Promise((resolve) => setTimeout(resolve, 300));
       expect(settled, settled ? (await pending).body : 'still waiting').toBe(false);
       await holder.query('commit');
+      committed = true;
       expect((await pending).statusCode).toBe(201);
     } finally {
+      if (!committed) await holder.query('rollback');
       holder.release();
     }
   });
