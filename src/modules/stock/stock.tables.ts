@@ -96,6 +96,19 @@ export const stockBalances = pgTable(
   ],
 );
 
+/**
+ * The moving average cost of each product, across its warehouses, kept by a trigger on the
+ * ledger in the posting's own transaction: a receipt with a unit cost re-weighs it, everything
+ * else leaves it as it is.
+ */
+export const stockCosts = pgTable('stock_costs', {
+  productId: uuid('product_id')
+    .primaryKey()
+    .references(() => products.id),
+  averageCost: numeric('average_cost', { precision: 18, scale: 6, mode: 'string' }),
+  updatedAt: updatedAt(),
+});
+
 /** Stock held for an order or a transfer until it is consumed, released or expires. */
 export const reservations = pgTable(
   'reservations',
