@@ -13,6 +13,7 @@ import { Mailer } from './modules/mail/index.js';
 import * as partners from './modules/partners/index.js';
 import * as production from './modules/production/index.js';
 import * as purchasing from './modules/purchasing/index.js';
+import * as reports from './modules/reports/index.js';
 import * as sales from './modules/sales/index.js';
 import * as stock from './modules/stock/index.js';
 import { ChangeFeed } from './platform/change-feed.js';
@@ -134,6 +135,7 @@ export async function buildApp({ config, database, logger }: AppDeps): Promise<F
   await purchasing.register(app, ctx, { suppliers, products, stock: inventory.stock });
   await sales.register(app, ctx, { customers, products, ...inventory });
   await production.register(app, ctx, { products, bins, ...inventory });
+  await reports.register(app, ctx, { valkey });
 
   app.addHook('onReady', async () => scheduler.start());
   app.addHook('onClose', async () => {

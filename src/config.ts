@@ -61,6 +61,7 @@ const ConfigSchema = Type.Object({
   PHONE_DEFAULT_REGION: Type.String({ pattern: '^[A-Z]{2}$', default: 'HU' }),
   RESERVATION_SWEEP_CRON: Type.String({ minLength: 9, default: '*/15 * * * *' }),
   SNAPSHOT_CRON: Type.String({ minLength: 9, default: '15 0 1 * *' }),
+  REPORT_CACHE_SECONDS: Type.Integer({ minimum: 0, maximum: 3600, default: 30 }),
   RESERVATION_TTL_MINUTES: Type.Integer({ minimum: 1, default: 60 }),
   OVER_RECEIPT_TOLERANCE_PERCENT: Type.Number({ minimum: 0, maximum: 100, default: 0 }),
   SMTP_URL: Type.Optional(Type.String({ pattern: '^smtps?://' })),
@@ -103,6 +104,8 @@ export interface Config {
   reservationSweepCron: string;
   /** When the monthly balance snapshot (cut at the start of the month) is taken. */
   snapshotCron: string;
+  /** How long a dashboard is reused while nothing is posted (0 = computed on every request). */
+  reportCacheSeconds: number;
   /** Lifetime of a reservation made without expires_at or ttl_minutes. */
   reservationTtlMinutes: number;
   /** How far beyond the ordered quantity a purchase-order line may be received, in percent. */
@@ -219,6 +222,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     phoneDefaultRegion: raw.PHONE_DEFAULT_REGION,
     reservationSweepCron: raw.RESERVATION_SWEEP_CRON,
     snapshotCron: raw.SNAPSHOT_CRON,
+    reportCacheSeconds: raw.REPORT_CACHE_SECONDS,
     reservationTtlMinutes: raw.RESERVATION_TTL_MINUTES,
     overReceiptTolerancePercent: raw.OVER_RECEIPT_TOLERANCE_PERCENT,
     ...overrides,

@@ -17,6 +17,8 @@ import { TransfersService } from './transfers.service.js';
 
 export { inBalanceOrder } from './balance-order.js';
 export type { LedgerRow, TakeScope } from './ledger.repo.js';
+/** The balances of a moment, for reports. */
+export { balancesSource } from './ledger-views.js';
 export type { ReservationsService } from './reservations.service.js';
 export { reservedIssueLine, stillHeld } from './reserved-issue.js';
 export { toPostedPublic } from './stock.mapper.js';

@@ -1,0 +1,155 @@
+// Valuation at moving average and FIFO, aging and FEFO, against hand-computed figures.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { bodyOf } from '../../helpers/api.js';
+import { type ApiUser, type Fixture, setupApp } from '../../helpers/setup.js';
+import { createProduct, move, verifyLedger } from '../../helpers/stock.js';
+
+let t: Fixture<['manager', 'warehouse']>;
+let manager: ApiUser;
+let worker: ApiUser;
+
+beforeAll(async () => {
+  t = await setupApp({ users: ['manager', 'warehouse'], warehouse: 'VAL' });
+  [manager, worker] = t.users;
+});
+afterAll(async () => {
+  expect((await verifyLedger(t.app, t.admin.token)).ok).toBe(true);
+  await t.close();
+});
+
+async function post(payload: Record<string, unknown>) {
+  const res = await move(t.app, worker.token, { warehouse_id: t.warehouse.id, ...payload });
+  expect(res.statusCode, res.body).toBe(201);
+}
+
+interface ValuationRow {
+  group_id: string | null;
+  quantity: number;
+  value_average: number;
+  value_fifo: number;
+}
+
+async function warehouseValue(): Promise<ValuationRow | undefined> {
+  const report = bodyOf<{ items: ValuationRow[] }>(
+    await manager.api.get(`/api/v1/reports/valuation?warehouse_id=${t.warehouse.id}`),
+  );
+  return report.items.find((row) => row.group_id === t.warehouse.id);
+}
+
+describe('valuation', () => {
+  it('values stock at moving average and at FIFO, side by side', async () => {
+    const product = await createProduct(t.app, t.admin.token);
+    await post({ product_id: product.id, movement_type: 'receipt', quantity: 10, unit_cost: 2 });
+    await post({ product_id: product.id, movement_type: 'receipt', quantity: 10, unit_cost: 4 });
+    await post({ product_id: product.id, movement_type: 'issue', quantity: 15 });
+    // 5 left: average (10×2 + 10×4) / 20 = 3 → 15; FIFO: the newest 5 came at 4 → 20.
+    expect(await warehouseValue()).toMatchObject({ quantity: 5, value_average: 15, value_fifo: 20 });
+
+    await post({ product_id: product.id, movement_type: 'receipt', quantity: 5, unit_cost: 6 });
+    // Average (5×3 + 5×6) / 10 = 4.5 → 45; FIFO: 5 at 6 and 5 at 4 → 50.
+    expect(await warehouseValue()).toMatchObject({ quantity: 10, value_average: 45, value_fifo: 50 });
+
+    // Issues never change the average; a receipt without a cost comes in at it.
+    await post({ product_id: product.id, movement_type: 'issue', quantity: 4 });
+    await post({ product_id: product.id, movement_type: 'return', quantity: 2 });
+    // 8 at 4.5 = 36; FIFO: the return (no cost: at the average 4.5) 2 → 9, then 5 at 6 → 30, 1 at 4 → 4.
+    expect(await warehouseValue()).toMatchObject({ quantity: 8, value_average: 36, value_fifo: 43 });
+  });
+
+  it('groups by category, with uncategorized stock in a row of its own', async () => {
+    const category = bodyOf<{ id: string }>(
+      await t.admin.post('/api/v1/categories', { name: 'Valued' }),
+      201,
+    );
+    const product = await createProduct(t.app, t.admin.token, { category_id: category.id });
+    await post({ product_id: product.id, movement_type: 'receipt', quantity: 3, unit_cost: 7 });
+    const report = bodyOf<{ items: (ValuationRow & { group_name: string | null })[]; totals: ValuationRow }>(
+      await manager.api.get('/api/v1/reports/valuation?group_by=category'),
+    );
+    expect(report.items.find((row) => row.group_id === category.id)).toMatchObject({
+      group_name: 'Valued',
+      quantity: 3,
+      value_average: 21,
+      value_fifo: 21,
+    });
+    expect(report.items.some((row) => row.group_id === null)).toBe(true);
+    const sum = report.items.reduce((total, row) => total + row.quantity, 0);
+    expect(report.totals.quantity).toBe(sum);
+  });
+
+  it('keeps the average when stock moves between warehouses', async () => {
+    const product = await createProduct(t.app, t.admin.token);
+    await post({ product_id: product.id, movement_type: 'receipt', quantity: 4, unit_cost: 10 });
+    await post({ product_id: product.id, movement_type: 'transfer_out', quantity: 4 });
+    await post({ product_id: product.id, movement_type: 'transfer_in', quantity: 4, unit_cost: 1 });
+    const report = bodyOf<{ items: ValuationRow[] }>(
+      await manager.api.get(`/api/v1/reports/stock-on-hand?group_by=product&product_id=${product.id}`),
+    );
+    expect(report.items[0]).toMatchObject({ quantity: 4, value: 40 });
+  });
+});
+
+describe('aging', () => {
+  it('puts what is on hand in the bucket of its age, oldest stock issued first', async () => {
+    const product = await createProduct(t.app, t.admin.token);
+    await post({ product_id: product.id, movement_type: 'receipt', quantity: 12, unit_cost: 1 });
+    await post({ product_id: product.id, movement_type: 'issue', quantity: 2 });
+    const at = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString();
+    const bucketsAt = async (days: number) =>
+      bodyOf<{ items: Record<string, number>[]; buckets: string[] }>(
+        await manager.api.get(
+          `/api/v1/reports/aging?product_id=${product.id}&as_of=${encodeURIComponent(at(days))}`,
+        ),
+      );
+    const now = await bucketsAt(0);
+    expect(now.buckets).toEqual(['0_30', '31_90', '91_180', 'over_180']);
+    expect(now.items[0]).toMatchObject({ quantity: 10, value: 10, '0_30': 10, '31_90': 0, oldest_days: 0 });
+    expect((await bucketsAt(45)).items[0]).toMatchObject({ '0_30': 0, '31_90': 10, oldest_days: 45 });
+    expect((await bucketsAt(120)).items[0]).toMatchObject({ '91_180': 10, over_180: 0 });
+    expect((await bucketsAt(200)).items[0]).toMatchObject({ '91_180': 0, over_180: 10 });
+  });
+});
+
+describe('FEFO report', () => {
+  it('lists lots by expiry with days to expiry in the business time zone, across the change to summer time', async () => {
+    const product = await createProduct(t.app, t.admin.token, { tracking: 'lot' });
+    for (const [lot, expiry, quantity] of [
+      ['L-LATE', '2027-06-01', 4],
+      ['L-DST', '2027-03-29', 6],
+    ] as const) {
+      await post({
+        product_id: product.id,
+        movement_type: 'receipt',
+        quantity,
+        unit_cost: 2,
+        lot_number: lot,
+        expiry_date: expiry,
+      });
+    }
+    const daysAt = async (asOf: string) => {
+      const report = bodyOf<{ items: { lot_number: string; days_to_expiry: number; quantity: number }[] }>(
+        await manager.api.get(`/api/v1/reports/fefo?product_id=${product.id}&as_of=${asOf}`),
+      );
+      return report.items;
+    };
+    // 2027-03-27T23:30Z is 00:30 on the 28th in Budapest (UTC+1): one day left to the 29th.
+    const before = await daysAt('2027-03-27T23:30:00Z');
+    expect(before.map((row) => row.lot_number)).toEqual(['L-DST', 'L-LATE']);
+    expect(before[0]).toMatchObject({ days_to_expiry: 1, quantity: 6 });
+    // 2027-03-28T22:30Z is 00:30 on the 29th (summer time, UTC+2): the day of expiry.
+    expect((await daysAt('2027-03-28T22:30:00Z'))[0]).toMatchObject({ days_to_expiry: 0 });
+
+    const within = bodyOf<{ items: unknown[]; total: number }>(
+      await manager.api.get(
+        `/api/v1/reports/fefo?product_id=${product.id}&as_of=2027-03-27T23:30:00Z&expiring_within_days=30`,
+      ),
+    );
+    expect(within.total).toBe(1);
+    const notExpired = bodyOf<{ total: number }>(
+      await manager.api.get(
+        `/api/v1/reports/fefo?product_id=${product.id}&as_of=2027-04-15T10:00:00Z&include_expired=false`,
+      ),
+    );
+    expect(notExpired.total).toBe(1);
+  });
+});
