@@ -2,7 +2,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bodyOf } from '../../helpers/api.js';
 import { type ApiUser, type Fixture, setupApp } from '../../helpers/setup.js';
-import { createProduct, move, verifyLedger } from '../../helpers/stock.js';
+import { createProduct, move, postStockDocument, verifyLedger } from '../../helpers/stock.js';
 
 let t: Fixture<['manager', 'warehouse']>;
 let manager: ApiUser;
@@ -86,6 +86,45 @@ describe('valuation', () => {
       await manager.api.get(`/api/v1/reports/stock-on-hand?group_by=product&product_id=${product.id}`),
     );
     expect(report.items[0]).toMatchObject({ quantity: 4, value: 40 });
+  });
+});
+
+describe('moving average under concurrency', () => {
+  it('weighs every one of many concurrent costed receipts, in opposite line orders, without a deadlock', async () => {
+    // A's receipts each bring a lot of their own, so they share no balance, only the cost row.
+    const a = await createProduct(t.app, t.admin.token, { tracking: 'lot' });
+    const b = await createProduct(t.app, t.admin.token);
+    // Receipts only: whatever order they commit in, the average is Σ quantity × cost / Σ quantity.
+    const receipts = Array.from({ length: 40 }, (_, i) => ({
+      quantity: 1 + (i % 7),
+      cost: 1 + ((i * 13) % 17),
+    }));
+    const results = await Promise.allSettled(
+      receipts.map(({ quantity, cost }, i) => {
+        const lines = [
+          { product_id: a.id, quantity, unit_cost: cost, lot_number: `C-${i}`, expiry_date: '2030-01-01' },
+          { product_id: b.id, quantity, unit_cost: cost + 1 },
+        ];
+        // Half the documents receive A alone, so they wait on no balance of B's either.
+        return postStockDocument(worker.api, 'receipts', {
+          warehouse_id: t.warehouse.id,
+          lines: i % 4 === 0 ? lines.slice(0, 1) : i % 2 ? lines : lines.reverse(),
+        });
+      }),
+    );
+    expect(results.filter((r) => r.status === 'rejected')).toEqual([]);
+    const quantity = receipts.reduce((sum, r) => sum + r.quantity, 0);
+    const expectedValue = (extra: number) =>
+      receipts.reduce((sum, r, i) => (extra && i % 4 === 0 ? sum : sum + r.quantity * (r.cost + extra)), 0);
+    const quantityOfB = receipts.reduce((sum, r, i) => (i % 4 === 0 ? sum : sum + r.quantity), 0);
+    const report = bodyOf<{ items: { product_id: string; quantity: number; value: number }[] }>(
+      await manager.api.get(`/api/v1/reports/stock-on-hand?group_by=product&page_size=100`),
+    );
+    const row = (id: string) => report.items.find((item) => item.product_id === id);
+    expect(row(a.id)?.quantity).toBe(quantity);
+    expect(row(a.id)?.value).toBeCloseTo(expectedValue(0), 2);
+    expect(row(b.id)?.quantity).toBe(quantityOfB);
+    expect(row(b.id)?.value).toBeCloseTo(expectedValue(1), 2);
   });
 });
 
