@@ -53,6 +53,8 @@ try {
   const { child } = await startServer({ DATABASE_URL: url });
   await stopServer(child);
   const client = new pg.Client({ connectionString: url });
+  // Dropping the database on a failure ends this connection too: the failure is what to report.
+  client.on('error', () => {});
   await client.connect();
   let started = Date.now();
   await seedSearchUpTo(client, 0, PRODUCTS);

@@ -70,8 +70,10 @@ export async function seedSearchUpTo(client: pg.Client, from: number, total: num
      from generate_series($1::int, $2::int) i`,
     [from + 1, total],
   );
-  await client.query(`insert into stock_movements (id, posting_id, movement_type, product_id, warehouse_id, bin_id, quantity, reference_number)
-    select raktar_uuidv7(), raktar_uuidv7(), 'receipt', p.id, b.warehouse_id, b.id, (p.unit_price * 10)::int + 1, 'BENCH-SEED'
+  // Opening stock from long ago, so it does not count as today's receipts.
+  await client.query(`insert into stock_movements (id, posting_id, movement_type, product_id, warehouse_id, bin_id, quantity, reference_number, occurred_at)
+    select raktar_uuidv7(), raktar_uuidv7(), 'receipt', p.id, b.warehouse_id, b.id, (p.unit_price * 10)::int + 1, 'BENCH-SEED',
+      now() - interval '400 days'
     from products p cross join bins b
     where not exists (select 1 from stock_balances s where s.product_id = p.id)`);
   await client.query(`insert into stock_balances (id, product_id, warehouse_id, bin_id, on_hand)
@@ -107,13 +109,14 @@ export async function seedLedger(client: pg.Client, rows: number): Promise<Seede
     select raktar_uuidv7(), 'L' || w, 'Ledger ' || w from generate_series(1, 4) w`);
   await client.query(`insert into bins (id, warehouse_id, code, type, is_default)
     select raktar_uuidv7(), w.id, 'B' || lpad(b::text, 2, '0'), 'storage', b = 1
-    from warehouses w cross join generate_series(1, 50) b`);
+    from warehouses w cross join generate_series(1, 50) b where w.code like 'L_'`);
   await client.query(`insert into products (id, sku, name)
     select raktar_uuidv7(), 'LEDGER-' || lpad(i::text, 5, '0'), 'Ledger product ' || i from generate_series(1, 2000) i`);
   await client.query(`create temp table bench_keys as
     select (row_number() over (order by p.sku, w.code) - 1)::int as k, p.id as product_id, w.id as warehouse_id,
       (select b.id from bins b where b.warehouse_id = w.id order by b.code offset (p.n % 50) limit 1) as bin_id
-    from (select id, sku, row_number() over (order by sku) as n from products) p cross join warehouses w`);
+    from (select id, sku, row_number() over (order by sku) as n from products where sku like 'LEDGER-%') p
+    cross join warehouses w where w.code like 'L_'`);
   await client.query(`create function pg_temp.bench_uuid(ts timestamptz) returns uuid language sql as $$
     select encode(set_bit(set_bit(overlay(uuid_send(gen_random_uuid())
       placing substring(int8send((extract(epoch from ts) * 1000)::bigint) from 3) from 1 for 6), 52, 1), 53, 1), 'hex')::uuid $$`);
@@ -140,7 +143,7 @@ export async function seedLedger(client: pg.Client, rows: number): Promise<Seede
   for (const index of indexes) await client.query(index.indexdef);
   await client.query(`insert into stock_balances (id, product_id, warehouse_id, bin_id, on_hand)
     select raktar_uuidv7(), product_id, warehouse_id, bin_id, sum(quantity)
-    from stock_movements group by product_id, warehouse_id, bin_id`);
+    from stock_movements where reference_number = 'BENCH' group by product_id, warehouse_id, bin_id`);
   await client.query('vacuum analyze');
   const one = async <T>(text: string, values: unknown[] = []) =>
     (await client.query(text, values)).rows[0] as T;

@@ -37,34 +37,36 @@ export interface WarehouseTotal {
   low_stock_count: number;
 }
 
-/** The dashboard's figures in three statements: totals, units per measure, per warehouse. */
+/**
+ * The dashboard's figures in two statements: the totals (one pass over the balances per product,
+ * joined to the products once), and the per-warehouse and per-unit sums (one pass, two groupings).
+ */
 export async function dashboardFigures(db: DbOrTx, timezone: string, warehouseId?: string) {
   const today = businessDay(timezone);
   const scope = filters([['b.warehouse_id', warehouseId]]);
-  const onHand = sql`(select b.product_id, b.warehouse_id, b.lot_id, b.on_hand from stock_balances b
-    where b.on_hand > 0${scope})`;
   const moved = filters([['m.warehouse_id', warehouseId]]);
   const [totals] = await rows<DashboardTotals>(
     db,
-    sql`with oh as materialized ${onHand},
-      per_product as (select product_id, sum(on_hand) as quantity from oh group by product_id),
-      lot_stock as (
-        select l.id, l.expiry_date, sum(oh.on_hand) as quantity
-        from oh join lots l on l.id = oh.lot_id where l.expiry_date is not null group by l.id
-      ),
-      today as (
+    sql`with per_product as (
+        select b.product_id, sum(b.on_hand) as quantity, count(*) as lines
+        from stock_balances b where b.on_hand > 0${scope} group by b.product_id
+      ), products_on_hand as (
+        select count(x.product_id)::int as distinct_skus, coalesce(sum(x.lines), 0)::int as stock_lines,
+          coalesce(sum(x.quantity * ${unitValue}), 0)::float8 as stock_value,
+          (count(*) filter (where p.is_active and p.reorder_point > 0
+            and coalesce(x.quantity, 0) <= p.reorder_point))::int as low_stock_count
+        from products p left join per_product x on x.product_id = p.id left join stock_costs c on c.product_id = p.id
+      ), lot_stock as (
+        select l.id, l.expiry_date, sum(b.on_hand) as quantity
+        from stock_balances b join lots l on l.id = b.lot_id
+        where b.on_hand > 0 and l.expiry_date is not null${scope} group by l.id
+      ), today as (
         select m.movement_type, count(distinct m.posting_id)::int as postings, sum(abs(m.quantity)) as quantity
         from stock_movements m
         where m.occurred_at >= ${dayStart(today, timezone)} and m.movement_type in ('receipt', 'issue')${moved}
         group by m.movement_type
       )
-      select
-        (select coalesce(sum(x.on_hand * ${unitValue}), 0)::float8 from oh x
-          join products p on p.id = x.product_id left join stock_costs c on c.product_id = x.product_id) as stock_value,
-        (select count(*)::int from per_product) as distinct_skus,
-        (select count(*)::int from oh) as stock_lines,
-        (select count(*)::int from products p left join per_product q on q.product_id = p.id
-          where p.is_active and p.reorder_point > 0 and coalesce(q.quantity, 0) <= p.reorder_point) as low_stock_count,
+      select o.*,
         (select count(*)::int from lot_stock where expiry_date >= ${today} and expiry_date < ${today} + 7) as expiring_7_days,
         (select count(*)::int from lot_stock where expiry_date >= ${today} and expiry_date < ${today} + 30) as expiring_30_days,
         (select count(*)::int from lot_stock where expiry_date < ${today}) as expired_lots,
@@ -77,31 +79,46 @@ export async function dashboardFigures(db: DbOrTx, timezone: string, warehouseId
         coalesce((select postings from today where movement_type = 'receipt'), 0) as receipts_today,
         coalesce((select quantity from today where movement_type = 'receipt'), 0)::float8 as received_quantity_today,
         coalesce((select postings from today where movement_type = 'issue'), 0) as issues_today,
-        coalesce((select quantity from today where movement_type = 'issue'), 0)::float8 as issued_quantity_today`,
+        coalesce((select quantity from today where movement_type = 'issue'), 0)::float8 as issued_quantity_today
+      from products_on_hand o`,
   );
-  const units = await rows<UnitTotal>(
+  const groups = await rows<WarehouseTotal & { unit: string | null; by_unit: boolean }>(
     db,
-    sql`select p.unit_code as unit, sum(x.on_hand)::float8 as quantity
-      from ${onHand} x join products p on p.id = x.product_id
-      group by p.unit_code order by p.unit_code`,
-  );
-  const warehouses = await rows<WarehouseTotal>(
-    db,
-    sql`with oh as ${onHand},
-      per as (select x.warehouse_id, x.product_id, sum(x.on_hand) as quantity from oh x group by 1, 2)
-      select w.id as warehouse_id, w.code as warehouse_code, w.name as warehouse_name,
+    sql`with x as (
+        select b.product_id, b.warehouse_id, sum(b.on_hand) as quantity
+        from stock_balances b where b.on_hand > 0${scope} group by 1, 2
+      )
+      select grouping(p.unit_code) = 0 as by_unit, p.unit_code as unit, x.warehouse_id,
         coalesce(sum(x.quantity * ${unitValue}), 0)::float8 as stock_value,
         count(x.product_id)::int as distinct_skus,
         coalesce(sum(x.quantity), 0)::float8 as quantity,
-        count(*) filter (where p.reorder_point > 0 and x.quantity <= p.reorder_point)::int as low_stock_count
-      from warehouses w
-      left join per x on x.warehouse_id = w.id
-      left join products p on p.id = x.product_id
-      left join stock_costs c on c.product_id = x.product_id
-      where w.is_active${filters([['w.id', warehouseId]])}
-      group by w.id order by w.code`,
+        (count(*) filter (where p.reorder_point > 0 and x.quantity <= p.reorder_point))::int as low_stock_count
+      from x join products p on p.id = x.product_id left join stock_costs c on c.product_id = x.product_id
+      group by grouping sets ((x.warehouse_id), (p.unit_code))`,
   );
+  const units: UnitTotal[] = groups
+    .filter((group) => group.by_unit)
+    .map((group) => ({ unit: group.unit as string, quantity: group.quantity }))
+    .sort((a, b) => (a.unit < b.unit ? -1 : 1));
+  const stocked = new Map(
+    groups.filter((group) => !group.by_unit).map((group) => [group.warehouse_id, group]),
+  );
+  const warehouses = (await warehouseNames(db, warehouseId)).map((w) => ({
+    ...w,
+    stock_value: stocked.get(w.warehouse_id)?.stock_value ?? 0,
+    distinct_skus: stocked.get(w.warehouse_id)?.distinct_skus ?? 0,
+    quantity: stocked.get(w.warehouse_id)?.quantity ?? 0,
+    low_stock_count: stocked.get(w.warehouse_id)?.low_stock_count ?? 0,
+  }));
   return { totals: totals as DashboardTotals, units, warehouses };
+}
+
+function warehouseNames(db: DbOrTx, warehouseId?: string) {
+  return rows<Pick<WarehouseTotal, 'warehouse_id' | 'warehouse_code' | 'warehouse_name'>>(
+    db,
+    sql`select w.id as warehouse_id, w.code as warehouse_code, w.name as warehouse_name
+      from warehouses w where w.is_active${filters([['w.id', warehouseId]])} order by w.code`,
+  );
 }
 
 /** The newest ledger row's id (ids grow with time): a change means something was posted. */

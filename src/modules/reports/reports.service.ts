@@ -40,13 +40,31 @@ export class ReportsService {
     private readonly cache: DashboardCache,
   ) {}
 
-  /** The dashboard, reused while nothing has been posted since it was computed. */
+  /** Dashboards being computed, by key and ledger mark: readers of the same state share one. */
+  private readonly computing = new Map<string, Promise<unknown>>();
+
+  /**
+   * The dashboard, reused while nothing has been posted since it was computed. Readers that miss
+   * the cache at the same ledger state wait for one computation instead of each running their own.
+   */
   async dashboard(query: Static<typeof DashboardQuery>) {
     const key = `dashboard:${query.warehouse_id ?? 'all'}`;
     const mark = await ledgerMark(this.db);
     const cached = await this.cache.get(key, mark);
     if (cached) return cached;
-    const { totals, units, warehouses } = await dashboardFigures(this.db, this.timezone, query.warehouse_id);
+    const flight = `${key}@${mark}`;
+    let pending = this.computing.get(flight);
+    if (!pending) {
+      pending = this.computeDashboard(key, mark, query.warehouse_id).finally(() =>
+        this.computing.delete(flight),
+      );
+      this.computing.set(flight, pending);
+    }
+    return pending;
+  }
+
+  private async computeDashboard(key: string, mark: string, warehouseId: string | undefined) {
+    const { totals, units, warehouses } = await dashboardFigures(this.db, this.timezone, warehouseId);
     const answer = {
       generated_at: new Date().toISOString(),
       ...totals,

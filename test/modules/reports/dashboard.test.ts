@@ -105,6 +105,10 @@ describe('dashboard', () => {
     // A posting on the cached dashboard shows on the next read.
     await post({ product_id: plain.id, movement_type: 'issue', quantity: 6 });
     expect((await dashboard()).stock_value).toBe(50);
+    // Many readers at once after a posting share one computation and all see it.
+    await post({ product_id: plain.id, movement_type: 'issue', quantity: 1 });
+    const readers = await Promise.all(Array.from({ length: 20 }, () => dashboard()));
+    expect(new Set(readers.map((d) => d.stock_value))).toEqual(new Set([47]));
     const other = await createWarehouse(t.app, t.admin.token, 'DASH2');
     expect((await dashboard(`?warehouse_id=${other.id}`)).stock_value).toBe(0);
   });
