@@ -1,7 +1,8 @@
 import type { FastifyBaseLogger } from 'fastify';
 import nodemailer, { type Transporter } from 'nodemailer';
-import type { Db } from '../../db/client.js';
-import { insertOutboxMessage, markFailed, markSent } from './mail.repo.js';
+import type { Db, DbOrTx } from '../../db/client.js';
+import { insertOutboxMessage, lockDueMessages, markAttemptFailed, markSent } from './mail.repo.js';
+import { retryAt } from './retry-backoff.js';
 
 export interface MailMessage {
   to: string;
@@ -9,27 +10,44 @@ export interface MailMessage {
   text: string;
 }
 
+export interface MailerOptions {
+  smtpUrl: string | undefined;
+  from: string;
+  /** Delivery attempts before a message is given up as `failed`. */
+  maxAttempts?: number;
+}
+
+/** Messages one delivery pass sends at most (the rest wait for the next). */
+const DELIVERY_BATCH = 50;
+
 /**
  * Sends mail over SMTP_URL when configured; either way every message is kept in the outbox table,
  * and without SMTP it is written to the log instead, so a first run still shows reset links.
+ * A delivery that fails stays in the outbox and is retried with growing back-off
+ * (`deliverDue`, run by the scheduler) until it goes out or the attempts run out.
  */
 export class Mailer {
   private readonly transport: Transporter | undefined;
-  private readonly pending = new Set<Promise<void>>();
+  private readonly pending = new Set<Promise<unknown>>();
+  private readonly maxAttempts: number;
 
   constructor(
     private readonly db: Db,
-    options: { smtpUrl: string | undefined; from: string },
+    options: MailerOptions,
     private readonly logger: FastifyBaseLogger,
   ) {
     this.transport = options.smtpUrl
       ? nodemailer.createTransport(options.smtpUrl, { from: options.from })
       : undefined;
+    this.maxAttempts = options.maxAttempts ?? 10;
   }
 
-  /** Sends one message; never throws (a failed delivery is recorded as `failed`). */
-  async send(message: MailMessage): Promise<void> {
-    const id = await insertOutboxMessage(this.db, {
+  /**
+   * Puts a message in the outbox inside the caller's transaction, so it exists exactly when what
+   * it reports does; `deliver` sends it after the commit (or the retry job, should that not run).
+   */
+  async enqueue(tx: DbOrTx, message: MailMessage): Promise<string> {
+    const id = await insertOutboxMessage(tx, {
       toAddress: message.to,
       subject: message.subject,
       body: message.text,
@@ -40,15 +58,52 @@ export class Mailer {
         { mail_to: message.to, subject: message.subject, body: message.text },
         'mail (no SMTP configured)',
       );
-      return;
     }
-    try {
-      await this.transport.sendMail({ to: message.to, subject: message.subject, text: message.text });
-      await markSent(this.db, id ?? '');
-    } catch (error) {
-      this.logger.error({ err: error, mail_to: message.to }, 'mail delivery failed');
-      await markFailed(this.db, id ?? '', String((error as Error).message ?? error));
-    }
+    return id ?? '';
+  }
+
+  /** Sends one message; never throws (a failed delivery is kept and retried). */
+  async send(message: MailMessage): Promise<void> {
+    const id = await this.enqueue(this.db, message);
+    await this.deliver([id]);
+  }
+
+  /** Delivers the named outbox messages still waiting; answers how many went out. */
+  deliver(ids: string[], now = new Date()): Promise<number> {
+    if (!this.transport || ids.length === 0) return Promise.resolve(0);
+    return this.deliverLocked({ ids, now, limit: ids.length });
+  }
+
+  /** Delivers every waiting message due by `now` (the retry job); answers how many went out. */
+  deliverDue(now = new Date()): Promise<number> {
+    if (!this.transport) return Promise.resolve(0);
+    return this.deliverLocked({ now, limit: DELIVERY_BATCH });
+  }
+
+  /** Holds the rows while sending, so two instances never send the same message. */
+  private deliverLocked(filter: { ids?: string[]; now: Date; limit: number }): Promise<number> {
+    const transport = this.transport;
+    if (!transport) return Promise.resolve(0);
+    return this.db.transaction(async (tx) => {
+      let sent = 0;
+      for (const message of await lockDueMessages(tx, filter)) {
+        const attempts = message.attempts + 1;
+        try {
+          await transport.sendMail({ to: message.to_address, subject: message.subject, text: message.body });
+          await markSent(tx, message.id, attempts);
+          sent += 1;
+        } catch (error) {
+          const next = retryAt(filter.now, attempts, this.maxAttempts);
+          this.logger.error(
+            { err: error, mail_to: message.to_address, attempts, retry_at: next?.toISOString() ?? null },
+            'mail delivery failed',
+          );
+          const reason = String((error as Error).message ?? error);
+          await markAttemptFailed(tx, message.id, { attempts, error: reason, retryAt: next });
+        }
+      }
+      return sent;
+    });
   }
 
   /** Sends in the background (the caller does not wait); close() waits for what is still going. */

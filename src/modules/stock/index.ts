@@ -26,6 +26,7 @@ export { PostedMovement as PostedMovementSchema, postedMovementExample } from '.
 export type { PostedMovement, StockService } from './stock.service.js';
 /** Stock figures for catalog and locations (they define the interfaces, this fills them in). */
 export { StockQueries } from './stock-queries.js';
+export type { ExpiringLotRow, LowStockRow } from './stock-queries.repo.js';
 
 export interface StockModule {
   stock: StockService;

@@ -284,3 +284,72 @@ export function warehouseOnHandByUnit(db: DbOrTx, warehouseId: string) {
         group by p.unit_code order by p.unit_code`,
   );
 }
+
+/** A lot (in one warehouse) with stock on hand that expires on or before a day, or has expired. */
+export interface ExpiringLotRow {
+  lot_id: string;
+  lot_number: string;
+  expiry_date: string;
+  product_id: string;
+  sku: string;
+  product_name: string;
+  warehouse_id: string;
+  warehouse_code: string;
+  on_hand: number;
+  /** Calendar days from `today` to the expiry date; negative once expired. */
+  days_to_expiry: number;
+}
+
+/**
+ * Lots holding stock whose expiry date is at most `withinDays` after `today` (expired ones too),
+ * per lot and warehouse, earliest expiry first. Days are date differences, so a day with a DST
+ * change counts as one day like any other.
+ */
+export function expiringLots(
+  db: DbOrTx,
+  filter: { today: string; withinDays: number; warehouseId?: string },
+) {
+  const warehouse = filter.warehouseId ? sql`and b.warehouse_id = ${filter.warehouseId}::uuid` : sql``;
+  return rows<ExpiringLotRow>(
+    db,
+    sql`select l.id as lot_id, l.lot_number, l.expiry_date::text as expiry_date, b.product_id, p.sku,
+          p.name as product_name, b.warehouse_id, w.code as warehouse_code, sum(b.on_hand)::float8 as on_hand,
+          (l.expiry_date - ${filter.today}::date)::int as days_to_expiry
+        from stock_balances b
+        join lots l on l.id = b.lot_id
+        join products p on p.id = b.product_id
+        join warehouses w on w.id = b.warehouse_id
+        where l.expiry_date <= ${filter.today}::date + ${filter.withinDays}::int ${warehouse}
+        group by l.id, b.product_id, p.sku, p.name, b.warehouse_id, w.code
+        having sum(b.on_hand) > 0
+        order by l.expiry_date, p.sku, w.code`,
+  );
+}
+
+/** An active product whose on hand is at or below its (non-zero) reorder point. */
+export interface LowStockRow {
+  product_id: string;
+  sku: string;
+  product_name: string;
+  reorder_point: number;
+  on_hand: number;
+}
+
+/**
+ * Active products with a reorder point whose on hand, over all warehouses or in the one given, is
+ * at or below it, by SKU. A reorder point of 0 means none is set.
+ */
+export function lowStock(db: DbOrTx, filter: { warehouseId?: string }) {
+  const warehouse = filter.warehouseId ? sql`and b.warehouse_id = ${filter.warehouseId}::uuid` : sql``;
+  return rows<LowStockRow>(
+    db,
+    sql`select p.id as product_id, p.sku, p.name as product_name, p.reorder_point::float8 as reorder_point,
+          coalesce(sum(b.on_hand), 0)::float8 as on_hand
+        from products p
+        left join stock_balances b on b.product_id = p.id ${warehouse}
+        where p.is_active and p.reorder_point > 0
+        group by p.id
+        having coalesce(sum(b.on_hand), 0) <= p.reorder_point
+        order by p.sku`,
+  );
+}

@@ -12,9 +12,13 @@ import {
   binsHoldingStock,
   binsWithHistory,
   countBalances,
+  type ExpiringLotRow,
+  expiringLots,
   findMovement,
+  type LowStockRow,
   listBalances,
   listMovements,
+  lowStock,
   type MovementFilter,
   movementsBefore,
   movementsOfPosting,
@@ -153,5 +157,22 @@ export class StockQueries implements ProductStock, LocationStock {
       stockValue: Number(row?.value ?? 0),
       byUnit: byUnit.map((unit) => ({ unit: unit.unit, onHand: Number(unit.on_hand) })),
     };
+  }
+
+  /**
+   * Lots with stock on hand expiring within `withinDays` of `today` (a date in the business time
+   * zone, `YYYY-MM-DD`), and expired ones, per lot and warehouse: what expiry alerts are raised from.
+   */
+  expiringLots(filter: {
+    today: string;
+    withinDays: number;
+    warehouseId?: string;
+  }): Promise<ExpiringLotRow[]> {
+    return expiringLots(this.db, filter);
+  }
+
+  /** Products at or below their reorder point, over all warehouses or in one. */
+  lowStock(filter: { warehouseId?: string } = {}): Promise<LowStockRow[]> {
+    return lowStock(this.db, filter);
   }
 }
