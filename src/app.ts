@@ -5,11 +5,12 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import type { Config } from './config.js';
 import type { Database } from './db/client.js';
 import { requestScopedDb } from './db/request-transaction.js';
+import * as alerts from './modules/alerts/index.js';
 import * as audit from './modules/audit/index.js';
 import * as catalog from './modules/catalog/index.js';
 import * as identity from './modules/identity/index.js';
 import * as locations from './modules/locations/index.js';
-import { Mailer } from './modules/mail/index.js';
+import { Mailer, scheduleMailRetry } from './modules/mail/index.js';
 import * as partners from './modules/partners/index.js';
 import * as production from './modules/production/index.js';
 import * as purchasing from './modules/purchasing/index.js';
@@ -112,7 +113,12 @@ export async function buildApp({ config, database, logger }: AppDeps): Promise<F
   // Services join the transaction of a request sent with an Idempotency-Key (see idempotency.ts).
   const ctx: ModuleContext = { db: requestScopedDb(database.db), config, scheduler, log: app.log };
   const valkey = await openValkey(config.valkeyUrl);
-  const mailer = new Mailer(database.db, { smtpUrl: config.smtpUrl, from: config.mailFrom }, app.log);
+  const mailer = new Mailer(
+    database.db,
+    { smtpUrl: config.smtpUrl, from: config.mailFrom, maxAttempts: config.mailMaxAttempts },
+    app.log,
+  );
+  scheduleMailRetry(scheduler, mailer, config.mailRetryCron);
   await app.register(healthPlugin, { database, scheduler, version: VERSION });
   // Before any route, so every API route is counted.
   await app.register(rateLimitPlugin, {
@@ -125,7 +131,7 @@ export async function buildApp({ config, database, logger }: AppDeps): Promise<F
   // What instances remember of users and logins is forgotten on all of them when it changes.
   const feed = new ChangeFeed(database.pool, app.log);
   await feed.start();
-  await identity.register(app, ctx, { mailer, valkey, feed });
+  const { users } = await identity.register(app, ctx, { mailer, valkey, feed });
   await audit.register(app, ctx);
   const stockViews = new stock.StockQueries(ctx.db);
   const { products } = await catalog.register(app, ctx, { productStock: stockViews });
@@ -136,6 +142,7 @@ export async function buildApp({ config, database, logger }: AppDeps): Promise<F
   await sales.register(app, ctx, { customers, products, ...inventory });
   await production.register(app, ctx, { products, bins, ...inventory });
   await reports.register(app, ctx, { valkey });
+  await alerts.register(app, ctx, { stock: stockViews, users, mailer });
 
   app.addHook('onReady', async () => scheduler.start());
   app.addHook('onClose', async () => {

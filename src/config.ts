@@ -66,6 +66,11 @@ const ConfigSchema = Type.Object({
   OVER_RECEIPT_TOLERANCE_PERCENT: Type.Number({ minimum: 0, maximum: 100, default: 0 }),
   SMTP_URL: Type.Optional(Type.String({ pattern: '^smtps?://' })),
   MAIL_FROM: Type.String({ minLength: 3, default: 'Raktar <no-reply@localhost.localdomain>' }),
+  MAIL_RETRY_CRON: Type.String({ minLength: 9, default: '* * * * *' }),
+  MAIL_MAX_ATTEMPTS: Type.Integer({ minimum: 1, maximum: 100, default: 10 }),
+  ALERT_EXPIRY_DAYS: Type.Integer({ minimum: 0, maximum: 3650, default: 30 }),
+  ALERT_EXPIRY_CRON: Type.String({ minLength: 9, default: '0 6 * * *' }),
+  ALERT_LOW_STOCK_CRON: Type.String({ minLength: 9, default: '5 6 * * *' }),
 });
 
 type RawConfig = Static<typeof ConfigSchema>;
@@ -96,6 +101,14 @@ export interface Config {
   admin: { username: string; email: string; password: string | undefined };
   smtpUrl: string | undefined;
   mailFrom: string;
+  /** When waiting and failed mail is (re)delivered, and how many attempts a message gets. */
+  mailRetryCron: string;
+  mailMaxAttempts: number;
+  /** Expiry alerts cover lots expiring within this many days (and expired ones). */
+  alertExpiryDays: number;
+  /** When the daily expiry and low-stock alert checks run (cron, in TIMEZONE). */
+  alertExpiryCron: string;
+  alertLowStockCron: string;
   /** Most bins one bulk-generation request may create. */
   binBulkMax: number;
   /** Country assumed for phone numbers written without a +country code. */
@@ -218,6 +231,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     admin: { username: raw.ADMIN_USERNAME, email: raw.ADMIN_EMAIL, password: raw.ADMIN_PASSWORD },
     smtpUrl: raw.SMTP_URL,
     mailFrom: raw.MAIL_FROM,
+    mailRetryCron: raw.MAIL_RETRY_CRON,
+    mailMaxAttempts: raw.MAIL_MAX_ATTEMPTS,
+    alertExpiryDays: raw.ALERT_EXPIRY_DAYS,
+    alertExpiryCron: raw.ALERT_EXPIRY_CRON,
+    alertLowStockCron: raw.ALERT_LOW_STOCK_CRON,
     binBulkMax: raw.BIN_BULK_MAX,
     phoneDefaultRegion: raw.PHONE_DEFAULT_REGION,
     reservationSweepCron: raw.RESERVATION_SWEEP_CRON,

@@ -44,6 +44,7 @@ const TAGS = [
     name: 'reports',
     description: 'Dashboard, FEFO, stock on hand, valuation, aging, turnover, low stock, reconciliation, ABC',
   },
+  { name: 'alerts', description: 'Expiry and low-stock alerts, and who is mailed them' },
 ];
 
 /**

@@ -6,8 +6,8 @@ export interface ReceivedMail {
   raw: string;
 }
 
-/** A real SMTP server in this process, collecting what it receives. */
-export async function startSmtpServer(): Promise<{
+/** A real SMTP server in this process, collecting what it receives (on `port`, or a free one). */
+export async function startSmtpServer(port = 0): Promise<{
   url: string;
   inbox: ReceivedMail[];
   close: () => Promise<void>;
@@ -29,10 +29,10 @@ export async function startSmtpServer(): Promise<{
       });
     },
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.server.address() as AddressInfo;
+  await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
+  const bound = (server.server.address() as AddressInfo).port;
   return {
-    url: `smtp://127.0.0.1:${port}`,
+    url: `smtp://127.0.0.1:${bound}`,
     inbox,
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };

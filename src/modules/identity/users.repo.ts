@@ -192,3 +192,22 @@ export async function replaceModules(db: DbOrTx, userId: string, keys: string[])
   await db.delete(userModules).where(eq(userModules.userId, userId));
   if (keys.length > 0) await db.insert(userModules).values(keys.map((moduleKey) => ({ userId, moduleKey })));
 }
+
+/** Every active user's address, role and granted modules (those alert mails may go to). */
+export async function activeMailboxes(db: DbOrTx) {
+  const found = await db
+    .select({ id: users.id, email: users.email, role: users.role })
+    .from(users)
+    .where(eq(users.isActive, true))
+    .orderBy(asc(users.email));
+  const modules = await grantedModules(
+    db,
+    found.map((user) => user.id),
+  );
+  return found.map((user) => ({
+    id: user.id,
+    email: user.email,
+    role: user.role as Role,
+    modules: modules.get(user.id) ?? [],
+  }));
+}

@@ -16,6 +16,7 @@ import { revokeAllForUser } from './tokens.repo.js';
 import { usernameBase } from './username.js';
 import { auditSnapshot, toUserPublic, type UserPublic } from './users.mapper.js';
 import {
+  activeMailboxes,
   findPrincipalRow,
   findUserById,
   firstFreeUsername,
@@ -58,6 +59,11 @@ export class UsersService {
   /** The user behind a bearer token, with their active module grants. */
   principal(id: string): Promise<PrincipalRow | undefined> {
     return this.principals.resolve(id, () => findPrincipalRow(this.db, id));
+  }
+
+  /** Active users with their address, role and module grants: who notifications may go to. */
+  mailboxes(): Promise<{ id: string; email: string; role: Role; modules: string[] }[]> {
+    return activeMailboxes(this.db);
   }
 
   private assertMaySee(ctx: RequestCtx, userId: string): void {

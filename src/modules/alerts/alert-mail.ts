@@ -1,0 +1,64 @@
+import type { Locale } from '../../platform/i18n.js';
+import { defineMessageGroup, interpolate } from '../../platform/translations.js';
+import type { MailMessage } from '../mail/index.js';
+import type { AlertMail } from './alert-recipients.js';
+import type { AlertRow } from './alerts.repo.js';
+
+const Texts = defineMessageGroup('alerts.mail', {
+  subject: {
+    en: 'Raktar: {count} new stock alert(s) for {day}',
+    hu: 'Raktar: {count} új készletriasztás ({day})',
+  },
+  intro: {
+    en: 'New stock alerts for {day}:',
+    hu: 'Új készletriasztások ({day}):',
+  },
+  lot_expiring: {
+    en: '- Expiring: {sku} {name}, lot {lot} in {warehouse}: {on_hand} on hand, expires {expiry} (in {days} day(s))',
+    hu: '- Lejár: {sku} {name}, {lot} tétel, {warehouse}: {on_hand} készleten, lejárat {expiry} ({days} nap múlva)',
+  },
+  lot_expired: {
+    en: '- Expired: {sku} {name}, lot {lot} in {warehouse}: {on_hand} on hand, expired {expiry} ({days} day(s) ago)',
+    hu: '- Lejárt: {sku} {name}, {lot} tétel, {warehouse}: {on_hand} készleten, lejárt {expiry} ({days} napja)',
+  },
+  low_stock: {
+    en: '- Low stock: {sku} {name}: {on_hand} on hand, reorder point {reorder_point}',
+    hu: '- Alacsony készlet: {sku} {name}: {on_hand} készleten, újrarendelési szint {reorder_point}',
+  },
+  outro: {
+    en: 'Acknowledge them at GET /api/v1/alerts.',
+    hu: 'Nyugtázás: GET /api/v1/alerts.',
+  },
+});
+
+function line(alert: AlertRow, locale: Locale): string {
+  const kind = alert.kind as 'lot_expiring' | 'lot_expired' | 'low_stock';
+  const days = alert.daysToExpiry ?? 0;
+  return interpolate(Texts[kind][locale], {
+    sku: alert.sku,
+    name: alert.productName,
+    lot: alert.lotNumber ?? '',
+    warehouse: alert.warehouseCode ?? '',
+    on_hand: alert.onHand,
+    expiry: alert.expiryDate ?? '',
+    days: Math.abs(days),
+    reorder_point: alert.reorderPoint ?? 0,
+  });
+}
+
+/** The mail listing one recipient's new alerts of a run, in their language. */
+export function alertMessage(mail: AlertMail, day: string): MailMessage {
+  const { locale, alerts } = mail;
+  const text = [
+    interpolate(Texts.intro[locale], { day }),
+    '',
+    ...alerts.map((alert) => line(alert, locale)),
+    '',
+    interpolate(Texts.outro[locale], {}),
+  ].join('\n');
+  return {
+    to: mail.mailbox.email,
+    subject: interpolate(Texts.subject[locale], { count: alerts.length, day }),
+    text,
+  };
+}

@@ -1,0 +1,81 @@
+import { sql } from 'drizzle-orm';
+import {
+  check,
+  date,
+  index,
+  integer,
+  numeric,
+  pgTable,
+  text,
+  timestamp,
+  unique,
+  uuid,
+} from 'drizzle-orm/pg-core';
+import { createdAt, id, version } from '../../db/columns.js';
+
+/**
+ * Alerts raised by the scheduled checks, with the figures that raised them (as they were then).
+ * One per kind, product, lot and warehouse per business day: the unique key makes a second run,
+ * or a second instance, raise nothing new.
+ */
+export const alerts = pgTable(
+  'alerts',
+  {
+    id: id(),
+    /** lot_expiring | lot_expired | low_stock */
+    kind: text('kind').notNull(),
+    productId: uuid('product_id').notNull(),
+    sku: text('sku').notNull(),
+    productName: text('product_name').notNull(),
+    lotId: uuid('lot_id'),
+    lotNumber: text('lot_number'),
+    expiryDate: date('expiry_date'),
+    daysToExpiry: integer('days_to_expiry'),
+    /** Null for a low-stock alert over all warehouses. */
+    warehouseId: uuid('warehouse_id'),
+    warehouseCode: text('warehouse_code'),
+    onHand: numeric('on_hand', { precision: 18, scale: 4, mode: 'number' }).notNull(),
+    reorderPoint: numeric('reorder_point', { precision: 18, scale: 4, mode: 'number' }),
+    /** The day (in the business time zone) the check ran for. */
+    businessDay: date('business_day').notNull(),
+    createdAt: createdAt(),
+    acknowledgedBy: uuid('acknowledged_by'),
+    acknowledgedAt: timestamp('acknowledged_at', { withTimezone: true }),
+  },
+  (t) => [
+    unique('alerts_once_a_day_key')
+      .on(t.kind, t.businessDay, t.productId, t.lotId, t.warehouseId)
+      .nullsNotDistinct(),
+    index('alerts_created_idx').on(t.createdAt),
+    check('alerts_kind_check', sql`${t.kind} in ('lot_expiring', 'lot_expired', 'low_stock')`),
+  ],
+);
+
+/**
+ * Who is mailed which alerts: one user, everyone with a role, or everyone granted a module;
+ * narrowed to alert kinds and optionally to one warehouse.
+ */
+export const alertSubscriptions = pgTable(
+  'alert_subscriptions',
+  {
+    id: id(),
+    userId: uuid('user_id'),
+    role: text('role'),
+    module: text('module'),
+    kinds: text('kinds').array().notNull(),
+    warehouseId: uuid('warehouse_id'),
+    /** The language the mails are written in. */
+    locale: text('locale').notNull(),
+    createdBy: uuid('created_by'),
+    version: version(),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index('alert_subscriptions_user_idx').on(t.userId),
+    check(
+      'alert_subscriptions_one_audience_check',
+      sql`num_nonnulls(${t.userId}, ${t.role}, ${t.module}) = 1`,
+    ),
+    check('alert_subscriptions_locale_check', sql`${t.locale} in ('en', 'hu')`),
+  ],
+);

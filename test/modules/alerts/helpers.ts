@@ -1,0 +1,69 @@
+import { vi } from 'vitest';
+import { bearer } from '../../helpers/factories.js';
+import type { ReceivedMail } from '../../helpers/smtp.js';
+import { createProduct, move } from '../../helpers/stock.js';
+import type { TestApp } from '../../helpers/test-app.js';
+
+/** Runs a scheduled job with the clock set to `iso`: the job reads "now" from it. */
+export async function runAt(t: TestApp, iso: string, job: string): Promise<void> {
+  vi.useFakeTimers({ toFake: ['Date'] });
+  vi.setSystemTime(new Date(iso));
+  try {
+    await t.app.scheduler.runNow(job);
+  } finally {
+    vi.useRealTimers();
+  }
+}
+
+/** A lot-tracked product with `quantity` of lot `lot` (expiring on `expiry`) in the warehouse. */
+export async function lotInStock(
+  t: TestApp,
+  token: string,
+  warehouseId: string,
+  lots: { lot: string; expiry: string; quantity: number }[],
+) {
+  const product = await createProduct(t.app, token, { tracking: 'lot' });
+  for (const { lot, expiry, quantity } of lots) {
+    const res = await move(t.app, token, {
+      product_id: product.id,
+      warehouse_id: warehouseId,
+      movement_type: 'receipt',
+      quantity,
+      lot_number: lot,
+      expiry_date: expiry,
+    });
+    if (res.statusCode !== 201) throw new Error(`receipt: ${res.body}`);
+  }
+  return product;
+}
+
+/** The text of a received mail: headers and body, quoted-printable undone. */
+export function textOf(mail: ReceivedMail): string {
+  const joined = mail.raw.replace(/=\r?\n/g, '');
+  const bytes: number[] = [];
+  for (let i = 0; i < joined.length; i++) {
+    const hex = /^=([0-9A-F]{2})/.exec(joined.slice(i, i + 3));
+    if (hex?.[1]) {
+      bytes.push(Number.parseInt(hex[1], 16));
+      i += 2;
+    } else {
+      bytes.push(...Buffer.from(joined[i] ?? '', 'utf8'));
+    }
+  }
+  return Buffer.from(bytes).toString('utf8');
+}
+
+export function mailsTo(inbox: ReceivedMail[], address: string): ReceivedMail[] {
+  return inbox.filter((mail) => mail.to.includes(address));
+}
+
+export async function subscribe(t: TestApp, token: string, body: object) {
+  const res = await t.app.inject({
+    method: 'POST',
+    url: '/api/v1/alerts/subscriptions',
+    headers: bearer(token),
+    payload: body,
+  });
+  if (res.statusCode !== 201) throw new Error(`subscribe: ${res.body}`);
+  return res.json() as { id: string; version: number };
+}
