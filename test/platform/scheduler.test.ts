@@ -24,12 +24,16 @@ describe('scheduler (pg-boss on this database)', () => {
     const purge = { name: 'purge-idempotency-keys', cron: '17 * * * *', timezone: 'Europe/Budapest' };
     const sweep = { name: 'release-expired-reservations', cron: '*/15 * * * *', timezone: 'Europe/Budapest' };
     const snapshot = { name: 'stock-snapshot-monthly', cron: '15 0 1 * *', timezone: 'Europe/Budapest' };
-    expect(res.json().jobs).toEqual(expect.arrayContaining([probe, purge, sweep, snapshot]));
+    const expiry = { name: 'alerts-expiry', cron: '0 6 * * *', timezone: 'Europe/Budapest' };
+    const lowStock = { name: 'alerts-low-stock', cron: '5 6 * * *', timezone: 'Europe/Budapest' };
+    const mailRetry = { name: 'mail-retry', cron: '* * * * *', timezone: 'Europe/Budapest' };
+    const jobs = [expiry, lowStock, mailRetry, probe, purge, sweep, snapshot];
+    expect(res.json().jobs).toEqual(expect.arrayContaining(jobs));
     const { rows } = await t.database.executeSql(
       'select name, cron, timezone from pgboss.schedule order by name',
       [],
     );
-    expect(rows).toEqual([probe, purge, sweep, snapshot]);
+    expect(rows).toEqual(jobs);
   });
 
   it('runs a registered job on demand', async () => {
