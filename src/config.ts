@@ -71,6 +71,7 @@ const ConfigSchema = Type.Object({
   ALERT_EXPIRY_DAYS: Type.Integer({ minimum: 0, maximum: 3650, default: 30 }),
   ALERT_EXPIRY_CRON: Type.String({ minLength: 9, default: '0 6 * * *' }),
   ALERT_LOW_STOCK_CRON: Type.String({ minLength: 9, default: '5 6 * * *' }),
+  ALERT_LOW_STOCK_PER_WAREHOUSE: Type.Boolean({ default: false }),
 });
 
 type RawConfig = Static<typeof ConfigSchema>;
@@ -109,6 +110,8 @@ export interface Config {
   /** When the daily expiry and low-stock alert checks run (cron, in TIMEZONE). */
   alertExpiryCron: string;
   alertLowStockCron: string;
+  /** Low-stock alerts per warehouse holding the product instead of over all warehouses. */
+  alertLowStockPerWarehouse: boolean;
   /** Most bins one bulk-generation request may create. */
   binBulkMax: number;
   /** Country assumed for phone numbers written without a +country code. */
@@ -236,6 +239,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     alertExpiryDays: raw.ALERT_EXPIRY_DAYS,
     alertExpiryCron: raw.ALERT_EXPIRY_CRON,
     alertLowStockCron: raw.ALERT_LOW_STOCK_CRON,
+    alertLowStockPerWarehouse: raw.ALERT_LOW_STOCK_PER_WAREHOUSE,
     binBulkMax: raw.BIN_BULK_MAX,
     phoneDefaultRegion: raw.PHONE_DEFAULT_REGION,
     reservationSweepCron: raw.RESERVATION_SWEEP_CRON,

@@ -25,6 +25,10 @@ const Texts = defineMessageGroup('alerts.mail', {
     en: '- Low stock: {sku} {name}: {on_hand} on hand, reorder point {reorder_point}',
     hu: '- Alacsony készlet: {sku} {name}: {on_hand} készleten, újrarendelési szint {reorder_point}',
   },
+  low_stock_in: {
+    en: '- Low stock: {sku} {name} in {warehouse}: {on_hand} on hand, reorder point {reorder_point}',
+    hu: '- Alacsony készlet: {sku} {name}, {warehouse}: {on_hand} készleten, újrarendelési szint {reorder_point}',
+  },
   outro: {
     en: 'Acknowledge them at GET /api/v1/alerts.',
     hu: 'Nyugtázás: GET /api/v1/alerts.',
@@ -32,7 +36,11 @@ const Texts = defineMessageGroup('alerts.mail', {
 });
 
 function line(alert: AlertRow, locale: Locale): string {
-  const kind = alert.kind as 'lot_expiring' | 'lot_expired' | 'low_stock';
+  // A low-stock alert of one warehouse names it.
+  const kind =
+    alert.kind === 'low_stock' && alert.warehouseCode
+      ? 'low_stock_in'
+      : (alert.kind as 'lot_expiring' | 'lot_expired' | 'low_stock');
   const days = alert.daysToExpiry ?? 0;
   return interpolate(Texts[kind][locale], {
     sku: alert.sku,

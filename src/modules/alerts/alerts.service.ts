@@ -24,7 +24,7 @@ import { subscriptionsTo } from './subscriptions.repo.js';
 /** The stock figures alerts are raised from (the stock module's StockQueries). */
 export interface AlertStock {
   expiringLots(filter: { today: string; withinDays: number }): Promise<ExpiringLotRow[]>;
-  lowStock(filter?: { warehouseId?: string }): Promise<LowStockRow[]>;
+  lowStock(filter?: { perWarehouse?: boolean }): Promise<LowStockRow[]>;
 }
 
 /** Who alerts may be mailed to (the identity module's UsersService). */
@@ -35,6 +35,8 @@ export interface AlertMailboxes {
 export interface AlertSettings {
   timezone: string;
   expiryDays: number;
+  /** Low stock per warehouse holding the product, rather than over all warehouses. */
+  lowStockPerWarehouse: boolean;
   defaultLocale: Locale;
 }
 
@@ -88,6 +90,8 @@ function lowStockAlert(product: LowStockRow, day: string): NewAlert {
     productId: product.product_id,
     sku: product.sku,
     productName: product.product_name,
+    warehouseId: product.warehouse_id,
+    warehouseCode: product.warehouse_code,
     onHand: product.on_hand,
     reorderPoint: product.reorder_point,
     businessDay: day,
@@ -118,7 +122,9 @@ export class AlertsService {
         ? (await this.stock.expiringLots({ today: day, withinDays: this.settings.expiryDays })).map((lot) =>
             expiryAlert(lot, day),
           )
-        : (await this.stock.lowStock()).map((product) => lowStockAlert(product, day));
+        : (await this.stock.lowStock({ perWarehouse: this.settings.lowStockPerWarehouse })).map((product) =>
+            lowStockAlert(product, day),
+          );
     const { raised, mailIds } = await this.db.transaction(async (tx) => {
       const raised = await insertNewAlerts(tx, candidates);
       if (raised.length === 0) return { raised, mailIds: [] };

@@ -21,6 +21,7 @@ export async function register(
   const alerts = new AlertsService(db, stock, users, mailer, {
     timezone: config.timezone,
     expiryDays: config.alertExpiryDays,
+    lowStockPerWarehouse: config.alertLowStockPerWarehouse,
     defaultLocale: config.defaultLocale,
   });
   const subscriptions = new SubscriptionsService(db, users);

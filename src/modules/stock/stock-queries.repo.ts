@@ -332,19 +332,40 @@ export interface LowStockRow {
   sku: string;
   product_name: string;
   reorder_point: number;
+  /** The warehouse counted, or null for all warehouses together. */
+  warehouse_id: string | null;
+  warehouse_code: string | null;
   on_hand: number;
 }
 
 /**
- * Active products with a reorder point whose on hand, over all warehouses or in the one given, is
- * at or below it, by SKU. A reorder point of 0 means none is set.
+ * Active products with a reorder point whose on hand is at or below it, by SKU: over all
+ * warehouses; in the one given; or `perWarehouse`, in each warehouse that holds or held a balance
+ * of the product. A reorder point of 0 means none is set.
  */
-export function lowStock(db: DbOrTx, filter: { warehouseId?: string }) {
+export function lowStock(db: DbOrTx, filter: { warehouseId?: string; perWarehouse?: boolean }) {
+  if (filter.perWarehouse) {
+    return rows<LowStockRow>(
+      db,
+      sql`select p.id as product_id, p.sku, p.name as product_name, p.reorder_point::float8 as reorder_point,
+            b.warehouse_id, w.code as warehouse_code, sum(b.on_hand)::float8 as on_hand
+          from stock_balances b
+          join products p on p.id = b.product_id
+          join warehouses w on w.id = b.warehouse_id
+          where p.is_active and p.reorder_point > 0
+          group by p.id, b.warehouse_id, w.code
+          having sum(b.on_hand) <= p.reorder_point
+          order by p.sku, w.code`,
+    );
+  }
   const warehouse = filter.warehouseId ? sql`and b.warehouse_id = ${filter.warehouseId}::uuid` : sql``;
+  const counted = filter.warehouseId
+    ? sql`${filter.warehouseId}::uuid as warehouse_id, (select code from warehouses where id = ${filter.warehouseId}::uuid) as warehouse_code`
+    : sql`null::uuid as warehouse_id, null::text as warehouse_code`;
   return rows<LowStockRow>(
     db,
     sql`select p.id as product_id, p.sku, p.name as product_name, p.reorder_point::float8 as reorder_point,
-          coalesce(sum(b.on_hand), 0)::float8 as on_hand
+          ${counted}, coalesce(sum(b.on_hand), 0)::float8 as on_hand
         from products p
         left join stock_balances b on b.product_id = p.id ${warehouse}
         where p.is_active and p.reorder_point > 0

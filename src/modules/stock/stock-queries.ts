@@ -171,8 +171,8 @@ export class StockQueries implements ProductStock, LocationStock {
     return expiringLots(this.db, filter);
   }
 
-  /** Products at or below their reorder point, over all warehouses or in one. */
-  lowStock(filter: { warehouseId?: string } = {}): Promise<LowStockRow[]> {
+  /** Products at or below their reorder point: over all warehouses, in one, or in each holding them. */
+  lowStock(filter: { warehouseId?: string; perWarehouse?: boolean } = {}): Promise<LowStockRow[]> {
     return lowStock(this.db, filter);
   }
 }

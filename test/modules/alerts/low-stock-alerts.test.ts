@@ -78,3 +78,33 @@ describe('daily low-stock alert', () => {
     await waitForMail(mailsTo(smtp.inbox, user.email), 2);
   });
 });
+
+describe('low-stock alert per warehouse (ALERT_LOW_STOCK_PER_WAREHOUSE)', () => {
+  it('counts each warehouse holding the product apart, and mails a warehouse’s subscribers its own', async () => {
+    const local = await buildTestApp({ smtpUrl: smtp.url, alertLowStockPerWarehouse: true });
+    try {
+      const token = (await loginAdmin(local.app)).access_token;
+      const [a, b] = [await createWarehouse(local.app, token), await createWarehouse(local.app, token)];
+      const split = await createProduct(local.app, token, { reorder_point: 5 });
+      await receive(local.app, token, split.id, a.id, 3);
+      await receive(local.app, token, split.id, b.id, 8);
+      const user = await createUser(local.app, token, { role: 'warehouse', modules: ['inventory'] });
+      await subscribe(local, user.token, { kinds: ['low_stock'], warehouse_id: a.id });
+      await runAt(local, '2026-05-04T06:05:00Z', 'alerts-low-stock');
+      const page = bodyOf(await api(local.app, token).get('/api/v1/alerts?kind=low_stock'));
+      expect(
+        page.items.map((x: { sku: string; warehouse_code: string; on_hand: number }) => [
+          x.sku,
+          x.warehouse_code,
+          x.on_hand,
+        ]),
+      ).toEqual([[split.sku, a.code, 3]]);
+      const text = textOf(await waitForMail(mailsTo(smtp.inbox, user.email), 1));
+      expect(text).toContain(
+        `Low stock: ${split.sku} Product ${split.sku} in ${a.code}: 3 on hand, reorder point 5`,
+      );
+    } finally {
+      await local.close();
+    }
+  });
+});

@@ -40,8 +40,13 @@ describe('alert subscriptions', () => {
     await subscribe(t, expiredOnly.token, { kinds: ['lot_expired'], warehouse_id: main.id });
     await subscribe(t, expiringHu.token, { kinds: ['lot_expiring'], warehouse_id: main.id, locale: 'hu' });
     await subscribe(t, elsewhere.token, { kinds: ['lot_expiring', 'lot_expired'], warehouse_id: side.id });
-    // A role subscription an admin makes reaches every manager.
+    // A role subscription an admin makes reaches every manager; the manager's own, covering the
+    // same alert, does not make a second mail or a second line.
     await subscribe(t, admin, { role: 'manager', kinds: ['lot_expiring'], warehouse_id: main.id });
+    await subscribe(t, manager.token, { kinds: ['lot_expiring', 'lot_expired'] });
+    // A module subscription reaches everyone granted the module.
+    const buyer = await createUser(t.app, admin, { role: 'viewer', modules: ['purchasing'] });
+    await subscribe(t, admin, { module: 'purchasing', kinds: ['lot_expired'], warehouse_id: main.id });
 
     await runAt(t, '2026-09-10T07:00:00Z', 'alerts-expiry');
     const expired = textOf(await waitForMail(mailsTo(smtp.inbox, expiredOnly.email), 1));
@@ -52,7 +57,13 @@ describe('alert subscriptions', () => {
     expect(hu).toContain('NEW-1 tétel');
     expect(hu).toContain('7 készleten, lejárat 2026-09-20 (10 nap múlva)');
     expect(hu).not.toContain('OLD-1');
-    expect(textOf(await waitForMail(mailsTo(smtp.inbox, manager.email), 1))).toContain('lot NEW-1');
+    const toManager = textOf(await waitForMail(mailsTo(smtp.inbox, manager.email), 1));
+    expect(toManager.match(/lot NEW-1/g)).toHaveLength(1);
+    expect(toManager).toContain('lot OLD-1'); // from the manager's own, all-warehouse subscription
+    expect(mailsTo(smtp.inbox, manager.email)).toHaveLength(1);
+    const toBuyer = textOf(await waitForMail(mailsTo(smtp.inbox, buyer.email), 1));
+    expect(toBuyer).toContain('lot OLD-1');
+    expect(toBuyer).not.toContain('NEW-1');
     expect(mailsTo(smtp.inbox, elsewhere.email)).toHaveLength(0);
     expect(mailsTo(smtp.inbox, viewer.email)).toHaveLength(0);
   });
