@@ -36,8 +36,13 @@ export class Mailer {
     options: MailerOptions,
     private readonly logger: FastifyBaseLogger,
   ) {
+    // Short timeouts: a delivery pass holds its rows while sending, and an unreachable server
+    // should fail the attempt (to be retried) rather than hold them for nodemailer's 2 minutes.
     this.transport = options.smtpUrl
-      ? nodemailer.createTransport(options.smtpUrl, { from: options.from })
+      ? nodemailer.createTransport(
+          { url: options.smtpUrl, connectionTimeout: 10_000, greetingTimeout: 10_000, socketTimeout: 60_000 },
+          { from: options.from },
+        )
       : undefined;
     this.maxAttempts = options.maxAttempts ?? 10;
   }
