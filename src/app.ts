@@ -5,6 +5,7 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import type { Config } from './config.js';
 import type { Database } from './db/client.js';
 import { requestScopedDb } from './db/request-transaction.js';
+import { rowStreamer } from './db/stream.js';
 import * as alerts from './modules/alerts/index.js';
 import * as audit from './modules/audit/index.js';
 import * as catalog from './modules/catalog/index.js';
@@ -19,6 +20,7 @@ import * as sales from './modules/sales/index.js';
 import * as stock from './modules/stock/index.js';
 import { ChangeFeed } from './platform/change-feed.js';
 import { errorHandlerPlugin } from './platform/error-handler.js';
+import type { Exporter } from './platform/export/exporter.js';
 import { clientErrorHandler, frameworkErrorHandler } from './platform/framework-errors.js';
 import { healthPlugin } from './platform/health.js';
 import { hstsPlugin } from './platform/hsts.js';
@@ -89,6 +91,13 @@ export async function buildApp({ config, database, logger }: AppDeps): Promise<F
   app.decorate('config', config);
   app.decorate('database', database);
   app.decorate('scheduler', scheduler);
+  // Lists answering ?format=csv|xlsx stream through a cursor and audit each download.
+  const exporter: Exporter = {
+    streamRows: rowStreamer(database.pool),
+    timezone: config.timezone,
+    audit: (ctx, record) => audit.recordExport(database.db, ctx, record),
+  };
+  app.decorate('exporter', exporter);
 
   // Cross-cutting plugins first: they hook every route registered after them.
   await app.register(requestContextPlugin, { defaultLocale: config.defaultLocale });

@@ -1,4 +1,5 @@
 import type { DbOrTx } from '../../db/client.js';
+import type { ExportRecord } from '../../platform/export/exporter.js';
 import type { PageRequest } from '../../platform/pagination.js';
 import { toPage } from '../../platform/pagination.js';
 import type { RequestCtx } from '../../platform/request-ctx.js';
@@ -68,5 +69,14 @@ export function recordTransition(
     entityId: change.entityId,
     before: { status: change.from },
     after: { status: change.to },
+  });
+}
+
+/** The audit row of a download: `<list>.export`, with format, filters, rows sent and whether it finished. */
+export function recordExport(db: DbOrTx, ctx: RequestCtx, record: ExportRecord): Promise<void> {
+  return recordAudit(db, ctx, {
+    action: `${record.name}.export`,
+    entityType: record.name,
+    after: { format: record.format, filters: record.filters, rows: record.rows, complete: record.complete },
   });
 }
