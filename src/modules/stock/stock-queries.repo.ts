@@ -78,6 +78,25 @@ export async function listMovements(db: DbOrTx, filter: MovementFilter, page: Pa
 }
 
 /**
+ * Every ledger row the filter matches, newest first as listed, with the names an export shows
+ * (SKU, warehouse, bin, lot, user) beside the ids: a query to stream, not to run at once.
+ */
+export function movementExportQuery(filter: MovementFilter): SQL {
+  const where = movementWhere(filter);
+  // The filter names the ledger's columns by the table's own name, so it filters inside.
+  return sql`select m.occurred_at, m.movement_type, p.sku, p.name as product_name, w.code as warehouse_code,
+      b.code as bin_code, l.lot_number, l.expiry_date::text as expiry_date, m.quantity, m.unit_cost,
+      m.reference_type, m.reference_number, m.reason, m.notes, u.username as actor, m.id, m.posting_id
+    from (select * from ${stockMovements} ${where ? sql`where ${where}` : sql``}) m
+    join products p on p.id = m.product_id
+    join warehouses w on w.id = m.warehouse_id
+    join bins b on b.id = m.bin_id
+    left join lots l on l.id = m.lot_id
+    left join users u on u.id = m.actor_id
+    order by m.occurred_at desc, m.id desc`;
+}
+
+/**
  * Up to `limit` ledger rows after `cursor` (the id of the last row of the previous page; none for
  * the newest), newest first. The position is the cursor row's (occurred_at, id), so every page
  * is an index range on the filter's (…, occurred_at) index: its cost does not grow with depth.

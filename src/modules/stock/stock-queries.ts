@@ -20,6 +20,7 @@ import {
   listMovements,
   lowStock,
   type MovementFilter,
+  movementExportQuery,
   movementsBefore,
   movementsOfPosting,
   onHandOf,
@@ -71,6 +72,11 @@ export class StockQueries implements ProductStock, LocationStock {
       items: page.map(toMovementPublic),
       next_cursor: items.length > limit ? (page.at(-1)?.id ?? null) : null,
     };
+  }
+
+  /** Every ledger row the filter matches, newest first: the query an export streams. */
+  movementsExport(filter: MovementFilter): SQL {
+    return movementExportQuery(filter);
   }
 
   async getMovement(id: string) {

@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { Static } from 'typebox';
 import { moduleAccess, Roles } from '../../platform/access.js';
+import { exportableListRoute } from '../../platform/export/export-route.js';
 import { pageRequest } from '../../platform/pagination.js';
 import { ctxOf } from '../../platform/request-ctx.js';
 import {
@@ -14,6 +15,7 @@ import {
 import type { StockDocumentsService } from './documents.service.js';
 import { canonicalType } from './movement-types.js';
 import type { PostingBatcher } from './posting-batcher.js';
+import { movementExportColumns } from './stock.exports.js';
 import { toPostedPublic } from './stock.mapper.js';
 import {
   BalanceList,
@@ -99,19 +101,19 @@ export const movementsRoutes: FastifyPluginAsyncTypebox<Deps & { batcher: Postin
         .send(response.body as never);
     },
   );
-  app.get(
-    '/',
-    {
-      config: read,
-      schema: {
-        tags,
-        summary: 'The ledger, newest first: filters, page/page_size, or keyset `cursor` for long histories',
-        querystring: MovementQuery,
-        response: { 200: MovementListResponse },
-      },
+  exportableListRoute(app, {
+    config: read,
+    tags,
+    summary: 'The ledger, newest first: filters, page/page_size, or keyset `cursor` for long histories',
+    querystring: MovementQuery,
+    response: MovementListResponse,
+    list: (q) => movementPage(queries, movementFilter(q), q),
+    export: {
+      name: 'stock-movements',
+      columns: movementExportColumns,
+      rows: (q) => queries.movementsExport(movementFilter(q)),
     },
-    (request) => movementPage(queries, movementFilter(request.query), request.query),
-  );
+  });
   app.get(
     '/:id',
     {
