@@ -27,14 +27,20 @@ async function freePort(): Promise<number> {
   return port;
 }
 
-/** Starts the real server (warn-level logs: no log line per request) and waits until it answers. */
+/**
+ * Starts the real server (warn-level logs: no log line per request) and waits until it answers:
+ * from the TypeScript sources through tsx, or `compiled`, as `node dist/main.js` after `npm run build`
+ * (what a deployment runs: no transpiler in the process, so its memory is the service's own).
+ */
 export async function startServer(
   env: Record<string, string>,
+  options: { compiled?: boolean } = {},
 ): Promise<{ child: ChildProcess; base: string }> {
   const port = await freePort();
   // BENCH_NODE_ARGS, e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof`, profiles the server.
   const nodeArgs = (process.env.BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean);
-  const child = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', 'src/main.ts'], {
+  const entry = options.compiled ? ['dist/main.js'] : ['--import', 'tsx', 'src/main.ts'];
+  const child = spawn(process.execPath, [...nodeArgs, ...entry], {
     env: {
       PATH: process.env.PATH ?? '',
       ...env,

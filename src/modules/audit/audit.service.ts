@@ -1,10 +1,11 @@
+import type { SQL } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.js';
 import type { ExportRecord } from '../../platform/export/exporter.js';
 import type { PageRequest } from '../../platform/pagination.js';
 import { toPage } from '../../platform/pagination.js';
 import type { RequestCtx } from '../../platform/request-ctx.js';
 import { changedFields } from './audit.diff.js';
-import { type AuditFilter, type AuditRow, insertAudit, listAudit } from './audit.repo.js';
+import { type AuditFilter, type AuditRow, auditExportQuery, insertAudit, listAudit } from './audit.repo.js';
 
 export interface AuditEntry {
   action: string;
@@ -55,6 +56,11 @@ function toPublic(row: AuditRow) {
 export async function searchAudit(db: DbOrTx, filter: AuditFilter, page: PageRequest) {
   const { rows, total } = await listAudit(db, filter, page);
   return toPage(rows.map(toPublic), total, page);
+}
+
+/** Every audit row the filter matches, newest first: the query an export streams. */
+export function auditExport(filter: AuditFilter): SQL {
+  return auditExportQuery(filter);
 }
 
 /** The audit row of a document's status change (`<entity>.<action>`, status before and after). */

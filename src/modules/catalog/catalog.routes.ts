@@ -1,8 +1,11 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import type { Static } from 'typebox';
 import { moduleAccess } from '../../platform/access.js';
+import { exportableListRoute } from '../../platform/export/export-route.js';
 import { pageRequest } from '../../platform/pagination.js';
 import { ctxOf } from '../../platform/request-ctx.js';
 import { createRoute, deleteRoute, getRoute, listRoute, updateRoute } from '../../platform/route-helpers.js';
+import { productExportColumns } from './catalog.exports.js';
 import {
   CategoryCreate,
   CategoryList,
@@ -38,25 +41,26 @@ export const productsRoutes: FastifyPluginAsyncTypebox<{
   lots: LotsService;
 }> = async (app, { products, lots }) => {
   const tags = ['products'];
-  listRoute(app, {
+  const filterOf = (q: Static<typeof ProductQuery>) => ({
+    search: q.search,
+    createdFrom: q.created_from_date ? new Date(q.created_from_date) : undefined,
+    createdTo: q.created_to_date ? new Date(q.created_to_date) : undefined,
+    categoryId: q.category_id,
+    isActive: q.is_active,
+    includeInactive: q.include_inactive,
+  });
+  exportableListRoute(app, {
     config: read,
     tags,
     summary: 'List products: search, filters, sort, paging',
     querystring: ProductQuery,
     response: ProductList,
-    list: (q) =>
-      products.list(
-        {
-          search: q.search,
-          createdFrom: q.created_from_date ? new Date(q.created_from_date) : undefined,
-          createdTo: q.created_to_date ? new Date(q.created_to_date) : undefined,
-          categoryId: q.category_id,
-          isActive: q.is_active,
-          includeInactive: q.include_inactive,
-        },
-        q.sort_by ?? 'name_asc',
-        pageRequest(q),
-      ),
+    list: (q) => products.list(filterOf(q), q.sort_by ?? 'name_asc', pageRequest(q)),
+    export: {
+      name: 'products',
+      columns: productExportColumns,
+      rows: (q) => products.exportQuery(filterOf(q), q.sort_by ?? 'name_asc'),
+    },
   });
   createRoute(app, {
     config: staff,

@@ -183,6 +183,32 @@ export async function listProducts(
   return { rows: found, ...count };
 }
 
+/**
+ * Every product the filter matches, in the list's order (an exact SKU or barcode first), with
+ * its category and on-hand total: a query to stream, not to run at once.
+ */
+export function productsExportQuery(filter: ProductFilter, sort: string, onHand: SQL<number>): SQL {
+  const where = filterWhere(filter);
+  const term = filter.search?.trim();
+  const exactFirst = term
+    ? sql`(lower(${products.sku}) = lower(${term}) or ${products.barcode} is not distinct from ${term}) desc, `
+    : sql``;
+  const order =
+    sort === 'stock_asc'
+      ? sql`on_hand asc`
+      : sort === 'stock_desc'
+        ? sql`on_hand desc`
+        : orderOf(sort, products);
+  return sql`select ${products.sku} as sku, ${products.name} as name, ${categories.name} as category,
+      ${products.unitCode} as unit_of_measure, ${products.unitPrice} as unit_price, ${products.barcode} as barcode,
+      ${products.tracking} as tracking, ${products.shelfLifeDays} as shelf_life_days,
+      ${products.reorderPoint} as reorder_point, (${onHand}) as on_hand, ${products.isActive} as is_active,
+      ${products.createdAt} as created_at, ${products.updatedAt} as updated_at, ${products.id} as id
+    from ${products} left join ${categories} on ${categories.id} = ${products.categoryId}
+    ${where ? sql`where ${where}` : sql``}
+    order by ${exactFirst}${order}, ${products.id}`;
+}
+
 export async function findProduct(db: DbOrTx, id: string, onHand: SQL<number>) {
   const [row] = await db
     .select(productSelection(onHand))

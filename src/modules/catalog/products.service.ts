@@ -1,3 +1,4 @@
+import type { SQL } from 'drizzle-orm';
 import type { Db, DbOrTx } from '../../db/client.js';
 import { isUniqueViolation } from '../../db/errors.js';
 import { invalidFields } from '../../platform/errors.js';
@@ -21,6 +22,7 @@ import {
   type ProductRow,
   productById,
   productBySku,
+  productsExportQuery,
   productTracking,
   updateProduct,
 } from './products.repo.js';
@@ -80,6 +82,11 @@ function assertBarcode(barcode: string | null | undefined): void {
   });
 }
 
+/** Active products only, unless the filter asks for inactive ones or for all. */
+function activeUnlessAsked(filter: ProductFilter & { includeInactive?: boolean }): ProductFilter {
+  return filter.isActive === undefined && !filter.includeInactive ? { ...filter, isActive: true } : filter;
+}
+
 /** Products (seeds 000 and 004): soft delete, optimistic concurrency, accent-insensitive search. */
 export class ProductsService {
   constructor(
@@ -90,8 +97,7 @@ export class ProductsService {
   ) {}
 
   async list(filter: ProductFilter & { includeInactive?: boolean }, sort: string, page: PageRequest) {
-    const scoped =
-      filter.isActive === undefined && !filter.includeInactive ? { ...filter, isActive: true } : filter;
+    const scoped = activeUnlessAsked(filter);
     const { rows, total, estimated } = await listProducts(
       this.db,
       scoped,
@@ -100,6 +106,11 @@ export class ProductsService {
       onHandOfProduct(this.stock),
     );
     return { ...toPage(rows.map(toProductPublic), total, page), total_is_estimate: estimated };
+  }
+
+  /** Every product the list would show, in its order: the query an export streams. */
+  exportQuery(filter: ProductFilter & { includeInactive?: boolean }, sort: string): SQL {
+    return productsExportQuery(activeUnlessAsked(filter), sort, onHandOfProduct(this.stock));
   }
 
   private async selected(db: DbOrTx, id: string): Promise<Selected> {

@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, inArray, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, inArray, type SQL, sql } from 'drizzle-orm';
 import type { PgUpdateSetSource } from 'drizzle-orm/pg-core';
 import type { DbOrTx } from '../../db/client.js';
 import type { PageRequest } from '../../platform/pagination.js';
@@ -110,13 +110,28 @@ export async function addConsumed(
     .where(eq(workOrderComponents.id, componentId));
 }
 
-/** A page of orders, newest number first, and the count of all that match. */
-export async function listWorkOrders(db: DbOrTx, filter: WorkOrderFilter, page: PageRequest) {
-  const where = and(
+function filterWhere(filter: WorkOrderFilter): SQL | undefined {
+  return and(
     filter.status ? eq(workOrders.status, filter.status) : undefined,
     filter.priority ? eq(workOrders.priority, filter.priority) : undefined,
     filter.productId ? eq(workOrders.productId, filter.productId) : undefined,
   );
+}
+
+/** Every order the filter matches, newest number first as listed, with product and warehouse: a query to stream. */
+export function workOrdersExportQuery(filter: WorkOrderFilter): SQL {
+  const where = filterWhere(filter);
+  return sql`select o.wo_number, o.status, o.priority, p.sku, p.name as product_name, w.code as warehouse_code,
+      o.quantity, o.produced_quantity, o.progress, o.due_date::text as due_date, o.notes, o.created_at, o.id
+    from (select * from ${workOrders} ${where ? sql`where ${where}` : sql``}) o
+    join products p on p.id = o.product_id
+    join warehouses w on w.id = o.warehouse_id
+    order by o.wo_number desc`;
+}
+
+/** A page of orders, newest number first, and the count of all that match. */
+export async function listWorkOrders(db: DbOrTx, filter: WorkOrderFilter, page: PageRequest) {
+  const where = filterWhere(filter);
   const [found, [total]] = await Promise.all([
     db
       .select()

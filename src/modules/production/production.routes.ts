@@ -1,9 +1,12 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import type { Static } from 'typebox';
 import { moduleAccess } from '../../platform/access.js';
+import { exportableListRoute } from '../../platform/export/export-route.js';
 import { bodyOptional } from '../../platform/optional-body.js';
 import { pageRequest } from '../../platform/pagination.js';
 import { ctxOf } from '../../platform/request-ctx.js';
-import { createRoute, getRoute, listRoute, transitionRoutes } from '../../platform/route-helpers.js';
+import { createRoute, getRoute, transitionRoutes } from '../../platform/route-helpers.js';
+import { workOrderExportColumns } from './production.exports.js';
 import {
   IdParams,
   ProduceBody,
@@ -31,14 +34,23 @@ export const workOrdersRoutes: FastifyPluginAsyncTypebox<{ orders: WorkOrdersSer
     response: WorkOrderPublic,
     create: (ctx, body) => orders.create(ctx, body),
   });
-  listRoute(app, {
+  const filterOf = (q: Static<typeof WorkOrderQuery>) => ({
+    status: q.status,
+    priority: q.priority,
+    productId: q.product_id,
+  });
+  exportableListRoute(app, {
     config: read,
     tags,
     summary: 'List work orders',
     querystring: WorkOrderQuery,
     response: WorkOrderList,
-    list: (q) =>
-      orders.list({ status: q.status, priority: q.priority, productId: q.product_id }, pageRequest(q)),
+    list: (q) => orders.list(filterOf(q), pageRequest(q)),
+    export: {
+      name: 'work-orders',
+      columns: workOrderExportColumns,
+      rows: (q) => orders.exportQuery(filterOf(q)),
+    },
   });
   getRoute(app, {
     config: read,

@@ -1,3 +1,4 @@
+import type { SQL } from 'drizzle-orm';
 import { uuidv7 } from 'uuidv7';
 import type { Db, DbOrTx } from '../../db/client.js';
 import {
@@ -31,6 +32,7 @@ import {
   type WorkOrderComponentRow,
   type WorkOrderFilter,
   type WorkOrderRow,
+  workOrdersExportQuery,
 } from './production.repo.js';
 import type { ProduceBody, WorkOrderCreate } from './production.schemas.js';
 
@@ -292,6 +294,11 @@ export class WorkOrdersService {
 
   async get(id: string) {
     return this.publicOf(this.db, await this.load(this.db, id));
+  }
+
+  /** Every order the filter matches, newest first: the query an export streams. */
+  exportQuery(filter: WorkOrderFilter): SQL {
+    return workOrdersExportQuery(filter);
   }
 
   /** A page of orders; the components of all of them come in one query. */

@@ -1,3 +1,4 @@
+import type { SQL } from 'drizzle-orm';
 import { uuidv7 } from 'uuidv7';
 import type { Db, DbOrTx } from '../../db/client.js';
 import { decimal } from '../../platform/decimal.js';
@@ -29,6 +30,7 @@ import {
   type PurchaseOrderFilter,
   type PurchaseOrderLineRow,
   type PurchaseOrderRow,
+  purchaseOrdersExportQuery,
   updatePurchaseOrder,
 } from './purchasing.repo.js';
 import type { OrderChanges, OrderCreate, OrderLineCreate, ReceiveBody } from './purchasing.schemas.js';
@@ -340,6 +342,11 @@ export class PurchaseOrdersService {
   }
 
   /** A page of orders; the lines of all of them come in one query, and their receipts in another. */
+  /** Every order the filter matches, newest first: the query an export streams. */
+  exportQuery(filter: PurchaseOrderFilter): SQL {
+    return purchaseOrdersExportQuery(filter);
+  }
+
   async list(filter: PurchaseOrderFilter, page: PageRequest) {
     const { rows, total } = await listPurchaseOrders(this.db, filter, page);
     const ids = rows.map((row) => row.id);

@@ -153,6 +153,16 @@ function filterWhere(filter: PurchaseOrderFilter): SQL | undefined {
   return and(...conditions);
 }
 
+/** Every order the filter matches, newest number first as listed, one row each: a query to stream. */
+export function purchaseOrdersExportQuery(filter: PurchaseOrderFilter): SQL {
+  const where = filterWhere(filter);
+  return sql`select po_number, status, supplier_name, po_date::text as po_date, due_date::text as due_date,
+      (select count(*) from purchase_order_lines l where l.purchase_order_id = ${purchaseOrders}.id) as lines,
+      subtotal, tax_rate, tax_amount, total, notes, created_at, id
+    from ${purchaseOrders} ${where ? sql`where ${where}` : sql``}
+    order by po_number desc`;
+}
+
 /** A page of orders, newest number first, and the count of all that match. */
 export async function listPurchaseOrders(db: DbOrTx, filter: PurchaseOrderFilter, page: PageRequest) {
   const where = filterWhere(filter);

@@ -1,16 +1,13 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import type { Static } from 'typebox';
 import { moduleAccess } from '../../platform/access.js';
+import { exportableListRoute } from '../../platform/export/export-route.js';
 import { expectedVersion } from '../../platform/if-match.js';
 import { pageRequest } from '../../platform/pagination.js';
 import { ctxOf } from '../../platform/request-ctx.js';
-import {
-  createRoute,
-  deleteRoute,
-  getRoute,
-  listRoute,
-  transitionRoutes,
-} from '../../platform/route-helpers.js';
+import { createRoute, deleteRoute, getRoute, transitionRoutes } from '../../platform/route-helpers.js';
 import type { OrderAction, PurchaseOrdersService } from './purchase-orders.service.js';
+import { purchaseOrderExportColumns } from './purchasing.exports.js';
 import {
   IdParams,
   OrderCreate,
@@ -36,17 +33,25 @@ export const purchaseOrdersRoutes: FastifyPluginAsyncTypebox<{ orders: PurchaseO
     response: OrderPublic,
     create: (ctx, body) => orders.create(ctx, body),
   });
-  listRoute(app, {
+  const filterOf = (q: Static<typeof OrderQuery>) => ({
+    status: q.status,
+    supplierId: q.supplier_id,
+    from: q.date_from,
+    to: q.date_to,
+    search: q.search,
+  });
+  exportableListRoute(app, {
     config: read,
     tags,
     summary: 'List purchase orders',
     querystring: OrderQuery,
     response: OrderList,
-    list: (q) =>
-      orders.list(
-        { status: q.status, supplierId: q.supplier_id, from: q.date_from, to: q.date_to, search: q.search },
-        pageRequest(q),
-      ),
+    list: (q) => orders.list(filterOf(q), pageRequest(q)),
+    export: {
+      name: 'purchase-orders',
+      columns: purchaseOrderExportColumns,
+      rows: (q) => orders.exportQuery(filterOf(q)),
+    },
   });
   getRoute(app, {
     config: read,

@@ -1,3 +1,4 @@
+import type { SQL } from 'drizzle-orm';
 import { uuidv7 } from 'uuidv7';
 import type { Db, DbOrTx } from '../../db/client.js';
 import { compareDecimal, decimal, minDecimal, subtractDecimal } from '../../platform/decimal.js';
@@ -24,6 +25,7 @@ import {
   type SalesOrderFilter,
   type SalesOrderLineRow,
   type SalesOrderRow,
+  salesOrdersExportQuery,
   setLineReservation,
   updateSalesOrder,
 } from './sales.repo.js';
@@ -308,6 +310,11 @@ export class SalesOrdersService {
 
   async get(id: string) {
     return this.publicOf(this.db, await this.load(this.db, id));
+  }
+
+  /** Every order the filter matches, newest first: the query an export streams. */
+  exportQuery(filter: SalesOrderFilter): SQL {
+    return salesOrdersExportQuery(filter);
   }
 
   /** A page of orders; their lines, and what the lines' reservations hold, come in one query each. */

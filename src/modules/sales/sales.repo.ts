@@ -132,6 +132,17 @@ function filterWhere(filter: SalesOrderFilter): SQL | undefined {
   return and(...conditions);
 }
 
+/** Every order the filter matches, newest number first as listed, one row each: a query to stream. */
+export function salesOrdersExportQuery(filter: SalesOrderFilter): SQL {
+  const where = filterWhere(filter);
+  return sql`select so_number, status, customer_name, order_date::text as order_date,
+      (select w.code from warehouses w where w.id = ${salesOrders}.warehouse_id) as warehouse_code,
+      (select count(*) from sales_order_lines l where l.sales_order_id = ${salesOrders}.id) as lines,
+      subtotal, tax_rate, tax_amount, total, notes, created_at, id
+    from ${salesOrders} ${where ? sql`where ${where}` : sql``}
+    order by so_number desc`;
+}
+
 /** A page of orders, newest number first, and the count of all that match. */
 export async function listSalesOrders(db: DbOrTx, filter: SalesOrderFilter, page: PageRequest) {
   const where = filterWhere(filter);

@@ -1,8 +1,11 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import type { Static } from 'typebox';
 import { moduleAccess } from '../../platform/access.js';
+import { exportableListRoute } from '../../platform/export/export-route.js';
 import { pageRequest } from '../../platform/pagination.js';
 import { ctxOf } from '../../platform/request-ctx.js';
-import { createRoute, getRoute, listRoute, transitionRoutes } from '../../platform/route-helpers.js';
+import { createRoute, getRoute, transitionRoutes } from '../../platform/route-helpers.js';
+import { salesOrderExportColumns } from './sales.exports.js';
 import {
   ConfirmQuery,
   IdParams,
@@ -30,17 +33,25 @@ export const salesOrdersRoutes: FastifyPluginAsyncTypebox<{ orders: SalesOrdersS
     response: SalesOrderPublic,
     create: (ctx, body) => orders.create(ctx, body),
   });
-  listRoute(app, {
+  const filterOf = (q: Static<typeof SalesOrderQuery>) => ({
+    status: q.status,
+    customerId: q.customer_id,
+    from: q.date_from,
+    to: q.date_to,
+    search: q.search,
+  });
+  exportableListRoute(app, {
     config: read,
     tags,
     summary: 'List sales orders',
     querystring: SalesOrderQuery,
     response: SalesOrderList,
-    list: (q) =>
-      orders.list(
-        { status: q.status, customerId: q.customer_id, from: q.date_from, to: q.date_to, search: q.search },
-        pageRequest(q),
-      ),
+    list: (q) => orders.list(filterOf(q), pageRequest(q)),
+    export: {
+      name: 'sales-orders',
+      columns: salesOrderExportColumns,
+      rows: (q) => orders.exportQuery(filterOf(q)),
+    },
   });
   getRoute(app, {
     config: read,
