@@ -86,7 +86,7 @@ describe('GET /stock-movements?format=xlsx', () => {
     expect(column(rows, 'Quantity')).toEqual([-2, 12.5]);
     expect(column(rows, 'Movement ID')).toEqual(listed.map((m) => m.id));
     // A cell holds no timezone: its date shows the Budapest wall clock, read back as UTC fields.
-    const times = column<Date>(rows, 'Time').map((d) => d.toISOString().slice(0, 19).replace('T', ' '));
+    const times = (column(rows, 'Time') as Date[]).map((d) => d.toISOString().slice(0, 19).replace('T', ' '));
     expect(times).toEqual(listed.map((m) => onClock(m.occurred_at)));
     // Text is stored as text in a workbook, never as a formula.
     expect(column(rows, 'Reason')[0]).toBe('=HYPERLINK("http://evil.example","click")');
