@@ -49,12 +49,20 @@ export function xlsxCell(
 }
 
 /**
- * The stream that takes a sheet's XML into the zip. exceljs writes into it without waiting (its
- * buffer ignores backpressure), so rows read faster than they are compressed would pile up there:
- * the export waits on it instead. Not in exceljs' types, hence the cast.
+ * The stream that takes a sheet's XML into the zip (a `readable-stream` 2 PassThrough of
+ * archiver's). exceljs writes into it without waiting (its buffer ignores backpressure), so rows
+ * read faster than they are compressed would pile up there: the export waits on it instead. Not
+ * in exceljs' types, hence the casts.
  */
 function zipInputOf(sheet: ExcelJS.Worksheet): Writable | undefined {
   return (sheet as unknown as { stream?: { pipes?: Writable[] } }).stream?.pipes?.[0];
+}
+
+/** Whether `stream` holds more than its high-water mark (readable-stream 2 has no `writableNeedDrain`). */
+function overfull(stream: Writable): boolean {
+  const state = (stream as unknown as { _writableState?: { length: number; highWaterMark: number } })
+    ._writableState;
+  return state ? state.length >= state.highWaterMark : stream.writableNeedDrain;
 }
 
 /** Resolves on `event` of `stream`, or when `out` closes; leaves no listener behind. */
@@ -72,8 +80,8 @@ async function eventOrClose(stream: Writable, event: string, out: Writable): Pro
  */
 async function keepPace(zipInput: Writable | undefined, out: Writable): Promise<void> {
   await nextTurn();
-  while (!out.destroyed && (zipInput?.writableNeedDrain || out.writableNeedDrain)) {
-    if (zipInput?.writableNeedDrain) await eventOrClose(zipInput, 'drain', out);
+  while (!out.destroyed && ((zipInput && overfull(zipInput)) || overfull(out))) {
+    if (zipInput && overfull(zipInput)) await eventOrClose(zipInput, 'drain', out);
     else await eventOrClose(out, 'drain', out);
   }
   if (out.destroyed) throw new Error('export stream closed before its end');
