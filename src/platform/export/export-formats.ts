@@ -43,9 +43,8 @@ export function cellText(column: ExportColumn, value: unknown, locale: Locale): 
   return column.label ? String(label(column.label, String(value), locale)) : String(value);
 }
 
-/** What a cell holds as read from the database (numeric and bigint come as strings). */
-export type CellValue = string | number | boolean | Date | null | undefined;
-export type ExportRow = Record<string, CellValue | unknown>;
+/** A row as read from the database, by output column name (numeric and bigint come as strings). */
+export type ExportRow = Record<string, unknown>;
 
 /**
  * Declares an export's columns once; their headers join the translation table as
@@ -56,6 +55,7 @@ export function defineExportColumns(name: string, columns: ExportColumn[]): Expo
   return columns;
 }
 
+/** The header row in `locale`. */
 export function headersOf(columns: ExportColumn[], locale: Locale): string[] {
   return columns.map((column) => column.header[locale]);
 }
