@@ -1,8 +1,7 @@
 import { type SQL, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.js';
 import { rows } from '../../db/rows.js';
-import type { PageRequest } from '../../platform/pagination.js';
-import { CONSUMING_TYPES, dayStart, filters, paged, unitValue, withProductValue } from './report-sql.js';
+import { CONSUMING_TYPES, dayStart, filters, unitValue, withProductValue } from './report-sql.js';
 
 export type ValuationGrouping = 'warehouse' | 'category';
 
@@ -20,11 +19,7 @@ export interface ValuationRow {
  * and at FIFO (what is on hand in a warehouse is its newest stock in, each piece at the unit cost
  * it came with; a piece that came without one, such as a transfer in, at the average).
  */
-export function valuation(
-  db: DbOrTx,
-  groupBy: ValuationGrouping,
-  warehouseId?: string,
-): Promise<ValuationRow[]> {
+export function valuationQuery(groupBy: ValuationGrouping, warehouseId?: string): SQL {
   const group: Record<ValuationGrouping, { key: SQL; join: SQL; code: SQL; name: SQL }> = {
     warehouse: {
       key: sql`v.warehouse_id`,
@@ -40,9 +35,7 @@ export function valuation(
     },
   };
   const { key, join, code, name } = group[groupBy];
-  return rows<ValuationRow>(
-    db,
-    sql`with oh as (
+  return sql`with oh as (
         select b.product_id, b.warehouse_id, sum(b.on_hand) as quantity
         from stock_balances b where b.on_hand > 0${filters([['b.warehouse_id', warehouseId]])} group by 1, 2
       ), layers as (
@@ -72,8 +65,16 @@ export function valuation(
         round(sum(v.value_average), 2)::float8 as value_average,
         round(sum(v.value_fifo), 2)::float8 as value_fifo
       from v join products p on p.id = v.product_id ${join}
-      group by 1, 2, 3 order by 3 nulls last, 1`,
-  );
+      group by 1, 2, 3 order by 3 nulls last, 1`;
+}
+
+/** The valuation rows, per warehouse or category. */
+export function valuation(
+  db: DbOrTx,
+  groupBy: ValuationGrouping,
+  warehouseId?: string,
+): Promise<ValuationRow[]> {
+  return rows<ValuationRow>(db, valuationQuery(groupBy, warehouseId));
 }
 
 export interface Period {
@@ -87,17 +88,13 @@ export interface Period {
  * turnover (consumed ÷ average of the two) and days of supply (end stock ÷ daily consumption).
  */
 export function turnover(
-  db: DbOrTx,
   timezone: string,
   period: Period,
   filter: { warehouseId?: string; categoryId?: string },
-  page: PageRequest,
-) {
+): SQL {
   const start = dayStart(period.from, timezone);
   const end = dayStart(sql`${period.to} + 1`, timezone);
-  return paged(
-    db,
-    sql`with t as (
+  return sql`with t as (
         select m.product_id,
           coalesce(sum(m.quantity) filter (where m.occurred_at < ${start}), 0) as opening,
           coalesce(sum(m.quantity), 0) as closing,
@@ -115,27 +112,17 @@ export function turnover(
         case when x.consumed > 0 then round(x.closing / (x.consumed / ${period.days}::numeric), 1)::float8 end as days_of_supply,
         row_number() over (order by x.consumed desc, p.sku) as ord
       from t x ${withProductValue}
-      where (x.opening <> 0 or x.closing <> 0 or x.consumed <> 0)${filters([['p.category_id', filter.categoryId]])}`,
-    page,
-  );
+      where (x.opening <> 0 or x.closing <> 0 or x.consumed <> 0)${filters([['p.category_id', filter.categoryId]])}`;
 }
 
 /**
  * ABC classes by the value consumed over the period (at the average cost): A up to `aShare` % of
  * the cumulative value, B up to `bShare` %, C the rest; products that consumed nothing are C.
  */
-export function abc(
-  db: DbOrTx,
-  timezone: string,
-  period: Period,
-  shares: { a: number; b: number },
-  page: PageRequest,
-) {
+export function abc(timezone: string, period: Period, shares: { a: number; b: number }): SQL {
   const start = dayStart(period.from, timezone);
   const end = dayStart(sql`${period.to} + 1`, timezone);
-  return paged(
-    db,
-    sql`with used as (
+  return sql`with used as (
         select m.product_id, -sum(m.quantity) as quantity
         from stock_movements m
         where m.occurred_at >= ${start} and m.occurred_at < ${end} and m.movement_type in ${CONSUMING_TYPES}
@@ -155,7 +142,5 @@ export function abc(
              when total > 0 and running - value < total * ${shares.b / 100} then 'B'
              else 'C' end as class,
         row_number() over (order by value desc, sku) as ord
-      from ranked`,
-    page,
-  );
+      from ranked`;
 }

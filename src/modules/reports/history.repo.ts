@@ -1,7 +1,5 @@
-import { sql } from 'drizzle-orm';
-import type { DbOrTx } from '../../db/client.js';
-import type { PageRequest } from '../../platform/pagination.js';
-import { dayStart, filters, paged } from './report-sql.js';
+import { type SQL, sql } from 'drizzle-orm';
+import { dayStart, filters } from './report-sql.js';
 
 export interface HistoryFilter {
   productId?: string;
@@ -16,7 +14,7 @@ export interface HistoryFilter {
  * The ledger in the order it was written, oldest first, each row with the running balance of its
  * product in its warehouse after it (counted from the first row, whatever the date filter).
  */
-export function movementHistory(db: DbOrTx, timezone: string, filter: HistoryFilter, page: PageRequest) {
+export function movementHistory(timezone: string, filter: HistoryFilter): SQL {
   const scope = filters([
     ['m.product_id', filter.productId],
     ['m.warehouse_id', filter.warehouseId],
@@ -28,9 +26,7 @@ export function movementHistory(db: DbOrTx, timezone: string, filter: HistoryFil
     ? sql` and r.occurred_at >= ${dayStart(sql`${filter.dateFrom}::date`, timezone)}`
     : sql``;
   const type = filter.movementType ? sql` and r.movement_type = ${filter.movementType}` : sql``;
-  return paged(
-    db,
-    sql`with r as (
+  return sql`with r as (
         select m.*, sum(m.quantity) over (partition by m.product_id, m.warehouse_id order by m.occurred_at, m.id) as running
         from stock_movements m where true${scope}${until}
       )
@@ -43,7 +39,5 @@ export function movementHistory(db: DbOrTx, timezone: string, filter: HistoryFil
       join warehouses w on w.id = r.warehouse_id
       join bins bn on bn.id = r.bin_id
       left join lots l on l.id = r.lot_id
-      where true${since}${type}`,
-    page,
-  );
+      where true${since}${type}`;
 }

@@ -1,8 +1,6 @@
-import { sql } from 'drizzle-orm';
+import { type SQL, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.js';
 import { rows } from '../../db/rows.js';
-import type { PageRequest } from '../../platform/pagination.js';
-import { paged } from './report-sql.js';
 
 export interface WarehouseReconciliation {
   warehouse_id: string;
@@ -31,10 +29,8 @@ export function warehouseReconciliation(db: DbOrTx): Promise<WarehouseReconcilia
  * Per purchase and sales order line: ordered, and received or shipped as the document records it
  * against what its ledger rows add up to. `mismatchedOnly` leaves out the lines that agree.
  */
-export function documentReconciliation(db: DbOrTx, mismatchedOnly: boolean, page: PageRequest) {
-  return paged(
-    db,
-    sql`with posted as (
+export function documentReconciliation(mismatchedOnly: boolean): SQL {
+  return sql`with posted as (
         select m.reference_type, m.reference_id, m.product_id, sum(m.quantity) as quantity
         from stock_movements m
         where m.reference_type in ('purchase_order', 'sales_order')
@@ -60,7 +56,5 @@ export function documentReconciliation(db: DbOrTx, mismatchedOnly: boolean, page
       select c.*, c.document_quantity = c.ledger_quantity as matches,
         row_number() over (order by c.document_number, c.sku) as ord
       from compared c
-      where ${mismatchedOnly ? sql`c.document_quantity <> c.ledger_quantity` : sql`true`}`,
-    page,
-  );
+      where ${mismatchedOnly ? sql`c.document_quantity <> c.ledger_quantity` : sql`true`}`;
 }

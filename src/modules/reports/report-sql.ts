@@ -53,3 +53,8 @@ export async function paged<T>(
   });
   return { rows: bare, total };
 }
+
+/** A report's every row in its order, without paging: what an export streams. */
+export function ordered(query: SQL): SQL {
+  return sql`select * from (${query}) q order by q.ord`;
+}

@@ -1,6 +1,18 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { moduleAccess } from '../../platform/access.js';
+import { exportableListRoute } from '../../platform/export/export-route.js';
 import { listRoute } from '../../platform/route-helpers.js';
+import {
+  abcExportColumns,
+  agingExportColumns,
+  fefoExportColumns,
+  historyExportColumns,
+  lowStockExportColumns,
+  reconciliationExportColumns,
+  stockOnHandExportColumns,
+  turnoverExportColumns,
+  valuationExportColumns,
+} from './reports.exports.js';
 import {
   AbcQuery,
   AbcReport,
@@ -42,7 +54,7 @@ export const reportsRoutes: FastifyPluginAsyncTypebox<{ reports: ReportsService 
     response: Dashboard,
     list: (q) => reports.dashboard(q),
   });
-  listRoute(app, {
+  exportableListRoute(app, {
     config: read,
     tags,
     url: '/fefo',
@@ -50,8 +62,9 @@ export const reportsRoutes: FastifyPluginAsyncTypebox<{ reports: ReportsService 
     querystring: FefoQuery,
     response: FefoReport,
     list: (q) => reports.fefo(q),
+    export: { name: 'report-fefo', columns: fefoExportColumns, rows: (q) => reports.fefoExport(q) },
   });
-  listRoute(app, {
+  exportableListRoute(app, {
     config: read,
     tags,
     url: '/stock-on-hand',
@@ -59,8 +72,13 @@ export const reportsRoutes: FastifyPluginAsyncTypebox<{ reports: ReportsService 
     querystring: StockOnHandQuery,
     response: StockOnHandReport,
     list: (q) => reports.stockOnHand(q),
+    export: {
+      name: 'report-stock-on-hand',
+      columns: stockOnHandExportColumns,
+      rows: (q) => reports.stockOnHandExport(q),
+    },
   });
-  listRoute(app, {
+  exportableListRoute(app, {
     config: read,
     tags,
     url: '/movement-history',
@@ -68,8 +86,13 @@ export const reportsRoutes: FastifyPluginAsyncTypebox<{ reports: ReportsService 
     querystring: HistoryQuery,
     response: HistoryReport,
     list: (q) => reports.movementHistory(q),
+    export: {
+      name: 'report-movement-history',
+      columns: historyExportColumns,
+      rows: (q) => reports.movementHistoryExport(q),
+    },
   });
-  listRoute(app, {
+  exportableListRoute(app, {
     config: read,
     tags,
     url: '/low-stock',
@@ -77,8 +100,13 @@ export const reportsRoutes: FastifyPluginAsyncTypebox<{ reports: ReportsService 
     querystring: LowStockQuery,
     response: LowStockReport,
     list: (q) => reports.lowStock(q),
+    export: {
+      name: 'report-low-stock',
+      columns: lowStockExportColumns,
+      rows: (q) => reports.lowStockExport(q),
+    },
   });
-  listRoute(app, {
+  exportableListRoute(app, {
     config: manage,
     tags,
     url: '/valuation',
@@ -86,8 +114,13 @@ export const reportsRoutes: FastifyPluginAsyncTypebox<{ reports: ReportsService 
     querystring: ValuationQuery,
     response: ValuationReport,
     list: (q) => reports.valuation(q),
+    export: {
+      name: 'report-valuation',
+      columns: valuationExportColumns,
+      rows: (q) => reports.valuationExport(q),
+    },
   });
-  listRoute(app, {
+  exportableListRoute(app, {
     config: manage,
     tags,
     url: '/aging',
@@ -95,8 +128,13 @@ export const reportsRoutes: FastifyPluginAsyncTypebox<{ reports: ReportsService 
     querystring: AgingQuery,
     response: AgingReport,
     list: (q) => reports.aging(q),
+    export: {
+      name: 'report-aging',
+      columns: agingExportColumns,
+      rows: (q) => reports.agingExport(q),
+    },
   });
-  listRoute(app, {
+  exportableListRoute(app, {
     config: manage,
     tags,
     url: '/turnover',
@@ -104,8 +142,13 @@ export const reportsRoutes: FastifyPluginAsyncTypebox<{ reports: ReportsService 
     querystring: TurnoverQuery,
     response: TurnoverReport,
     list: (q) => reports.turnover(q),
+    export: {
+      name: 'report-turnover',
+      columns: turnoverExportColumns,
+      rows: (q) => reports.turnoverExport(q),
+    },
   });
-  listRoute(app, {
+  exportableListRoute(app, {
     config: manage,
     tags,
     url: '/reconciliation',
@@ -113,8 +156,13 @@ export const reportsRoutes: FastifyPluginAsyncTypebox<{ reports: ReportsService 
     querystring: ReconciliationQuery,
     response: ReconciliationReport,
     list: (q) => reports.reconciliation(q),
+    export: {
+      name: 'report-reconciliation',
+      columns: reconciliationExportColumns,
+      rows: (q) => reports.reconciliationExport(q),
+    },
   });
-  listRoute(app, {
+  exportableListRoute(app, {
     config: manage,
     tags,
     url: '/abc',
@@ -122,6 +170,7 @@ export const reportsRoutes: FastifyPluginAsyncTypebox<{ reports: ReportsService 
     querystring: AbcQuery,
     response: AbcReport,
     list: (q) => reports.abc(q),
+    export: { name: 'report-abc', columns: abcExportColumns, rows: (q) => reports.abcExport(q) },
   });
 };
 

@@ -1,16 +1,17 @@
-import { sql } from 'drizzle-orm';
+import { type SQL, sql } from 'drizzle-orm';
 import type { Static } from 'typebox';
 import type { Db } from '../../db/client.js';
 import { invalidFields } from '../../platform/errors.js';
-import { pageRequest, toPage } from '../../platform/pagination.js';
+import { type PageQuery, pageRequest, toPage } from '../../platform/pagination.js';
 import { balancesSource } from '../stock/index.js';
 import { AGE_BUCKETS } from './age-buckets.js';
-import { abc, turnover, valuation } from './analysis.repo.js';
+import { abc, turnover, valuation, valuationQuery } from './analysis.repo.js';
 import { type BusinessPeriod, businessPeriod } from './business-days.js';
 import { dashboardFigures, ledgerMark } from './dashboard.repo.js';
 import type { DashboardCache } from './dashboard-cache.js';
 import { movementHistory } from './history.repo.js';
 import { documentReconciliation, warehouseReconciliation } from './reconciliation.repo.js';
+import { ordered, paged } from './report-sql.js';
 import { ReportReasons } from './reports.errors.js';
 import type {
   AbcQuery,
@@ -80,50 +81,67 @@ export class ReportsService {
     return answer;
   }
 
+  /** A page of a report's rows and how many there are. */
+  private async page(query: SQL, request: PageQuery) {
+    const page = pageRequest(request);
+    const { rows, total } = await paged(this.db, query, page);
+    return toPage(rows, total, page);
+  }
+
   /** Lots on hand by expiry. */
-  async fefo(query: Static<typeof FefoQuery>) {
-    const page = pageRequest(query);
-    const filter = {
+  private fefoQuery(query: Static<typeof FefoQuery>): SQL {
+    return fefo(this.timezone, {
       warehouseId: query.warehouse_id,
       productId: query.product_id,
       expiringWithinDays: query.expiring_within_days,
       includeExpired: query.include_expired ?? true,
       at: query.as_of ? new Date(query.as_of) : undefined,
-    };
-    const { rows, total } = await fefo(this.db, this.timezone, filter, page);
-    return toPage(rows, total, page);
+    });
+  }
+
+  fefo(query: Static<typeof FefoQuery>) {
+    return this.page(this.fefoQuery(query), query);
   }
 
   /** Stock on hand now or at a past moment, by product, warehouse, bin or lot. */
+  private async stockOnHandQuery(query: Static<typeof StockOnHandQuery>): Promise<SQL> {
+    const source = await balancesSource(this.db, query.as_of ? new Date(query.as_of) : undefined);
+    const filter = { warehouseId: query.warehouse_id, productId: query.product_id };
+    return stockOnHand(source, query.group_by ?? 'warehouse', filter);
+  }
+
   async stockOnHand(query: Static<typeof StockOnHandQuery>) {
-    const page = pageRequest(query);
     const at = query.as_of ? new Date(query.as_of) : undefined;
     const source = await balancesSource(this.db, at);
     const filter = { warehouseId: query.warehouse_id, productId: query.product_id };
-    const { rows, total } = await stockOnHand(this.db, source, query.group_by ?? 'warehouse', filter, page);
     return {
-      ...toPage(rows, total, page),
+      ...(await this.page(stockOnHand(source, query.group_by ?? 'warehouse', filter), query)),
       as_of: at?.toISOString() ?? null,
       total_quantity: await sourceTotal(this.db, source, filter),
     };
   }
 
   /** The ledger with the running balance per product and warehouse. */
-  async movementHistory(query: Static<typeof HistoryQuery>) {
-    const page = pageRequest(query);
+  private movementHistoryQuery(query: Static<typeof HistoryQuery>): SQL {
     if (query.date_from && query.date_to) businessPeriod(this.timezone, query.date_from, query.date_to);
-    const filter = {
+    return movementHistory(this.timezone, {
       productId: query.product_id,
       warehouseId: query.warehouse_id,
       movementType: query.movement_type,
       dateFrom: query.date_from,
       dateTo: query.date_to,
-    };
-    const { rows, total } = await movementHistory(this.db, this.timezone, filter, page);
-    return toPage(rows, total, page);
+    });
+  }
+
+  movementHistory(query: Static<typeof HistoryQuery>) {
+    return this.page(this.movementHistoryQuery(query), query);
   }
 
   /** Stock value at moving average and at FIFO, per warehouse or category. */
+  private valuationQuery(query: Static<typeof ValuationQuery>): SQL {
+    return valuationQuery(query.group_by ?? 'warehouse', query.warehouse_id);
+  }
+
   async valuation(query: Static<typeof ValuationQuery>) {
     const groupBy = query.group_by ?? 'warehouse';
     const items = await valuation(this.db, groupBy, query.warehouse_id);
@@ -141,62 +159,113 @@ export class ReportsService {
   }
 
   /** How long stock on hand has sat, in buckets. */
-  async aging(query: Static<typeof AgingQuery>) {
-    const page = pageRequest(query);
-    const filter = {
+  private agingQuery(query: Static<typeof AgingQuery>): SQL {
+    return aging(this.timezone, {
       warehouseId: query.warehouse_id,
       productId: query.product_id,
       at: query.as_of ? new Date(query.as_of) : undefined,
-    };
-    const { rows, total } = await aging(this.db, this.timezone, filter, page);
-    return { ...toPage(rows, total, page), buckets: [...AGE_BUCKETS] };
+    });
+  }
+
+  async aging(query: Static<typeof AgingQuery>) {
+    return { ...(await this.page(this.agingQuery(query), query)), buckets: [...AGE_BUCKETS] };
   }
 
   /** Turnover and days of supply per product over a period. */
-  async turnover(query: Static<typeof TurnoverQuery>) {
-    const page = pageRequest(query);
+  private turnoverQuery(query: Static<typeof TurnoverQuery>): SQL {
     const period = businessPeriod(this.timezone, query.date_from, query.date_to);
     const filter = { warehouseId: query.warehouse_id, categoryId: query.category_id };
-    const { rows, total } = await turnover(this.db, this.timezone, asPeriod(period), filter, page);
-    return { ...toPage(rows, total, page), date_from: period.from, date_to: period.to, days: period.days };
+    return turnover(this.timezone, asPeriod(period), filter);
+  }
+
+  async turnover(query: Static<typeof TurnoverQuery>) {
+    const period = businessPeriod(this.timezone, query.date_from, query.date_to);
+    const found = await this.page(this.turnoverQuery(query), query);
+    return { ...found, date_from: period.from, date_to: period.to, days: period.days };
   }
 
   /** Products at or below their reorder point, with a suggested order. */
-  async lowStock(query: Static<typeof LowStockQuery>) {
-    const page = pageRequest(query);
-    const filter = {
+  private lowStockQuery(query: Static<typeof LowStockQuery>): SQL {
+    return lowStock({
       warehouseId: query.warehouse_id,
       lookbackDays: query.lookback_days ?? 30,
       coverDays: query.cover_days ?? 30,
-    };
-    const { rows, total } = await lowStock(this.db, filter, page);
-    return toPage(rows, total, page);
+    });
+  }
+
+  lowStock(query: Static<typeof LowStockQuery>) {
+    return this.page(this.lowStockQuery(query), query);
+  }
+
+  /** Order lines against their ledger rows (the file form of the reconciliation). */
+  private reconciliationQuery(query: Static<typeof ReconciliationQuery>): SQL {
+    return documentReconciliation(query.mismatched_only ?? false);
   }
 
   /** The ledger against the balances per warehouse, and against each order line. */
   async reconciliation(query: Static<typeof ReconciliationQuery>) {
-    const page = pageRequest(query);
     const warehouses = await warehouseReconciliation(this.db);
-    const documents = await documentReconciliation(this.db, query.mismatched_only ?? false, page);
+    const documents = await this.page(this.reconciliationQuery(query), query);
     const mismatched = query.mismatched_only
       ? documents.total
-      : (await documentReconciliation(this.db, true, { page: 1, pageSize: 1, offset: 0 })).total;
+      : (await paged(this.db, documentReconciliation(true), { page: 1, pageSize: 1, offset: 0 })).total;
     return {
       ok: mismatched === 0 && warehouses.every((row) => row.difference === 0),
       warehouses,
-      documents: toPage(documents.rows, documents.total, page),
+      documents,
       mismatched_documents: mismatched,
     };
   }
 
   /** ABC classes by consumed value over a period. */
-  async abc(query: Static<typeof AbcQuery>) {
-    const page = pageRequest(query);
+  private abcQuery(query: Static<typeof AbcQuery>): SQL {
     const shares = { a: query.a_percent ?? 80, b: query.b_percent ?? 95 };
     if (shares.a >= shares.b)
       throw invalidFields({ field: 'a_percent', messages: ReportReasons.sharesReversed });
     const period = businessPeriod(this.timezone, query.date_from, query.date_to);
-    const { rows, total } = await abc(this.db, this.timezone, asPeriod(period), shares, page);
-    return { ...toPage(rows, total, page), date_from: period.from, date_to: period.to };
+    return abc(this.timezone, asPeriod(period), shares);
+  }
+
+  async abc(query: Static<typeof AbcQuery>) {
+    const found = await this.page(this.abcQuery(query), query);
+    const period = businessPeriod(this.timezone, query.date_from, query.date_to);
+    return { ...found, date_from: period.from, date_to: period.to };
+  }
+
+  // Every row of a report in its order, for `?format=csv|xlsx`.
+  fefoExport(query: Static<typeof FefoQuery>): SQL {
+    return ordered(this.fefoQuery(query));
+  }
+
+  async stockOnHandExport(query: Static<typeof StockOnHandQuery>): Promise<SQL> {
+    return ordered(await this.stockOnHandQuery(query));
+  }
+
+  movementHistoryExport(query: Static<typeof HistoryQuery>): SQL {
+    return ordered(this.movementHistoryQuery(query));
+  }
+
+  lowStockExport(query: Static<typeof LowStockQuery>): SQL {
+    return ordered(this.lowStockQuery(query));
+  }
+
+  agingExport(query: Static<typeof AgingQuery>): SQL {
+    return ordered(this.agingQuery(query));
+  }
+
+  turnoverExport(query: Static<typeof TurnoverQuery>): SQL {
+    return ordered(this.turnoverQuery(query));
+  }
+
+  reconciliationExport(query: Static<typeof ReconciliationQuery>): SQL {
+    return ordered(this.reconciliationQuery(query));
+  }
+
+  abcExport(query: Static<typeof AbcQuery>): SQL {
+    return ordered(this.abcQuery(query));
+  }
+
+  valuationExport(query: Static<typeof ValuationQuery>): SQL {
+    return this.valuationQuery(query);
   }
 }

@@ -1,8 +1,7 @@
 import { type SQL, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.js';
 import { rows } from '../../db/rows.js';
-import type { PageRequest } from '../../platform/pagination.js';
-import { businessDay, CONSUMING_TYPES, filters, paged, unitValue, withProductValue } from './report-sql.js';
+import { businessDay, CONSUMING_TYPES, filters, unitValue, withProductValue } from './report-sql.js';
 
 export interface FefoFilter {
   warehouseId?: string;
@@ -13,7 +12,7 @@ export interface FefoFilter {
 }
 
 /** Every lot on hand, earliest expiry first (no expiry last), with its days left. */
-export function fefo(db: DbOrTx, timezone: string, filter: FefoFilter, page: PageRequest) {
+export function fefo(timezone: string, filter: FefoFilter): SQL {
   const today = businessDay(timezone, filter.at);
   const within =
     filter.expiringWithinDays === undefined
@@ -22,9 +21,7 @@ export function fefo(db: DbOrTx, timezone: string, filter: FefoFilter, page: Pag
   const expired = filter.includeExpired
     ? sql``
     : sql` and (l.expiry_date is null or l.expiry_date >= ${today})`;
-  return paged(
-    db,
-    sql`select x.product_id, p.sku, p.name as product_name, x.warehouse_id, w.code as warehouse_code,
+  return sql`select x.product_id, p.sku, p.name as product_name, x.warehouse_id, w.code as warehouse_code,
         x.bin_id, bn.code as bin_code, x.lot_id, l.lot_number, l.expiry_date::text as expiry_date,
         (l.expiry_date - ${today})::int as days_to_expiry, coalesce(l.expiry_date < ${today}, false) as expired,
         x.on_hand::float8 as quantity, x.reserved::float8 as reserved,
@@ -37,9 +34,7 @@ export function fefo(db: DbOrTx, timezone: string, filter: FefoFilter, page: Pag
       where x.on_hand > 0${filters([
         ['x.warehouse_id', filter.warehouseId],
         ['x.product_id', filter.productId],
-      ])}${within}${expired}`,
-    page,
-  );
+      ])}${within}${expired}`;
 }
 
 /** From the coarsest to the finest: each grouping also names the ones before it. */
@@ -48,12 +43,10 @@ export type OnHandGrouping = (typeof GROUPINGS)[number];
 
 /** Stock on hand from `source` (balances now or of a past moment), summed at the grouping asked. */
 export function stockOnHand(
-  db: DbOrTx,
   source: SQL,
   groupBy: OnHandGrouping,
   filter: { warehouseId?: string; productId?: string },
-  page: PageRequest,
-) {
+): SQL {
   const keys: Record<OnHandGrouping, SQL> = {
     product: sql`x.product_id`,
     warehouse: sql`x.product_id, x.warehouse_id`,
@@ -61,9 +54,7 @@ export function stockOnHand(
     lot: sql`x.product_id, x.warehouse_id, x.bin_id, x.lot_id`,
   };
   const has = (level: OnHandGrouping) => GROUPINGS.indexOf(groupBy) >= GROUPINGS.indexOf(level);
-  return paged(
-    db,
-    sql`select s.*, p.sku, p.name as product_name, p.unit_code as unit,
+  return sql`select s.*, p.sku, p.name as product_name, p.unit_code as unit,
         ${has('warehouse') ? sql`w.code` : sql`null`} as warehouse_code,
         ${has('bin') ? sql`bn.code` : sql`null`} as bin_code,
         ${groupBy === 'lot' ? sql`l.lot_number` : sql`null`} as lot_number,
@@ -83,9 +74,7 @@ export function stockOnHand(
       left join stock_costs c on c.product_id = s.product_id
       ${has('warehouse') ? sql`join warehouses w on w.id = s.warehouse_id` : sql``}
       ${has('bin') ? sql`join bins bn on bn.id = s.bin_id` : sql``}
-      ${groupBy === 'lot' ? sql`left join lots l on l.id = s.lot_id` : sql``}`,
-    page,
-  );
+      ${groupBy === 'lot' ? sql`left join lots l on l.id = s.lot_id` : sql``}`;
 }
 
 /** The total quantity from `source`, to set beside a page of it. */
@@ -111,19 +100,15 @@ export async function sourceTotal(
  * receipts.
  */
 export function aging(
-  db: DbOrTx,
   timezone: string,
   filter: { warehouseId?: string; productId?: string; at?: Date },
-  page: PageRequest,
-) {
+): SQL {
   const today = businessDay(timezone, filter.at);
   const scope = filters([
     ['b.warehouse_id', filter.warehouseId],
     ['b.product_id', filter.productId],
   ]);
-  return paged(
-    db,
-    sql`with oh as (
+  return sql`with oh as (
         select b.product_id, b.warehouse_id, b.lot_id, sum(b.on_hand) as quantity
         from stock_balances b where b.on_hand > 0${scope} group by 1, 2, 3
       ), layers as (
@@ -152,9 +137,7 @@ export function aging(
         max(x.age)::int as oldest_days,
         row_number() over (order by p.sku) as ord
       from pieces x ${withProductValue}
-      group by x.product_id, p.sku, p.name, c.average_cost, p.unit_price`,
-    page,
-  );
+      group by x.product_id, p.sku, p.name, c.average_cost, p.unit_price`;
 }
 
 export interface LowStockFilter {
@@ -168,12 +151,10 @@ export interface LowStockFilter {
  * and a suggested order: enough for `coverDays` of that consumption, back above the reorder
  * point, less what open purchase orders still bring.
  */
-export function lowStock(db: DbOrTx, filter: LowStockFilter, page: PageRequest) {
+export function lowStock(filter: LowStockFilter): SQL {
   const inWarehouse = filters([['b.warehouse_id', filter.warehouseId]]);
   const movedThere = filters([['m.warehouse_id', filter.warehouseId]]);
-  return paged(
-    db,
-    sql`with stocked as (
+  return sql`with stocked as (
         select b.product_id, sum(b.on_hand) as on_hand, sum(b.on_hand - b.reserved) as available
         from stock_balances b where true${inWarehouse} group by b.product_id
       ), used as (
@@ -206,7 +187,5 @@ export function lowStock(db: DbOrTx, filter: LowStockFilter, page: PageRequest) 
         greatest(ceil((daily * ${filter.coverDays} + reorder_point - on_hand - on_order) * 10 ^ least(decimals, 4))
           / 10 ^ least(decimals, 4), 0)::float8 as suggested_order,
         row_number() over (order by on_hand / reorder_point, sku) as ord
-      from low`,
-    page,
-  );
+      from low`;
 }

@@ -1,6 +1,7 @@
 // Valuation at moving average and FIFO, aging and FEFO, against hand-computed figures.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bodyOf } from '../../helpers/api.js';
+import { column, csvOf, xlsxOf } from '../../helpers/exports.js';
 import { type ApiUser, type Fixture, setupApp } from '../../helpers/setup.js';
 import { createProduct, move, postStockDocument, verifyLedger } from '../../helpers/stock.js';
 
@@ -190,5 +191,48 @@ describe('FEFO report', () => {
       ),
     );
     expect(notExpired.total).toBe(1);
+  });
+});
+
+describe('reports as files', () => {
+  it('answers valuation, FEFO and aging as CSV and XLSX with the same figures, headers in the caller’s language', async () => {
+    const product = await createProduct(t.app, t.admin.token, { tracking: 'lot' });
+    await post({
+      product_id: product.id,
+      movement_type: 'receipt',
+      quantity: 6,
+      unit_cost: 2.5,
+      lot_number: 'EXP-1',
+      expiry_date: '2031-05-01',
+    });
+    const csv = csvOf(
+      await manager.api.get(
+        `/api/v1/reports/fefo?format=csv&product_id=${product.id}&page_size=1`,
+        undefined,
+        {
+          'accept-language': 'hu',
+        },
+      ),
+    );
+    expect(csv[0]).toContain('Lejárat');
+    expect(csv).toHaveLength(2);
+    expect(column(csv, 'Tétel')).toEqual(['EXP-1']);
+    expect(column(csv, 'Lejárat')).toEqual(['2031-05-01']);
+    expect(column(csv, 'Érték')).toEqual(['15']);
+
+    const json = bodyOf<{ items: { group_id: string; value_fifo: number }[] }>(
+      await manager.api.get('/api/v1/reports/valuation'),
+    );
+    const sheet = await xlsxOf(await manager.api.get('/api/v1/reports/valuation?format=xlsx'));
+    expect(sheet[0]).toEqual(['Code', 'Name', 'Quantity', 'Value (moving average)', 'Value (FIFO)']);
+    expect(column(sheet, 'Value (FIFO)')).toEqual(json.items.map((row) => row.value_fifo));
+
+    const aging = await xlsxOf(
+      await manager.api.get(`/api/v1/reports/aging?format=xlsx&product_id=${product.id}`),
+    );
+    expect(column(aging, '0–30 days')).toEqual([6]);
+    expect((await worker.api.get('/api/v1/reports/valuation?format=csv')).statusCode).toBe(403);
+    const bad = await manager.api.get('/api/v1/reports/fefo?format=pdf');
+    expect(bad.statusCode).toBe(422);
   });
 });
