@@ -40,6 +40,10 @@ const TAGS = [
   { name: 'purchase orders', description: 'Buying: orders, approval and receipts' },
   { name: 'sales orders', description: 'Selling: orders, reservation and shipments' },
   { name: 'work orders', description: 'Production: components consumed, output received' },
+  {
+    name: 'imports',
+    description: 'Products, opening stock, bins and partners from CSV or XLSX files, all rows or none',
+  },
 ];
 
 /**
