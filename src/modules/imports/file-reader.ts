@@ -1,4 +1,4 @@
-import { parse } from 'csv-parse';
+import { CsvError, parse } from 'csv-parse';
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import type { Cell } from './cells.js';
@@ -81,7 +81,7 @@ async function readCsv(buffer: Buffer, maxRows: number): Promise<Table> {
       rows.push({ row, cells: record });
     }
   } catch (error) {
-    if (error instanceof Error && 'code' in error && String(error.code).startsWith('CSV_')) {
+    if (error instanceof CsvError) {
       throw ImportErrors.unreadable({ format: 'CSV' }, { line: (error as { lines?: number }).lines ?? row });
     }
     throw error;

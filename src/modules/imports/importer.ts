@@ -203,7 +203,9 @@ export abstract class Importer<Plan = unknown> {
       const text = header === null || header === undefined ? '' : String(header).trim();
       if (!column) {
         if (text) issues.addAt(1, same(text.slice(0, 100)), 'UNKNOWN_COLUMN', IssueTexts.UNKNOWN_COLUMN);
-      } else if (seen.has(column.key)) issues.add(1, column.key, 'DUPLICATE_COLUMN');
+      } else if (seen.has(column.key)) {
+        issues.addAt(1, same(text), 'DUPLICATE_COLUMN', IssueTexts.DUPLICATE_COLUMN);
+      }
       else seen.add(column.key);
     });
     for (const column of this.columns) {
