@@ -37,10 +37,11 @@ export async function startServer(
   const child = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', 'src/main.ts'], {
     env: {
       PATH: process.env.PATH ?? '',
+      // No scheduled jobs unless a benchmark measures one (imports run as jobs).
+      SCHEDULER_ENABLED: 'false',
       ...env,
       PORT: String(port),
       LOG_LEVEL: 'warn',
-      SCHEDULER_ENABLED: 'false',
       JWT_SECRET,
       ADMIN_PASSWORD: PASSWORD,
       DB_POOL_SIZE: String(POOL_SIZE),

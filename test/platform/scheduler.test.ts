@@ -24,12 +24,13 @@ describe('scheduler (pg-boss on this database)', () => {
     const purge = { name: 'purge-idempotency-keys', cron: '17 * * * *', timezone: 'Europe/Budapest' };
     const sweep = { name: 'release-expired-reservations', cron: '*/15 * * * *', timezone: 'Europe/Budapest' };
     const snapshot = { name: 'stock-snapshot-monthly', cron: '15 0 1 * *', timezone: 'Europe/Budapest' };
-    expect(res.json().jobs).toEqual(expect.arrayContaining([probe, purge, sweep, snapshot]));
+    const imports = { name: 'resume-imports', cron: '* * * * *', timezone: 'Europe/Budapest' };
+    expect(res.json().jobs).toEqual(expect.arrayContaining([probe, purge, sweep, imports, snapshot]));
     const { rows } = await t.database.executeSql(
       'select name, cron, timezone from pgboss.schedule order by name',
       [],
     );
-    expect(rows).toEqual([probe, purge, sweep, snapshot]);
+    expect(rows).toEqual([probe, purge, sweep, imports, snapshot]);
   });
 
   it('runs a registered job on demand', async () => {

@@ -205,8 +205,7 @@ export abstract class Importer<Plan = unknown> {
         if (text) issues.addAt(1, same(text.slice(0, 100)), 'UNKNOWN_COLUMN', IssueTexts.UNKNOWN_COLUMN);
       } else if (seen.has(column.key)) {
         issues.addAt(1, same(text), 'DUPLICATE_COLUMN', IssueTexts.DUPLICATE_COLUMN);
-      }
-      else seen.add(column.key);
+      } else seen.add(column.key);
     });
     for (const column of this.columns) {
       const required = typeof column.required === 'function' ? column.required(options) : column.required;

@@ -150,7 +150,9 @@ export const importsRoutes: FastifyPluginAsyncTypebox<{ imports: ImportsService;
           200: {
             description: 'The template file',
             content: {
-              'text/csv': { schema: { type: 'string' } },
+              'text/csv': {
+                schema: { type: 'string', examples: ['sku,name,unit_price\r\nLAPTOP-001,Laptop,999.99\r\n'] },
+              },
               [XLSX_TYPE]: { schema: { type: 'string', format: 'binary' } },
             },
           },

@@ -108,12 +108,15 @@ export const UploadQuery = Type.Object({
 export type UploadQuery = Static<typeof UploadQuery>;
 
 /** The body as validated: the upload's SHA-256 in place of its bytes (see imports.routes.ts). */
-export const UploadBody = Type.Object({
-  file: Type.String({
-    format: 'binary',
-    description: 'The CSV (UTF-8 or Windows-1250; `,` `;` or tab separated) or XLSX file (its first sheet)',
-  }),
-});
+export const UploadBody = Type.Object(
+  {
+    file: Type.String({
+      format: 'binary',
+      description: 'The CSV (UTF-8 or Windows-1250; `,` `;` or tab separated) or XLSX file (its first sheet)',
+    }),
+  },
+  { examples: [{ file: 'sku,name,unit_price\r\nLAPTOP-001,Laptop,999.99\r\n' }] },
+);
 
 export const ImportsQuery = Type.Intersect([
   PageQuery,

@@ -66,9 +66,13 @@ describe('a large file imports in the background', () => {
     }
     const made = await finished(bodyOf<ImportBody>(await upload(t.admin, 'products', csv(products)), 202).id);
     expect(made.last.status).toBe('done');
-    const { last } = await finished(bodyOf<ImportBody>(await upload(t.admin, 'opening-stock', csv(stock)), 202).id);
+    const { last } = await finished(
+      bodyOf<ImportBody>(await upload(t.admin, 'opening-stock', csv(stock)), 202).id,
+    );
     expect(last).toMatchObject({ status: 'done', rows_done: 8, created: { movements: 8 } });
-    const balances = bodyOf(await t.admin.get(`/api/v1/inventory/balances?warehouse_id=${t.warehouse.id}&page_size=100`));
+    const balances = bodyOf(
+      await t.admin.get(`/api/v1/inventory/balances?warehouse_id=${t.warehouse.id}&page_size=100`),
+    );
     const total = balances.items.reduce((sum: number, b: { on_hand: number }) => sum + b.on_hand, 0);
     expect(total).toBe(36);
     expect(bodyOf(await t.admin.get('/api/v1/inventory/verify'))).toMatchObject({ ok: true });
@@ -85,7 +89,9 @@ describe('a large file imports in the background', () => {
       { row: 9, column: 'unit_price', error_code: 'NOT_A_NUMBER', message: 'must be a number' },
       { row: 12, column: 'sku', error_code: 'DUPLICATE_IN_FILE' },
     ]);
-    const hu = bodyOf(await t.admin.get(`/api/v1/imports/${accepted.id}`, undefined, { 'accept-language': 'hu' }));
+    const hu = bodyOf(
+      await t.admin.get(`/api/v1/imports/${accepted.id}`, undefined, { 'accept-language': 'hu' }),
+    );
     expect(hu.errors[0].message).toBe('szám kell legyen');
     expect(bodyOf(await t.admin.get('/api/v1/products?search=BGX-')).total).toBe(0);
   });

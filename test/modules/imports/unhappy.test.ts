@@ -5,7 +5,11 @@ import { type Fixture, setupApp } from '../../helpers/setup.js';
 
 let t: Fixture<readonly ['warehouse', 'viewer']>;
 beforeAll(async () => {
-  t = await setupApp({ users: ['warehouse', 'viewer'], warehouse: 'UH1', config: { importMaxBytes: 16_384 } });
+  t = await setupApp({
+    users: ['warehouse', 'viewer'],
+    warehouse: 'UH1',
+    config: { importMaxBytes: 16_384 },
+  });
 });
 afterAll(() => t.close());
 
@@ -33,7 +37,9 @@ describe('what is not an import file', () => {
     const json = await t.admin.post('/api/v1/imports/products', { sku: 'X', name: 'Y' });
     expect(bodyOf(json, 415).error_code).toBe('UNSUPPORTED_MEDIA_TYPE');
     expect(json.json().detail).toMatch(/multipart\/form-data/);
-    const raw = await t.admin.post('/api/v1/imports/products', 'sku,name\nA,B\n', { 'content-type': 'text/csv' });
+    const raw = await t.admin.post('/api/v1/imports/products', 'sku,name\nA,B\n', {
+      'content-type': 'text/csv',
+    });
     expect(raw.statusCode).toBe(415);
     const xls = await upload(t.admin, 'products', 'whatever', { filename: 'old.xls' });
     expect(bodyOf(xls, 415).error_code).toBe('UNSUPPORTED_MEDIA_TYPE');
@@ -45,7 +51,7 @@ describe('what is not an import file', () => {
     const big = products(...Array.from({ length: 1000 }, (_, i) => [`BIG-${i}`, `Product number ${i}`]));
     const res = await upload(t.admin, 'products', big);
     expect(bodyOf(res, 413)).toMatchObject({ error_code: 'PAYLOAD_TOO_LARGE' });
-    expect(res.json().detail).toContain("16384");
+    expect(res.json().detail).toContain('16384');
     expect(await count('BIG-')).toBe(0);
   });
 
@@ -54,10 +60,16 @@ describe('what is not an import file', () => {
     const noFile = await t.app.inject({
       method: 'POST',
       url: '/api/v1/imports/products',
-      headers: { authorization: `Bearer ${t.admin.token}`, 'content-type': `multipart/form-data; boundary=${boundary}` },
+      headers: {
+        authorization: `Bearer ${t.admin.token}`,
+        'content-type': `multipart/form-data; boundary=${boundary}`,
+      },
       payload: `--${boundary}\r\nContent-Disposition: form-data; name="note"\r\n\r\nhello\r\n--${boundary}--\r\n`,
     });
-    expect(bodyOf(noFile, 422)).toMatchObject({ error_code: 'VALIDATION_ERROR', errors: [{ field: 'file' }] });
+    expect(bodyOf(noFile, 422)).toMatchObject({
+      error_code: 'VALIDATION_ERROR',
+      errors: [{ field: 'file' }],
+    });
     expect(bodyOf(await upload(t.admin, 'products', ''), 422).error_code).toBe('IMPORT_EMPTY_FILE');
     expect(bodyOf(await upload(t.admin, 'products', 'sku,name\r\n\r\n,\r\n'), 422).error_code).toBe(
       'IMPORT_EMPTY_FILE',
@@ -72,7 +84,9 @@ describe('what is not an import file', () => {
     const doubled = bodyOf(await upload(t.admin, 'products', 'sku,name,Cikkszám\nA,B,C\n'), 422);
     expect(doubled.errors).toMatchObject([{ row: 1, column: 'Cikkszám', error_code: 'DUPLICATE_COLUMN' }]);
     const missingHu = await upload(t.admin, 'bins', 'code\nA\n', { headers: { 'accept-language': 'hu' } });
-    expect(bodyOf(missingHu, 422).errors).toMatchObject([{ column: 'Raktárkód', error_code: 'MISSING_COLUMN' }]);
+    expect(bodyOf(missingHu, 422).errors).toMatchObject([
+      { column: 'Raktárkód', error_code: 'MISSING_COLUMN' },
+    ]);
   });
 
   it('422 for a file that is not what it claims, or a CSV broken mid-way', async () => {
@@ -91,7 +105,7 @@ describe('hostile content never gives a 5xx and changes nothing', () => {
       csv([
         ['sku', 'name', 'unit_price', 'shelf_life_days', 'reorder_point'],
         ['H-1', 'nul\u0000byte', '1', '', ''],
-        ['H-2', '=cmd|\' /C calc\'!A0', '1e99999999', '1e400', ''],
+        ['H-2', "=cmd|' /C calc'!A0", '1e99999999', '1e400', ''],
         ['H-3', '@SUM(1+1)', '-1e-99999', '99999999999999999999', 'NaN'],
         ['H-4', 'not a \ufffe character', 'Infinity', '0x10', '1,5'],
         ['H-5', 'ok', '0.00000000000000000000001', '', ''],
@@ -129,7 +143,12 @@ describe('hostile content never gives a 5xx and changes nothing', () => {
     const body = bodyOf(await upload(t.admin, 'products', file, { filename: 'f.xlsx' }), 422);
     expect(body.errors).toMatchObject([
       { row: 2, column: 'name', error_code: 'FORMULA_NOT_ALLOWED' },
-      { row: 3, column: 'unit_price', error_code: 'CELL_ERROR', message: 'holds the spreadsheet error #DIV/0!' },
+      {
+        row: 3,
+        column: 'unit_price',
+        error_code: 'CELL_ERROR',
+        message: 'holds the spreadsheet error #DIV/0!',
+      },
     ]);
   });
 
@@ -146,7 +165,9 @@ describe('hostile content never gives a 5xx and changes nothing', () => {
       expect(res.statusCode, `${filename}: ${res.body}`).toBeLessThan(500);
     }
     // A byte-order mark and quotes inside quotes are read as meant.
-    const quoted = await upload(t.admin, 'products', '\ufeffsku;name\n"BOM-a""b";c\n', { filename: 'bom.csv' });
+    const quoted = await upload(t.admin, 'products', '\ufeffsku;name\n"BOM-a""b";c\n', {
+      filename: 'bom.csv',
+    });
     expect(bodyOf(quoted, 201).created).toMatchObject({ products: 1 });
     expect(await count('BOM-a')).toBe(1);
     const { payload, headers } = multipart(products(['CUT-1', 'One']), 'cut.csv');
