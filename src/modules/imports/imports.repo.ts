@@ -84,3 +84,11 @@ export async function listImports(
   ]);
   return { rows, total: total?.n ?? 0 };
 }
+
+/**
+ * Holds, until the transaction ends, the lock every opening-stock import takes: two of them
+ * never open the same balance at once (each checks what is open under the lock).
+ */
+export async function lockOpeningStock(tx: DbOrTx): Promise<void> {
+  await tx.execute(sql`select pg_advisory_xact_lock(hashtext('raktar.imports.opening_stock'))`);
+}

@@ -8,6 +8,8 @@ import type { AddLine, StockQueries, StockService } from '../stock/index.js';
 import { StockErrors } from '../stock/index.js';
 import { decimalPlaces } from './cells.js';
 import { type Column, Importer, type Issues, markDuplicates, type ParsedRow, textField } from './importer.js';
+import { ImportConflict } from './imports.errors.js';
+import { lockOpeningStock } from './imports.repo.js';
 
 /** A row of opening stock: the product by SKU, where by codes, the lot by number. */
 const OpeningStockRow = Type.Object({
@@ -170,7 +172,10 @@ export class OpeningStockImporter extends Importer<Line[]> {
     return { movements: lines.length };
   }
 
-  /** Every line in one posting: all of it is posted, or (a refusal) none of it. */
+  /**
+   * Every line in one posting: all of it is posted, or (a refusal) none of it. Under the opening
+   * lock, a balance posted to since the check (another import, a receipt) refuses the whole (409).
+   */
   async apply(
     tx: DbOrTx,
     ctx: RequestCtx,
@@ -178,6 +183,15 @@ export class OpeningStockImporter extends Importer<Line[]> {
     importId: string,
     progress: (done: number) => Promise<void>,
   ): Promise<void> {
+    await lockOpeningStock(tx);
+    const opened = await this.queries.balancesPostedTo(
+      lines.map((line) => ({
+        productId: line.productId,
+        binId: line.binId ?? '',
+        lotNumber: line.lotNumber ?? null,
+      })),
+    );
+    if (opened.size > 0) throw ImportConflict();
     const postingId = uuidv7();
     await this.stock.postAll(
       tx,

@@ -345,6 +345,42 @@ describe('opening stock', () => {
   });
 });
 
+describe('opening stock, twice at once', () => {
+  it('opens a balance once when the same file is uploaded concurrently', async () => {
+    bodyOf(
+      await upload(
+        t.admin,
+        'products',
+        csv([
+          ['sku', 'name'],
+          ['RACE-1', 'Raced'],
+          ['RACE-2', 'Raced too'],
+        ]),
+      ),
+      201,
+    );
+    const file = csv([
+      ['sku', 'warehouse_code', 'quantity'],
+      ['RACE-1', 'IMP1', '7'],
+      ['RACE-2', 'IMP1', '3'],
+    ]);
+    const answers = await Promise.all(
+      Array.from({ length: 4 }, () => upload(t.admin, 'opening-stock', file)),
+    );
+    const statuses = answers.map((res) => res.statusCode).sort();
+    expect(statuses.filter((s) => s === 201)).toHaveLength(1);
+    for (const res of answers.filter((r) => r.statusCode !== 201)) {
+      expect(['IMPORT_CONFLICT', 'IMPORT_INVALID_ROWS']).toContain(res.json().error_code);
+    }
+    const products = bodyOf(await t.admin.get('/api/v1/products?search=RACE-&page_size=10')).items;
+    expect(products.map((p: { sku: string; on_hand: number }) => [p.sku, p.on_hand]).sort()).toEqual([
+      ['RACE-1', 7],
+      ['RACE-2', 3],
+    ]);
+    await verifyClean();
+  });
+});
+
 describe('bins and partners', () => {
   it('imports bins into warehouses named by code, refusing codes that exist', async () => {
     const res = await upload(
