@@ -1,6 +1,6 @@
 import { Decimal } from 'decimal.js';
 import type { Messages } from '../../platform/translations.js';
-import { type IssueCode, IssueTexts } from './imports.errors.js';
+import type { IssueCode } from './imports.errors.js';
 
 /** A cell as a file gives it: CSV cells are text; XLSX ones may be numbers, dates, formulas or errors. */
 export type Cell = string | number | boolean | Date | null | { formula: string } | { error: string };
@@ -118,11 +118,6 @@ export function readCell(cell: Cell, type: ColumnType, decimalComma: boolean): C
     return { issue: { code: 'NOT_A_BOOLEAN' } };
   }
   return readChoice(cell, type.oneOf);
-}
-
-/** The text of an issue code, in every language. */
-export function issueText(code: IssueCode): Messages {
-  return IssueTexts[code];
 }
 
 /** Decimal places of an exact decimal string (one in exponent notation is beyond any column's). */

@@ -7,7 +7,6 @@ import { AppError, Errors } from '../../platform/errors.js';
 import { pageRequest } from '../../platform/pagination.js';
 import { ctxOf } from '../../platform/request-ctx.js';
 import { getRoute, listRoute } from '../../platform/route-helpers.js';
-import { errorRef } from '../../platform/schemas.js';
 import { ImportErrors } from './imports.errors.js';
 import {
   DryRunResult,
@@ -104,7 +103,6 @@ export const importsRoutes: FastifyPluginAsyncTypebox<{ imports: ImportsService;
             200: DryRunResult,
             201: ImportPublic,
             202: ImportPublic,
-            404: errorRef,
             422: ImportErrorResponse,
           },
         },

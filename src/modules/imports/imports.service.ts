@@ -119,7 +119,10 @@ export class ImportsService {
   /** Reads the file's first sheet and its header; a file with no data rows is refused. */
   private async table(importer: Importer, upload: Upload, options: ImportOptions, locale: Locale) {
     const format = formatOf(upload.filename, upload.mimetype, upload.buffer);
-    if (!format) throw ImportErrors.notMultipart({ type: upload.mimetype || upload.filename || '(none)' });
+    if (!format) {
+      const type = [upload.filename, upload.mimetype && `(${upload.mimetype})`].filter(Boolean).join(' ');
+      throw ImportErrors.notMultipart({ type: type || '(none)' });
+    }
     const table = await readTable(upload.buffer, format, this.limits.maxRows);
     if (table.headers.every((h) => h === null || String(h).trim() === '')) throw ImportErrors.emptyFile();
     const { issues } = importer.parse(table.headers, [], false, options, ERRORS_KEPT);
