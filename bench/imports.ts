@@ -7,7 +7,7 @@
 import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { PASSWORD, scratchDatabase, serverReachable, startServer, stopServer } from './server.js';
+import { adminToken, scratchDatabase, serverReachable, startServer, stopServer } from './server.js';
 
 const ROWS = Number(process.env.BENCH_IMPORT_ROWS ?? 100_000);
 const SERVER_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
@@ -42,15 +42,6 @@ function productsCsv(rows: number): string {
   return `${lines.join('\r\n')}\r\n`;
 }
 
-async function token(base: string): Promise<string> {
-  const res = await fetch(`${base}/api/v1/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ username: 'admin', password: PASSWORD }),
-  });
-  return ((await res.json()) as { access_token: string }).access_token;
-}
-
 interface ImportState {
   id: string;
   status: string;
@@ -71,7 +62,7 @@ async function main() {
   });
   try {
     const csv = productsCsv(ROWS);
-    const auth = { authorization: `Bearer ${await token(base)}` };
+    const auth = { authorization: `Bearer ${await adminToken(base)}` };
     const form = new FormData();
     form.append('file', new Blob([csv], { type: 'text/csv' }), 'products.csv');
     console.log(`uploading ${ROWS.toLocaleString('en')} products (${(csv.length / 1e6).toFixed(1)} MB CSV)`);

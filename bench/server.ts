@@ -94,3 +94,13 @@ export async function scratchDatabase(
     },
   };
 }
+
+/** A bearer token of the first administrator of a server `startServer` started. */
+export async function adminToken(base: string): Promise<string> {
+  const res = await fetch(`${base}/api/v1/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username: 'admin', password: PASSWORD }),
+  });
+  return ((await res.json()) as { access_token: string }).access_token;
+}

@@ -59,3 +59,8 @@ export function upload(
     payload,
   });
 }
+
+/** The problems of a refused import as `[row, column, error_code]`, for comparing whole lists. */
+export function brief(body: { errors: { row: number; column: string | null; error_code: string }[] }) {
+  return body.errors.map((e) => [e.row, e.column, e.error_code]);
+}

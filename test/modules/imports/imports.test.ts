@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bodyOf } from '../../helpers/api.js';
-import { csv, upload, xlsx } from '../../helpers/imports.js';
+import { brief, csv, upload, xlsx } from '../../helpers/imports.js';
 import { type Fixture, setupApp } from '../../helpers/setup.js';
 import { createBin } from '../../helpers/stock.js';
 
@@ -182,12 +182,7 @@ describe('all or nothing, and every problem listed', () => {
     );
     const body = bodyOf(res, 422);
     expect(body.detail).toMatch(/^A fájlban talált hibák száma: 9\./);
-    const brief = body.errors.map((e: { row: number; column: string; error_code: string }) => [
-      e.row,
-      e.column,
-      e.error_code,
-    ]);
-    expect(brief).toEqual([
+    expect(brief(body)).toEqual([
       [3, 'sku', 'SKU_TAKEN'],
       [4, 'sku', 'REQUIRED'],
       [4, 'unit_price', 'OUT_OF_RANGE'],
@@ -324,12 +319,7 @@ describe('opening stock', () => {
         ['OSB-1', 'IMP1', 'a-01', '', '3'],
       ]),
     );
-    const brief = bodyOf(res, 422).errors.map((e: { row: number; column: string; error_code: string }) => [
-      e.row,
-      e.column,
-      e.error_code,
-    ]);
-    expect(brief).toEqual([
+    expect(brief(bodyOf(res, 422))).toEqual([
       [2, 'sku', 'PRODUCT_NOT_FOUND'],
       [3, 'warehouse_code', 'WAREHOUSE_NOT_FOUND'],
       [4, 'bin_code', 'BIN_NOT_FOUND'],

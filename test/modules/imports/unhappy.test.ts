@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { api, bodyOf } from '../../helpers/api.js';
-import { csv, multipart, upload, xlsx } from '../../helpers/imports.js';
+import { brief, csv, multipart, upload, xlsx } from '../../helpers/imports.js';
 import { type Fixture, setupApp } from '../../helpers/setup.js';
 
 let t: Fixture<readonly ['warehouse', 'viewer']>;
@@ -112,12 +112,7 @@ describe('hostile content never gives a 5xx and changes nothing', () => {
       ]),
     );
     const body = bodyOf(res, 422);
-    const brief = body.errors.map((e: { row: number; column: string; error_code: string }) => [
-      e.row,
-      e.column,
-      e.error_code,
-    ]);
-    expect(brief).toEqual([
+    expect(brief(body)).toEqual([
       [2, 'name', 'TEXT_UNSTORABLE'],
       [3, 'name', 'FORMULA_NOT_ALLOWED'],
       [3, 'unit_price', 'OUT_OF_RANGE'],
