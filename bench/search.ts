@@ -11,7 +11,7 @@ import type { Figures } from './ceiling.js';
 import { type Load, type LoadFigures, loadGenerator, measure, warmUp } from './load.js';
 import { pgbench, pgbenchAvailable } from './pgbench.js';
 import { seedSearchUpTo } from './seed.js';
-import { PASSWORD, scratchDatabase, serverReachable, startServer, stopServer } from './server.js';
+import { adminToken, scratchDatabase, serverReachable, startServer, stopServer } from './server.js';
 
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 32);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
@@ -72,15 +72,6 @@ async function embedded(): Promise<Target> {
   };
 }
 
-async function token(base: string): Promise<string> {
-  const res = await fetch(`${base}/api/v1/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ username: 'admin', password: PASSWORD }),
-  });
-  return ((await res.json()) as { access_token: string }).access_token;
-}
-
 function median<T extends Figures>(runs: T[]): T {
   const sorted = [...runs].sort((x, y) => x.requests_per_second - y.requests_per_second);
   return sorted[Math.floor((sorted.length - 1) / 2)] as T;
@@ -104,7 +95,7 @@ async function benchTarget(target: Target): Promise<SizeResult[]> {
   const load: Load = {
     method: 'GET',
     path: `/api/v1/products?search=${encodeURIComponent(TERM)}&page_size=50`,
-    headers: { authorization: `Bearer ${await token(target.base)}` },
+    headers: { authorization: `Bearer ${await adminToken(target.base)}` },
   };
   const results: SizeResult[] = [];
   let seeded = 0;

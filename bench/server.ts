@@ -43,10 +43,11 @@ export async function startServer(
   const child = spawn(process.execPath, [...nodeArgs, ...entry], {
     env: {
       PATH: process.env.PATH ?? '',
+      // No scheduled jobs unless a benchmark measures one (imports run as jobs).
+      SCHEDULER_ENABLED: 'false',
       ...env,
       PORT: String(port),
       LOG_LEVEL: 'warn',
-      SCHEDULER_ENABLED: 'false',
       JWT_SECRET,
       ADMIN_PASSWORD: PASSWORD,
       DB_POOL_SIZE: String(POOL_SIZE),
@@ -98,4 +99,14 @@ export async function scratchDatabase(
       await admin.end();
     },
   };
+}
+
+/** A bearer token of the first administrator of a server `startServer` started. */
+export async function adminToken(base: string): Promise<string> {
+  const res = await fetch(`${base}/api/v1/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username: 'admin', password: PASSWORD }),
+  });
+  return ((await res.json()) as { access_token: string }).access_token;
 }

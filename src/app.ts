@@ -10,6 +10,7 @@ import * as alerts from './modules/alerts/index.js';
 import * as audit from './modules/audit/index.js';
 import * as catalog from './modules/catalog/index.js';
 import * as identity from './modules/identity/index.js';
+import * as imports from './modules/imports/index.js';
 import * as locations from './modules/locations/index.js';
 import { Mailer, scheduleMailRetry } from './modules/mail/index.js';
 import * as partners from './modules/partners/index.js';
@@ -143,8 +144,8 @@ export async function buildApp({ config, database, logger }: AppDeps): Promise<F
   const { users } = await identity.register(app, ctx, { mailer, valkey, feed });
   await audit.register(app, ctx);
   const stockViews = new stock.StockQueries(ctx.db);
-  const { products } = await catalog.register(app, ctx, { productStock: stockViews });
-  const { bins } = await locations.register(app, ctx, { locationStock: stockViews });
+  const { products, catalogBulk } = await catalog.register(app, ctx, { productStock: stockViews });
+  const { bins, locationsBulk } = await locations.register(app, ctx, { locationStock: stockViews });
   const { suppliers, customers } = await partners.register(app, ctx);
   const inventory = await stock.register(app, ctx, { products, bins, queries: stockViews });
   await purchasing.register(app, ctx, { suppliers, products, stock: inventory.stock });
@@ -152,6 +153,14 @@ export async function buildApp({ config, database, logger }: AppDeps): Promise<F
   await production.register(app, ctx, { products, bins, ...inventory });
   await reports.register(app, ctx, { valkey });
   await alerts.register(app, ctx, { stock: stockViews, users, mailer });
+  await imports.register(app, ctx, {
+    catalogBulk,
+    locationsBulk,
+    suppliers,
+    customers,
+    stock: inventory.stock,
+    queries: stockViews,
+  });
 
   app.addHook('onReady', async () => scheduler.start());
   app.addHook('onClose', async () => {

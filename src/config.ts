@@ -58,6 +58,9 @@ const ConfigSchema = Type.Object({
   ADMIN_EMAIL: Type.String({ format: 'email', default: 'admin@localhost.localdomain' }),
   ADMIN_PASSWORD: Type.Optional(Type.String({ minLength: 8 })),
   BIN_BULK_MAX: Type.Integer({ minimum: 1, maximum: 100_000, default: 10_000 }),
+  IMPORT_ASYNC_ROWS: Type.Integer({ minimum: 1, maximum: 10_000_000, default: 5_000 }),
+  IMPORT_MAX_ROWS: Type.Integer({ minimum: 1, maximum: 10_000_000, default: 200_000 }),
+  IMPORT_MAX_BYTES: Type.Integer({ minimum: 1024, maximum: 1_073_741_824, default: 52_428_800 }),
   PHONE_DEFAULT_REGION: Type.String({ pattern: '^[A-Z]{2}$', default: 'HU' }),
   RESERVATION_SWEEP_CRON: Type.String({ minLength: 9, default: '*/15 * * * *' }),
   SNAPSHOT_CRON: Type.String({ minLength: 9, default: '15 0 1 * *' }),
@@ -114,6 +117,12 @@ export interface Config {
   alertLowStockPerWarehouse: boolean;
   /** Most bins one bulk-generation request may create. */
   binBulkMax: number;
+  /** Imports of more data rows than this run as a background job (202 and an import id). */
+  importAsyncRows: number;
+  /** Most data rows one import file may have. */
+  importMaxRows: number;
+  /** Largest import file accepted (413 above it). */
+  importMaxBytes: number;
   /** Country assumed for phone numbers written without a +country code. */
   phoneDefaultRegion: string;
   /** When the job releasing expired reservations runs (cron, in TIMEZONE). */
@@ -241,6 +250,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     alertLowStockCron: raw.ALERT_LOW_STOCK_CRON,
     alertLowStockPerWarehouse: raw.ALERT_LOW_STOCK_PER_WAREHOUSE,
     binBulkMax: raw.BIN_BULK_MAX,
+    importAsyncRows: raw.IMPORT_ASYNC_ROWS,
+    importMaxRows: raw.IMPORT_MAX_ROWS,
+    importMaxBytes: raw.IMPORT_MAX_BYTES,
     phoneDefaultRegion: raw.PHONE_DEFAULT_REGION,
     reservationSweepCron: raw.RESERVATION_SWEEP_CRON,
     snapshotCron: raw.SNAPSHOT_CRON,

@@ -45,6 +45,10 @@ const TAGS = [
     description: 'Dashboard, FEFO, stock on hand, valuation, aging, turnover, low stock, reconciliation, ABC',
   },
   { name: 'alerts', description: 'Expiry and low-stock alerts, and who is mailed them' },
+  {
+    name: 'imports',
+    description: 'Products, opening stock, bins and partners from CSV or XLSX files, all rows or none',
+  },
 ];
 
 /**

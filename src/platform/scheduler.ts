@@ -10,6 +10,17 @@ export interface ScheduledJob {
   run: () => Promise<void>;
 }
 
+/** Work sent on demand (`send`) and done by whichever instance runs a scheduler first. */
+export interface QueuedJob<T extends object = object> {
+  /** Queue name. */
+  name: string;
+  /** Does one piece of work; a throw retries it (up to 3 more times, a few seconds apart). */
+  run: (data: T) => Promise<void>;
+}
+
+/** How often an idle worker looks for queued work (pg-boss allows 0.5 s at least). */
+const QUEUE_POLL_SECONDS = 1;
+
 export type SchedulerState = 'disabled' | 'starting' | 'running' | 'stopped' | 'failed';
 
 /**
@@ -19,6 +30,7 @@ export type SchedulerState = 'disabled' | 'starting' | 'running' | 'stopped' | '
 export class Scheduler {
   private boss: PgBoss | undefined;
   private readonly jobs = new Map<string, ScheduledJob>();
+  private readonly queues = new Map<string, QueuedJob>();
   state: SchedulerState;
 
   constructor(
@@ -31,6 +43,22 @@ export class Scheduler {
   /** Adds a job; call before start(). */
   register(job: ScheduledJob): void {
     this.jobs.set(job.name, job);
+  }
+
+  /** Adds a queue of on-demand work; call before start(). */
+  registerQueue<T extends object>(job: QueuedJob<T>): void {
+    this.queues.set(job.name, job as unknown as QueuedJob);
+  }
+
+  /**
+   * Queues `data` for the queue's worker on any instance. False when this process runs no
+   * scheduler: the caller keeps the work where a scheduled sweep on another instance finds it.
+   */
+  async send(name: string, data: object, options: { singletonKey?: string } = {}): Promise<boolean> {
+    if (!this.queues.has(name)) throw new Error(`unknown queue ${name}`);
+    if (!this.boss) return false;
+    await this.boss.send(name, data, options);
+    return true;
   }
 
   /** Runs a registered job in this process now, outside the schedule (tests, manual triggers). */
@@ -55,6 +83,17 @@ export class Scheduler {
         await boss.schedule(job.name, job.cron, {}, { tz: this.options.timezone });
         await boss.work(job.name, async () => {
           await job.run();
+        });
+      }
+      for (const queue of this.queues.values()) {
+        await boss.createQueue(queue.name, {
+          name: queue.name,
+          retryLimit: 3,
+          retryDelay: 5,
+          expireInSeconds: 3_600,
+        });
+        await boss.work<object>(queue.name, { pollingIntervalSeconds: QUEUE_POLL_SECONDS }, async (batch) => {
+          for (const job of batch) await queue.run(job.data);
         });
       }
       this.boss = boss;

@@ -27,7 +27,8 @@ describe('scheduler (pg-boss on this database)', () => {
     const expiry = { name: 'alerts-expiry', cron: '0 6 * * *', timezone: 'Europe/Budapest' };
     const lowStock = { name: 'alerts-low-stock', cron: '5 6 * * *', timezone: 'Europe/Budapest' };
     const mailRetry = { name: 'mail-retry', cron: '* * * * *', timezone: 'Europe/Budapest' };
-    const jobs = [expiry, lowStock, mailRetry, probe, purge, sweep, snapshot];
+    const imports = { name: 'resume-imports', cron: '* * * * *', timezone: 'Europe/Budapest' };
+    const jobs = [expiry, lowStock, mailRetry, probe, purge, sweep, imports, snapshot];
     expect(res.json().jobs).toEqual(expect.arrayContaining(jobs));
     const { rows } = await t.database.executeSql(
       'select name, cron, timezone from pgboss.schedule order by name',

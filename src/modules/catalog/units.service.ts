@@ -33,6 +33,12 @@ const ALIASES: Record<string, string> = {
   boxes: 'box',
 };
 
+/** The unit code a client means by `name` (aliases and case forgiven); whether it exists is not checked. */
+export function unitCodeFor(name: string): string {
+  const wanted = name.trim().toLowerCase();
+  return ALIASES[wanted] ?? wanted;
+}
+
 function toUnitPublic(row: UnitRow) {
   return { code: row.code, name: row.name, decimals: row.decimals };
 }
@@ -47,8 +53,7 @@ export class UnitsService {
 
   /** The unit code a client means (aliases and case forgiven); unknown → 422. */
   async resolveCode(db: DbOrTx, name: string): Promise<string> {
-    const wanted = name.trim().toLowerCase();
-    const code = ALIASES[wanted] ?? wanted;
+    const code = unitCodeFor(name);
     if (!(await unitExists(db, code))) throw CatalogErrors.unknownUnit({ unit: name });
     return code;
   }

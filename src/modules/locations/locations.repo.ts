@@ -1,5 +1,6 @@
 import { and, asc, count, eq, ilike, inArray, or, type SQL, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.js';
+import { rows } from '../../db/rows.js';
 import { containsPattern } from '../../db/search.js';
 import { updateVersioned } from '../../db/versioned.js';
 import type { AppError } from '../../platform/errors.js';
@@ -129,11 +130,18 @@ export async function existingBinCodes(db: DbOrTx, warehouseId: string, codes: s
 /** Inserts many bins in one statement (the codes travel as one JSON parameter, not one per row). */
 export async function insertBinsBulk(
   db: DbOrTx,
-  rows: { id: string; warehouseId: string; code: string; type: string; capacity: number | null }[],
+  rows: {
+    id: string;
+    warehouseId: string;
+    code: string;
+    type: string;
+    capacity: number | null;
+    isActive?: boolean;
+  }[],
 ): Promise<void> {
   await db.execute(sql`
-    insert into ${bins} (id, warehouse_id, code, type, capacity)
-    select r.id, r.warehouse_id, r.code, r.type, r.capacity
+    insert into ${bins} (id, warehouse_id, code, type, capacity, is_active)
+    select r.id, r.warehouse_id, r.code, r.type, r.capacity, coalesce(r.is_active, true)
     from json_to_recordset(${JSON.stringify(
       rows.map((r) => ({
         id: r.id,
@@ -141,8 +149,9 @@ export async function insertBinsBulk(
         code: r.code,
         type: r.type,
         capacity: r.capacity,
+        is_active: r.isActive ?? true,
       })),
-    )}::json) as r(id uuid, warehouse_id uuid, code text, type text, capacity numeric)`);
+    )}::json) as r(id uuid, warehouse_id uuid, code text, type text, capacity numeric, is_active boolean)`);
 }
 
 export async function deleteBin(db: DbOrTx, id: string): Promise<void> {
@@ -173,4 +182,28 @@ export async function activeBinIds(db: DbOrTx, warehouseId: string): Promise<str
 export async function binsByIds(db: DbOrTx, ids: string[]): Promise<BinRow[]> {
   if (ids.length === 0) return [];
   return db.select().from(bins).where(inArray(bins.id, ids));
+}
+
+/** The warehouses with these codes (lower-cased in and out), with their default bin. */
+export function warehousesByCodes(db: DbOrTx, codes: string[]) {
+  if (codes.length === 0) return Promise.resolve([]);
+  return rows<{ key: string; id: string; code: string; is_active: boolean; default_bin_id: string | null }>(
+    db,
+    sql`select s.code as key, w.id, w.code, w.is_active,
+        (select b.id from bins b where b.warehouse_id = w.id and b.is_default) as default_bin_id
+      from unnest(${sql.param(codes)}::text[]) s(code)
+      join warehouses w on lower(w.code) = s.code`,
+  );
+}
+
+/** The bins with these codes in these warehouses (codes lower-cased in and out). */
+export function binsByCodes(db: DbOrTx, keys: { warehouseId: string; code: string }[]) {
+  if (keys.length === 0) return Promise.resolve([]);
+  return rows<{ warehouse_id: string; key: string; id: string; code: string; is_active: boolean }>(
+    db,
+    sql`select b.warehouse_id, k.code as key, b.id, b.code, b.is_active
+      from unnest(${sql.param(keys.map((k) => k.warehouseId))}::uuid[],
+        ${sql.param(keys.map((k) => k.code))}::text[]) k(warehouse_id, code)
+      join bins b on b.warehouse_id = k.warehouse_id and lower(b.code) = k.code`,
+  );
 }

@@ -4,7 +4,9 @@ import { partnerRoutes } from './partners.routes.js';
 import { PartnersService } from './partners.service.js';
 import { customers, suppliers } from './partners.tables.js';
 
-export type { PartnersService } from './partners.service.js';
+export { PartnerCreate as PartnerCreateSchema } from './partners.schemas.js';
+export type { PartnerKind, PartnersService } from './partners.service.js';
+export { normalizePhone } from './phone.js';
 
 export interface PartnersModule {
   suppliers: PartnersService;

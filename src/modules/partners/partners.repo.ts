@@ -1,6 +1,7 @@
 import { and, asc, count, desc, eq, type SQL, sql } from 'drizzle-orm';
 import type { PgColumn } from 'drizzle-orm/pg-core';
 import type { DbOrTx } from '../../db/client.js';
+import { rows } from '../../db/rows.js';
 import { matchesSearch } from '../../db/search.js';
 import { updateVersioned } from '../../db/versioned.js';
 import type { AppError } from '../../platform/errors.js';
@@ -97,4 +98,38 @@ export async function updatePartner(
 
 export async function deletePartner(db: DbOrTx, t: PartnerTable, id: string): Promise<void> {
   await db.delete(t).where(eq(t.id, id));
+}
+
+/** Which of `codes` (lower-cased in and out) are taken in the kind's table. */
+export async function takenPartnerCodes(db: DbOrTx, t: PartnerTable, codes: string[]): Promise<string[]> {
+  if (codes.length === 0) return [];
+  const found = await rows<{ code: string }>(
+    db,
+    sql`select s.code from unnest(${sql.param(codes)}::text[]) s(code) join ${t} p on lower(p.code) = s.code`,
+  );
+  return found.map((row) => row.code);
+}
+
+/** Inserts many partners in one statement (they travel as one JSON parameter). */
+export async function insertPartnersBulk(db: DbOrTx, t: PartnerTable, values: NewPartner[]): Promise<void> {
+  const records = values.map((v) => ({
+    id: v.id,
+    code: v.code,
+    name: v.name,
+    contact_person: v.contactPerson ?? '',
+    email: v.email ?? null,
+    phone: v.phone ?? null,
+    address: v.address ?? '',
+    tax_number: v.taxNumber ?? '',
+    payment_terms: v.paymentTerms ?? '',
+    notes: v.notes ?? '',
+    is_active: v.isActive ?? true,
+  }));
+  await db.execute(sql`insert into ${t} (id, code, name, contact_person, email, phone, address, tax_number,
+      payment_terms, notes, is_active)
+    select r.id, r.code, r.name, r.contact_person, r.email, r.phone, r.address, r.tax_number, r.payment_terms,
+      r.notes, r.is_active
+    from json_to_recordset(${JSON.stringify(records)}::json) as r(id uuid, code text, name text,
+      contact_person text, email text, phone text, address text, tax_number text, payment_terms text,
+      notes text, is_active boolean)`);
 }

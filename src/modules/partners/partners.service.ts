@@ -1,4 +1,5 @@
-import type { Db } from '../../db/client.js';
+import { uuidv7 } from 'uuidv7';
+import type { Db, DbOrTx } from '../../db/client.js';
 import { isForeignKeyViolation, isUniqueViolation } from '../../db/errors.js';
 import { defineError } from '../../platform/errors.js';
 import { type PageRequest, toPage } from '../../platform/pagination.js';
@@ -9,11 +10,13 @@ import {
   findPartner,
   findPartnerByIdOrCode,
   insertPartner,
+  insertPartnersBulk,
   listPartners,
   type NewPartner,
   type PartnerFilter,
   type PartnerRow,
   type PartnerSort,
+  takenPartnerCodes,
   updatePartner,
 } from './partners.repo.js';
 import type { PartnerChanges, PartnerCreate } from './partners.schemas.js';
@@ -22,6 +25,9 @@ import { normalizePhone } from './phone.js';
 
 export type { PartnerSort } from './partners.repo.js';
 export type PartnerKind = 'supplier' | 'customer';
+
+/** Partners one set-based insert writes at most. */
+const INSERT_CHUNK = 5_000;
 
 const NAMES: Record<PartnerKind, { en: string; hu: string; code: string }> = {
   supplier: { en: 'Supplier', hu: 'A beszállító', code: 'SUPPLIER' },
@@ -144,6 +150,24 @@ export class PartnersService {
     } catch (error) {
       this.rethrow(error, input.code);
     }
+  }
+
+  /** Which of `codes` are taken (lower-cased), for checking many at once. */
+  async takenCodes(codes: Iterable<string>): Promise<Set<string>> {
+    const wanted = [...new Set([...codes].map((code) => code.trim().toLowerCase()))];
+    return new Set(await takenPartnerCodes(this.db, this.table, wanted));
+  }
+
+  /**
+   * Creates many partners with one insert (imports), inside the caller's transaction. Their phone
+   * numbers must be valid (an invalid one throws, as on create); the caller audits the whole.
+   */
+  async insertMany(tx: DbOrTx, inputs: PartnerCreate[]): Promise<number> {
+    const values = inputs.map((input) => ({ ...this.columns(input), id: uuidv7() }) as NewPartner);
+    for (let start = 0; start < values.length; start += INSERT_CHUNK) {
+      await insertPartnersBulk(tx, this.table, values.slice(start, start + INSERT_CHUNK));
+    }
+    return values.length;
   }
 
   async update(

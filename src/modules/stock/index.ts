@@ -19,8 +19,10 @@ export { inBalanceOrder } from './balance-order.js';
 export type { LedgerRow, TakeScope } from './ledger.repo.js';
 /** The balances of a moment, for reports. */
 export { balancesSource } from './ledger-views.js';
+export type { AddLine, PostLine } from './post-lines.js';
 export type { ReservationsService } from './reservations.service.js';
 export { reservedIssueLine, stillHeld } from './reserved-issue.js';
+export { StockErrors } from './stock.errors.js';
 export { toPostedPublic } from './stock.mapper.js';
 export { PostedMovement as PostedMovementSchema, postedMovementExample } from './stock.schemas.js';
 export type { PostedMovement, StockService } from './stock.service.js';

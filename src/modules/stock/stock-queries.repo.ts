@@ -393,3 +393,25 @@ export function lowStock(db: DbOrTx, filter: { warehouseId?: string; perWarehous
         order by p.sku`,
   );
 }
+
+/**
+ * Which of `keys` (by position) name a balance that exists already, i.e. one the ledger has
+ * posted to: a product in a bin, of a lot by its number (or of no lot).
+ */
+export async function balancesPostedTo(
+  db: DbOrTx,
+  keys: { productId: string; binId: string; lotNumber: string | null }[],
+): Promise<number[]> {
+  if (keys.length === 0) return [];
+  const found = await rows<{ i: number }>(
+    db,
+    sql`select (k.i - 1)::int as i
+      from unnest(${sql.param(keys.map((k) => k.productId))}::uuid[], ${sql.param(keys.map((k) => k.binId))}::uuid[],
+        ${sql.param(keys.map((k) => k.lotNumber?.toLowerCase() ?? null))}::text[]) with ordinality k(product_id, bin_id, lot, i)
+      where exists (
+        select 1 from stock_balances sb left join lots l on l.id = sb.lot_id
+        where sb.product_id = k.product_id and sb.bin_id = k.bin_id
+          and (case when k.lot is null then sb.lot_id is null else lower(l.lot_number) = k.lot end))`,
+  );
+  return found.map((row) => row.i);
+}

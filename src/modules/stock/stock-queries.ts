@@ -9,6 +9,7 @@ import { StockErrors } from './stock.errors.js';
 import {
   type BalanceFilter,
   balanceMismatches,
+  balancesPostedTo,
   binsHoldingStock,
   binsWithHistory,
   countBalances,
@@ -146,6 +147,13 @@ export class StockQueries implements ProductStock, LocationStock {
   async binsHoldingStock(binIds: string[]): Promise<Set<string>> {
     if (binIds.length === 0) return new Set();
     return new Set(await binsHoldingStock(this.db, binIds));
+  }
+
+  /** Which of `keys` (by position) the ledger has already posted to: for stock that may only open once. */
+  async balancesPostedTo(
+    keys: { productId: string; binId: string; lotNumber: string | null }[],
+  ): Promise<Set<number>> {
+    return new Set(await balancesPostedTo(this.db, keys));
   }
 
   async binsWithHistory(binIds: string[]): Promise<Set<string>> {
