@@ -111,3 +111,15 @@ export async function postStockDocument(
 ): Promise<StockDocument> {
   return bodyOf<StockDocument>(await client.post(`/api/v1/inventory/${kind}`, body), 201);
 }
+
+/** Posts one movement into `warehouseId` (unless the payload names another); throws unless it posted. */
+export async function postMovement(
+  app: FastifyInstance,
+  token: string,
+  warehouseId: string,
+  payload: Record<string, unknown>,
+) {
+  const res = await move(app, token, { warehouse_id: warehouseId, ...payload });
+  if (res.statusCode !== 201) throw new Error(`movement: ${res.statusCode} ${res.body}`);
+  return res.json();
+}

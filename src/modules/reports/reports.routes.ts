@@ -1,7 +1,11 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import type { SQL } from 'drizzle-orm';
+import type { FastifyContextConfig } from 'fastify';
+import type { Static, TSchema } from 'typebox';
 import { moduleAccess } from '../../platform/access.js';
+import type { ExportColumn } from '../../platform/export/export-formats.js';
 import { exportableListRoute } from '../../platform/export/export-route.js';
-import { listRoute } from '../../platform/route-helpers.js';
+import { type Api, listRoute } from '../../platform/route-helpers.js';
 import {
   abcExportColumns,
   agingExportColumns,
@@ -40,6 +44,35 @@ import type { ReportsService } from './reports.service.js';
 const tags = ['reports'];
 const { read, manage } = moduleAccess('reports');
 
+/**
+ * A report's route: a page of JSON, or with `?format=csv|xlsx` every row as a file named
+ * `report-<url>`.
+ */
+function report<Q extends TSchema>(
+  app: Api,
+  route: {
+    url: string;
+    config: FastifyContextConfig;
+    summary: string;
+    querystring: Q;
+    response: TSchema;
+    list: (query: Static<Q>) => unknown;
+    columns: ExportColumn[];
+    rows: (query: Static<Q>) => SQL | Promise<SQL>;
+  },
+): void {
+  exportableListRoute(app, {
+    config: route.config,
+    tags,
+    url: `/${route.url}`,
+    summary: route.summary,
+    querystring: route.querystring,
+    response: route.response,
+    list: (query) => route.list(query),
+    export: { name: `report-${route.url}`, columns: route.columns, rows: (query) => route.rows(query) },
+  });
+}
+
 /** `/api/v1/reports/*`: operational reports for everyone with the module, money and analysis for managers. */
 export const reportsRoutes: FastifyPluginAsyncTypebox<{ reports: ReportsService }> = async (
   app,
@@ -54,123 +87,95 @@ export const reportsRoutes: FastifyPluginAsyncTypebox<{ reports: ReportsService 
     response: Dashboard,
     list: (q) => reports.dashboard(q),
   });
-  exportableListRoute(app, {
+  report(app, {
+    url: 'fefo',
     config: read,
-    tags,
-    url: '/fefo',
     summary: 'Every lot on hand by expiry, with days to expiry in the business time zone',
     querystring: FefoQuery,
     response: FefoReport,
     list: (q) => reports.fefo(q),
-    export: { name: 'report-fefo', columns: fefoExportColumns, rows: (q) => reports.fefoExport(q) },
+    columns: fefoExportColumns,
+    rows: (q) => reports.fefoExport(q),
   });
-  exportableListRoute(app, {
+  report(app, {
+    url: 'stock-on-hand',
     config: read,
-    tags,
-    url: '/stock-on-hand',
     summary: 'Stock on hand now or as of a past moment, by product, warehouse, bin or lot',
     querystring: StockOnHandQuery,
     response: StockOnHandReport,
     list: (q) => reports.stockOnHand(q),
-    export: {
-      name: 'report-stock-on-hand',
-      columns: stockOnHandExportColumns,
-      rows: (q) => reports.stockOnHandExport(q),
-    },
+    columns: stockOnHandExportColumns,
+    rows: (q) => reports.stockOnHandExport(q),
   });
-  exportableListRoute(app, {
+  report(app, {
+    url: 'movement-history',
     config: read,
-    tags,
-    url: '/movement-history',
     summary: 'The ledger, oldest first, with the running balance per product and warehouse',
     querystring: HistoryQuery,
     response: HistoryReport,
     list: (q) => reports.movementHistory(q),
-    export: {
-      name: 'report-movement-history',
-      columns: historyExportColumns,
-      rows: (q) => reports.movementHistoryExport(q),
-    },
+    columns: historyExportColumns,
+    rows: (q) => reports.movementHistoryExport(q),
   });
-  exportableListRoute(app, {
+  report(app, {
+    url: 'low-stock',
     config: read,
-    tags,
-    url: '/low-stock',
     summary: 'Products at or below their reorder point, with a suggested order from the daily use',
     querystring: LowStockQuery,
     response: LowStockReport,
     list: (q) => reports.lowStock(q),
-    export: {
-      name: 'report-low-stock',
-      columns: lowStockExportColumns,
-      rows: (q) => reports.lowStockExport(q),
-    },
+    columns: lowStockExportColumns,
+    rows: (q) => reports.lowStockExport(q),
   });
-  exportableListRoute(app, {
+  report(app, {
+    url: 'valuation',
     config: manage,
-    tags,
-    url: '/valuation',
     summary: 'Stock value per warehouse or category at moving average and at FIFO',
     querystring: ValuationQuery,
     response: ValuationReport,
     list: (q) => reports.valuation(q),
-    export: {
-      name: 'report-valuation',
-      columns: valuationExportColumns,
-      rows: (q) => reports.valuationExport(q),
-    },
+    columns: valuationExportColumns,
+    rows: (q) => reports.valuationExport(q),
   });
-  exportableListRoute(app, {
+  report(app, {
+    url: 'aging',
     config: manage,
-    tags,
-    url: '/aging',
     summary: 'How long stock on hand has sat: 0–30, 31–90, 91–180 and over 180 days',
     querystring: AgingQuery,
     response: AgingReport,
     list: (q) => reports.aging(q),
-    export: {
-      name: 'report-aging',
-      columns: agingExportColumns,
-      rows: (q) => reports.agingExport(q),
-    },
+    columns: agingExportColumns,
+    rows: (q) => reports.agingExport(q),
   });
-  exportableListRoute(app, {
+  report(app, {
+    url: 'turnover',
     config: manage,
-    tags,
-    url: '/turnover',
     summary: 'Inventory turnover and days of supply per product over a period',
     querystring: TurnoverQuery,
     response: TurnoverReport,
     list: (q) => reports.turnover(q),
-    export: {
-      name: 'report-turnover',
-      columns: turnoverExportColumns,
-      rows: (q) => reports.turnoverExport(q),
-    },
+    columns: turnoverExportColumns,
+    rows: (q) => reports.turnoverExport(q),
   });
-  exportableListRoute(app, {
+  report(app, {
+    url: 'reconciliation',
     config: manage,
-    tags,
-    url: '/reconciliation',
     summary: 'The ledger against the balances per warehouse, and against each order line',
     querystring: ReconciliationQuery,
     response: ReconciliationReport,
     list: (q) => reports.reconciliation(q),
-    export: {
-      name: 'report-reconciliation',
-      columns: reconciliationExportColumns,
-      rows: (q) => reports.reconciliationExport(q),
-    },
+    columns: reconciliationExportColumns,
+    rows: (q) => reports.reconciliationExport(q),
   });
-  exportableListRoute(app, {
+  report(app, {
+    url: 'abc',
     config: manage,
-    tags,
-    url: '/abc',
     summary: 'ABC classes by the value consumed over a period',
     querystring: AbcQuery,
     response: AbcReport,
     list: (q) => reports.abc(q),
-    export: { name: 'report-abc', columns: abcExportColumns, rows: (q) => reports.abcExport(q) },
+    columns: abcExportColumns,
+    rows: (q) => reports.abcExport(q),
   });
 };
 

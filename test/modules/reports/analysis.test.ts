@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bodyOf } from '../../helpers/api.js';
 import { type ApiUser, type Fixture, setupApp } from '../../helpers/setup.js';
-import { createProduct, move, verifyLedger } from '../../helpers/stock.js';
+import { createProduct, postMovement, verifyLedger } from '../../helpers/stock.js';
 
 let t: Fixture<['manager', 'warehouse', 'viewer']>;
 let manager: ApiUser;
@@ -19,10 +19,7 @@ afterAll(async () => {
   await t.close();
 });
 
-async function post(payload: Record<string, unknown>) {
-  const res = await move(t.app, worker.token, { warehouse_id: t.warehouse.id, ...payload });
-  expect(res.statusCode, res.body).toBe(201);
-}
+const post = (payload: Record<string, unknown>) => postMovement(t.app, worker.token, t.warehouse.id, payload);
 
 async function receiveThenIssue(received: number, cost: number, issued: number) {
   const product = await createProduct(t.app, t.admin.token);

@@ -5,7 +5,7 @@ import { bodyOf } from '../../helpers/api.js';
 import { createUser } from '../../helpers/factories.js';
 import { createPurchaseOrder, createSupplier } from '../../helpers/orders.js';
 import { type ApiUser, type Fixture, setupApp, withApi } from '../../helpers/setup.js';
-import { createProduct, createWarehouse, move, verifyLedger } from '../../helpers/stock.js';
+import { createProduct, createWarehouse, postMovement, verifyLedger } from '../../helpers/stock.js';
 
 let t: Fixture<['manager', 'warehouse', 'viewer']>;
 let manager: ApiUser;
@@ -21,10 +21,7 @@ afterAll(async () => {
   await t.close();
 });
 
-async function post(payload: Record<string, unknown>, warehouseId = t.warehouse.id) {
-  const res = await move(t.app, worker.token, { warehouse_id: warehouseId, ...payload });
-  expect(res.statusCode, res.body).toBe(201);
-}
+const post = (payload: Record<string, unknown>) => postMovement(t.app, worker.token, t.warehouse.id, payload);
 
 type Dashboard = Record<string, number> & {
   warehouses: { warehouse_id: string; stock_value: number; quantity: number; distinct_skus: number }[];
