@@ -154,38 +154,41 @@ export interface LowStockFilter {
 export function lowStock(filter: LowStockFilter): SQL {
   const inWarehouse = filters([['b.warehouse_id', filter.warehouseId]]);
   const movedThere = filters([['m.warehouse_id', filter.warehouseId]]);
-  return sql`with stocked as (
-        select b.product_id, sum(b.on_hand) as on_hand, sum(b.on_hand - b.reserved) as available
-        from stock_balances b where true${inWarehouse} group by b.product_id
+  // Only products with a reorder point are looked at: the balances and the consumption of those,
+  // through their product indexes, not every product's.
+  return sql`with watched as (
+        select p.id, p.sku, p.name, p.unit_code, p.reorder_point from products p
+        where p.is_active and p.reorder_point > 0
+      ), low as (
+        select w.id as product_id, w.sku, w.name as product_name, w.unit_code as unit, w.reorder_point,
+          coalesce(sum(b.on_hand), 0) as on_hand, coalesce(sum(b.on_hand - b.reserved), 0) as available
+        from watched w left join stock_balances b on b.product_id = w.id${inWarehouse}
+        group by w.id, w.sku, w.name, w.unit_code, w.reorder_point
+        having coalesce(sum(b.on_hand), 0) <= w.reorder_point
       ), used as (
         select m.product_id, -sum(m.quantity) as quantity
         from stock_movements m
-        where m.movement_type in ${CONSUMING_TYPES}
+        where m.product_id in (select product_id from low) and m.movement_type in ${CONSUMING_TYPES}
           and m.occurred_at >= now() - make_interval(days => ${filter.lookbackDays})${movedThere}
         group by m.product_id
       ), ordered as (
         select l.product_id, sum(greatest(l.quantity - l.received_quantity, 0)) as quantity
         from purchase_order_lines l join purchase_orders o on o.id = l.purchase_order_id
         where o.status in ('submitted', 'approved', 'partially_received')
+          and l.product_id in (select product_id from low)
         group by l.product_id
-      ), low as (
-        select p.id as product_id, p.sku, p.name as product_name, p.unit_code as unit,
-          p.reorder_point::float8 as reorder_point,
-          coalesce(s.on_hand, 0) as on_hand, coalesce(s.available, 0) as available,
-          coalesce(u.quantity, 0) / ${filter.lookbackDays}::numeric as daily,
+      ), figures as (
+        select x.*, coalesce(u.quantity, 0) / ${filter.lookbackDays}::numeric as daily,
           coalesce(o.quantity, 0) as on_order, d.decimals
-        from products p
-        join units d on d.code = p.unit_code
-        left join stocked s on s.product_id = p.id
-        left join used u on u.product_id = p.id
-        left join ordered o on o.product_id = p.id
-        where p.is_active and p.reorder_point > 0 and coalesce(s.on_hand, 0) <= p.reorder_point
+        from low x join units d on d.code = x.unit
+        left join used u on u.product_id = x.product_id
+        left join ordered o on o.product_id = x.product_id
       )
-      select product_id, sku, product_name, unit, reorder_point, on_hand::float8 as on_hand,
+      select product_id, sku, product_name, unit, reorder_point::float8 as reorder_point, on_hand::float8 as on_hand,
         available::float8 as available, round(daily, 4)::float8 as average_daily_use, on_order::float8 as on_order,
         case when daily > 0 then round(on_hand / daily, 1)::float8 end as days_of_supply,
         greatest(ceil((daily * ${filter.coverDays} + reorder_point - on_hand - on_order) * 10 ^ least(decimals, 4))
           / 10 ^ least(decimals, 4), 0)::float8 as suggested_order,
         row_number() over (order by on_hand / reorder_point, sku) as ord
-      from low`;
+      from figures`;
 }
