@@ -1,12 +1,18 @@
 import { eq, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.js';
 import { rows } from '../../db/rows.js';
-import { outbox } from './mail.tables.js';
+import { outbox, type StoredAttachment } from './mail.tables.js';
 
 /** Keeps a message in the outbox with its first status; returns its id. */
 export async function insertOutboxMessage(
   db: DbOrTx,
-  message: { toAddress: string; subject: string; body: string; status: string },
+  message: {
+    toAddress: string;
+    subject: string;
+    body: string;
+    status: string;
+    attachments: StoredAttachment[] | null;
+  },
 ): Promise<string | undefined> {
   const [row] = await db.insert(outbox).values(message).returning({ id: outbox.id });
   return row?.id;
@@ -17,6 +23,7 @@ export interface DueMessage {
   to_address: string;
   subject: string;
   body: string;
+  attachments: StoredAttachment[] | null;
   attempts: number;
 }
 
@@ -33,7 +40,7 @@ export function lockDueMessages(
     : sql`next_attempt_at <= ${filter.now.toISOString()}::timestamptz`;
   return rows<DueMessage>(
     tx,
-    sql`select id, to_address, subject, body, attempts from outbox
+    sql`select id, to_address, subject, body, attachments, attempts from outbox
         where status in ('pending', 'retrying') and ${which}
         order by next_attempt_at limit ${filter.limit}
         for update skip locked`,

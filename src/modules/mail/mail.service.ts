@@ -2,12 +2,38 @@ import type { FastifyBaseLogger } from 'fastify';
 import nodemailer, { type Transporter } from 'nodemailer';
 import type { Db, DbOrTx } from '../../db/client.js';
 import { insertOutboxMessage, lockDueMessages, markAttemptFailed, markSent } from './mail.repo.js';
+import type { StoredAttachment } from './mail.tables.js';
 import { retryAt } from './retry-backoff.js';
+
+/** A file sent with a message. */
+export interface MailAttachment {
+  filename: string;
+  contentType: string;
+  content: Buffer;
+}
 
 export interface MailMessage {
   to: string;
   subject: string;
   text: string;
+  attachments?: MailAttachment[];
+}
+
+function stored(attachments: MailAttachment[] | undefined): StoredAttachment[] | null {
+  if (!attachments || attachments.length === 0) return null;
+  return attachments.map((file) => ({
+    filename: file.filename,
+    content_type: file.contentType,
+    content_base64: file.content.toString('base64'),
+  }));
+}
+
+function sendable(attachments: StoredAttachment[] | null) {
+  return (attachments ?? []).map((file) => ({
+    filename: file.filename,
+    contentType: file.content_type,
+    content: Buffer.from(file.content_base64, 'base64'),
+  }));
 }
 
 export interface MailerOptions {
@@ -56,11 +82,17 @@ export class Mailer {
       toAddress: message.to,
       subject: message.subject,
       body: message.text,
+      attachments: stored(message.attachments),
       status: this.transport ? 'pending' : 'logged',
     });
     if (!this.transport) {
       this.logger.info(
-        { mail_to: message.to, subject: message.subject, body: message.text },
+        {
+          mail_to: message.to,
+          subject: message.subject,
+          body: message.text,
+          attachments: message.attachments?.map((file) => file.filename) ?? [],
+        },
         'mail (no SMTP configured)',
       );
     }
@@ -94,7 +126,12 @@ export class Mailer {
       for (const message of await lockDueMessages(tx, filter)) {
         const attempts = message.attempts + 1;
         try {
-          await transport.sendMail({ to: message.to_address, subject: message.subject, text: message.body });
+          await transport.sendMail({
+            to: message.to_address,
+            subject: message.subject,
+            text: message.body,
+            attachments: sendable(message.attachments),
+          });
           await markSent(tx, message.id, attempts);
           sent += 1;
         } catch (error) {

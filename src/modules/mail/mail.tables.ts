@@ -1,6 +1,13 @@
 import { sql } from 'drizzle-orm';
-import { index, integer, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
+import { index, integer, jsonb, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
 import { createdAt, id } from '../../db/columns.js';
+
+/** An attachment as the outbox keeps it. */
+export interface StoredAttachment {
+  filename: string;
+  content_type: string;
+  content_base64: string;
+}
 
 /** Every mail the service sends, with its delivery state; without SMTP this is where mail goes. */
 export const outbox = pgTable(
@@ -10,6 +17,8 @@ export const outbox = pgTable(
     toAddress: text('to_address').notNull(),
     subject: text('subject').notNull(),
     body: text('body').notNull(),
+    /** Files sent with the message (content base64), kept so a retry sends them again. */
+    attachments: jsonb('attachments').$type<StoredAttachment[]>(),
     /** logged (no SMTP configured) | pending | sent | retrying | failed (gave up after the last attempt) */
     status: text('status').notNull(),
     error: text('error'),
