@@ -151,8 +151,8 @@ export async function buildApp({ config, database, logger }: AppDeps): Promise<F
   await purchasing.register(app, ctx, { suppliers, products, stock: inventory.stock });
   await sales.register(app, ctx, { customers, products, ...inventory });
   await production.register(app, ctx, { products, bins, ...inventory });
-  await reports.register(app, ctx, { valkey });
-  await alerts.register(app, ctx, { stock: stockViews, users, mailer });
+  const { reports: reportsService } = await reports.register(app, ctx, { valkey });
+  await alerts.register(app, ctx, { stock: stockViews, users, mailer, reports: reportsService });
   await imports.register(app, ctx, {
     catalogBulk,
     locationsBulk,

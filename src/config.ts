@@ -75,6 +75,7 @@ const ConfigSchema = Type.Object({
   ALERT_EXPIRY_CRON: Type.String({ minLength: 9, default: '0 6 * * *' }),
   ALERT_LOW_STOCK_CRON: Type.String({ minLength: 9, default: '5 6 * * *' }),
   ALERT_LOW_STOCK_PER_WAREHOUSE: Type.Boolean({ default: false }),
+  MONTHLY_REPORT_CRON: Type.String({ minLength: 9, default: '0 7 1 * *' }),
 });
 
 type RawConfig = Static<typeof ConfigSchema>;
@@ -115,6 +116,8 @@ export interface Config {
   alertLowStockCron: string;
   /** Low-stock alerts per warehouse holding the product instead of over all warehouses. */
   alertLowStockPerWarehouse: boolean;
+  /** When the monthly stock-on-hand and valuation workbook is mailed (cron, in TIMEZONE). */
+  monthlyReportCron: string;
   /** Most bins one bulk-generation request may create. */
   binBulkMax: number;
   /** Imports of more data rows than this run as a background job (202 and an import id). */
@@ -249,6 +252,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     alertExpiryCron: raw.ALERT_EXPIRY_CRON,
     alertLowStockCron: raw.ALERT_LOW_STOCK_CRON,
     alertLowStockPerWarehouse: raw.ALERT_LOW_STOCK_PER_WAREHOUSE,
+    monthlyReportCron: raw.MONTHLY_REPORT_CRON,
     binBulkMax: raw.BIN_BULK_MAX,
     importAsyncRows: raw.IMPORT_ASYNC_ROWS,
     importMaxRows: raw.IMPORT_MAX_ROWS,

@@ -49,3 +49,36 @@ export function alertMails(
   }
   return mails;
 }
+
+export interface ReportRecipient {
+  mailbox: Mailbox;
+  locale: Locale;
+  /** The warehouses their subscriptions narrow the report to; null: every warehouse. */
+  warehouseIds: string[] | null;
+}
+
+/**
+ * Each user some `monthly_report` subscription reaches, once: narrowed to the warehouses of their
+ * subscriptions, unless one of them has none (then every warehouse). Language as for alerts.
+ */
+export function reportRecipients(
+  subscriptions: SubscriptionRow[],
+  mailboxes: Mailbox[],
+  defaultLocale: Locale,
+): ReportRecipient[] {
+  const recipients: ReportRecipient[] = [];
+  for (const mailbox of mailboxes) {
+    const theirs = subscriptions.filter((subscription) => reaches(subscription, mailbox));
+    if (theirs.length === 0) continue;
+    const own = theirs.find((subscription) => subscription.userId === mailbox.id) ?? theirs[0];
+    const narrowed = theirs.every((subscription) => subscription.warehouseId !== null);
+    recipients.push({
+      mailbox,
+      locale: (own?.locale as Locale | undefined) ?? defaultLocale,
+      warehouseIds: narrowed
+        ? [...new Set(theirs.map((subscription) => subscription.warehouseId as string))]
+        : null,
+    });
+  }
+  return recipients;
+}

@@ -5,12 +5,16 @@ import { ctxOf } from '../../platform/request-ctx.js';
 import { listRoute } from '../../platform/route-helpers.js';
 import { AlertList, AlertPublic, AlertQuery, AlertRun, AlertRunResult, IdParams } from './alerts.schemas.js';
 import type { AlertsService } from './alerts.service.js';
+import type { MonthlyReportService } from './monthly-report.service.js';
 
 const tags = ['alerts'];
 const { read, staff } = moduleAccess('inventory');
 
 /** Raised alerts: list, acknowledge, and run a check now. */
-export const alertsRoutes: FastifyPluginAsyncTypebox<{ alerts: AlertsService }> = async (app, { alerts }) => {
+export const alertsRoutes: FastifyPluginAsyncTypebox<{
+  alerts: AlertsService;
+  monthly: MonthlyReportService;
+}> = async (app, { alerts, monthly }) => {
   listRoute(app, {
     config: read,
     tags,
@@ -42,14 +46,18 @@ export const alertsRoutes: FastifyPluginAsyncTypebox<{ alerts: AlertsService }> 
       config: { access: { roles: Roles.admin, module: 'inventory' } },
       schema: {
         tags,
-        summary: 'Run the expiry or low-stock check now, as the daily job does',
+        summary: 'Run the expiry or low-stock check, or the monthly report, now, as the scheduled job does',
         description:
-          'Raises what is new for today (in the business time zone) and mails it to subscribers. ' +
-          'Alerts already raised today are not raised or mailed again.',
+          'expiry, low_stock: raises what is new for today (in the business time zone) and mails it to ' +
+          'subscribers; alerts already raised today are not raised or mailed again. monthly_report: ' +
+          'mails the previous month’s workbook to monthly_report subscribers not yet mailed it.',
         body: AlertRun,
         response: { 200: AlertRunResult },
       },
     },
-    (request) => alerts.run(request.body.kind),
+    (request) => {
+      const { kind } = request.body;
+      return kind === 'monthly_report' ? monthly.run() : alerts.run(kind);
+    },
   );
 };

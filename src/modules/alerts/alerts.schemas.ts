@@ -18,11 +18,31 @@ const Kind = Type.Union(
   },
 );
 
+/** What a subscription may ask to be mailed: alerts of these kinds, or the monthly report. */
+export const SUBSCRIPTION_KINDS = [...ALERT_KINDS, 'monthly_report'] as const;
+export type SubscriptionKind = (typeof SUBSCRIPTION_KINDS)[number];
+const SubscriptionKind = Type.Union(
+  [
+    Type.Literal('lot_expiring'),
+    Type.Literal('lot_expired'),
+    Type.Literal('low_stock'),
+    Type.Literal('monthly_report'),
+  ],
+  {
+    description:
+      'An alert kind, or monthly_report: the stock-on-hand and valuation workbook (XLSX) mailed on the 1st',
+  },
+);
+
 /** The checks the scheduler runs daily, and an admin can run now. */
 export const ALERT_CHECKS = ['expiry', 'low_stock'] as const;
 export type AlertCheck = (typeof ALERT_CHECKS)[number];
 
-const Check = Type.Union([Type.Literal('expiry'), Type.Literal('low_stock')]);
+const RunKind = Type.Union([
+  Type.Literal('expiry'),
+  Type.Literal('low_stock'),
+  Type.Literal('monthly_report'),
+]);
 
 export const IdParams = Type.Object({ id: uuid });
 
@@ -82,15 +102,35 @@ export const AlertQuery = Type.Intersect([
   }),
 ]);
 
-export const AlertRun = Type.Object({ kind: Check }, { examples: [{ kind: 'expiry' }] });
+export const AlertRun = Type.Object(
+  {
+    kind: Type.Union([Type.Literal('expiry'), Type.Literal('low_stock'), Type.Literal('monthly_report')], {
+      description:
+        'expiry or low_stock: the daily check; monthly_report: the report of the previous month, ' +
+        'to subscribers not yet mailed it',
+    }),
+  },
+  { examples: [{ kind: 'expiry' }] },
+);
 export const AlertRunResult = Type.Object(
   {
-    kind: Check,
+    kind: RunKind,
     business_day: day,
-    raised: Type.Integer({
-      description: 'Alerts new today (those raised earlier the same day are not again)',
+    raised: Type.Optional(
+      Type.Integer({
+        description:
+          'expiry and low_stock: alerts new today (those raised earlier the same day are not again)',
+      }),
+    ),
+    month: Type.Optional(
+      Type.String({
+        pattern: '^\\d{4}-\\d{2}$',
+        description: 'monthly_report: the month reported (YYYY-MM)',
+      }),
+    ),
+    mails: Type.Integer({
+      description: 'Mails queued: one per subscriber with a new alert, or not yet mailed the month’s report',
     }),
-    mails: Type.Integer({ description: 'Mails queued, one per subscriber with a new alert' }),
   },
   { examples: [{ kind: 'expiry', business_day: '2026-10-24', raised: 3, mails: 2 }] },
 );
@@ -100,7 +140,7 @@ const subscriptionExample = {
   user_id: '01936d3e-8f2a-7c4b-9e1d-5a6b7c8d9e21',
   role: null,
   module: null,
-  kinds: ['lot_expiring', 'lot_expired'] as AlertKind[],
+  kinds: ['lot_expiring', 'lot_expired'] as SubscriptionKind[],
   warehouse_id: null,
   locale: 'hu' as const,
   version: 1,
@@ -110,7 +150,11 @@ const subscriptionExample = {
 const Locale = Type.Union([Type.Literal('en'), Type.Literal('hu')], {
   description: 'Language of the mails (default: the Accept-Language of the request)',
 });
-const Kinds = Type.Array(Kind, { minItems: 1, maxItems: ALERT_KINDS.length, uniqueItems: true });
+const Kinds = Type.Array(SubscriptionKind, {
+  minItems: 1,
+  maxItems: SUBSCRIPTION_KINDS.length,
+  uniqueItems: true,
+});
 const Role = Type.Union([
   Type.Literal('admin'),
   Type.Literal('manager'),
@@ -125,7 +169,7 @@ export const SubscriptionPublic = Type.Object(
     user_id: orNull(uuid),
     role: orNull(Role),
     module: orNull(Type.String()),
-    kinds: Type.Array(Kind),
+    kinds: Type.Array(SubscriptionKind),
     warehouse_id: orNull(uuid),
     locale: Locale,
     version: Type.Integer(),

@@ -6,6 +6,7 @@ import {
   integer,
   numeric,
   pgTable,
+  primaryKey,
   text,
   timestamp,
   unique,
@@ -78,4 +79,18 @@ export const alertSubscriptions = pgTable(
     ),
     check('alert_subscriptions_locale_check', sql`${t.locale} in ('en', 'hu')`),
   ],
+);
+
+/**
+ * The monthly report mailed to a user: one row per month (its first day) and user, so a second
+ * run of the month, or a second instance, mails nobody twice.
+ */
+export const monthlyReportSends = pgTable(
+  'monthly_report_sends',
+  {
+    month: date('month').notNull(),
+    userId: uuid('user_id').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.month, t.userId] })],
 );

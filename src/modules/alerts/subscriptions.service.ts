@@ -4,7 +4,7 @@ import { type PageRequest, toPage } from '../../platform/pagination.js';
 import type { RequestCtx } from '../../platform/request-ctx.js';
 import { recordAudit } from '../audit/index.js';
 import { AlertErrors } from './alerts.errors.js';
-import type { AlertKind, SubscriptionChanges, SubscriptionCreate } from './alerts.schemas.js';
+import type { SubscriptionChanges, SubscriptionCreate, SubscriptionKind } from './alerts.schemas.js';
 import type { AlertMailboxes } from './alerts.service.js';
 import {
   deleteSubscription,
@@ -21,7 +21,7 @@ export function toSubscriptionPublic(row: SubscriptionRow) {
     user_id: row.userId,
     role: row.role as 'admin' | 'manager' | 'warehouse' | 'viewer' | null,
     module: row.module,
-    kinds: row.kinds as AlertKind[],
+    kinds: row.kinds as SubscriptionKind[],
     warehouse_id: row.warehouseId,
     locale: row.locale as 'en' | 'hu',
     version: row.version,

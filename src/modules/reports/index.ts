@@ -22,3 +22,4 @@ export async function register(
   await app.register(dashboardAliasRoutes, { prefix: '/api/v1/dashboard', reports });
   return { reports };
 }
+export { stockOnHandExportColumns, valuationExportColumns } from './reports.exports.js';

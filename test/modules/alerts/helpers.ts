@@ -67,3 +67,17 @@ export async function subscribe(t: TestApp, token: string, body: object) {
   if (res.statusCode !== 201) throw new Error(`subscribe: ${res.body}`);
   return res.json() as { id: string; version: number };
 }
+
+/** The attachments of a received mail: file name and decoded bytes (base64 parts, as nodemailer sends them). */
+export function attachmentsOf(mail: ReceivedMail): { filename: string; content: Buffer }[] {
+  const found: { filename: string; content: Buffer }[] = [];
+  for (const part of mail.raw.split(/\r?\n--/)) {
+    const split = part.search(/\r?\n\r?\n/);
+    if (split < 0) continue;
+    const head = part.slice(0, split).replace(/\r?\n[ \t]+/g, ' ');
+    const name = /Content-Disposition:\s*attachment;\s*filename="?([^";\r\n]+)"?/i.exec(head);
+    if (!name?.[1] || !/Content-Transfer-Encoding:\s*base64/i.test(head)) continue;
+    found.push({ filename: name[1], content: Buffer.from(part.slice(split).replace(/\s+/g, ''), 'base64') });
+  }
+  return found;
+}
