@@ -1,7 +1,7 @@
 // The monthly stock report: on the 1st, stock on hand at the end of the previous month and the
 // valuation, as one XLSX workbook mailed once a month to each subscriber, headers in their language.
 import ExcelJS from 'exceljs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { api, bodyOf } from '../../helpers/api.js';
 import { bearer, createUser, loginAdmin } from '../../helpers/factories.js';
 import { type ReceivedMail, startSmtpServer, waitForMail } from '../../helpers/smtp.js';
@@ -120,6 +120,26 @@ describe('monthly stock report', () => {
     expect(now).toMatchObject({ kind: 'monthly_report', month: '2026-11', mails: 0 });
     expect(mailsTo(smtp.inbox, hu.email)).toHaveLength(2);
     expect(mailsTo(smtp.inbox, onlyA.email)).toHaveLength(2);
+  });
+
+  it('two runs at once (two instances) mail each subscriber once', async () => {
+    const user = await createUser(t.app, admin, { role: 'viewer', modules: ['inventory'] });
+    await subscribe(t, user.token, { kinds: ['monthly_report'], locale: 'en' });
+    vi.useFakeTimers({ toFake: ['Date'] });
+    vi.setSystemTime(new Date('2027-03-01T06:00:00Z'));
+    try {
+      await Promise.all([t.app.scheduler.runNow('monthly-report'), t.app.scheduler.runNow('monthly-report')]);
+    } finally {
+      vi.useRealTimers();
+    }
+    const { rows } = await t.database.executeSql(
+      'select count(*)::int as n from outbox where to_address = $1',
+      [user.email],
+    );
+    expect(rows).toEqual([{ n: 1 }]);
+    expect((await workbookOf(await waitForMail(mailsTo(smtp.inbox, user.email), 1))).filename).toBe(
+      'stock-report-2027-02.xlsx',
+    );
   });
 
   it('refuses an unknown kind (422) and a run by a non-admin (403)', async () => {
