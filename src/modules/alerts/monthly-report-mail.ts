@@ -10,10 +10,10 @@ export const MonthlyTexts = defineMessageGroup('alerts.monthly_report', {
   body: {
     en:
       'Attached: stock on hand by warehouse and product at the end of {month} (as of {cut}), ' +
-      'and the stock value per warehouse at moving average and FIFO (as of {generated}).',
+      'and its value per warehouse at FIFO and at the average cost of {generated}.',
     hu:
       'Mellékelve: a készlet raktáranként és termékenként {month} végén ({cut} állapot), ' +
-      'valamint a készletérték raktáranként mozgóátlag- és FIFO-áron ({generated} állapot).',
+      'valamint ennek értéke raktáranként FIFO-áron és a(z) {generated} szerinti átlagáron.',
   },
   sheet_stock: { en: 'Stock on hand', hu: 'Készlet' },
   sheet_valuation: { en: 'Valuation', hu: 'Értékelés' },

@@ -42,7 +42,11 @@ export class MonthlyReportService {
         warehouse_id: warehouseId,
       });
       stock.push(...(await reportRows(this.db, onHand)));
-      const value = this.reports.valuationExport({ group_by: 'warehouse', warehouse_id: warehouseId });
+      const value = await this.reports.valuationExport({
+        as_of: cut.toISOString(),
+        group_by: 'warehouse',
+        warehouse_id: warehouseId,
+      });
       valued.push(...(await reportRows(this.db, value)));
     }
     return [

@@ -19,7 +19,14 @@ export interface ValuationRow {
  * and at FIFO (what is on hand in a warehouse is its newest stock in, each piece at the unit cost
  * it came with; a piece that came without one, such as a transfer in, at the average).
  */
-export function valuationQuery(groupBy: ValuationGrouping, warehouseId?: string): SQL {
+export function valuationQuery(
+  groupBy: ValuationGrouping,
+  warehouseId: string | undefined,
+  source: SQL,
+  at?: Date,
+): SQL {
+  // At a past moment: its balances (`source`), and only the stock that had come in by then.
+  const until = at ? sql` and m.occurred_at <= ${at.toISOString()}::timestamptz` : sql``;
   const group: Record<ValuationGrouping, { key: SQL; join: SQL; code: SQL; name: SQL }> = {
     warehouse: {
       key: sql`v.warehouse_id`,
@@ -37,13 +44,13 @@ export function valuationQuery(groupBy: ValuationGrouping, warehouseId?: string)
   const { key, join, code, name } = group[groupBy];
   return sql`with oh as (
         select b.product_id, b.warehouse_id, sum(b.on_hand) as quantity
-        from stock_balances b where b.on_hand > 0${filters([['b.warehouse_id', warehouseId]])} group by 1, 2
+        from ${source} b where b.on_hand > 0${filters([['b.warehouse_id', warehouseId]])} group by 1, 2
       ), layers as (
         select m.product_id, m.warehouse_id, m.quantity, m.unit_cost,
           sum(m.quantity) over (partition by m.product_id, m.warehouse_id order by m.occurred_at desc, m.id desc) as running
         from stock_movements m
         join oh on oh.product_id = m.product_id and oh.warehouse_id = m.warehouse_id
-        where m.quantity > 0
+        where m.quantity > 0${until}
       ), fifo as (
         select l.product_id, l.warehouse_id,
           sum(least(l.quantity, oh.quantity - (l.running - l.quantity))) as covered,
@@ -68,13 +75,9 @@ export function valuationQuery(groupBy: ValuationGrouping, warehouseId?: string)
       group by 1, 2, 3 order by 3 nulls last, 1`;
 }
 
-/** The valuation rows, per warehouse or category. */
-export function valuation(
-  db: DbOrTx,
-  groupBy: ValuationGrouping,
-  warehouseId?: string,
-): Promise<ValuationRow[]> {
-  return rows<ValuationRow>(db, valuationQuery(groupBy, warehouseId));
+/** The valuation rows of `query` (from `valuationQuery`). */
+export function valuation(db: DbOrTx, query: SQL): Promise<ValuationRow[]> {
+  return rows<ValuationRow>(db, query);
 }
 
 export interface Period {

@@ -147,6 +147,12 @@ export const HistoryReport = PageOf(
 export const ValuationQuery = Type.Object({
   group_by: Type.Optional(Type.Enum(['warehouse', 'category'], { default: 'warehouse' })),
   warehouse_id: Type.Optional(uuid),
+  as_of: Type.Optional(
+    Type.String({
+      format: 'date-time',
+      description: 'A past moment: its stock, FIFO from what had come in by then; averages are today’s',
+    }),
+  ),
 });
 const ValuationFigures = { quantity: num, value_average: num, value_fifo: num };
 export const ValuationReport = Type.Object(

@@ -138,13 +138,15 @@ export class ReportsService {
   }
 
   /** Stock value at moving average and at FIFO, per warehouse or category. */
-  private valuationQuery(query: Static<typeof ValuationQuery>): SQL {
-    return valuationQuery(query.group_by ?? 'warehouse', query.warehouse_id);
+  private async valuationQuery(query: Static<typeof ValuationQuery>): Promise<SQL> {
+    const at = query.as_of ? new Date(query.as_of) : undefined;
+    const source = await balancesSource(this.db, at);
+    return valuationQuery(query.group_by ?? 'warehouse', query.warehouse_id, source, at);
   }
 
   async valuation(query: Static<typeof ValuationQuery>) {
     const groupBy = query.group_by ?? 'warehouse';
-    const items = await valuation(this.db, groupBy, query.warehouse_id);
+    const items = await valuation(this.db, await this.valuationQuery(query));
     const sum = (pick: (row: (typeof items)[number]) => number) =>
       Math.round(items.reduce((total, row) => total + pick(row) * 100, 0)) / 100;
     return {
@@ -265,7 +267,7 @@ export class ReportsService {
     return ordered(this.abcQuery(query));
   }
 
-  valuationExport(query: Static<typeof ValuationQuery>): SQL {
+  valuationExport(query: Static<typeof ValuationQuery>): Promise<SQL> {
     return this.valuationQuery(query);
   }
 }

@@ -54,6 +54,29 @@ describe('valuation', () => {
     expect(await warehouseValue()).toMatchObject({ quantity: 8, value_average: 36, value_fifo: 43 });
   });
 
+  it('values a past moment: its stock, FIFO from what had come in by then', async () => {
+    const other = bodyOf<{ id: string }>(
+      await t.admin.post('/api/v1/warehouses', { code: 'VAL-PAST', name: 'Past' }),
+      201,
+    );
+    const product = await createProduct(t.app, t.admin.token);
+    const postThere = (payload: Record<string, unknown>) =>
+      postMovement(t.app, worker.token, other.id, { product_id: product.id, ...payload });
+    await postThere({ movement_type: 'receipt', quantity: 4, unit_cost: 5 });
+    const then = new Date().toISOString();
+    await postThere({ movement_type: 'receipt', quantity: 6, unit_cost: 10 });
+    const at = async (moment?: string) =>
+      bodyOf<{ items: ValuationRow[] }>(
+        await manager.api.get(
+          `/api/v1/reports/valuation?warehouse_id=${other.id}${moment ? `&as_of=${encodeURIComponent(moment)}` : ''}`,
+        ),
+      ).items[0];
+    // Now: 10 at the average (4×5 + 6×10) / 10 = 8 → 80; FIFO 20 + 60 = 80.
+    expect(await at()).toMatchObject({ quantity: 10, value_average: 80, value_fifo: 80 });
+    // Then: 4 on hand, FIFO from the first receipt alone (20); the average is today's (4 × 8).
+    expect(await at(then)).toMatchObject({ quantity: 4, value_average: 32, value_fifo: 20 });
+  });
+
   it('groups by category, with uncategorized stock in a row of its own', async () => {
     const category = bodyOf<{ id: string }>(
       await t.admin.post('/api/v1/categories', { name: 'Valued' }),
