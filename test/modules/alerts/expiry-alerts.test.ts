@@ -2,26 +2,30 @@
 // counted in Europe/Budapest calendar days (across the October DST change too).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { api, bodyOf } from '../../helpers/api.js';
-import { createUser, loginAdmin, type TestUser } from '../../helpers/factories.js';
-import { startSmtpServer, waitForMail } from '../../helpers/smtp.js';
+import { createUser, type TestUser } from '../../helpers/factories.js';
+import { waitForMail } from '../../helpers/smtp.js';
 import { createWarehouse } from '../../helpers/stock.js';
-import { buildTestApp, type TestApp } from '../../helpers/test-app.js';
+import type { TestApp } from '../../helpers/test-app.js';
 import { waitFor } from '../../helpers/wait.js';
-import { lotInStock, mailsTo, runAt, subscribe, textOf } from './helpers.js';
+import {
+  closeMailedApp,
+  lotInStock,
+  mailedApp,
+  mailsTo,
+  runAt,
+  type SmtpServer,
+  subscribe,
+  textOf,
+} from './helpers.js';
 
 let t: TestApp;
-let smtp: Awaited<ReturnType<typeof startSmtpServer>>;
+let smtp: SmtpServer;
 let admin: string;
 
 beforeAll(async () => {
-  smtp = await startSmtpServer();
-  t = await buildTestApp({ smtpUrl: smtp.url });
-  admin = (await loginAdmin(t.app)).access_token;
+  ({ t, smtp, admin } = await mailedApp());
 });
-afterAll(async () => {
-  await t.close();
-  await smtp.close();
-});
+afterAll(() => closeMailedApp(t, smtp));
 
 async function subscriber(warehouseId: string, kinds = ['lot_expiring', 'lot_expired'], locale = 'en') {
   const user = await createUser(t.app, admin, { role: 'warehouse', modules: ['inventory'] });

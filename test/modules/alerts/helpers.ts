@@ -1,8 +1,8 @@
 import { vi } from 'vitest';
-import { bearer } from '../../helpers/factories.js';
-import type { ReceivedMail } from '../../helpers/smtp.js';
+import { bearer, loginAdmin } from '../../helpers/factories.js';
+import { type ReceivedMail, startSmtpServer } from '../../helpers/smtp.js';
 import { createProduct, move } from '../../helpers/stock.js';
-import type { TestApp } from '../../helpers/test-app.js';
+import { buildTestApp, type TestApp } from '../../helpers/test-app.js';
 
 /** Runs a scheduled job with the clock set to `iso`: the job reads "now" from it. */
 export async function runAt(t: TestApp, iso: string, job: string): Promise<void> {
@@ -80,4 +80,19 @@ export function attachmentsOf(mail: ReceivedMail): { filename: string; content: 
     found.push({ filename: name[1], content: Buffer.from(part.slice(split).replace(/\s+/g, ''), 'base64') });
   }
   return found;
+}
+
+export type SmtpServer = Awaited<ReturnType<typeof startSmtpServer>>;
+
+/** The app mailing to a real SMTP server in this process, and the signed-in admin's token. */
+export async function mailedApp(): Promise<{ t: TestApp; smtp: SmtpServer; admin: string }> {
+  const smtp = await startSmtpServer();
+  const t = await buildTestApp({ smtpUrl: smtp.url });
+  return { t, smtp, admin: (await loginAdmin(t.app)).access_token };
+}
+
+/** Closes what `mailedApp` opened. */
+export async function closeMailedApp(t: TestApp, smtp: SmtpServer): Promise<void> {
+  await t.close();
+  await smtp.close();
 }

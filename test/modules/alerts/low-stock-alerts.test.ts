@@ -3,24 +3,19 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { StockQueries } from '../../../src/modules/stock/index.js';
 import { api, bodyOf } from '../../helpers/api.js';
 import { createUser, loginAdmin } from '../../helpers/factories.js';
-import { startSmtpServer, waitForMail } from '../../helpers/smtp.js';
+import { waitForMail } from '../../helpers/smtp.js';
 import { createProduct, createWarehouse, receive } from '../../helpers/stock.js';
 import { buildTestApp, type TestApp } from '../../helpers/test-app.js';
-import { mailsTo, runAt, subscribe, textOf } from './helpers.js';
+import { closeMailedApp, mailedApp, mailsTo, runAt, type SmtpServer, subscribe, textOf } from './helpers.js';
 
 let t: TestApp;
-let smtp: Awaited<ReturnType<typeof startSmtpServer>>;
+let smtp: SmtpServer;
 let admin: string;
 
 beforeAll(async () => {
-  smtp = await startSmtpServer();
-  t = await buildTestApp({ smtpUrl: smtp.url });
-  admin = (await loginAdmin(t.app)).access_token;
+  ({ t, smtp, admin } = await mailedApp());
 });
-afterAll(async () => {
-  await t.close();
-  await smtp.close();
-});
+afterAll(() => closeMailedApp(t, smtp));
 
 describe('daily low-stock alert', () => {
   it('raises products at and below the reorder point, not above, summing every warehouse', async () => {

@@ -3,25 +3,29 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { api, bodyOf } from '../../helpers/api.js';
-import { bearer, createUser, loginAdmin } from '../../helpers/factories.js';
-import { type ReceivedMail, startSmtpServer, waitForMail } from '../../helpers/smtp.js';
+import { bearer, createUser } from '../../helpers/factories.js';
+import { type ReceivedMail, waitForMail } from '../../helpers/smtp.js';
 import { createProduct, createWarehouse, move } from '../../helpers/stock.js';
-import { buildTestApp, type TestApp } from '../../helpers/test-app.js';
-import { attachmentsOf, mailsTo, runAt, subscribe, textOf } from './helpers.js';
+import type { TestApp } from '../../helpers/test-app.js';
+import {
+  attachmentsOf,
+  closeMailedApp,
+  mailedApp,
+  mailsTo,
+  runAt,
+  type SmtpServer,
+  subscribe,
+  textOf,
+} from './helpers.js';
 
 let t: TestApp;
-let smtp: Awaited<ReturnType<typeof startSmtpServer>>;
+let smtp: SmtpServer;
 let admin: string;
 
 beforeAll(async () => {
-  smtp = await startSmtpServer();
-  t = await buildTestApp({ smtpUrl: smtp.url });
-  admin = (await loginAdmin(t.app)).access_token;
+  ({ t, smtp, admin } = await mailedApp());
 });
-afterAll(async () => {
-  await t.close();
-  await smtp.close();
-});
+afterAll(() => closeMailedApp(t, smtp));
 
 async function post(warehouseId: string, productId: string, type: string, quantity: number, cost?: number) {
   const res = await move(t.app, admin, {
