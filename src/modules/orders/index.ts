@@ -1,1 +1,2 @@
+export * from './order-exports.js';
 export * from './order-lines.js';
