@@ -7,7 +7,7 @@ import { balancesSource } from '../stock/index.js';
 import { AGE_BUCKETS } from './age-buckets.js';
 import { abc, turnover, valuation, valuationQuery } from './analysis.repo.js';
 import { type BusinessPeriod, businessPeriod } from './business-days.js';
-import { dashboardFigures, ledgerMark } from './dashboard.repo.js';
+import { dashboardFigures, dashboardWarehouses, ledgerMark } from './dashboard.repo.js';
 import type { DashboardCache } from './dashboard-cache.js';
 import { movementHistory } from './history.repo.js';
 import { documentReconciliation, warehouseReconciliation } from './reconciliation.repo.js';
@@ -235,6 +235,10 @@ export class ReportsService {
   }
 
   // Every row of a report in its order, for `?format=csv|xlsx`.
+  dashboardExport(query: Static<typeof DashboardQuery>): SQL {
+    return ordered(dashboardWarehouses(this.timezone, query.warehouse_id));
+  }
+
   fefoExport(query: Static<typeof FefoQuery>): SQL {
     return ordered(this.fefoQuery(query));
   }
