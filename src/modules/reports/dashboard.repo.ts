@@ -121,10 +121,15 @@ function warehouseNames(db: DbOrTx, warehouseId?: string) {
   );
 }
 
-/** The newest ledger row's id (ids grow with time): a change means something was posted. */
-export async function ledgerMark(db: DbOrTx): Promise<string> {
-  const [row] = await rows<{ id: string }>(db, sql`select id from stock_movements order by id desc limit 1`);
-  return row?.id ?? '';
+/**
+ * What the database's committed state is now: its snapshot (`xmin:xmax:in-progress`). Two reads
+ * with the same snapshot see the same data, and any transaction that commits changes it, so a
+ * dashboard cached under a mark is stale exactly when the mark moved. (The newest ledger id was
+ * not enough: a posting that took its ids first but committed last left it where it was.)
+ */
+export async function stateMark(db: DbOrTx): Promise<string> {
+  const [row] = await rows<{ mark: string }>(db, sql`select pg_current_snapshot()::text as mark`);
+  return row?.mark ?? '';
 }
 
 /**

@@ -136,6 +136,27 @@ describe('dashboard', () => {
   });
 });
 
+describe('dashboard cache', () => {
+  it('shows a change that began before the dashboard was cached and committed after it', async () => {
+    const product = await createProduct(t.app, t.admin.token, { reorder_point: 0 });
+    await post({ product_id: product.id, movement_type: 'receipt', quantity: 10 });
+    const lowBefore = (await dashboard()).low_stock_count;
+    // A slow writer: its change is made, not yet committed, while a posting commits and the
+    // dashboard is read and cached.
+    const slow = await t.database.pool.connect();
+    try {
+      await slow.query('begin');
+      await slow.query('update products set reorder_point = 100 where id = $1', [product.id]);
+      await post({ product_id: product.id, movement_type: 'issue', quantity: 1 });
+      expect((await dashboard()).low_stock_count).toBe(lowBefore);
+      await slow.query('commit');
+    } finally {
+      slow.release();
+    }
+    expect((await dashboard()).low_stock_count).toBe((lowBefore ?? 0) + 1);
+  });
+});
+
 describe('low stock', () => {
   it('suggests an order from the daily use, less what open purchase orders bring', async () => {
     const product = await createProduct(t.app, t.admin.token, { reorder_point: 10 });
