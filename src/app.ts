@@ -4,6 +4,7 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyInstance } from 'fastify';
 import type { Config } from './config.js';
 import type { Database } from './db/client.js';
+import { useNamedStatements } from './db/prepared.js';
 import { requestScopedDb } from './db/request-transaction.js';
 import { rowStreamer } from './db/stream.js';
 import * as alerts from './modules/alerts/index.js';
@@ -89,6 +90,7 @@ export async function buildApp({ config, database, logger }: AppDeps): Promise<F
     timezone: config.timezone,
     logger: app.log,
   });
+  useNamedStatements(config.dbPreparedStatements);
   app.decorate('config', config);
   app.decorate('database', database);
   app.decorate('scheduler', scheduler);
@@ -139,7 +141,7 @@ export async function buildApp({ config, database, logger }: AppDeps): Promise<F
     prefix: config.valkeyPrefix,
   });
   // What instances remember of users and logins is forgotten on all of them when it changes.
-  const feed = new ChangeFeed(database.pool, app.log);
+  const feed = new ChangeFeed(database.pool, database.session, app.log);
   await feed.start();
   const { users } = await identity.register(app, ctx, { mailer, valkey, feed });
   await audit.register(app, ctx);

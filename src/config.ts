@@ -18,6 +18,8 @@ const ConfigSchema = Type.Object({
   DATABASE_URL: Type.Optional(Type.String({ pattern: '^postgres(ql)?://' })),
   EMBEDDED_PG_PORT: Type.Optional(Type.Integer({ minimum: 1, maximum: 65535 })),
   DB_POOL_SIZE: Type.Integer({ minimum: 1, maximum: 1000, default: 10 }),
+  DATABASE_DIRECT_URL: Type.Optional(Type.String({ pattern: '^postgres(ql)?://' })),
+  DB_PREPARED_STATEMENTS: Type.Boolean({ default: true }),
   POSTING_BATCH_MAX: Type.Integer({ minimum: 1, maximum: 1000, default: 64 }),
   POSTING_BATCHES_IN_FLIGHT: Type.Integer({ minimum: 1, maximum: 64, default: 1 }),
   LOG_LEVEL: Type.Union(
@@ -146,6 +148,9 @@ export interface Config {
   /** Port of the embedded server; unset: a free one is chosen at each start. */
   embeddedPgPort: number | undefined;
   dbPoolSize: number;
+  /** The server itself, when DATABASE_URL is a transaction-mode pooler (for LISTEN and migrations). */
+  databaseDirectUrl: string | undefined;
+  dbPreparedStatements: boolean;
   /** Group commit of single movements: requests per batch, and batches posted at once. */
   postingBatchMax: number;
   postingBatchesInFlight: number;
@@ -213,6 +218,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     databaseUrl: raw.DATABASE_URL || undefined,
     embeddedPgPort: raw.EMBEDDED_PG_PORT,
     dbPoolSize: raw.DB_POOL_SIZE,
+    databaseDirectUrl: raw.DATABASE_DIRECT_URL || undefined,
+    dbPreparedStatements: raw.DB_PREPARED_STATEMENTS,
     postingBatchMax: raw.POSTING_BATCH_MAX,
     postingBatchesInFlight: raw.POSTING_BATCHES_IN_FLIGHT,
     logLevel: raw.LOG_LEVEL,

@@ -18,8 +18,13 @@ export interface SqlResult {
 /** An open PostgreSQL database: the embedded server or one named by DATABASE_URL, through one pool. */
 export interface Database {
   db: Db;
-  /** The pool, for work that needs one dedicated connection (migration lock, pg-boss). */
+  /** The pool, for work that needs one dedicated connection (pg-boss, cursors). */
   pool: pg.Pool;
+  /**
+   * Where a connection that keeps session state goes (LISTEN, the migrations' session lock): the
+   * server itself, also when the pool goes through a transaction-mode pooler (PgBouncer).
+   */
+  session: pg.ClientConfig;
   /** Raw SQL outside any transaction (pg-boss, health checks). Several statements allowed without values. */
   executeSql(text: string, values?: unknown[]): Promise<SqlResult>;
   poolStats(): { total: number; idle: number; waiting: number };
@@ -28,8 +33,11 @@ export interface Database {
   close(): Promise<void>;
 }
 
-/** Opens a connection pool to a PostgreSQL server. */
-export async function openPostgres(url: string, poolSize: number): Promise<Database> {
+/**
+ * Opens a connection pool to a PostgreSQL server; `directUrl` names the server itself when `url`
+ * is a transaction-mode pooler in front of it.
+ */
+export async function openPostgres(url: string, poolSize: number, directUrl?: string): Promise<Database> {
   const pool = new pg.Pool({ connectionString: url, max: poolSize, connectionTimeoutMillis: 10_000 });
   // An idle client losing its server must not crash the process; the next query reports it.
   pool.on('error', () => {});
@@ -37,6 +45,7 @@ export async function openPostgres(url: string, poolSize: number): Promise<Datab
   let closed = false;
   return {
     pool,
+    session: { connectionString: directUrl ?? url, connectionTimeoutMillis: 10_000 },
     db: drizzle({ client: pool }) as unknown as Db,
     executeSql: (text, values) => pool.query(text, values),
     poolStats: () => ({ total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount }),

@@ -1,6 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { drizzle } from 'drizzle-orm/node-postgres';
 import { migrate } from 'drizzle-orm/node-postgres/migrator';
+import pg from 'pg';
 import type { Database } from './client.js';
 
 export const migrationsFolder = fileURLToPath(new URL('../../migrations', import.meta.url));
@@ -24,13 +25,15 @@ async function countApplied(database: Database): Promise<number> {
 /** Applies pending migrations from `migrations/`; returns how many it applied. */
 export async function runMigrations(database: Database): Promise<number> {
   const before = await countApplied(database);
-  const client = await database.pool.connect();
+  // A session lock held across statements: on a connection of its own to the server itself.
+  const client = new pg.Client(database.session);
+  await client.connect();
   try {
     await client.query('select pg_advisory_lock($1)', [MIGRATION_LOCK_KEY]);
     await migrate(drizzle({ client }), { migrationsFolder });
   } finally {
     await client.query('select pg_advisory_unlock($1)', [MIGRATION_LOCK_KEY]).catch(() => {});
-    client.release();
+    await client.end().catch(() => {});
   }
   return (await countApplied(database)) - before;
 }

@@ -34,7 +34,8 @@ export interface OpenOptions {
  * stopped by `close()` after the pool.
  */
 export async function openConfiguredDatabase(config: Config, options: OpenOptions = {}): Promise<Database> {
-  if (config.databaseUrl) return openPostgres(config.databaseUrl, config.dbPoolSize);
+  if (config.databaseUrl)
+    return openPostgres(config.databaseUrl, config.dbPoolSize, config.databaseDirectUrl);
   if (!options.ignoreLegacy) refuseLegacyDataDir(config.dataDir);
   let unlock: () => Promise<void>;
   try {

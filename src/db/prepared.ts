@@ -6,6 +6,17 @@ import type { DbOrTx } from './client.js';
 const dialect = new PgDialect();
 
 /**
+ * Whether hot statements are prepared under a name on each connection. Off
+ * (`DB_PREPARED_STATEMENTS=false`) for a transaction-mode pooler that does not track them
+ * (PgBouncer before 1.21, or without `max_prepared_statements`): they then run unnamed, parsed
+ * each time.
+ */
+let named = true;
+export function useNamedStatements(enabled: boolean): void {
+  named = enabled;
+}
+
+/**
  * A hot-path statement (it runs on every stock posting or authenticated request), written once
  * with `sql.placeholder(...)` for its values. Its text is built on first use, not per call, and
  * each pooled connection parses and plans it once under a name derived from the text. That halves
@@ -23,7 +34,7 @@ export function preparedStatement<Row, Values extends Record<string, unknown>>(b
   };
   const run = async (db: DbOrTx, values: Values): Promise<Row[]> => {
     const { query, name } = compiled();
-    const prepared = db._.session.prepareQuery(query, undefined, name, false);
+    const prepared = db._.session.prepareQuery(query, undefined, named ? name : undefined, false);
     const result = (await prepared.execute(values)) as { rows: Row[] };
     return result.rows;
   };

@@ -23,6 +23,8 @@ export class ChangeFeed {
 
   constructor(
     private readonly pool: pg.Pool,
+    /** LISTEN needs a session of its own on the server itself, never a pooler's. */
+    private readonly session: pg.ClientConfig,
     private readonly log: FastifyBaseLogger,
   ) {}
 
@@ -37,7 +39,7 @@ export class ChangeFeed {
 
   /** Starts listening on a connection of its own (not one of the pool's). */
   async start(): Promise<void> {
-    const client = new pg.Client(this.pool.options);
+    const client = new pg.Client(this.session);
     client.on('notification', (message) => this.deliver(message.payload ?? ''));
     client.on('error', (error) => {
       this.log.warn({ err: error }, 'change feed connection lost; listening again');

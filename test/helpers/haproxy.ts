@@ -1,32 +1,9 @@
-import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { type AddressInfo, createServer } from 'node:net';
+import { type ChildProcess, spawn } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { debianBinary, freePort } from './debian.js';
 import { waitFor } from './wait.js';
-
-const BINARY = '/usr/sbin/haproxy';
-
-/**
- * HAProxy from Debian's package, installed with apt when it is missing (as the browser tests do
- * with Chromium); anywhere else, one line saying what to install.
- */
-export function haproxyBinary(): string {
-  if (existsSync(BINARY)) return BINARY;
-  if (process.getuid?.() === 0 && existsSync('/usr/bin/apt-get')) {
-    spawnSync('apt-get', ['install', '-y', '--no-install-recommends', 'haproxy'], { stdio: 'ignore' });
-  }
-  if (!existsSync(BINARY)) throw new Error(`this test runs HAProxy: install it (apt-get install haproxy)`);
-  return BINARY;
-}
-
-export async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
 
 export interface Balancer {
   base: string;
@@ -61,7 +38,9 @@ export async function startHaproxy(backends: number[]): Promise<Balancer> {
       '',
     ].join('\n'),
   );
-  const child: ChildProcess = spawn(haproxyBinary(), ['-db', '-f', config], { stdio: 'ignore' });
+  const child: ChildProcess = spawn(debianBinary('/usr/sbin/haproxy', 'haproxy'), ['-db', '-f', config], {
+    stdio: 'ignore',
+  });
   const exited = new Promise((resolve) => child.once('exit', resolve));
   // The backends are listening before it starts: it is ready once it answers.
   await waitFor(

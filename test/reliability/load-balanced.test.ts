@@ -9,6 +9,7 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { databaseUrl, onServer, uniqueDatabaseName } from '../helpers/databases.js';
 import { type Balancer, startHaproxy } from '../helpers/haproxy.js';
+import { call, signIn } from '../helpers/http.js';
 import { listeningPort, type RunningProcess, startProcess } from '../helpers/process.js';
 import { waitFor } from '../helpers/wait.js';
 
@@ -24,33 +25,6 @@ let procs: RunningProcess[] = [];
 let ports: number[] = [];
 let lb: Balancer;
 let admin: string;
-
-async function call(
-  base: string,
-  method: string,
-  route: string,
-  token?: string,
-  body?: unknown,
-  headers = {},
-) {
-  const res = await fetch(`${base}/api/v1${route}`, {
-    method,
-    headers: {
-      ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-      ...(token ? { authorization: `Bearer ${token}` } : {}),
-      ...headers,
-    },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const text = await res.text();
-  return { status: res.status, body: text ? JSON.parse(text) : undefined };
-}
-
-async function token(base: string, username: string, password: string): Promise<string> {
-  const res = await call(base, 'POST', '/auth/login', undefined, { username, password });
-  if (res.status !== 200) throw new Error(`login ${username}: ${res.status} ${JSON.stringify(res.body)}`);
-  return res.body.access_token;
-}
 
 /** Requests to `route` each instance logged (every request is logged at info level). */
 const served = (route: string) =>
@@ -77,7 +51,7 @@ beforeAll(async () => {
   });
   ports = await Promise.all(procs.map((proc) => listeningPort(proc)));
   lb = await startHaproxy(ports);
-  admin = await token(lb.base, 'admin', PASSWORD);
+  admin = await signIn(lb.base, 'admin', PASSWORD);
 }, 300_000);
 
 afterAll(async () => {
@@ -155,7 +129,7 @@ describe(`${INSTANCES} instances behind HAProxy on one database`, { timeout: 300
       role: 'viewer',
     });
     expect(created.status).toBe(201);
-    const user = await token(lb.base, 'lbuser', PASSWORD);
+    const user = await signIn(lb.base, 'lbuser', PASSWORD);
     // Every instance has the user in its memory.
     for (const port of ports)
       expect((await call(`http://127.0.0.1:${port}`, 'GET', '/auth/me', user)).status).toBe(200);

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bodyOf } from '../../helpers/api.js';
 import { brief, csv, upload, xlsx } from '../../helpers/imports.js';
 import { type Fixture, setupApp } from '../../helpers/setup.js';
-import { createBin } from '../../helpers/stock.js';
+import { createBin, createWarehouse } from '../../helpers/stock.js';
 
 let t: Fixture<readonly ['manager']>;
 beforeAll(async () => {
@@ -122,19 +122,21 @@ describe('products', () => {
       ),
       201,
     );
+    // A warehouse of its own: the tests after it sum what IMP1 holds.
+    const warehouse = await createWarehouse(t.app, t.admin.token, 'IMPX');
     const workbook = new ExcelJS.Workbook();
     const sheet = workbook.addWorksheet('stock');
     sheet.addRow(['sku', 'warehouse_code', 'lot_number', 'expiry_date', 'quantity']);
-    sheet.addRow(['XO-LOT', 'IMP1', 'Y-1', new Date('2027-05-31T00:00:00Z'), 7]);
+    sheet.addRow(['XO-LOT', 'IMPX', 'Y-1', new Date('2027-05-31T00:00:00Z'), 7]);
     sheet.getColumn(4).numFmt = 'yyyy-mm-dd';
     // A second sheet is not read: its row would be refused.
     const notes = workbook.addWorksheet('notes');
     notes.addRow(['sku', 'warehouse_code', 'quantity']);
-    notes.addRow(['NO-SUCH', 'IMP1', 'x']);
+    notes.addRow(['NO-SUCH', 'IMPX', 'x']);
     const file = Buffer.from(await workbook.xlsx.writeBuffer());
     const res = await upload(t.admin, 'opening-stock', file, { filename: 'nyito.xlsx' });
     expect(bodyOf(res, 201)).toMatchObject({ format: 'xlsx', created: { movements: 1 } });
-    const fefo = bodyOf(await t.admin.get(`/api/v1/reports/fefo?warehouse_id=${t.warehouse.id}`));
+    const fefo = bodyOf(await t.admin.get(`/api/v1/reports/fefo?warehouse_id=${warehouse.id}`));
     expect(fefo.items).toMatchObject([{ lot_number: 'Y-1', expiry_date: '2027-05-31', quantity: 7 }]);
   });
 
