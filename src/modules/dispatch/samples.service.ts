@@ -38,6 +38,13 @@ export function sampleFilterOf(q: SampleQuery): SampleFilter {
   };
 }
 
+/** The action that leads to each status, as error messages name it. */
+const ACTION_TO: Record<(typeof SAMPLE_STATUSES)[number], string> = {
+  collected: 'collect',
+  processing: 'process',
+  completed: 'complete',
+};
+
 /**
  * Samples sent with a dispatch: unique ids, depth intervals from < to that do not overlap on one
  * drillhole (duplicates excepted), and a status that only moves forward, collected → processing →
@@ -131,7 +138,7 @@ export class SamplesService {
           SAMPLE_STATUSES[SAMPLE_STATUSES.indexOf(sample.status as (typeof SAMPLE_STATUSES)[number]) + 1];
         if (input.status !== next)
           throw DispatchErrors.illegalTransition({
-            action: input.status,
+            action: ACTION_TO[input.status],
             entity: 'sample',
             status: sample.status,
           });
