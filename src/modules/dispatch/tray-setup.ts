@@ -1,5 +1,6 @@
 import type { Config } from '../../config.js';
 import type { Db } from '../../db/client.js';
+import { outsideRequestTransaction } from '../../db/request-transaction.js';
 import type { RequestCtx } from '../../platform/request-ctx.js';
 import type { CatalogBulk } from '../catalog/index.js';
 import { type BinsService, binKey, type LocationsBulk, type WarehousesService } from '../locations/index.js';
@@ -46,7 +47,8 @@ export class TraySetup {
   }
 
   ensure(ctx: RequestCtx): Promise<TrayStore> {
-    this.store ??= this.create(ctx).catch((error: unknown) => {
+    // Outside a request's transaction: what is remembered must be committed, whatever the request does.
+    this.store ??= outsideRequestTransaction(() => this.create(ctx)).catch((error: unknown) => {
       this.store = undefined;
       throw error;
     });
