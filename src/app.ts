@@ -154,7 +154,13 @@ export async function buildApp({ config, database, logger }: AppDeps): Promise<F
   await purchasing.register(app, ctx, { suppliers, products, stock: inventory.stock });
   await sales.register(app, ctx, { customers, products, ...inventory });
   await production.register(app, ctx, { products, bins, ...inventory });
-  await dispatch.register(app, ctx, { stock: inventory.stock, warehouses, bins, locationsBulk, catalogBulk });
+  const { samplesBulk } = await dispatch.register(app, ctx, {
+    stock: inventory.stock,
+    warehouses,
+    bins,
+    locationsBulk,
+    catalogBulk,
+  });
   const { reports: reportsService } = await reports.register(app, ctx, { valkey });
   await alerts.register(app, ctx, { stock: stockViews, users, mailer, reports: reportsService });
   await imports.register(app, ctx, {
@@ -164,6 +170,7 @@ export async function buildApp({ config, database, logger }: AppDeps): Promise<F
     customers,
     stock: inventory.stock,
     queries: stockViews,
+    samplesBulk,
   });
 
   app.addHook('onReady', async () => scheduler.start());

@@ -199,3 +199,15 @@ export async function listDispatches(
   ]);
   return { rows: found, total: total?.n ?? 0 };
 }
+
+/** Dispatches by number or id (as a file names them), keyed by what was given, lower-cased. */
+export async function dispatchesByRef(db: DbOrTx, refs: string[]) {
+  if (refs.length === 0) return new Map<string, { id: string; drillhole_id: string }>();
+  const found = await rows<{ key: string; id: string; drillhole_id: string }>(
+    db,
+    sql`select r.ref as key, d.id, d.drillhole_id
+      from unnest(${sql.param(refs)}::text[]) r(ref)
+      join dispatches d on lower(d.dispatch_number) = r.ref or d.id::text = r.ref`,
+  );
+  return new Map(found.map((row) => [row.key, { id: row.id, drillhole_id: row.drillhole_id }]));
+}

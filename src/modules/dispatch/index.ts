@@ -11,9 +11,20 @@ import { trayInventoryRoutes } from './inventory.routes.js';
 import { TrayInventoryService } from './inventory.service.js';
 import { companiesRoutes, drillholesRoutes, projectsRoutes } from './master-data.routes.js';
 import { MasterDataService } from './master-data.service.js';
+import { SamplesBulk } from './samples.bulk.js';
 import { samplesRoutes } from './samples.routes.js';
 import { SamplesService } from './samples.service.js';
 import { TraySetup } from './tray-setup.js';
+
+export { DispatchErrors } from './dispatch.errors.js';
+export { SAMPLE_TYPES } from './dispatch.tables.js';
+export type { SampleFileRow, SampleRowProblem, SamplesBulk } from './samples.bulk.js';
+export type { SampleCreate } from './samples.schemas.js';
+
+export interface DispatchModule {
+  /** Samples many at a time (imports). */
+  samplesBulk: SamplesBulk;
+}
 
 /**
  * Drill-core tray dispatch (seed 002): companies, projects and drillholes; dispatches of trays
@@ -29,7 +40,7 @@ export async function register(
     locationsBulk: LocationsBulk;
     catalogBulk: CatalogBulk;
   },
-): Promise<void> {
+): Promise<DispatchModule> {
   const trays = new TraySetup(db, config.dispatch, deps);
   const master = new MasterDataService(db, config.phoneDefaultRegion);
   const dispatches = new DispatchesService(
@@ -49,4 +60,5 @@ export async function register(
   await app.register(samplesRoutes, { prefix: '/api/v1/samples', samples });
   await app.register(trayInventoryRoutes, { prefix: '/api/v1/dispatch/inventory', inventory });
   await app.register(dispatchReportsRoutes, { prefix: '/api/v1/dispatch/reports', reports, dispatches });
+  return { samplesBulk: new SamplesBulk(db, samples) };
 }

@@ -93,3 +93,13 @@ export async function overlapping(db: DbOrTx, drillholeId: string, from: string,
   );
   return row;
 }
+
+/** Which of these sample ids (lower-cased in and out) are taken. */
+export async function takenSampleIds(db: DbOrTx, codes: string[]): Promise<Set<string>> {
+  if (codes.length === 0) return new Set();
+  const found = await rows<{ code: string }>(
+    db,
+    sql`select lower(sample_code) as code from samples where lower(sample_code) = any(${sql.param(codes)}::text[])`,
+  );
+  return new Set(found.map((row) => row.code));
+}

@@ -88,7 +88,3 @@ export const SampleQuery = Type.Intersect([
   }),
 ]);
 export type SampleQuery = Static<typeof SampleQuery>;
-export const SampleImportResult = Type.Object(
-  { created: Type.Integer(), sample_ids: Type.Array(Type.String()) },
-  { examples: [{ created: 2, sample_ids: ['RK-0001', 'RK-0002'] }] },
-);

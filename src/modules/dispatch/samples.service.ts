@@ -112,19 +112,17 @@ export class SamplesService {
     );
   }
 
-  /** Many samples in one transaction (a CSV file): all are written, or none. */
-  async createMany(ctx: RequestCtx, inputs: SampleCreate[]) {
-    let current = '';
-    return this.write(
-      () => current,
-      async (tx) => {
-        for (const input of inputs) {
-          current = input.sample_id;
-          await this.insert(tx, ctx, input);
-        }
-        return { created: inputs.length, sample_ids: inputs.map((input) => input.sample_id) };
-      },
-    );
+  /** Many samples inside the caller's transaction (an import): each held to the rules of `create`. */
+  async insertMany(tx: DbOrTx, ctx: RequestCtx, inputs: SampleCreate[]): Promise<void> {
+    for (const input of inputs) {
+      try {
+        await this.insert(tx, ctx, input);
+      } catch (error) {
+        if (isUniqueViolation(error, 'samples_code_key'))
+          throw DispatchErrors.sampleIdTaken({ code: input.sample_id });
+        throw error;
+      }
+    }
   }
 
   /** Notes, and the status one step forward (or unchanged); stale version → 412. */
