@@ -4,6 +4,8 @@ import { DISPATCH_STATUSES } from './dispatch.tables.js';
 import { nullable, uuid } from './master-data.schemas.js';
 
 const day = Type.String({ format: 'date' });
+/** A business date, or a moment (whose date in the business time zone is taken), as clients send either. */
+const dayOrMoment = Type.Union([day, Type.String({ format: 'date-time' })]);
 const count = Type.Integer({ minimum: 0, maximum: 1_000_000 });
 const note = (maxLength: number) => Type.String({ maxLength });
 /** A project or drillhole: its id, or its code as the seed's clients may send it. */
@@ -25,7 +27,7 @@ const dispatchFields = {
   technician: Type.Optional(note(200)),
   samples_collected: Type.Optional(count),
   sample_type: Type.Optional(note(100)),
-  dispatch_date: Type.Optional(day),
+  dispatch_date: Type.Optional(dayOrMoment),
   notes: Type.Optional(note(2000)),
 };
 const createExample = {
@@ -58,7 +60,7 @@ export const ReturnBody = Type.Object(
       description: 'Good | Fair | Damaged, any case; damaged trays go to quarantine',
     }),
     return_notes: Type.Optional(note(2000)),
-    return_date: Type.Optional(day),
+    return_date: Type.Optional(dayOrMoment),
     return_driver: Type.Optional(note(200)),
     return_technician: Type.Optional(note(200)),
   },

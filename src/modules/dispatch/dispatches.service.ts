@@ -123,8 +123,12 @@ export class DispatchesService {
     return { projectId: project.id, drillholeId: drillhole.id, companyId: project.companyId };
   }
 
-  private today(): string {
-    return new Intl.DateTimeFormat('en-CA', { timeZone: this.timezone }).format(new Date());
+  /** The business date of `value` (a date as it is, a moment in the business time zone), or today's. */
+  private dateOf(value?: string): string {
+    if (value && value.length === 10) return value;
+    return new Intl.DateTimeFormat('en-CA', { timeZone: this.timezone }).format(
+      value ? new Date(value) : new Date(),
+    );
   }
 
   /** Creates a dispatch (DSP-000001…) and takes its trays out; short → 409 and nothing posted. */
@@ -139,7 +143,7 @@ export class DispatchesService {
         dispatchNumber: await nextDocumentNumber(tx, 'DSP'),
         ...place,
         warehouseId: store.warehouseId,
-        dispatchDate: input.dispatch_date ?? this.today(),
+        dispatchDate: this.dateOf(input.dispatch_date),
         driver: input.driver ?? '',
         technician: input.technician ?? '',
         samplesCollected: input.samples_collected ?? 0,
@@ -194,7 +198,7 @@ export class DispatchesService {
       if (wanted.size > 0) await this.changeCounts(tx, ctx, store, dispatch, wanted);
       await updateDispatch(tx, id, {
         ...place,
-        dispatchDate: input.dispatch_date,
+        dispatchDate: input.dispatch_date && this.dateOf(input.dispatch_date),
         driver: input.driver,
         technician: input.technician,
         samplesCollected: input.samples_collected,
@@ -272,7 +276,7 @@ export class DispatchesService {
       const status = closed(updated) ? 'returned' : 'partially_returned';
       await updateDispatch(tx, id, {
         status,
-        returnDate: input.return_date ?? this.today(),
+        returnDate: this.dateOf(input.return_date),
         returnCondition: condition,
         returnNotes: input.return_notes ?? dispatch.returnNotes,
         returnDriver: input.return_driver ?? dispatch.returnDriver,
