@@ -9,6 +9,7 @@ import {
   discrepancyExportColumns,
   dispatchExportColumns,
 } from './dispatch.exports.js';
+import { filterOf } from './dispatch.mapper.js';
 import {
   DispatchAnalytics,
   DispatchDashboard,
@@ -19,7 +20,7 @@ import {
 } from './dispatch-reports.schemas.js';
 import type { DispatchReportsService } from './dispatch-reports.service.js';
 import { DispatchList } from './dispatches.schemas.js';
-import { type DispatchesService, filterOf } from './dispatches.service.js';
+import type { DispatchesService } from './dispatches.service.js';
 
 const tags = ['dispatch reports'];
 const { read } = moduleAccess('dispatch');

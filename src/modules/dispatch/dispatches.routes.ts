@@ -5,6 +5,7 @@ import { PageQuery, pageRequest } from '../../platform/pagination.js';
 import { ctxOf } from '../../platform/request-ctx.js';
 import { createRoute, deleteRoute, getRoute, listRoute, updateRoute } from '../../platform/route-helpers.js';
 import { dispatchExportColumns } from './dispatch.exports.js';
+import { filterOf } from './dispatch.mapper.js';
 import {
   DispatchChanges,
   DispatchCreate,
@@ -15,7 +16,7 @@ import {
   ReturnBody,
   WriteOffBody,
 } from './dispatches.schemas.js';
-import { type DispatchesService, filterOf } from './dispatches.service.js';
+import type { DispatchesService } from './dispatches.service.js';
 import { IdParams } from './master-data.schemas.js';
 import { SampleList } from './samples.schemas.js';
 import type { SamplesService } from './samples.service.js';

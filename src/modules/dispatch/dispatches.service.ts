@@ -7,11 +7,11 @@ import { nextDocumentNumber } from '../../platform/sequences.js';
 import { recordAudit } from '../audit/index.js';
 import type { StockService } from '../stock/index.js';
 import { DispatchErrors } from './dispatch.errors.js';
+import { bandOf, toDispatchPublic } from './dispatch.mapper.js';
 import {
   type DispatchFilter,
   type DispatchRow,
   type DispatchTrayRow,
-  type DispatchView,
   deleteDispatch,
   dispatchesQuery,
   findDispatch,
@@ -23,43 +23,12 @@ import {
   traysOf,
   updateDispatch,
 } from './dispatch.repo.js';
-import type { DispatchChanges, DispatchCreate, DispatchQuery, ReturnBody } from './dispatches.schemas.js';
+import type { DispatchChanges, DispatchCreate, ReturnBody } from './dispatches.schemas.js';
 import { drillholeByIdOrCode, projectByIdOrCode } from './master-data.repo.js';
 import { type Counts, countsOf, postTrays, totalOf } from './tray-postings.js';
 import type { TraySetup, TrayStore } from './tray-setup.js';
 
 const REFERENCE = 'dispatch';
-
-/** A dispatch as clients see it: its figures per type and the discrepancy of each. */
-export function toDispatchPublic(view: DispatchView) {
-  const discrepancy = Object.fromEntries(
-    Object.entries(view.trays).map(([type, t]) => [type, t.returned - t.dispatched]),
-  );
-  return {
-    ...view,
-    discrepancy,
-    created_at: new Date(view.created_at).toISOString(),
-    updated_at: new Date(view.updated_at).toISOString(),
-  };
-}
-
-/** The band a dispatch out for `days` falls in. */
-export function bandOf(days: number): string {
-  if (days <= 3) return '0-3';
-  if (days <= 7) return '4-7';
-  return '8+';
-}
-
-export function filterOf(q: DispatchQuery): DispatchFilter {
-  return {
-    status: q.status ?? q.status_filter,
-    companyId: q.company_id,
-    projectId: q.project_id,
-    drillholeId: q.drillhole_id,
-    dateFrom: q.date_from,
-    dateTo: q.date_to,
-  };
-}
 
 /**
  * Dispatches of core trays (seed 002): trays leave the trays warehouse as `dispatch` movements
