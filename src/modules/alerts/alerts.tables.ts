@@ -13,6 +13,7 @@ import {
   uuid,
 } from 'drizzle-orm/pg-core';
 import { createdAt, id, version } from '../../db/columns.js';
+import { warehouses } from '../locations/locations.tables.js';
 
 /**
  * Alerts raised by the scheduled checks, with the figures that raised them (as they were then).
@@ -64,7 +65,8 @@ export const alertSubscriptions = pgTable(
     role: text('role'),
     module: text('module'),
     kinds: text('kinds').array().notNull(),
-    warehouseId: uuid('warehouse_id'),
+    // A subscription to an unknown warehouse would never be mailed: refused (422) instead.
+    warehouseId: uuid('warehouse_id').references(() => warehouses.id, { onDelete: 'cascade' }),
     /** The language the mails are written in. */
     locale: text('locale').notNull(),
     createdBy: uuid('created_by'),

@@ -1,6 +1,8 @@
+import { Readable } from 'node:stream';
 import { CsvError, parse } from 'csv-parse';
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
+import { AppError } from '../../platform/errors.js';
 import type { Cell } from './cells.js';
 import { ImportErrors } from './imports.errors.js';
 
@@ -103,6 +105,11 @@ function cellOf(value: ExcelJS.CellValue): Cell {
   return null;
 }
 
+/**
+ * The first sheet, read row by row with exceljs' streaming reader: only the rows kept (plain
+ * values) are held, not a workbook model of every cell, so a large upload costs what its data
+ * costs.
+ */
 async function readXlsx(buffer: Buffer, maxRows: number): Promise<Table> {
   const unreadable = () => ImportErrors.unreadable({ format: 'XLSX' });
   let unpacked = 0;
@@ -116,24 +123,37 @@ async function readXlsx(buffer: Buffer, maxRows: number): Promise<Table> {
     throw unreadable();
   }
   if (unpacked > MAX_UNPACKED_BYTES) throw unreadable();
-  const workbook = new ExcelJS.Workbook();
+  const cellsOf = (values: ExcelJS.CellValue[]) => Array.from(values, cellOf).slice(1);
+  // Styles are read so that a date-formatted number comes back as a date.
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([buffer]), {
+    sharedStrings: 'cache',
+    styles: 'cache',
+    hyperlinks: 'ignore',
+    worksheets: 'emit',
+    entries: 'ignore',
+  });
+  let headers: Cell[] = [];
+  const rows: Table['rows'] = [];
   try {
-    await workbook.xlsx.load(buffer as unknown as ExcelJS.Buffer);
-  } catch {
+    for await (const sheet of reader) {
+      for await (const row of sheet) {
+        const cells = cellsOf(row.values as ExcelJS.CellValue[]);
+        if (row.number === 1) {
+          headers = cells;
+          continue;
+        }
+        if (blank(cells)) continue;
+        if (rows.length >= maxRows) throw ImportErrors.tooManyRows({ limit: maxRows });
+        rows.push({ row: row.number, cells });
+      }
+      // The first sheet only: the rest of the file is not parsed.
+      break;
+    }
+  } catch (error) {
+    if (error instanceof AppError) throw error;
     throw unreadable();
   }
-  const sheet = workbook.worksheets[0];
-  if (!sheet) return { headers: [], rows: [], decimalComma: false };
-  const values = sheet.getSheetValues() as (ExcelJS.CellValue[] | undefined)[];
-  const cellsOf = (row: ExcelJS.CellValue[] | undefined) => Array.from(row ?? [], cellOf).slice(1);
-  const rows: Table['rows'] = [];
-  for (let row = 2; row < values.length; row += 1) {
-    const cells = cellsOf(values[row]);
-    if (blank(cells)) continue;
-    if (rows.length >= maxRows) throw ImportErrors.tooManyRows({ limit: maxRows });
-    rows.push({ row, cells });
-  }
-  return { headers: cellsOf(values[1]), rows, decimalComma: false };
+  return { headers, rows, decimalComma: false };
 }
 
 /** The first sheet of a CSV or XLSX file; a file that is not what it claims is 422 IMPORT_UNREADABLE_FILE. */

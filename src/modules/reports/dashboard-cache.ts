@@ -2,15 +2,15 @@ import { LRUCache } from 'lru-cache';
 import type { ValkeyClient } from '../../platform/valkey.js';
 
 interface Entry {
-  /** The newest ledger row when the figures were computed. */
+  /** The database state (its snapshot) the figures were computed in. */
   mark: string;
   value: unknown;
 }
 
 /**
  * Dashboards for a short time, in Valkey when configured (shared by every instance), in memory
- * otherwise. An entry is used only while the ledger's newest row is still the one it was computed
- * at, so a posting on any instance makes the next read compute afresh.
+ * otherwise. An entry is used only while the database state (its snapshot) is still the one it was computed
+ * in, so a commit on any instance makes the next read compute afresh.
  */
 export class DashboardCache {
   private readonly memory = new LRUCache<string, Entry>({ max: 500 });

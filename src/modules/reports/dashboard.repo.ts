@@ -1,7 +1,7 @@
-import { sql } from 'drizzle-orm';
+import { type SQL, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.js';
 import { rows } from '../../db/rows.js';
-import { businessDay, dayStart, filters, unitValue } from './report-sql.js';
+import { businessDay, dayStart, filters, unitValue, withProductValue } from './report-sql.js';
 
 export interface DashboardTotals {
   stock_value: number;
@@ -121,8 +121,48 @@ function warehouseNames(db: DbOrTx, warehouseId?: string) {
   );
 }
 
-/** The newest ledger row's id (ids grow with time): a change means something was posted. */
-export async function ledgerMark(db: DbOrTx): Promise<string> {
-  const [row] = await rows<{ id: string }>(db, sql`select id from stock_movements order by id desc limit 1`);
-  return row?.id ?? '';
+/**
+ * What the database's committed state is now: its snapshot (`xmin:xmax:in-progress`). Two reads
+ * with the same snapshot see the same data, and any transaction that commits changes it, so a
+ * dashboard cached under a mark is stale exactly when the mark moved. (The newest ledger id was
+ * not enough: a posting that took its ids first but committed last left it where it was.)
+ */
+export async function stateMark(db: DbOrTx): Promise<string> {
+  const [row] = await rows<{ mark: string }>(db, sql`select pg_current_snapshot()::text as mark`);
+  return row?.mark ?? '';
+}
+
+/**
+ * The dashboard as a file: one row per active warehouse (one only with `warehouseId`), with the
+ * figures of its breakdown and its expiring and expired lots, ordered by code (`ord`).
+ */
+export function dashboardWarehouses(timezone: string, warehouseId?: string): SQL {
+  const today = businessDay(timezone);
+  return sql`with x as (
+      select b.product_id, b.warehouse_id, sum(b.on_hand) as quantity
+      from stock_balances b where b.on_hand > 0${filters([['b.warehouse_id', warehouseId]])} group by 1, 2
+    ), stocked as (
+      select x.warehouse_id, sum(x.quantity * ${unitValue})::float8 as stock_value,
+        count(*)::int as distinct_skus, sum(x.quantity)::float8 as quantity,
+        (count(*) filter (where p.reorder_point > 0 and x.quantity <= p.reorder_point))::int as low_stock_count
+      from x ${withProductValue} group by x.warehouse_id
+    ), lots_held as (
+      select b.warehouse_id, l.id, l.expiry_date
+      from stock_balances b join lots l on l.id = b.lot_id
+      where b.on_hand > 0 and l.expiry_date is not null${filters([['b.warehouse_id', warehouseId]])}
+      group by b.warehouse_id, l.id
+    ), expiring as (
+      select warehouse_id,
+        (count(*) filter (where expiry_date >= ${today} and expiry_date < ${today} + 7))::int as expiring_7_days,
+        (count(*) filter (where expiry_date >= ${today} and expiry_date < ${today} + 30))::int as expiring_30_days,
+        (count(*) filter (where expiry_date < ${today}))::int as expired_lots
+      from lots_held group by warehouse_id
+    )
+    select w.code as warehouse_code, w.name as warehouse_name,
+      coalesce(s.stock_value, 0) as stock_value, coalesce(s.distinct_skus, 0) as distinct_skus,
+      coalesce(s.quantity, 0) as quantity, coalesce(s.low_stock_count, 0) as low_stock_count,
+      coalesce(e.expiring_7_days, 0) as expiring_7_days, coalesce(e.expiring_30_days, 0) as expiring_30_days,
+      coalesce(e.expired_lots, 0) as expired_lots, w.code as ord
+    from warehouses w left join stocked s on s.warehouse_id = w.id left join expiring e on e.warehouse_id = w.id
+    where w.is_active${filters([['w.id', warehouseId]])}`;
 }

@@ -131,3 +131,22 @@ export const abcExportColumns = defineExportColumns('report-abc', [
   { key: 'cumulative_percent', type: 'number', header: { en: 'Cumulative (%)', hu: 'Halmozott (%)' } },
   { key: 'class', type: 'text', header: { en: 'Class', hu: 'Osztály' } },
 ]);
+
+const count = (key: string, en: string, hu: string): ExportColumn => ({
+  key,
+  type: 'number',
+  header: { en, hu },
+});
+
+/** The dashboard as a file: its per-warehouse breakdown, a row per warehouse. */
+export const dashboardExportColumns = defineExportColumns('report-dashboard', [
+  warehouse,
+  { key: 'warehouse_name', type: 'text', header: { en: 'Warehouse name', hu: 'Raktár neve' } },
+  { key: 'stock_value', type: 'number', header: { en: 'Stock value', hu: 'Készletérték' } },
+  count('distinct_skus', 'SKUs on hand', 'Készleten lévő cikkek'),
+  quantity,
+  count('low_stock_count', 'Low stock', 'Alacsony készlet'),
+  count('expiring_7_days', 'Lots expiring in 7 days', '7 napon belül lejáró tételek'),
+  count('expiring_30_days', 'Lots expiring in 30 days', '30 napon belül lejáró tételek'),
+  count('expired_lots', 'Expired lots on hand', 'Lejárt tételek készleten'),
+]);

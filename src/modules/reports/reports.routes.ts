@@ -5,10 +5,11 @@ import type { Static, TSchema } from 'typebox';
 import { moduleAccess } from '../../platform/access.js';
 import type { ExportColumn } from '../../platform/export/export-formats.js';
 import { exportableListRoute } from '../../platform/export/export-route.js';
-import { type Api, listRoute } from '../../platform/route-helpers.js';
+import type { Api } from '../../platform/route-helpers.js';
 import {
   abcExportColumns,
   agingExportColumns,
+  dashboardExportColumns,
   fefoExportColumns,
   historyExportColumns,
   lowStockExportColumns,
@@ -78,14 +79,15 @@ export const reportsRoutes: FastifyPluginAsyncTypebox<{ reports: ReportsService 
   app,
   { reports },
 ) => {
-  listRoute(app, {
+  report(app, {
+    url: 'dashboard',
     config: read,
-    tags,
-    url: '/dashboard',
     summary: 'Stock value, low stock, expiring lots, open documents and today’s movements, per warehouse',
     querystring: DashboardQuery,
     response: Dashboard,
     list: (q) => reports.dashboard(q),
+    columns: dashboardExportColumns,
+    rows: (q) => reports.dashboardExport(q),
   });
   report(app, {
     url: 'fefo',
@@ -184,12 +186,17 @@ export const dashboardAliasRoutes: FastifyPluginAsyncTypebox<{ reports: ReportsS
   app,
   { reports },
 ) => {
-  listRoute(app, {
+  exportableListRoute(app, {
     config: read,
     tags,
     summary: 'The dashboard (the same as /api/v1/reports/dashboard)',
     querystring: DashboardQuery,
     response: Dashboard,
     list: (q) => reports.dashboard(q),
+    export: {
+      name: 'report-dashboard',
+      columns: dashboardExportColumns,
+      rows: (q) => reports.dashboardExport(q),
+    },
   });
 };

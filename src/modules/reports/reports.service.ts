@@ -7,7 +7,7 @@ import { balancesSource } from '../stock/index.js';
 import { AGE_BUCKETS } from './age-buckets.js';
 import { abc, turnover, valuation, valuationQuery } from './analysis.repo.js';
 import { type BusinessPeriod, businessPeriod } from './business-days.js';
-import { dashboardFigures, ledgerMark } from './dashboard.repo.js';
+import { dashboardFigures, dashboardWarehouses, stateMark } from './dashboard.repo.js';
 import type { DashboardCache } from './dashboard-cache.js';
 import { movementHistory } from './history.repo.js';
 import { documentReconciliation, warehouseReconciliation } from './reconciliation.repo.js';
@@ -41,16 +41,16 @@ export class ReportsService {
     private readonly cache: DashboardCache,
   ) {}
 
-  /** Dashboards being computed, by key and ledger mark: readers of the same state share one. */
+  /** Dashboards being computed, by key and state mark: readers of the same state share one. */
   private readonly computing = new Map<string, Promise<unknown>>();
 
   /**
-   * The dashboard, reused while nothing has been posted since it was computed. Readers that miss
-   * the cache at the same ledger state wait for one computation instead of each running their own.
+   * The dashboard, reused while nothing has been committed since it was computed. Readers that miss
+   * the cache at the same database state wait for one computation instead of each running their own.
    */
   async dashboard(query: Static<typeof DashboardQuery>) {
     const key = `dashboard:${query.warehouse_id ?? 'all'}`;
-    const mark = await ledgerMark(this.db);
+    const mark = await stateMark(this.db);
     const cached = await this.cache.get(key, mark);
     if (cached) return cached;
     const flight = `${key}@${mark}`;
@@ -235,6 +235,10 @@ export class ReportsService {
   }
 
   // Every row of a report in its order, for `?format=csv|xlsx`.
+  dashboardExport(query: Static<typeof DashboardQuery>): SQL {
+    return ordered(dashboardWarehouses(this.timezone, query.warehouse_id));
+  }
+
   fefoExport(query: Static<typeof FefoQuery>): SQL {
     return ordered(this.fefoQuery(query));
   }

@@ -147,12 +147,23 @@ describe('alert subscriptions', () => {
       { kinds: [] },
       { kinds: ['bogus'] },
       { kinds: ['low_stock'], warehouse_id: 'x' },
+      // A warehouse that does not exist would never be mailed.
+      { kinds: ['low_stock'], warehouse_id: '01936d3e-8f2a-7c4b-9e1d-5a6b7c8d9e0f' },
       {},
     ]) {
       const res = await asViewer.post('/api/v1/alerts/subscriptions', body);
       expect(res.statusCode, JSON.stringify(body)).toBe(422);
       expect(res.json().error_code).toBe('VALIDATION_ERROR');
     }
+    const mine = bodyOf(await asViewer.post('/api/v1/alerts/subscriptions', { kinds: ['low_stock'] }), 201);
+    const moved = await asViewer.patch(
+      `/api/v1/alerts/subscriptions/${mine.id}`,
+      { warehouse_id: '01936d3e-8f2a-7c4b-9e1d-5a6b7c8d9e0f', version: mine.version },
+      { 'accept-language': 'hu' },
+    );
+    expect(moved.statusCode).toBe(422);
+    expect(moved.json().errors).toMatchObject([{ field: 'warehouse_id' }]);
+    expect((await asViewer.delete(`/api/v1/alerts/subscriptions/${mine.id}`)).statusCode).toBe(204);
     expect(bodyOf(await api(t.app, admin).get('/api/v1/alerts/subscriptions')).total).toBe(before);
 
     expect((await api(t.app).get('/api/v1/alerts/subscriptions')).statusCode).toBe(401);

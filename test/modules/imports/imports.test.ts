@@ -110,6 +110,34 @@ describe('products', () => {
     expect(found['XL-002']).toMatchObject({ unit_of_measure: 'pcs', unit_price: 12, tracking: 'none' });
   });
 
+  it('reads XLSX opening stock row by row: date cells as dates, shared strings, the first sheet only', async () => {
+    bodyOf(
+      await upload(
+        t.admin,
+        'products',
+        csv([
+          ['sku', 'name', 'unit_of_measure', 'tracking'],
+          ['XO-LOT', 'Yoghurt', 'pcs', 'lot'],
+        ]),
+      ),
+      201,
+    );
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet('stock');
+    sheet.addRow(['sku', 'warehouse_code', 'lot_number', 'expiry_date', 'quantity']);
+    sheet.addRow(['XO-LOT', 'IMP1', 'Y-1', new Date('2027-05-31T00:00:00Z'), 7]);
+    sheet.getColumn(4).numFmt = 'yyyy-mm-dd';
+    // A second sheet is not read: its row would be refused.
+    const notes = workbook.addWorksheet('notes');
+    notes.addRow(['sku', 'warehouse_code', 'quantity']);
+    notes.addRow(['NO-SUCH', 'IMP1', 'x']);
+    const file = Buffer.from(await workbook.xlsx.writeBuffer());
+    const res = await upload(t.admin, 'opening-stock', file, { filename: 'nyito.xlsx' });
+    expect(bodyOf(res, 201)).toMatchObject({ format: 'xlsx', created: { movements: 1 } });
+    const fefo = bodyOf(await t.admin.get(`/api/v1/reports/fefo?warehouse_id=${t.warehouse.id}`));
+    expect(fefo.items).toMatchObject([{ lot_number: 'Y-1', expiry_date: '2027-05-31', quantity: 7 }]);
+  });
+
   it('reads a Hungarian CSV: `;` separated, decimal comma, Windows-1250', async () => {
     const text = csv(
       [

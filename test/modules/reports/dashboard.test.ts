@@ -2,6 +2,7 @@
 // ledger's; access and bad input.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bodyOf } from '../../helpers/api.js';
+import { csvOf, xlsxOf } from '../../helpers/exports.js';
 import { createUser } from '../../helpers/factories.js';
 import { createPurchaseOrder, createSupplier } from '../../helpers/orders.js';
 import { type ApiUser, type Fixture, setupApp, withApi } from '../../helpers/setup.js';
@@ -108,6 +109,51 @@ describe('dashboard', () => {
     expect(new Set(readers.map((d) => d.stock_value))).toEqual(new Set([47]));
     const other = await createWarehouse(t.app, t.admin.token, 'DASH2');
     expect((await dashboard(`?warehouse_id=${other.id}`)).stock_value).toBe(0);
+
+    // As a file: the breakdown, a row per warehouse (9 at 3 + 10 at 2 here, nothing in DASH2).
+    const file = csvOf(
+      await viewer.api.get('/api/v1/reports/dashboard?format=csv', undefined, { 'accept-language': 'hu' }),
+    );
+    expect(file[0]).toEqual([
+      'Raktár',
+      'Raktár neve',
+      'Készletérték',
+      'Készleten lévő cikkek',
+      'Mennyiség',
+      'Alacsony készlet',
+      '7 napon belül lejáró tételek',
+      '30 napon belül lejáró tételek',
+      'Lejárt tételek készleten',
+    ]);
+    const byCode = Object.fromEntries(file.slice(1).map((row) => [row[0], row.slice(2)]));
+    expect(byCode.DASH).toEqual(['47', '2', '19', '1', '1', '2', '0']);
+    expect(byCode.DASH2).toEqual(['0', '0', '0', '0', '0', '0', '0']);
+    const one = await xlsxOf(await viewer.api.get(`/api/v1/dashboard?format=xlsx&warehouse_id=${other.id}`));
+    expect(one).toEqual([
+      (file[0] ?? []).map(() => expect.any(String)),
+      ['DASH2', expect.any(String), 0, 0, 0, 0, 0, 0, 0],
+    ]);
+  });
+});
+
+describe('dashboard cache', () => {
+  it('shows a change that began before the dashboard was cached and committed after it', async () => {
+    const product = await createProduct(t.app, t.admin.token, { reorder_point: 0 });
+    await post({ product_id: product.id, movement_type: 'receipt', quantity: 10 });
+    const lowBefore = (await dashboard()).low_stock_count;
+    // A slow writer: its change is made, not yet committed, while a posting commits and the
+    // dashboard is read and cached.
+    const slow = await t.database.pool.connect();
+    try {
+      await slow.query('begin');
+      await slow.query('update products set reorder_point = 100 where id = $1', [product.id]);
+      await post({ product_id: product.id, movement_type: 'issue', quantity: 1 });
+      expect((await dashboard()).low_stock_count).toBe(lowBefore);
+      await slow.query('commit');
+    } finally {
+      slow.release();
+    }
+    expect((await dashboard()).low_stock_count).toBe((lowBefore ?? 0) + 1);
   });
 });
 

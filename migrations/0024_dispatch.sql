@@ -97,6 +97,7 @@ CREATE TABLE "samples" (
 	CONSTRAINT "samples_status_check" CHECK ("samples"."status" in ('collected', 'processing', 'completed'))
 );
 --> statement-breakpoint
+ALTER TABLE "imports" DROP CONSTRAINT "imports_kind_check";--> statement-breakpoint
 ALTER TABLE "dispatch_trays" ADD CONSTRAINT "dispatch_trays_dispatch_id_dispatches_id_fk" FOREIGN KEY ("dispatch_id") REFERENCES "public"."dispatches"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "dispatch_trays" ADD CONSTRAINT "dispatch_trays_product_id_products_id_fk" FOREIGN KEY ("product_id") REFERENCES "public"."products"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "dispatches" ADD CONSTRAINT "dispatches_project_id_projects_id_fk" FOREIGN KEY ("project_id") REFERENCES "public"."projects"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
@@ -117,4 +118,5 @@ CREATE UNIQUE INDEX "projects_code_key" ON "projects" USING btree (lower("code")
 CREATE INDEX "projects_company_idx" ON "projects" USING btree ("company_id");--> statement-breakpoint
 CREATE UNIQUE INDEX "samples_code_key" ON "samples" USING btree (lower("sample_code"));--> statement-breakpoint
 CREATE INDEX "samples_drillhole_idx" ON "samples" USING btree ("drillhole_id","from_depth");--> statement-breakpoint
-CREATE INDEX "samples_dispatch_idx" ON "samples" USING btree ("dispatch_id");
+CREATE INDEX "samples_dispatch_idx" ON "samples" USING btree ("dispatch_id");--> statement-breakpoint
+ALTER TABLE "imports" ADD CONSTRAINT "imports_kind_check" CHECK ("imports"."kind" in ('products', 'opening_stock', 'bins', 'partners', 'samples'));

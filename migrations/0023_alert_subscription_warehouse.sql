@@ -1,0 +1,2 @@
+DELETE FROM "alert_subscriptions" WHERE "warehouse_id" IS NOT NULL AND "warehouse_id" NOT IN (SELECT "id" FROM "warehouses");--> statement-breakpoint
+ALTER TABLE "alert_subscriptions" ADD CONSTRAINT "alert_subscriptions_warehouse_id_warehouses_id_fk" FOREIGN KEY ("warehouse_id") REFERENCES "public"."warehouses"("id") ON DELETE cascade ON UPDATE no action;

@@ -1,2 +1,0 @@
-ALTER TABLE "imports" DROP CONSTRAINT "imports_kind_check";--> statement-breakpoint
-ALTER TABLE "imports" ADD CONSTRAINT "imports_kind_check" CHECK ("imports"."kind" in ('products', 'opening_stock', 'bins', 'partners', 'samples'));
