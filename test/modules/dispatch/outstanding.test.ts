@@ -69,6 +69,21 @@ describe('GET /dispatches/outstanding', () => {
     expect(back).toMatchObject({ status: 'returned', days_out: 3, is_match: true });
   });
 
+  it('a base below what is out → 409 (in Hungarian too), and nothing is posted', async () => {
+    const res = await t.users[0].api.put(
+      '/api/v1/dispatch/inventory',
+      { hq: 3 },
+      { 'accept-language': 'hu' },
+    );
+    expect(res.statusCode).toBe(409);
+    expect(res.json()).toMatchObject({
+      error_code: 'BASE_BELOW_OUTSTANDING',
+      detail: 'A(z) HQ ládák alapkészlete nem lehet 3: 4 darab van kint kiszállításon.',
+    });
+    const inventory = bodyOf(await t.users[0].api.get('/api/v1/dispatch/inventory/'));
+    expect(inventory.trays.HQ).toMatchObject({ base: 50, out: 4, on_hand: 46 });
+  });
+
   it('setting the base is an audited adjustment', async () => {
     const audit = bodyOf(await t.admin.get('/api/v1/audit-log?action=dispatch.inventory.set'));
     expect(audit.items).toHaveLength(1);
