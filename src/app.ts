@@ -10,6 +10,7 @@ import { rowStreamer } from './db/stream.js';
 import * as alerts from './modules/alerts/index.js';
 import * as audit from './modules/audit/index.js';
 import * as catalog from './modules/catalog/index.js';
+import * as dispatch from './modules/dispatch/index.js';
 import * as identity from './modules/identity/index.js';
 import * as imports from './modules/imports/index.js';
 import * as locations from './modules/locations/index.js';
@@ -147,12 +148,21 @@ export async function buildApp({ config, database, logger }: AppDeps): Promise<F
   await audit.register(app, ctx);
   const stockViews = new stock.StockQueries(ctx.db);
   const { products, catalogBulk } = await catalog.register(app, ctx, { productStock: stockViews });
-  const { bins, locationsBulk } = await locations.register(app, ctx, { locationStock: stockViews });
+  const { bins, warehouses, locationsBulk } = await locations.register(app, ctx, {
+    locationStock: stockViews,
+  });
   const { suppliers, customers } = await partners.register(app, ctx);
   const inventory = await stock.register(app, ctx, { products, bins, queries: stockViews });
   await purchasing.register(app, ctx, { suppliers, products, stock: inventory.stock });
   await sales.register(app, ctx, { customers, products, ...inventory });
   await production.register(app, ctx, { products, bins, ...inventory });
+  const { samplesBulk } = await dispatch.register(app, ctx, {
+    stock: inventory.stock,
+    warehouses,
+    bins,
+    locationsBulk,
+    catalogBulk,
+  });
   const { reports: reportsService } = await reports.register(app, ctx, { valkey });
   await alerts.register(app, ctx, { stock: stockViews, users, mailer, reports: reportsService });
   await imports.register(app, ctx, {
@@ -162,6 +172,7 @@ export async function buildApp({ config, database, logger }: AppDeps): Promise<F
     customers,
     stock: inventory.stock,
     queries: stockViews,
+    samplesBulk,
   });
 
   app.addHook('onReady', async () => scheduler.start());

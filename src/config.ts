@@ -78,6 +78,11 @@ const ConfigSchema = Type.Object({
   ALERT_LOW_STOCK_CRON: Type.String({ minLength: 9, default: '5 6 * * *' }),
   ALERT_LOW_STOCK_PER_WAREHOUSE: Type.Boolean({ default: false }),
   MONTHLY_REPORT_CRON: Type.String({ minLength: 9, default: '0 7 1 * *' }),
+  DISPATCH_WAREHOUSE_CODE: Type.String({ minLength: 1, maxLength: 64, default: 'TRAYS' }),
+  DISPATCH_TRAY_TYPES: Type.String({ pattern: '^[A-Za-z0-9]{1,8}(,[A-Za-z0-9]{1,8})*$', default: 'HQ,NQ' }),
+  DISPATCH_TRAY_SKU_PREFIX: Type.String({ maxLength: 32, default: 'TRAY-' }),
+  DISPATCH_QUARANTINE_BIN: Type.String({ minLength: 1, maxLength: 64, default: 'QUARANTINE' }),
+  DISPATCH_OVERDUE_DAYS: Type.Integer({ minimum: 1, maximum: 3650, default: 10 }),
 });
 
 type RawConfig = Static<typeof ConfigSchema>;
@@ -120,6 +125,16 @@ export interface Config {
   alertLowStockPerWarehouse: boolean;
   /** When the monthly stock-on-hand and valuation workbook is mailed (cron, in TIMEZONE). */
   monthlyReportCron: string;
+  /** Core trays: the warehouse they are kept in and its quarantine bin (created on first use). */
+  dispatch: {
+    warehouseCode: string;
+    /** Tray types, upper-case (`HQ`, `NQ`); each is the product `skuPrefix` + type. */
+    trayTypes: string[];
+    skuPrefix: string;
+    quarantineBin: string;
+    /** A dispatch out longer than this many days is overdue. */
+    overdueAfterDays: number;
+  };
   /** Most bins one bulk-generation request may create. */
   binBulkMax: number;
   /** Imports of more data rows than this run as a background job (202 and an import id). */
@@ -260,6 +275,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     alertLowStockCron: raw.ALERT_LOW_STOCK_CRON,
     alertLowStockPerWarehouse: raw.ALERT_LOW_STOCK_PER_WAREHOUSE,
     monthlyReportCron: raw.MONTHLY_REPORT_CRON,
+    dispatch: {
+      warehouseCode: raw.DISPATCH_WAREHOUSE_CODE,
+      trayTypes: [...new Set(raw.DISPATCH_TRAY_TYPES.split(',').map((type) => type.toUpperCase()))],
+      skuPrefix: raw.DISPATCH_TRAY_SKU_PREFIX,
+      quarantineBin: raw.DISPATCH_QUARANTINE_BIN,
+      overdueAfterDays: raw.DISPATCH_OVERDUE_DAYS,
+    },
     binBulkMax: raw.BIN_BULK_MAX,
     importAsyncRows: raw.IMPORT_ASYNC_ROWS,
     importMaxRows: raw.IMPORT_MAX_ROWS,

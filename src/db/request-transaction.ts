@@ -25,3 +25,11 @@ export function requestScopedDb(db: Db): Db {
 export function inRequestTransaction<T>(db: Db, work: (tx: Tx) => Promise<T>): Promise<T> {
   return db.transaction((tx) => current.run(tx, () => work(tx)));
 }
+
+/**
+ * Runs `work` on the pool even inside a request's transaction: for setup that must commit on its
+ * own (and be remembered) whether or not the request that first needed it does.
+ */
+export function outsideRequestTransaction<T>(work: () => Promise<T>): Promise<T> {
+  return current.exit(work);
+}

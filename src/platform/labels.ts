@@ -35,6 +35,11 @@ const LABELS: Record<string, Record<string, Messages>> = {
     active: 'aktív',
     consumed: 'felhasznált',
     expired: 'lejárt',
+    outstanding: 'kint lévő',
+    partially_returned: 'részben visszaérkezett',
+    returned: 'visszaérkezett',
+    collected: 'begyűjtött',
+    processing: 'feldolgozás alatt álló',
   }),
   action: words('action', {
     submit: 'beküldés',
@@ -49,6 +54,14 @@ const LABELS: Record<string, Record<string, Messages>> = {
     start: 'indítás',
     produce: 'gyártás',
     complete: 'befejezés',
+    collect: 'begyűjtés',
+    process: 'feldolgozás',
+  }),
+  entity: words('entity', {
+    company: 'cég',
+    project: 'projekt',
+    drillhole: 'fúrólyuk',
+    sample: 'minta',
   }),
   movement_type: words('movement_type', {
     receipt: 'bevételezés',

@@ -40,6 +40,13 @@ const TAGS = [
   { name: 'purchase orders', description: 'Buying: orders, approval and receipts' },
   { name: 'sales orders', description: 'Selling: orders, reservation and shipments' },
   { name: 'work orders', description: 'Production: components consumed, output received' },
+  { name: 'companies', description: 'Drill-core dispatch: the companies projects belong to' },
+  { name: 'projects', description: 'Drill-core dispatch: exploration projects of a company' },
+  { name: 'drillholes', description: 'Drill-core dispatch: the holes of a project' },
+  { name: 'dispatches', description: 'Core trays out with samples and back, through the stock ledger' },
+  { name: 'samples', description: 'Samples of a dispatch: depth intervals and their processing' },
+  { name: 'dispatch inventory', description: 'Core trays per type: base, out on dispatches, available' },
+  { name: 'dispatch reports', description: 'Dispatch dashboard, reconciliation, analytics and export' },
   {
     name: 'reports',
     description: 'Dashboard, FEFO, stock on hand, valuation, aging, turnover, low stock, reconciliation, ABC',

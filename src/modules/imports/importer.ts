@@ -10,7 +10,7 @@ import { buildAjv } from '../../platform/validation.js';
 import { type Cell, type ColumnType, folded, readCell } from './cells.js';
 import { type IssueCode, IssueTexts } from './imports.errors.js';
 
-export const IMPORT_KINDS = ['products', 'opening_stock', 'bins', 'partners'] as const;
+export const IMPORT_KINDS = ['products', 'opening_stock', 'bins', 'partners', 'samples'] as const;
 export type ImportKind = (typeof IMPORT_KINDS)[number];
 
 /** How an upload asked to be imported (its query). */

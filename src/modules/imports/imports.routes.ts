@@ -33,12 +33,15 @@ declare module 'fastify' {
 
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const { read, manage } = moduleAccess('inventory');
+/** Samples belong to the dispatch module: its managers import them. */
+const sampleManagers = moduleAccess('dispatch').manage;
 
 const SUMMARIES: Record<KindPath, string> = {
   products: 'Import products from CSV or XLSX',
   'opening-stock': 'Import opening stock (what each bin holds) from CSV or XLSX',
   bins: 'Import bins of any warehouses from CSV or XLSX',
   partners: 'Import suppliers and customers from CSV or XLSX',
+  samples: 'Import samples of dispatches (by dispatch number) from CSV or XLSX',
 };
 
 const UPLOAD_DESCRIPTION =
@@ -90,7 +93,7 @@ export const importsRoutes: FastifyPluginAsyncTypebox<{ imports: ImportsService;
     app.post(
       `/${path}`,
       {
-        config: manage,
+        config: kind === 'samples' ? sampleManagers : manage,
         preValidation: readUpload,
         schema: {
           tags,

@@ -12,6 +12,7 @@ export const KIND_PATHS = {
   'opening-stock': 'opening_stock',
   bins: 'bins',
   partners: 'partners',
+  samples: 'samples',
 } as const;
 export type KindPath = keyof typeof KIND_PATHS;
 
@@ -23,12 +24,12 @@ const RowError = Type.Object({
 });
 
 const Counts = Type.Record(Type.String(), Type.Integer(), {
-  description: 'Records by kind: products, categories, bins, suppliers, customers, movements',
+  description: 'Records by kind: products, categories, bins, suppliers, customers, movements, samples',
 });
 
 const importFields = {
   id: uuid,
-  kind: Type.Enum(['products', 'opening_stock', 'bins', 'partners']),
+  kind: Type.Enum(['products', 'opening_stock', 'bins', 'partners', 'samples']),
   status: Type.Enum(['queued', 'running', 'done', 'failed']),
   format: Type.Enum(['csv', 'xlsx']),
   filename: Type.String(),

@@ -49,6 +49,9 @@ export const imports = pgTable(
     index('imports_created_idx').on(t.createdAt),
     index('imports_unfinished_idx').on(t.createdAt).where(sql`${t.status} in ('queued', 'running')`),
     check('imports_status_check', sql`${t.status} in ('queued', 'running', 'done', 'failed')`),
-    check('imports_kind_check', sql`${t.kind} in ('products', 'opening_stock', 'bins', 'partners')`),
+    check(
+      'imports_kind_check',
+      sql`${t.kind} in ('products', 'opening_stock', 'bins', 'partners', 'samples')`,
+    ),
   ],
 );

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ModuleContext } from '../../platform/module-context.js';
 import type { CatalogBulk } from '../catalog/index.js';
+import type { SamplesBulk } from '../dispatch/index.js';
 import type { LocationsBulk } from '../locations/index.js';
 import type { PartnersService } from '../partners/index.js';
 import type { StockQueries, StockService } from '../stock/index.js';
@@ -10,6 +11,7 @@ import { ImportsService } from './imports.service.js';
 import { OpeningStockImporter } from './opening-stock.importer.js';
 import { PartnersImporter } from './partners.importer.js';
 import { ProductsImporter } from './products.importer.js';
+import { SamplesImporter } from './samples.importer.js';
 
 export interface ImportsDeps {
   catalogBulk: CatalogBulk;
@@ -18,6 +20,7 @@ export interface ImportsDeps {
   customers: PartnersService;
   stock: StockService;
   queries: StockQueries;
+  samplesBulk: SamplesBulk;
 }
 
 /**
@@ -38,6 +41,7 @@ export async function register(
       { supplier: deps.suppliers, customer: deps.customers },
       config.phoneDefaultRegion,
     ),
+    samples: new SamplesImporter(deps.samplesBulk),
   };
   const imports = new ImportsService(
     db,

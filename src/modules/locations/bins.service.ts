@@ -87,30 +87,33 @@ export class BinsService {
   }
 
   async create(ctx: RequestCtx, warehouseId: string, input: BinCreate) {
-    return this.db.transaction(async (tx) => {
-      await this.warehouseOrThrow(tx, warehouseId);
-      let row: BinRow;
-      try {
-        row = await insertBin(tx, {
-          warehouseId,
-          code: input.code.trim(),
-          type: input.type ?? 'storage',
-          capacity: input.capacity ?? null,
-          isActive: input.is_active ?? true,
-        });
-      } catch (error) {
-        if (isUniqueViolation(error, 'bins_warehouse_code_key'))
-          throw LocationErrors.binCodeTaken({ code: input.code });
-        throw error;
-      }
-      await recordAudit(tx, ctx, {
-        action: 'bin.create',
-        entityType: 'bin',
-        entityId: row.id,
-        after: snapshot(row),
+    return this.db.transaction((tx) => this.createIn(tx, ctx, warehouseId, input));
+  }
+
+  /** `create` inside the caller's transaction (a module setting up a bin it works with). */
+  async createIn(tx: DbOrTx, ctx: RequestCtx, warehouseId: string, input: BinCreate) {
+    await this.warehouseOrThrow(tx, warehouseId);
+    let row: BinRow;
+    try {
+      row = await insertBin(tx, {
+        warehouseId,
+        code: input.code.trim(),
+        type: input.type ?? 'storage',
+        capacity: input.capacity ?? null,
+        isActive: input.is_active ?? true,
       });
-      return toBinPublic(row);
+    } catch (error) {
+      if (isUniqueViolation(error, 'bins_warehouse_code_key'))
+        throw LocationErrors.binCodeTaken({ code: input.code });
+      throw error;
+    }
+    await recordAudit(tx, ctx, {
+      action: 'bin.create',
+      entityType: 'bin',
+      entityId: row.id,
+      after: snapshot(row),
     });
+    return toBinPublic(row);
   }
 
   async update(ctx: RequestCtx, id: string, input: BinChanges, expectedVersion?: number) {

@@ -17,9 +17,11 @@ export {
 export type { LocationStock } from './location-stock.js';
 export { LocationErrors } from './locations.errors.js';
 export { BinCreate as BinCreateSchema } from './locations.schemas.js';
+export type { WarehousesService } from './warehouses.service.js';
 
 export interface LocationsModule {
   bins: BinsService;
+  warehouses: WarehousesService;
   /** Many warehouses' bins at once (imports). */
   locationsBulk: LocationsBulk;
 }
@@ -34,5 +36,5 @@ export async function register(
   const bins = new BinsService(db, locationStock, config.binBulkMax);
   await app.register(warehousesRoutes, { prefix: '/api/v1/warehouses', warehouses, bins });
   await app.register(binsRoutes, { prefix: '/api/v1/bins', bins });
-  return { bins, locationsBulk: new LocationsBulk(db) };
+  return { bins, warehouses, locationsBulk: new LocationsBulk(db) };
 }

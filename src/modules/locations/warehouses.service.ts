@@ -1,4 +1,4 @@
-import type { Db } from '../../db/client.js';
+import type { Db, DbOrTx } from '../../db/client.js';
 import { isUniqueViolation } from '../../db/errors.js';
 import { type PageRequest, toPage } from '../../platform/pagination.js';
 import type { RequestCtx } from '../../platform/request-ctx.js';
@@ -61,34 +61,37 @@ export class WarehousesService {
 
   /** Creates the warehouse with its default bin, where stock posted without a bin lands. */
   async create(ctx: RequestCtx, input: WarehouseCreate) {
-    return this.db.transaction(async (tx) => {
-      let row: WarehouseRow;
-      try {
-        row = await insertWarehouse(tx, {
-          code: input.code.trim(),
-          name: input.name.trim(),
-          address: input.address?.trim() ?? '',
-          isActive: input.is_active ?? true,
-        });
-      } catch (error) {
-        if (isUniqueViolation(error, 'warehouses_code_key'))
-          throw LocationErrors.warehouseCodeTaken({ code: input.code });
-        throw error;
-      }
-      const bin = await insertBin(tx, {
-        warehouseId: row.id,
-        code: DEFAULT_BIN_CODE,
-        type: 'storage',
-        isDefault: true,
+    return this.db.transaction((tx) => this.createIn(tx, ctx, input));
+  }
+
+  /** `create` inside the caller's transaction (a module setting up a warehouse it works in). */
+  async createIn(tx: DbOrTx, ctx: RequestCtx, input: WarehouseCreate) {
+    let row: WarehouseRow;
+    try {
+      row = await insertWarehouse(tx, {
+        code: input.code.trim(),
+        name: input.name.trim(),
+        address: input.address?.trim() ?? '',
+        isActive: input.is_active ?? true,
       });
-      await recordAudit(tx, ctx, {
-        action: 'warehouse.create',
-        entityType: 'warehouse',
-        entityId: row.id,
-        after: snapshot(row),
-      });
-      return toWarehousePublic(row, bin.id);
+    } catch (error) {
+      if (isUniqueViolation(error, 'warehouses_code_key'))
+        throw LocationErrors.warehouseCodeTaken({ code: input.code });
+      throw error;
+    }
+    const bin = await insertBin(tx, {
+      warehouseId: row.id,
+      code: DEFAULT_BIN_CODE,
+      type: 'storage',
+      isDefault: true,
     });
+    await recordAudit(tx, ctx, {
+      action: 'warehouse.create',
+      entityType: 'warehouse',
+      entityId: row.id,
+      after: snapshot(row),
+    });
+    return toWarehousePublic(row, bin.id);
   }
 
   /** Changes the given fields; deactivating a warehouse that holds stock is refused. */
