@@ -76,6 +76,10 @@ const ConfigSchema = Type.Object({
   ALERT_LOW_STOCK_CRON: Type.String({ minLength: 9, default: '5 6 * * *' }),
   ALERT_LOW_STOCK_PER_WAREHOUSE: Type.Boolean({ default: false }),
   MONTHLY_REPORT_CRON: Type.String({ minLength: 9, default: '0 7 1 * *' }),
+  DEMO: Type.Boolean({ default: false }),
+  BACKUP_DIR: Type.String({ minLength: 1, default: './backups' }),
+  BACKUP_KEEP: Type.Integer({ minimum: 1, maximum: 10_000, default: 7 }),
+  BACKUP_CRON: Type.Optional(Type.String({ minLength: 9 })),
 });
 
 type RawConfig = Static<typeof ConfigSchema>;
@@ -118,6 +122,14 @@ export interface Config {
   alertLowStockPerWarehouse: boolean;
   /** When the monthly stock-on-hand and valuation workbook is mailed (cron, in TIMEZONE). */
   monthlyReportCron: string;
+  /** Load the demo site at start-up when the database is empty. */
+  demo: boolean;
+  /** Where `raktar backup` and the scheduled backup write. */
+  backupDir: string;
+  /** How many backups the scheduled backup (and `raktar backup --keep`) keeps, newest first. */
+  backupKeep: number;
+  /** When the scheduled backup runs (cron, in TIMEZONE); unset: never. */
+  backupCron: string | undefined;
   /** Most bins one bulk-generation request may create. */
   binBulkMax: number;
   /** Imports of more data rows than this run as a background job (202 and an import id). */
@@ -253,6 +265,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     alertLowStockCron: raw.ALERT_LOW_STOCK_CRON,
     alertLowStockPerWarehouse: raw.ALERT_LOW_STOCK_PER_WAREHOUSE,
     monthlyReportCron: raw.MONTHLY_REPORT_CRON,
+    demo: raw.DEMO,
+    backupDir: path.resolve(raw.BACKUP_DIR),
+    backupKeep: raw.BACKUP_KEEP,
+    backupCron: raw.BACKUP_CRON || undefined,
     binBulkMax: raw.BIN_BULK_MAX,
     importAsyncRows: raw.IMPORT_ASYNC_ROWS,
     importMaxRows: raw.IMPORT_MAX_ROWS,
