@@ -81,6 +81,7 @@ export async function importFile(kind: string, file: string, options: ImportOpti
           throw new CliError(`import of ${file} refused (${res.statusCode}): ${answer.detail ?? res.body}`);
         }
         const created = Object.entries(answer.created ?? {})
+          .filter(([, n]) => n > 0)
           .map(([what, n]) => `${n} ${what}`)
           .join(', ');
         console.log(

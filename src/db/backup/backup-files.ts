@@ -16,12 +16,18 @@ export function stampedName(dir: string, extension: 'tar.gz' | 'dump', now = new
   }
 }
 
-/** The backups in `dir`, newest first (by name: the stamp sorts as time does). */
+/** A name's place in time: its stamp, then the number of a second backup in the same second. */
+function sortKey(name: string): string {
+  const [, stamp, n] = /^raktar-(\d{8}T\d{6})(?:-(\d+))?Z/.exec(name) ?? [];
+  return `${stamp}-${(n ?? '1').padStart(6, '0')}`;
+}
+
+/** The backups in `dir`, newest first. */
 export function listBackups(dir: string): string[] {
   if (!existsSync(dir)) return [];
   return readdirSync(dir)
     .filter((name) => BACKUP_PATTERN.test(name))
-    .sort((a, b) => b.localeCompare(a))
+    .sort((a, b) => sortKey(b).localeCompare(sortKey(a)))
     .map((name) => path.join(dir, name));
 }
 
