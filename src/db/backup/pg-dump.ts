@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, renameSync, rmSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readdirSync, renameSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import pg from 'pg';
@@ -110,6 +110,7 @@ export async function dumpBackup(url: string, backupDir: string): Promise<Backup
     rmSync(partial, { force: true });
     throw toolFailure('pg_dump', error);
   }
+  chmodSync(partial, 0o600);
   renameSync(partial, file);
   return { file, kind: 'pg_dump', bytes: fileSize(file), seconds: (performance.now() - started) / 1000 };
 }
