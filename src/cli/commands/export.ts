@@ -3,6 +3,7 @@ import path from 'node:path';
 import type { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { CliError, cliConfig, withApp, withDatabase } from '../context.js';
+import { Progress } from '../progress.js';
 
 export interface ExportOptions {
   format: 'csv' | 'xlsx';
@@ -61,11 +62,14 @@ export async function exportList(list: string, options: ExportOptions): Promise<
         }
         const file = options.out ?? attachmentName(res.headers['content-disposition'] as string | undefined);
         if (!file) throw new CliError(`GET ${url} is not an export (no file name); give --out`);
+        const progress = new Progress('written', 'bytes');
         let bytes = 0;
         body.on('data', (chunk: Buffer) => {
           bytes += chunk.length;
+          progress.set(bytes);
         });
         await pipeline(body, createWriteStream(file));
+        progress.finish();
         console.log(`raktar: wrote ${file} (${bytes.toLocaleString('en')} bytes)`);
       },
       options.as ? { as: options.as } : {},
