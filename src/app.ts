@@ -21,6 +21,7 @@ import * as purchasing from './modules/purchasing/index.js';
 import * as reports from './modules/reports/index.js';
 import * as sales from './modules/sales/index.js';
 import * as stock from './modules/stock/index.js';
+import { scheduleBackups } from './platform/backup-job.js';
 import { ChangeFeed } from './platform/change-feed.js';
 import { errorHandlerPlugin } from './platform/error-handler.js';
 import type { Exporter } from './platform/export/exporter.js';
@@ -132,6 +133,11 @@ export async function buildApp({ config, database, logger }: AppDeps): Promise<F
     app.log,
   );
   scheduleMailRetry(scheduler, mailer, config.mailRetryCron);
+  scheduleBackups(
+    scheduler,
+    { databaseUrl: config.databaseUrl, dataDir: config.dataDir, backupDir: config.backupDir },
+    { cron: config.backupCron, keep: config.backupKeep, log: app.log },
+  );
   await app.register(healthPlugin, { database, scheduler, version: VERSION });
   // Before any route, so every API route is counted.
   await app.register(rateLimitPlugin, {

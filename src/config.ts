@@ -83,6 +83,10 @@ const ConfigSchema = Type.Object({
   DISPATCH_TRAY_SKU_PREFIX: Type.String({ maxLength: 32, default: 'TRAY-' }),
   DISPATCH_QUARANTINE_BIN: Type.String({ minLength: 1, maxLength: 64, default: 'QUARANTINE' }),
   DISPATCH_OVERDUE_DAYS: Type.Integer({ minimum: 1, maximum: 3650, default: 10 }),
+  DEMO: Type.Boolean({ default: false }),
+  BACKUP_DIR: Type.String({ minLength: 1, default: './backups' }),
+  BACKUP_KEEP: Type.Integer({ minimum: 1, maximum: 10_000, default: 7 }),
+  BACKUP_CRON: Type.Optional(Type.String({ minLength: 9 })),
 });
 
 type RawConfig = Static<typeof ConfigSchema>;
@@ -135,6 +139,14 @@ export interface Config {
     /** A dispatch out longer than this many days is overdue. */
     overdueAfterDays: number;
   };
+  /** Load the demo site at start-up when the database is empty. */
+  demo: boolean;
+  /** Where `raktar backup` and the scheduled backup write. */
+  backupDir: string;
+  /** How many backups the scheduled backup (and `raktar backup --keep`) keeps, newest first. */
+  backupKeep: number;
+  /** When the scheduled backup runs (cron, in TIMEZONE); unset: never. */
+  backupCron: string | undefined;
   /** Most bins one bulk-generation request may create. */
   binBulkMax: number;
   /** Imports of more data rows than this run as a background job (202 and an import id). */
@@ -282,6 +294,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
       quarantineBin: raw.DISPATCH_QUARANTINE_BIN,
       overdueAfterDays: raw.DISPATCH_OVERDUE_DAYS,
     },
+    demo: raw.DEMO,
+    backupDir: path.resolve(raw.BACKUP_DIR),
+    backupKeep: raw.BACKUP_KEEP,
+    backupCron: raw.BACKUP_CRON || undefined,
     binBulkMax: raw.BIN_BULK_MAX,
     importAsyncRows: raw.IMPORT_ASYNC_ROWS,
     importMaxRows: raw.IMPORT_MAX_ROWS,

@@ -6,7 +6,8 @@ import { DataDirInUseError } from './db/data-dir-lock.js';
 import { EmbeddedUnavailableError } from './db/embedded/binaries.js';
 import { runMigrations } from './db/migrate.js';
 import { LegacyDataDirError, openConfiguredDatabase } from './db/open.js';
-import { ensureFirstAdmin, resolveJwtSecret } from './modules/identity/index.js';
+import { demoSummaryLine, isEmptySite, seedDemo } from './demo/seed-demo.js';
+import { ensureFirstAdmin, operatorAccessToken, resolveJwtSecret } from './modules/identity/index.js';
 
 /** Migrates, builds the app and listens; shutdown stops the API first, then the database. */
 async function serve(database: Database, loaded: Config, started: number): Promise<void> {
@@ -26,6 +27,14 @@ async function serve(database: Database, loaded: Config, started: number): Promi
     );
   } else if (admin) {
     app.log.info({ username: admin.username }, 'first administrator created from ADMIN_PASSWORD');
+  }
+  if (config.demo || process.argv.includes('--demo')) {
+    // Loaded before the API listens, so the first request already sees the whole demo.
+    const token = await operatorAccessToken(database.db, config);
+    if (await isEmptySite(app, token)) {
+      app.log.info('loading the demo site');
+      app.log.info(demoSummaryLine(await seedDemo(app, token)));
+    } else app.log.info('demo site not loaded: the database already holds data');
   }
   const { embedded } = database;
   app.log.info(

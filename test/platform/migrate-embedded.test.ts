@@ -34,12 +34,12 @@ async function legacyDataDir(dataDir: string): Promise<void> {
   await db.close();
 }
 
-describe('npm run migrate-embedded', { timeout: 480_000 }, () => {
+describe('raktar migrate-embedded', { timeout: 480_000 }, () => {
   it('moves a PGlite DATA_DIR into the embedded server, which then serves its stock', async () => {
     const dataDir = sandbox.dataDir;
     await legacyDataDir(dataDir);
 
-    const migrated = sandbox.start('src/cli/migrate-embedded.ts');
+    const migrated = sandbox.start('src/cli/raktar.ts', {}, ['migrate-embedded']);
     expect(await exitCode(migrated)).toBe(0);
     const output = migrated.stdout.join('\n');
     expect(output).toContain('products: 3 row(s)');
@@ -69,7 +69,7 @@ describe('npm run migrate-embedded', { timeout: 480_000 }, () => {
     server.child.kill('SIGTERM');
     expect(await exitCode(server)).toBe(0);
 
-    const again = sandbox.start('src/cli/migrate-embedded.ts');
+    const again = sandbox.start('src/cli/raktar.ts', {}, ['migrate-embedded']);
     expect(await exitCode(again)).toBe(1);
     expect(again.stderr.join('\n')).toMatch(/no PGlite database in .*: nothing to migrate/);
   });

@@ -15,6 +15,7 @@ import { UsersService } from './users.service.js';
 
 export { ensureFirstAdmin, generatePassword } from './first-admin.js';
 export { resolveJwtSecret } from './jwt-secret.js';
+export { operatorAccessToken } from './operator-token.js';
 export { UsersService } from './users.service.js';
 
 export interface IdentityModule {

@@ -171,6 +171,17 @@ export async function lockActiveAdmins(db: DbOrTx): Promise<string[]> {
   return rows.map((row) => row.id);
 }
 
+/** The active administrator created first: who acts for the operator at the command line. */
+export async function firstActiveAdmin(db: DbOrTx): Promise<UserRow | undefined> {
+  const [row] = await db
+    .select()
+    .from(users)
+    .where(and(eq(users.role, 'admin'), eq(users.isActive, true)))
+    .orderBy(asc(users.createdAt), asc(users.id))
+    .limit(1);
+  return row;
+}
+
 export async function countUsers(db: DbOrTx): Promise<number> {
   const [row] = await db.select({ n: count() }).from(users);
   return row?.n ?? 0;

@@ -1,0 +1,111 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { DemoState } from '../../src/demo/demo-state.js';
+import { DemoNotEmptyError, type DemoSummary, seedDemo } from '../../src/demo/seed-demo.js';
+import { type Api, api } from '../helpers/api.js';
+import { loginAdmin } from '../helpers/factories.js';
+import { verifyLedger } from '../helpers/stock.js';
+import { buildTestApp, type TestApp } from '../helpers/test-app.js';
+
+let t: TestApp;
+let admin: Api;
+let summary: DemoSummary;
+let extensionSaw: { products: number; warehouses: string[] } | undefined;
+
+beforeAll(async () => {
+  t = await buildTestApp();
+  const { access_token } = await loginAdmin(t.app);
+  admin = api(t.app, access_token);
+  summary = await seedDemo(t.app, access_token, {
+    extensions: [
+      {
+        name: 'sample',
+        load: async (state: DemoState) => {
+          extensionSaw = {
+            products: state.data.products.length,
+            warehouses: state.data.warehouses.map((w) => w.code),
+          };
+        },
+      },
+    ],
+  });
+}, 300_000);
+afterAll(async () => t?.close());
+
+async function total(url: string): Promise<number> {
+  const res = await admin.get(`/api/v1${url}${url.includes('?') ? '&' : '?'}page_size=1`);
+  expect(res.statusCode).toBe(200);
+  return res.json().total as number;
+}
+
+describe('the demo site', { timeout: 120_000 }, () => {
+  it('has two warehouses with bins, 200 products in ten categories, suppliers and customers', async () => {
+    expect(summary).toMatchObject({ warehouses: 2, bins: 86, products: 200, suppliers: 8, customers: 12 });
+    expect(await total('/warehouses')).toBe(2);
+    expect(await total('/products')).toBe(200);
+    const categories = (await admin.get('/api/v1/categories')).json();
+    expect(Array.isArray(categories) ? categories.length : categories.total).toBe(10);
+    expect(await total('/suppliers')).toBe(8);
+    expect(await total('/customers')).toBe(12);
+  });
+
+  it('has lot-tracked products with lots expired, expiring within a month, and far off', async () => {
+    const { rows } = await t.database.executeSql(`
+      select count(*) filter (where l.expiry_date < current_date)::int as past,
+             count(*) filter (where l.expiry_date between current_date and current_date + 30)::int as near,
+             count(*) filter (where l.expiry_date > current_date + 90)::int as far,
+             count(distinct p.id)::int as tracked
+        from lots l join products p on p.id = l.product_id where p.tracking = 'lot'`);
+    const row = rows[0] as { past: number; near: number; far: number; tracked: number };
+    expect(row.tracked).toBe(100);
+    expect(row.past).toBeGreaterThanOrEqual(15);
+    expect(row.near).toBeGreaterThanOrEqual(15);
+    expect(row.far).toBeGreaterThanOrEqual(50);
+  });
+
+  it('has thirteen weeks of receipts, issues, transfers and counts, all in the ledger, which verifies', async () => {
+    expect(summary).toMatchObject({ issues: 26, counts: 3, transfers: 6 });
+    for (const type of [
+      'receipt',
+      'issue',
+      'transfer_out',
+      'transfer_in',
+      'count',
+      'production_consume',
+      'production_output',
+    ]) {
+      expect(await total(`/stock-movements?movement_type=${type}`), type).toBeGreaterThan(0);
+    }
+    const verify = await verifyLedger(t.app, admin.token as string);
+    expect(verify.ok).toBe(true);
+    expect(verify.balances_checked).toBeGreaterThan(300);
+  });
+
+  it('has purchase, sales and work orders both open and closed, dated across those weeks', async () => {
+    for (const status of ['draft', 'submitted', 'approved', 'partially_received', 'received', 'closed']) {
+      expect(await total(`/purchase-orders?status=${status}`), status).toBeGreaterThan(0);
+    }
+    for (const status of ['draft', 'confirmed', 'partially_shipped', 'shipped', 'closed', 'cancelled']) {
+      expect(await total(`/sales-orders?status=${status}`), status).toBeGreaterThan(0);
+    }
+    for (const status of ['planned', 'released', 'in_progress', 'completed']) {
+      expect(await total(`/work-orders?status=${status}`), status).toBeGreaterThan(0);
+    }
+    expect(await total('/stock-transfers?status=pending')).toBe(1);
+    expect(await total('/stock-transfers?status=completed')).toBe(5);
+    const { rows } = await t.database.executeSql(
+      'select (max(po_date) - min(po_date))::int as span from purchase_orders',
+    );
+    expect((rows[0] as { span: number }).span).toBeGreaterThanOrEqual(80);
+  });
+
+  it('runs the extensions after the core site, with its warehouses and products', () => {
+    expect(extensionSaw).toEqual({ products: 200, warehouses: ['BUD', 'DEB'] });
+    expect(summary.extensions).toEqual(['sample']);
+  });
+
+  it('refuses a database that holds data, and changes nothing', async () => {
+    const before = await total('/stock-movements');
+    await expect(seedDemo(t.app, admin.token as string)).rejects.toBeInstanceOf(DemoNotEmptyError);
+    expect(await total('/stock-movements')).toBe(before);
+  });
+});
