@@ -13,7 +13,7 @@ export class DemoClient {
   ) {}
 
   async call<T = Record<string, unknown>>(
-    method: 'GET' | 'POST' | 'PATCH',
+    method: 'GET' | 'POST' | 'PUT' | 'PATCH',
     url: string,
     body?: object,
   ): Promise<T> {

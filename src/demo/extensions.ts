@@ -1,4 +1,5 @@
 import type { DemoState } from './demo-state.js';
+import { dispatchDemo } from './dispatch-demo.js';
 
 /**
  * Demo data of a module that builds on the core site: it runs after the core history, with the
@@ -12,4 +13,4 @@ export interface DemoExtension {
   load(state: DemoState): Promise<void>;
 }
 
-export const DEMO_EXTENSIONS: DemoExtension[] = [];
+export const DEMO_EXTENSIONS: DemoExtension[] = [dispatchDemo];

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DemoState } from '../../src/demo/demo-state.js';
+import { DEMO_EXTENSIONS } from '../../src/demo/extensions.js';
 import { DemoNotEmptyError, type DemoSummary, seedDemo } from '../../src/demo/seed-demo.js';
 import { type Api, api } from '../helpers/api.js';
 import { loginAdmin } from '../helpers/factories.js';
@@ -17,6 +18,7 @@ beforeAll(async () => {
   admin = api(t.app, access_token);
   summary = await seedDemo(t.app, access_token, {
     extensions: [
+      ...DEMO_EXTENSIONS,
       {
         name: 'sample',
         load: async (state: DemoState) => {
@@ -40,8 +42,9 @@ async function total(url: string): Promise<number> {
 describe('the demo site', { timeout: 120_000 }, () => {
   it('has two warehouses with bins, 200 products in ten categories, suppliers and customers', async () => {
     expect(summary).toMatchObject({ warehouses: 2, bins: 86, products: 200, suppliers: 8, customers: 12 });
-    expect(await total('/warehouses')).toBe(2);
-    expect(await total('/products')).toBe(200);
+    // Besides them, the dispatch demo's tray store and its two tray products.
+    expect(await total('/warehouses')).toBe(3);
+    expect(await total('/products')).toBe(202);
     const categories = (await admin.get('/api/v1/categories')).json();
     expect(Array.isArray(categories) ? categories.length : categories.total).toBe(10);
     expect(await total('/suppliers')).toBe(8);
@@ -100,7 +103,31 @@ describe('the demo site', { timeout: 120_000 }, () => {
 
   it('runs the extensions after the core site, with its warehouses and products', () => {
     expect(extensionSaw).toEqual({ products: 200, warehouses: ['BUD', 'DEB'] });
-    expect(summary.extensions).toEqual(['sample']);
+    expect(summary.extensions).toEqual(['dispatch', 'sample']);
+  });
+
+  it('has core-tray dispatches: returned, one short with damaged trays, some out, with samples', async () => {
+    const dispatches = (await admin.get('/api/v1/dispatches?limit=100')).json().items as {
+      status: string;
+      hq_boxes: number;
+      returned_hq: number;
+    }[];
+    expect(dispatches).toHaveLength(14);
+    const by = (status: string) => dispatches.filter((d) => d.status === status);
+    expect(by('returned').length).toBeGreaterThan(5);
+    expect(by('partially_returned')).toHaveLength(1);
+    expect(by('outstanding').length).toBeGreaterThan(0);
+    const inventory = (await admin.get('/api/v1/dispatch/inventory')).json();
+    const out = (type: 'returned' | 'outstanding' | 'partially_returned') =>
+      by(type).reduce((sum, d) => sum + d.hq_boxes - d.returned_hq, 0);
+    // The base stays 200; what is out is what the dispatches have not brought back, and the
+    // short return's trays came back damaged, into quarantine.
+    expect(out('returned')).toBe(0);
+    expect(out('partially_returned')).toBe(1);
+    expect(inventory.base.hq).toBe(200);
+    expect(inventory.outstanding.hq).toBe(out('outstanding') + 1);
+    expect(inventory.quarantined.hq).toBe(by('partially_returned')[0]?.returned_hq);
+    expect(await total('/samples')).toBeGreaterThanOrEqual(28);
   });
 
   it('refuses a database that holds data, and changes nothing', async () => {
