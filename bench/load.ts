@@ -141,3 +141,22 @@ export async function warmUp(base: string, load: Load, connections: number, perC
     timeout: 120,
   });
 }
+
+/** The mixed stock write: `POST /stock-movements`, half receipts, half issues of 1–10 of one of `products`. */
+export function mixedWrites(headers: Record<string, string>, warehouseId: string, products: string[]): Load {
+  return {
+    method: 'POST',
+    path: '/api/v1/stock-movements',
+    headers,
+    body: {
+      templates: ['receipt', 'issue'].map((type) => ({
+        product_id: CHOICE,
+        warehouse_id: warehouseId,
+        movement_type: type,
+        quantity: QUANTITY,
+      })),
+      choices: products,
+      quantities: [1, 10],
+    },
+  };
+}

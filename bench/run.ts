@@ -9,7 +9,7 @@ import { type Database, openPostgres } from '../src/db/client.js';
 import { runningServerUrl } from '../src/db/embedded/server.js';
 import { drive, type Figures, pgbenchWriteScript, searchQuery, writeTransaction } from './ceiling.js';
 import { type CpuUse, countCpu } from './cpu.js';
-import { CHOICE, type Load, type LoadFigures, loadGenerator, measure, QUANTITY, warmUp } from './load.js';
+import { type Load, type LoadFigures, loadGenerator, measure, mixedWrites, warmUp } from './load.js';
 import { pgbench, pgbenchAvailable } from './pgbench.js';
 import { type Memory, memory, peakOf, sampleMemory } from './rss.js';
 import { hotProducts, PRODUCTS, SEARCH, seed } from './seed.js';
@@ -163,21 +163,7 @@ async function prepare(partial: Started): Promise<Target> {
   });
   const { access_token: token } = (await login.json()) as { access_token: string };
   const headers = { authorization: `Bearer ${token}`, 'content-type': 'application/json' };
-  const write: Load = {
-    method: 'POST',
-    path: '/api/v1/stock-movements',
-    headers,
-    body: {
-      templates: ['receipt', 'issue'].map((type) => ({
-        product_id: CHOICE,
-        warehouse_id: warehouseId,
-        movement_type: type,
-        quantity: QUANTITY,
-      })),
-      choices: hot,
-      quantities: [1, 10],
-    },
-  };
+  const write = mixedWrites(headers, warehouseId, hot);
   const search: Load = {
     method: 'GET',
     path: `/api/v1/products?search=${encodeURIComponent(SEARCH)}&page_size=50`,

@@ -7,7 +7,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { startHaproxy } from '../test/helpers/haproxy.js';
-import { CHOICE, type Load, type LoadFigures, measure, QUANTITY, warmUp } from './load.js';
+import { type Load, type LoadFigures, measure, mixedWrites, warmUp } from './load.js';
 import { adminToken, POOL_SIZE, scratchDatabase, startServer, stopServer } from './server.js';
 
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 32);
@@ -27,21 +27,7 @@ async function post(base: string, token: string, url: string, body: object): Pro
 
 async function workloads(base: string, token: string, warehouseId: string, products: string[]) {
   const headers = { authorization: `Bearer ${token}`, 'content-type': 'application/json' };
-  const write: Load = {
-    method: 'POST',
-    path: '/api/v1/stock-movements',
-    headers,
-    body: {
-      templates: ['receipt', 'issue'].map((type) => ({
-        product_id: CHOICE,
-        warehouse_id: warehouseId,
-        movement_type: type,
-        quantity: QUANTITY,
-      })),
-      choices: products,
-      quantities: [1, 10],
-    },
-  };
+  const write = mixedWrites(headers, warehouseId, products);
   const read: Load = { method: 'GET', path: '/api/v1/products?page_size=50', headers };
   const figures: Record<string, LoadFigures> = {};
   for (const [name, load] of Object.entries({ write, read })) {
