@@ -46,7 +46,7 @@ export const BatchCreate = Type.Object(
 );
 export type BatchCreate = Static<typeof BatchCreate>;
 
-const batchExample = {
+export const batchExample = {
   id: '01936d3e-8f2a-7c4b-9e1d-5a6b7c8d9f02',
   batch_code: 'B-2026-01',
   species: 'Tilapia',

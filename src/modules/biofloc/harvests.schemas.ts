@@ -1,6 +1,6 @@
 import { type Static, Type } from 'typebox';
 import { PageOf, PageQuery } from '../../platform/pagination.js';
-import { BatchPublic } from './batches.schemas.js';
+import { BatchPublic, batchExample } from './batches.schemas.js';
 import { amount, day, fishCount, orNull, stamp, text, uuid } from './common.schemas.js';
 import { HARVEST_TYPES } from './records.tables.js';
 
@@ -71,7 +71,10 @@ export const HarvestPublic = Type.Object(harvestFields, { examples: [harvestExam
 export const HarvestList = PageOf(HarvestPublic, harvestExample);
 export const HarvestResult = Type.Object(
   { ...harvestFields, batch: BatchPublic },
-  { description: 'The harvest, and the batch after it (a complete harvest: closed, with its results)' },
+  {
+    description: 'The harvest, and the batch after it (a complete harvest: closed, with its results)',
+    examples: [{ ...harvestExample, batch: batchExample }],
+  },
 );
 export const HarvestQuery = Type.Intersect([
   PageQuery,
