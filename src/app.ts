@@ -9,6 +9,7 @@ import { requestScopedDb } from './db/request-transaction.js';
 import { rowStreamer } from './db/stream.js';
 import * as alerts from './modules/alerts/index.js';
 import * as audit from './modules/audit/index.js';
+import * as biofloc from './modules/biofloc/index.js';
 import * as catalog from './modules/catalog/index.js';
 import * as dispatch from './modules/dispatch/index.js';
 import * as identity from './modules/identity/index.js';
@@ -170,7 +171,19 @@ export async function buildApp({ config, database, logger }: AppDeps): Promise<F
     catalogBulk,
   });
   const { reports: reportsService } = await reports.register(app, ctx, { valkey });
-  await alerts.register(app, ctx, { stock: stockViews, users, mailer, reports: reportsService });
+  const { alerts: alertsService } = await alerts.register(app, ctx, {
+    stock: stockViews,
+    users,
+    mailer,
+    reports: reportsService,
+  });
+  await biofloc.register(app, ctx, {
+    products,
+    catalogBulk,
+    bins,
+    stock: inventory.stock,
+    alerts: alertsService,
+  });
   await imports.register(app, ctx, {
     catalogBulk,
     locationsBulk,

@@ -87,6 +87,8 @@ const ConfigSchema = Type.Object({
   BACKUP_DIR: Type.String({ minLength: 1, default: './backups' }),
   BACKUP_KEEP: Type.Integer({ minimum: 1, maximum: 10_000, default: 7 }),
   BACKUP_CRON: Type.Optional(Type.String({ minLength: 9 })),
+  BIOFLOC_WAREHOUSE_ID: Type.Optional(Type.String({ format: 'uuid' })),
+  BIOFLOC_WATER_CHECK_CRON: Type.String({ minLength: 9, default: '20 * * * *' }),
 });
 
 type RawConfig = Static<typeof ConfigSchema>;
@@ -127,6 +129,10 @@ export interface Config {
   alertLowStockCron: string;
   /** Low-stock alerts per warehouse holding the product instead of over all warehouses. */
   alertLowStockPerWarehouse: boolean;
+  /** The warehouse biofloc tanks without one of their own take feed from and harvest into. */
+  bioflocWarehouseId: string | null;
+  /** When in-use tanks are checked for a water test in the last 24 h (cron, in TIMEZONE). */
+  bioflocWaterCheckCron: string;
   /** When the monthly stock-on-hand and valuation workbook is mailed (cron, in TIMEZONE). */
   monthlyReportCron: string;
   /** Core trays: the warehouse they are kept in and its quarantine bin (created on first use). */
@@ -286,6 +292,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     alertExpiryCron: raw.ALERT_EXPIRY_CRON,
     alertLowStockCron: raw.ALERT_LOW_STOCK_CRON,
     alertLowStockPerWarehouse: raw.ALERT_LOW_STOCK_PER_WAREHOUSE,
+    bioflocWarehouseId: raw.BIOFLOC_WAREHOUSE_ID ?? null,
+    bioflocWaterCheckCron: raw.BIOFLOC_WATER_CHECK_CRON,
     monthlyReportCron: raw.MONTHLY_REPORT_CRON,
     dispatch: {
       warehouseCode: raw.DISPATCH_WAREHOUSE_CODE,

@@ -65,3 +65,15 @@ export function multiplyDecimal(a: DecimalLike, b: DecimalLike): string {
 export function minDecimal(a: DecimalLike, b: DecimalLike): string {
   return Decimal.min(exact(a), exact(b)).toFixed();
 }
+
+/** `a ÷ b` rounded half up to `places` decimals, as a plain decimal string; null when `b` is 0. */
+export function divideDecimal(a: DecimalLike, b: DecimalLike, places = LEDGER_SCALE): string | null {
+  const divisor = exact(b);
+  if (divisor.isZero()) return null;
+  return exact(a).dividedBy(divisor).toDecimalPlaces(places, Decimal.ROUND_HALF_UP).toFixed();
+}
+
+/** The natural logarithm of a positive decimal, rounded to `places` decimals. */
+export function lnDecimal(value: DecimalLike, places = 10): string {
+  return exact(value).ln().toDecimalPlaces(places, Decimal.ROUND_HALF_UP).toFixed();
+}

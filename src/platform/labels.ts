@@ -40,6 +40,13 @@ const LABELS: Record<string, Record<string, Messages>> = {
     returned: 'visszaérkezett',
     collected: 'begyűjtött',
     processing: 'feldolgozás alatt álló',
+    available: 'szabad',
+    in_use: 'használatban van',
+    maintenance: 'karbantartás alatt áll',
+    decommissioned: 'kivont',
+    harvested: 'lehalászott',
+    terminated: 'megszüntetett',
+    graded: 'osztályozott',
   }),
   action: words('action', {
     submit: 'beküldés',

@@ -48,10 +48,15 @@ const TAGS = [
   { name: 'dispatch inventory', description: 'Core trays per type: base, out on dispatches, available' },
   { name: 'dispatch reports', description: 'Dispatch dashboard, reconciliation, analytics and export' },
   {
+    name: 'biofloc',
+    description:
+      'Fish farming: tanks, batches, feeding and inputs from stock, water quality, harvest into stock',
+  },
+  {
     name: 'reports',
     description: 'Dashboard, FEFO, stock on hand, valuation, aging, turnover, low stock, reconciliation, ABC',
   },
-  { name: 'alerts', description: 'Expiry and low-stock alerts, and who is mailed them' },
+  { name: 'alerts', description: 'Expiry, low-stock and water-quality alerts, and who is mailed them' },
   {
     name: 'imports',
     description: 'Products, opening stock, bins and partners from CSV or XLSX files, all rows or none',

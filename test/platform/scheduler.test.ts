@@ -29,7 +29,8 @@ describe('scheduler (pg-boss on this database)', () => {
     const mailRetry = { name: 'mail-retry', cron: '* * * * *', timezone: 'Europe/Budapest' };
     const imports = { name: 'resume-imports', cron: '* * * * *', timezone: 'Europe/Budapest' };
     const monthly = { name: 'monthly-report', cron: '0 7 1 * *', timezone: 'Europe/Budapest' };
-    const jobs = [expiry, lowStock, mailRetry, monthly, probe, purge, sweep, imports, snapshot];
+    const water = { name: 'biofloc-water-test-overdue', cron: '20 * * * *', timezone: 'Europe/Budapest' };
+    const jobs = [expiry, lowStock, water, mailRetry, monthly, probe, purge, sweep, imports, snapshot];
     expect(res.json().jobs).toEqual(expect.arrayContaining(jobs));
     const { rows } = await t.database.executeSql(
       'select name, cron, timezone from pgboss.schedule order by name',

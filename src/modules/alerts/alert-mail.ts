@@ -29,6 +29,16 @@ const Texts = defineMessageGroup('alerts.mail', {
     en: '- Low stock: {sku} {name} in {warehouse}: {on_hand} on hand, reorder point {reorder_point}',
     hu: '- Alacsony készlet: {sku} {name}, {warehouse}: {on_hand} készleten, újrarendelési szint {reorder_point}',
   },
+  water_quality: {
+    en: '- Water quality: tank {tank}, {parameter} {value} ({breach} the limit {threshold})',
+    hu: '- Vízminőség: {tank} medence, {parameter} {value} (határérték {threshold}: {breach})',
+  },
+  water_test_overdue: {
+    en: '- No water test in 24 hours: tank {tank}',
+    hu: '- 24 órája nincs vízvizsgálat: {tank} medence',
+  },
+  below: { en: 'below', hu: 'alatta marad' },
+  above: { en: 'above', hu: 'meghaladja' },
   outro: {
     en: 'Acknowledge them at GET /api/v1/alerts.',
     hu: 'Nyugtázás: GET /api/v1/alerts.',
@@ -36,6 +46,17 @@ const Texts = defineMessageGroup('alerts.mail', {
 });
 
 function line(alert: AlertRow, locale: Locale): string {
+  if (alert.kind === 'water_quality' || alert.kind === 'water_test_overdue') {
+    // A water alert breaches a minimum when its value is under it.
+    const below = (alert.value ?? 0) < (alert.threshold ?? 0);
+    return interpolate(Texts[alert.kind][locale], {
+      tank: alert.subjectLabel ?? '',
+      parameter: alert.parameter ?? '',
+      value: alert.value ?? 0,
+      threshold: alert.threshold ?? 0,
+      breach: Texts[below ? 'below' : 'above'][locale],
+    });
+  }
   // A low-stock alert of one warehouse names it.
   const kind =
     alert.kind === 'low_stock' && alert.warehouseCode
@@ -43,11 +64,11 @@ function line(alert: AlertRow, locale: Locale): string {
       : (alert.kind as 'lot_expiring' | 'lot_expired' | 'low_stock');
   const days = alert.daysToExpiry ?? 0;
   return interpolate(Texts[kind][locale], {
-    sku: alert.sku,
-    name: alert.productName,
+    sku: alert.sku ?? '',
+    name: alert.productName ?? '',
     lot: alert.lotNumber ?? '',
     warehouse: alert.warehouseCode ?? '',
-    on_hand: alert.onHand,
+    on_hand: alert.onHand ?? 0,
     expiry: alert.expiryDate ?? '',
     days: Math.abs(days),
     reorder_point: alert.reorderPoint ?? 0,

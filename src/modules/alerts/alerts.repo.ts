@@ -67,3 +67,18 @@ export async function acknowledgeAlert(
     .returning();
   return row;
 }
+
+/** Alerts of a kind (and parameter) not acknowledged yet. */
+export async function countOpenAlerts(db: DbOrTx, kind: string, parameter?: string): Promise<number> {
+  const [row] = await db
+    .select({ n: count() })
+    .from(alerts)
+    .where(
+      and(
+        eq(alerts.kind, kind),
+        isNull(alerts.acknowledgedAt),
+        parameter ? eq(alerts.parameter, parameter) : undefined,
+      ),
+    );
+  return row?.n ?? 0;
+}

@@ -7,14 +7,27 @@ const day = Type.String({ format: 'date' });
 const orNull = <T extends Parameters<typeof Type.Union>[0][number]>(schema: T) =>
   Type.Union([schema, Type.Null()]);
 
-export const ALERT_KINDS = ['lot_expiring', 'lot_expired', 'low_stock'] as const;
+export const ALERT_KINDS = [
+  'lot_expiring',
+  'lot_expired',
+  'low_stock',
+  'water_quality',
+  'water_test_overdue',
+] as const;
 export type AlertKind = (typeof ALERT_KINDS)[number];
 const Kind = Type.Union(
-  [Type.Literal('lot_expiring'), Type.Literal('lot_expired'), Type.Literal('low_stock')],
+  [
+    Type.Literal('lot_expiring'),
+    Type.Literal('lot_expired'),
+    Type.Literal('low_stock'),
+    Type.Literal('water_quality'),
+    Type.Literal('water_test_overdue'),
+  ],
   {
     description:
       'lot_expiring: a lot with stock expires within the window; lot_expired: expired stock on hand; ' +
-      'low_stock: on hand at or below the reorder point',
+      'low_stock: on hand at or below the reorder point; water_quality: a biofloc water test ' +
+      'breached its profile (one per parameter); water_test_overdue: an in-use tank had no water test in 24 h',
   },
 );
 
@@ -26,6 +39,8 @@ const SubscriptionKind = Type.Union(
     Type.Literal('lot_expiring'),
     Type.Literal('lot_expired'),
     Type.Literal('low_stock'),
+    Type.Literal('water_quality'),
+    Type.Literal('water_test_overdue'),
     Type.Literal('monthly_report'),
   ],
   {
@@ -60,6 +75,12 @@ const alertExample = {
   warehouse_code: 'MAIN',
   on_hand: 40,
   reorder_point: null,
+  subject_id: null,
+  subject_label: null,
+  source_id: null,
+  parameter: null,
+  value: null,
+  threshold: null,
   business_day: '2026-10-24',
   created_at: '2026-10-24T04:00:00.000Z',
   acknowledged_by: null,
@@ -70,17 +91,25 @@ export const AlertPublic = Type.Object(
   {
     id: uuid,
     kind: Kind,
-    product_id: uuid,
-    sku: Type.String(),
-    product_name: Type.String(),
+    product_id: orNull(Type.String({ format: 'uuid', description: 'Null for water alerts' })),
+    sku: orNull(Type.String()),
+    product_name: orNull(Type.String()),
     lot_id: orNull(uuid),
     lot_number: orNull(Type.String()),
     expiry_date: orNull(day),
     days_to_expiry: orNull(Type.Integer({ description: 'Negative once expired' })),
     warehouse_id: orNull(Type.String({ format: 'uuid', description: 'Null: over all warehouses' })),
     warehouse_code: orNull(Type.String()),
-    on_hand: Type.Number(),
+    on_hand: orNull(Type.Number()),
     reorder_point: orNull(Type.Number()),
+    subject_id: orNull(Type.String({ format: 'uuid', description: 'Water alerts: the tank' })),
+    subject_label: orNull(Type.String({ description: 'Water alerts: the tank code' })),
+    source_id: orNull(Type.String({ format: 'uuid', description: 'water_quality: the water test' })),
+    parameter: orNull(
+      Type.String({ description: 'water_quality: the parameter, e.g. dissolved_oxygen_mgl' }),
+    ),
+    value: orNull(Type.Number({ description: 'water_quality: the value measured' })),
+    threshold: orNull(Type.Number({ description: 'water_quality: the limit breached' })),
     business_day: Type.String({
       format: 'date',
       description: 'The day, in the business time zone, it was raised for',

@@ -1,4 +1,4 @@
-import type { Db } from '../../db/client.js';
+import type { Db, DbOrTx } from '../../db/client.js';
 import type { Locale } from '../../platform/i18n.js';
 import { type PageRequest, toPage } from '../../platform/pagination.js';
 import type { RequestCtx } from '../../platform/request-ctx.js';
@@ -12,12 +12,13 @@ import {
   type AlertFilter,
   type AlertRow,
   acknowledgeAlert,
+  countOpenAlerts,
   findAlert,
   insertNewAlerts,
   listAlerts,
   type NewAlert,
 } from './alerts.repo.js';
-import type { AlertCheck } from './alerts.schemas.js';
+import type { AlertCheck, AlertKind } from './alerts.schemas.js';
 import { businessDay } from './business-day.js';
 import { subscriptionsTo } from './subscriptions.repo.js';
 
@@ -25,6 +26,18 @@ import { subscriptionsTo } from './subscriptions.repo.js';
 export interface AlertStock {
   expiringLots(filter: { today: string; withinDays: number }): Promise<ExpiringLotRow[]>;
   lowStock(filter?: { perWarehouse?: boolean }): Promise<LowStockRow[]>;
+}
+
+/** An alert another module raises: a biofloc tank's water quality, or its overdue water test. */
+export interface RaisedAlert {
+  kind: Extract<AlertKind, 'water_quality' | 'water_test_overdue'>;
+  subjectId: string;
+  subjectLabel: string;
+  warehouseId?: string | null;
+  sourceId?: string | null;
+  parameter?: string | null;
+  value?: number | null;
+  threshold?: number | null;
 }
 
 /** Who alerts may be mailed to (the identity module's UsersService). */
@@ -43,7 +56,7 @@ export interface AlertSettings {
 export function toAlertPublic(row: AlertRow) {
   return {
     id: row.id,
-    kind: row.kind as 'lot_expiring' | 'lot_expired' | 'low_stock',
+    kind: row.kind as AlertKind,
     product_id: row.productId,
     sku: row.sku,
     product_name: row.productName,
@@ -55,6 +68,12 @@ export function toAlertPublic(row: AlertRow) {
     warehouse_code: row.warehouseCode,
     on_hand: row.onHand,
     reorder_point: row.reorderPoint,
+    subject_id: row.subjectId,
+    subject_label: row.subjectLabel,
+    source_id: row.sourceId,
+    parameter: row.parameter,
+    value: row.value,
+    threshold: row.threshold,
     business_day: row.businessDay,
     created_at: row.createdAt.toISOString(),
     acknowledged_by: row.acknowledgedBy,
@@ -125,22 +144,57 @@ export class AlertsService {
         : (await this.stock.lowStock({ perWarehouse: this.settings.lowStockPerWarehouse })).map((product) =>
             lowStockAlert(product, day),
           );
-    const { raised, mailIds } = await this.db.transaction(async (tx) => {
-      const raised = await insertNewAlerts(tx, candidates);
-      if (raised.length === 0) return { raised, mailIds: [] };
-      const subscriptions = await subscriptionsTo(tx, CHECK_KINDS[check]);
-      const mails = alertMails(
-        raised,
-        subscriptions,
-        await this.users.mailboxes(),
-        this.settings.defaultLocale,
-      );
-      const mailIds: string[] = [];
-      for (const mail of mails) mailIds.push(await this.mailer.enqueue(tx, alertMessage(mail, day)));
-      return { raised, mailIds };
-    });
+    const { raised, mailIds } = await this.db.transaction((tx) =>
+      this.insertAndQueue(tx, candidates, CHECK_KINDS[check], day),
+    );
     await this.mailer.deliver(mailIds, now);
     return { kind: check, business_day: day, raised: raised.length, mails: mailIds.length };
+  }
+
+  /** Inserts what is new of `candidates` and queues the mails to their subscribers in `tx`. */
+  private async insertAndQueue(tx: DbOrTx, candidates: NewAlert[], kinds: string[], day: string) {
+    const raised = await insertNewAlerts(tx, candidates);
+    if (raised.length === 0) return { raised, mailIds: [] };
+    const subscriptions = await subscriptionsTo(tx, kinds);
+    const mails = alertMails(
+      raised,
+      subscriptions,
+      await this.users.mailboxes(),
+      this.settings.defaultLocale,
+    );
+    const mailIds: string[] = [];
+    for (const mail of mails) mailIds.push(await this.mailer.enqueue(tx, alertMessage(mail, day)));
+    return { raised, mailIds };
+  }
+
+  /**
+   * Raises another module's alerts inside its transaction (the record that raised them commits
+   * with them) and queues their mails; answers the mail ids, for `deliver` once committed.
+   */
+  async raiseIn(
+    tx: DbOrTx,
+    alerts: RaisedAlert[],
+    now = new Date(),
+  ): Promise<{ raised: number; mailIds: string[] }> {
+    const day = businessDay(now, this.settings.timezone);
+    const candidates: NewAlert[] = alerts.map((alert) => ({ ...alert, businessDay: day }));
+    const { raised, mailIds } = await this.insertAndQueue(
+      tx,
+      candidates,
+      [...new Set(alerts.map((alert) => alert.kind))],
+      day,
+    );
+    return { raised: raised.length, mailIds };
+  }
+
+  /** Sends mails queued by `raiseIn`, after their transaction committed (failures are retried). */
+  async deliver(mailIds: string[], now = new Date()): Promise<void> {
+    if (mailIds.length > 0) await this.mailer.deliver(mailIds, now);
+  }
+
+  /** How many alerts of a kind (and parameter) nobody has acknowledged yet. */
+  countOpen(kind: AlertKind, parameter?: string): Promise<number> {
+    return countOpenAlerts(this.db, kind, parameter);
   }
 
   async list(filter: AlertFilter, page: PageRequest) {

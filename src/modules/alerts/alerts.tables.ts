@@ -17,18 +17,28 @@ import { warehouses } from '../locations/locations.tables.js';
 
 /**
  * Alerts raised by the scheduled checks, with the figures that raised them (as they were then).
- * One per kind, product, lot and warehouse per business day: the unique key makes a second run,
- * or a second instance, raise nothing new.
+ * One per kind, product, lot, warehouse, subject, source and parameter per business day: the
+ * unique key makes a second run, or a second instance, raise nothing new.
  */
 export const alerts = pgTable(
   'alerts',
   {
     id: id(),
-    /** lot_expiring | lot_expired | low_stock */
+    /** lot_expiring | lot_expired | low_stock | water_quality | water_test_overdue */
     kind: text('kind').notNull(),
-    productId: uuid('product_id').notNull(),
-    sku: text('sku').notNull(),
-    productName: text('product_name').notNull(),
+    /** Stock alerts name a product; water alerts name a tank (`subject_*`) instead. */
+    productId: uuid('product_id'),
+    sku: text('sku'),
+    productName: text('product_name'),
+    /** What a non-stock alert is about (a biofloc tank), and its code as it was then. */
+    subjectId: uuid('subject_id'),
+    subjectLabel: text('subject_label'),
+    /** The record that raised it (a water test): each one raises its own. */
+    sourceId: uuid('source_id'),
+    /** A water-quality alert's parameter, measured value and the limit it breached. */
+    parameter: text('parameter'),
+    value: numeric('value', { precision: 18, scale: 4, mode: 'number' }),
+    threshold: numeric('threshold', { precision: 18, scale: 4, mode: 'number' }),
     lotId: uuid('lot_id'),
     lotNumber: text('lot_number'),
     expiryDate: date('expiry_date'),
@@ -36,7 +46,7 @@ export const alerts = pgTable(
     /** Null for a low-stock alert over all warehouses. */
     warehouseId: uuid('warehouse_id'),
     warehouseCode: text('warehouse_code'),
-    onHand: numeric('on_hand', { precision: 18, scale: 4, mode: 'number' }).notNull(),
+    onHand: numeric('on_hand', { precision: 18, scale: 4, mode: 'number' }),
     reorderPoint: numeric('reorder_point', { precision: 18, scale: 4, mode: 'number' }),
     /** The day (in the business time zone) the check ran for. */
     businessDay: date('business_day').notNull(),
@@ -46,10 +56,13 @@ export const alerts = pgTable(
   },
   (t) => [
     unique('alerts_once_a_day_key')
-      .on(t.kind, t.businessDay, t.productId, t.lotId, t.warehouseId)
+      .on(t.kind, t.businessDay, t.productId, t.lotId, t.warehouseId, t.subjectId, t.sourceId, t.parameter)
       .nullsNotDistinct(),
     index('alerts_created_idx').on(t.createdAt),
-    check('alerts_kind_check', sql`${t.kind} in ('lot_expiring', 'lot_expired', 'low_stock')`),
+    check(
+      'alerts_kind_check',
+      sql`${t.kind} in ('lot_expiring', 'lot_expired', 'low_stock', 'water_quality', 'water_test_overdue')`,
+    ),
   ],
 );
 

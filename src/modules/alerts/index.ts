@@ -8,7 +8,7 @@ import { MonthlyReportService } from './monthly-report.service.js';
 import { subscriptionsRoutes } from './subscriptions.routes.js';
 import { SubscriptionsService } from './subscriptions.service.js';
 
-export type { AlertsService } from './alerts.service.js';
+export type { AlertsService, RaisedAlert } from './alerts.service.js';
 export { businessDay } from './business-day.js';
 
 /**

@@ -30,6 +30,7 @@ import {
 import { refusalError } from './post-refusals.js';
 import { StockErrors } from './stock.errors.js';
 import type { MovementCreate } from './stock.schemas.js';
+import { averageCostsOf } from './stock-costs.repo.js';
 
 /**
  * One change of stock as a document or request asks for it, before lots and bins are resolved.
@@ -134,6 +135,14 @@ export class StockService {
     referenceIds: string[],
   ): Promise<Map<string, LedgerRow[]>> {
     return movementsOfMany(db, referenceType, referenceIds);
+  }
+
+  /**
+   * The moving average cost of each product received at a cost (the ledger's unit costs), by id:
+   * what a consuming document records as the cost of what it issues.
+   */
+  averageCosts(db: DbOrTx, productIds: string[]): Promise<Map<string, string>> {
+    return averageCostsOf(db, productIds);
   }
 
   /** What a scope has available to take now (on hand less reserved, expired lots left out unless asked). */
