@@ -137,3 +137,11 @@ export function batchesExportQuery(filter: BatchFilter): SQL {
     where b.id in (select ${bioflocBatches.id} from ${bioflocBatches} ${where ? sql`where ${where}` : sql``})
     order by b.stocking_date desc, b.id desc`;
 }
+
+/**
+ * Serializes the first harvests of one species: the one that finds no product creates it, the
+ * others wait here and then find it (without this, the second insert broke the unique SKU).
+ */
+export async function lockSpeciesProduct(tx: DbOrTx, sku: string): Promise<void> {
+  await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`raktar.harvest-product:${sku}`}))`);
+}

@@ -8,7 +8,7 @@ import type { RequestCtx } from '../../platform/request-ctx.js';
 import { recordAudit } from '../audit/index.js';
 import type { CatalogBulk, ProductRow, ProductsService } from '../catalog/index.js';
 import type { StockService } from '../stock/index.js';
-import { type BatchRow, plus, updateBatch } from './batches.repo.js';
+import { type BatchRow, lockSpeciesProduct, plus, updateBatch } from './batches.repo.js';
 import type { BatchesService } from './batches.service.js';
 import { BioflocErrors } from './biofloc.errors.js';
 import { bioflocBatches } from './biofloc.tables.js';
@@ -75,6 +75,7 @@ export class HarvestsService {
   private async harvestProduct(tx: DbOrTx, batch: BatchRow): Promise<ProductRow> {
     if (batch.harvestProductId) return this.products.requireActive(tx, batch.harvestProductId);
     const sku = speciesSku(batch.species);
+    await lockSpeciesProduct(tx, sku);
     try {
       return await this.products.requireActiveBySku(tx, sku);
     } catch (error) {

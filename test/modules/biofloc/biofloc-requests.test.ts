@@ -286,4 +286,30 @@ describe('biofloc requests', () => {
       expect(file.statusCode, list).toBe(200);
     }
   });
+
+  it('creates a species’ harvest product once when its first harvests come at the same moment', async () => {
+    const batches = [];
+    for (let i = 0; i < 4; i++) {
+      const tank = await createTank(manager.api, wh.id);
+      batches.push(await stockBatch(manager.api, tank.id, { species: 'Pangasius', initial_count: 100 }));
+    }
+    const harvests = await Promise.all(
+      batches.map((batch) =>
+        worker.api.post('/api/v1/biofloc/harvests', {
+          batch_id: batch.id,
+          harvest_date: '2026-03-01',
+          harvest_type: 'partial',
+          fish_count: 10,
+          total_weight_kg: 5,
+        }),
+      ),
+    );
+    expect(harvests.map((res) => res.statusCode)).toEqual([201, 201, 201, 201]);
+    const products = bodyOf(await manager.api.get('/api/v1/products?search=FISH-PANGASIUS')).items as {
+      id: string;
+      sku: string;
+    }[];
+    expect(products.map((p) => p.sku)).toEqual(['FISH-PANGASIUS']);
+    expect(await onHand(manager.api, products[0]?.id ?? '')).toBe(20);
+  });
 });
