@@ -1,3 +1,4 @@
+import { bioflocDemo } from './biofloc-demo.js';
 import type { DemoState } from './demo-state.js';
 import { dispatchDemo } from './dispatch-demo.js';
 
@@ -13,4 +14,4 @@ export interface DemoExtension {
   load(state: DemoState): Promise<void>;
 }
 
-export const DEMO_EXTENSIONS: DemoExtension[] = [dispatchDemo];
+export const DEMO_EXTENSIONS: DemoExtension[] = [dispatchDemo, bioflocDemo];

@@ -39,8 +39,9 @@ describe('raktar on the embedded server', { timeout: 600_000 }, () => {
     const exported = await run(['export', 'products', '--out', products]);
     expect(exported.code).toBe(0);
     expect(exported.stdout).toMatch(/raktar: wrote .*products\.csv \([\d,]+ bytes\)/);
-    // The 200 products of the site and the dispatch demo's two tray products, under a header.
-    expect(readFileSync(products, 'utf8').trim().split('\n')).toHaveLength(203);
+    // The 200 products of the site, the dispatch demo's two trays and the biofloc demo's feed,
+    // molasses and harvested fish, under a header.
+    expect(readFileSync(products, 'utf8').trim().split('\n')).toHaveLength(206);
 
     const again = await run(['seed:demo']);
     expect(again.code).toBe(1);

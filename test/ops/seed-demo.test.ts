@@ -42,9 +42,10 @@ async function total(url: string): Promise<number> {
 describe('the demo site', { timeout: 120_000 }, () => {
   it('has two warehouses with bins, 200 products in ten categories, suppliers and customers', async () => {
     expect(summary).toMatchObject({ warehouses: 2, bins: 86, products: 200, suppliers: 8, customers: 12 });
-    // Besides them, the dispatch demo's tray store and its two tray products.
+    // Besides them, the dispatch demo's tray store and its two tray products, and the biofloc
+    // demo's feed, molasses and harvested fish.
     expect(await total('/warehouses')).toBe(3);
-    expect(await total('/products')).toBe(202);
+    expect(await total('/products')).toBe(205);
     const categories = (await admin.get('/api/v1/categories')).json();
     expect(Array.isArray(categories) ? categories.length : categories.total).toBe(10);
     expect(await total('/suppliers')).toBe(8);
@@ -57,7 +58,8 @@ describe('the demo site', { timeout: 120_000 }, () => {
              count(*) filter (where l.expiry_date between current_date and current_date + 30)::int as near,
              count(*) filter (where l.expiry_date > current_date + 90)::int as far,
              count(distinct p.id)::int as tracked
-        from lots l join products p on p.id = l.product_id where p.tracking = 'lot'`);
+        from lots l join products p on p.id = l.product_id
+        where p.tracking = 'lot' and p.sku not like 'FISH-%'`);
     const row = rows[0] as { past: number; near: number; far: number; tracked: number };
     expect(row.tracked).toBe(100);
     expect(row.past).toBeGreaterThanOrEqual(15);
@@ -103,7 +105,35 @@ describe('the demo site', { timeout: 120_000 }, () => {
 
   it('runs the extensions after the core site, with its warehouses and products', () => {
     expect(extensionSaw).toEqual({ products: 200, warehouses: ['BUD', 'DEB'] });
-    expect(summary.extensions).toEqual(['dispatch', 'sample']);
+    expect(summary.extensions).toEqual(['dispatch', 'biofloc', 'sample']);
+  });
+
+  it('has a biofloc farm: tanks, batches fed and tested for weeks, one harvested into stock, an alert', async () => {
+    const tanks = (await admin.get('/api/v1/biofloc/tanks?page_size=50')).json().items as {
+      status: string;
+    }[];
+    expect(tanks).toHaveLength(6);
+    const batches = (await admin.get('/api/v1/biofloc/batches?page_size=50')).json().items as {
+      batch_code: string;
+      status: string;
+      total_feed_kg: number;
+    }[];
+    expect(Object.fromEntries(batches.map((b) => [b.batch_code, b.status]))).toEqual({
+      'TIL-01': 'harvested',
+      'TIL-02': 'active',
+      'VAN-01': 'active',
+      'PAN-01': 'active',
+    });
+    // Three tanks hold a batch; the harvested batch's tank is free again.
+    expect(tanks.filter((tank) => tank.status === 'in_use')).toHaveLength(3);
+    expect(batches.every((b) => b.total_feed_kg > 0)).toBe(true);
+    expect(await total('/biofloc/feeding')).toBe(4 * 13);
+    const fish = (await admin.get('/api/v1/products?search=FISH-TILAPIA')).json().items as { id: string }[];
+    const stock = (await admin.get(`/api/v1/inventory/balances?product_id=${fish[0]?.id}`)).json();
+    expect(stock.items.reduce((sum: number, b: { on_hand: number }) => sum + b.on_hand, 0)).toBeGreaterThan(
+      0,
+    );
+    expect(await total('/alerts?kind=water_quality')).toBe(1);
   });
 
   it('has core-tray dispatches: returned, one short with damaged trays, some out, with samples', async () => {
