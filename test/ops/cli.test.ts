@@ -2,7 +2,7 @@
 // (beside a running server, to which the commands connect) and on a server through DATABASE_URL.
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, inject, it } from 'vitest';
 import { databaseUrl, onServer, uniqueDatabaseName } from '../helpers/databases.js';
 import { exitCode, processSandbox, waitForLine } from '../helpers/process.js';
 
@@ -101,23 +101,25 @@ describe('raktar on the embedded server', { timeout: 600_000 }, () => {
   });
 });
 
-const serverUrl = process.env.TEST_DATABASE_URL;
+// The suite's server: the embedded one under `npm test` (newer than the machine's pg_dump, so the
+// backup names the client version it needs), TEST_DATABASE_URL's in CI (dumped and restored).
+const serverUrl = inject('serverUrl');
 
-describe.skipIf(!serverUrl)('raktar on a PostgreSQL server (DATABASE_URL)', { timeout: 600_000 }, () => {
+describe('raktar on a PostgreSQL server (DATABASE_URL)', { timeout: 600_000 }, () => {
   const created: string[] = [];
   const freshDatabase = async () => {
     const name = uniqueDatabaseName('raktar_cli');
-    await onServer(serverUrl as string, `create database "${name}"`);
+    await onServer(serverUrl, `create database "${name}"`);
     created.push(name);
-    return databaseUrl(serverUrl as string, name);
+    return databaseUrl(serverUrl, name);
   };
   afterEach(async () => {
     for (const name of created.splice(0)) {
-      await onServer(serverUrl as string, `drop database if exists "${name}" with (force)`);
+      await onServer(serverUrl, `drop database if exists "${name}" with (force)`);
     }
   });
 
-  it('migrates, adds users, imports, verifies, and backs up with pg_dump and restores with pg_restore', async () => {
+  it('migrates, adds users, imports, verifies, and backs up with pg_dump and restores with pg_restore (or names the pg_dump it needs)', async () => {
     const backups = sandbox.folder('raktar-dumps-');
     const env = (url: string) => ({
       DATABASE_URL: url,
