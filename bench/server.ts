@@ -1,7 +1,7 @@
 // The API server as the benchmarks run it: its own process, a free port, warn-level logs.
 import { type ChildProcess, spawn } from 'node:child_process';
-import { type AddressInfo, createServer } from 'node:net';
 import pg from 'pg';
+import { freePort } from '../test/helpers/debian.js';
 
 /** The API's connections to PostgreSQL: a few per core serve 32 clients best on two cores. */
 export const POOL_SIZE = Number(process.env.BENCH_POOL_SIZE ?? 8);
@@ -17,14 +17,6 @@ export async function serverReachable(url: string): Promise<boolean> {
   } catch {
     return false;
   }
-}
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  await new Promise((resolve) => server.close(resolve));
-  return port;
 }
 
 /**
