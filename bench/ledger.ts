@@ -1,5 +1,6 @@
 // `npm run bench:ledger`: history reads through the API on a ledger of 100,000 and of 10,000,000
-// rows (three years of about 9,000 movements a day, with monthly balance snapshots): `as_of`
+// rows (three years of about 9,000 movements a day, with monthly balance snapshots and, as the
+// fill job takes them, one every 50,000 movements): `as_of`
 // balances of one warehouse, the newest and a deep keyset page of the movement history, a bin's
 // history, and how long `verify` takes, incremental and full. Figures: bench/results/ledger.json.
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -19,6 +20,8 @@ interface SizeResult {
   seed_seconds: number;
   snapshots: number;
   snapshot_seconds: number;
+  fill_snapshots: number;
+  fill_seconds: number;
   reads: Record<string, LoadFigures>;
   verify_incremental_ms: number;
   verify_full_ms: number;
@@ -58,6 +61,12 @@ async function benchSize(rowsWanted: number): Promise<SizeResult> {
       await call(base, token, 'POST', '/api/v1/inventory/snapshots', { cut_at: cut });
     }
     const snapshotSeconds = (Date.now() - started) / 1000;
+    // What the fill job does on a busy ledger: a snapshot every SNAPSHOT_EVERY_MOVEMENTS movements.
+    started = Date.now();
+    const filled = await call(base, token, 'POST', '/api/v1/inventory/snapshots/fill');
+    const fillSeconds = (Date.now() - started) / 1000;
+    const fillSnapshots = (filled.items as unknown[]).length;
+    console.log(`   ${fillSnapshots} snapshots of busy stretches in ${fillSeconds.toFixed(1)} s`);
     await client.query('vacuum analyze');
     const headers = { authorization: `Bearer ${token}` };
     const loads: Record<string, Load> = {
@@ -106,6 +115,8 @@ async function benchSize(rowsWanted: number): Promise<SizeResult> {
       seed_seconds: seedSeconds,
       snapshots: seeded.monthStarts.length,
       snapshot_seconds: snapshotSeconds,
+      fill_snapshots: fillSnapshots,
+      fill_seconds: fillSeconds,
       reads,
       verify_incremental_ms: incrementalMs,
       verify_full_ms: fullMs,
@@ -130,7 +141,7 @@ for (const name of Object.keys(small?.reads ?? {})) {
 }
 for (const r of results) {
   console.log(
-    `${r.ledger_rows.toLocaleString('en')} rows: verify incremental ${r.verify_incremental_ms} ms, full ${r.verify_full_ms} ms; ${r.snapshots} snapshots in ${r.snapshot_seconds.toFixed(1)} s`,
+    `${r.ledger_rows.toLocaleString('en')} rows: verify incremental ${r.verify_incremental_ms} ms, full ${r.verify_full_ms} ms; ${r.snapshots} snapshots in ${r.snapshot_seconds.toFixed(1)} s, then ${r.fill_snapshots} of busy stretches in ${r.fill_seconds.toFixed(1)} s`,
   );
 }
 const file = path.resolve(import.meta.dirname, 'results/ledger.json');

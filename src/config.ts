@@ -66,6 +66,8 @@ const ConfigSchema = Type.Object({
   PHONE_DEFAULT_REGION: Type.String({ pattern: '^[A-Z]{2}$', default: 'HU' }),
   RESERVATION_SWEEP_CRON: Type.String({ minLength: 9, default: '*/15 * * * *' }),
   SNAPSHOT_CRON: Type.String({ minLength: 9, default: '15 0 1 * *' }),
+  SNAPSHOT_EVERY_MOVEMENTS: Type.Integer({ minimum: 0, maximum: 100_000_000, default: 50_000 }),
+  SNAPSHOT_FILL_CRON: Type.String({ minLength: 9, default: '*/10 * * * *' }),
   REPORT_CACHE_SECONDS: Type.Integer({ minimum: 0, maximum: 3600, default: 30 }),
   RESERVATION_TTL_MINUTES: Type.Integer({ minimum: 1, default: 60 }),
   OVER_RECEIPT_TOLERANCE_PERCENT: Type.Number({ minimum: 0, maximum: 100, default: 0 }),
@@ -167,6 +169,10 @@ export interface Config {
   reservationSweepCron: string;
   /** When the monthly balance snapshot (cut at the start of the month) is taken. */
   snapshotCron: string;
+  /** A busy ledger gets a snapshot every this many movements (or balances, if more); 0: off. */
+  snapshotEveryMovements: number;
+  /** When the job taking the snapshots a busy ledger is due runs. */
+  snapshotFillCron: string;
   /** How long a dashboard is reused while nothing is posted (0 = computed on every request). */
   reportCacheSeconds: number;
   /** Lifetime of a reservation made without expires_at or ttl_minutes. */
@@ -313,6 +319,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     phoneDefaultRegion: raw.PHONE_DEFAULT_REGION,
     reservationSweepCron: raw.RESERVATION_SWEEP_CRON,
     snapshotCron: raw.SNAPSHOT_CRON,
+    snapshotEveryMovements: raw.SNAPSHOT_EVERY_MOVEMENTS,
+    snapshotFillCron: raw.SNAPSHOT_FILL_CRON,
     reportCacheSeconds: raw.REPORT_CACHE_SECONDS,
     reservationTtlMinutes: raw.RESERVATION_TTL_MINUTES,
     overReceiptTolerancePercent: raw.OVER_RECEIPT_TOLERANCE_PERCENT,

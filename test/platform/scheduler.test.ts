@@ -24,13 +24,14 @@ describe('scheduler (pg-boss on this database)', () => {
     const purge = { name: 'purge-idempotency-keys', cron: '17 * * * *', timezone: 'Europe/Budapest' };
     const sweep = { name: 'release-expired-reservations', cron: '*/15 * * * *', timezone: 'Europe/Budapest' };
     const snapshot = { name: 'stock-snapshot-monthly', cron: '15 0 1 * *', timezone: 'Europe/Budapest' };
+    const fill = { name: 'stock-snapshot-fill', cron: '*/10 * * * *', timezone: 'Europe/Budapest' };
     const expiry = { name: 'alerts-expiry', cron: '0 6 * * *', timezone: 'Europe/Budapest' };
     const lowStock = { name: 'alerts-low-stock', cron: '5 6 * * *', timezone: 'Europe/Budapest' };
     const mailRetry = { name: 'mail-retry', cron: '* * * * *', timezone: 'Europe/Budapest' };
     const imports = { name: 'resume-imports', cron: '* * * * *', timezone: 'Europe/Budapest' };
     const monthly = { name: 'monthly-report', cron: '0 7 1 * *', timezone: 'Europe/Budapest' };
     const water = { name: 'biofloc-water-test-overdue', cron: '20 * * * *', timezone: 'Europe/Budapest' };
-    const jobs = [expiry, lowStock, water, mailRetry, monthly, probe, purge, sweep, imports, snapshot];
+    const jobs = [expiry, lowStock, water, mailRetry, monthly, probe, purge, sweep, imports, fill, snapshot];
     expect(res.json().jobs).toEqual(expect.arrayContaining(jobs));
     const { rows } = await t.database.executeSql(
       'select name, cron, timezone from pgboss.schedule order by name',

@@ -53,12 +53,19 @@ export async function register(
   });
   const reservations = new ReservationsService(db, products, bins, stock);
   const transfers = new TransfersService(db, reservations, bins, stock);
-  const snapshots = new SnapshotsService(db, config.timezone);
+  const snapshots = new SnapshotsService(db, config.timezone, config.snapshotEveryMovements);
   scheduler.register({
     name: 'stock-snapshot-monthly',
     cron: config.snapshotCron,
     run: async () => {
       await snapshots.takeMonthly(schedulerCtx('stock-snapshot-monthly'));
+    },
+  });
+  scheduler.register({
+    name: 'stock-snapshot-fill',
+    cron: config.snapshotFillCron,
+    run: async () => {
+      await snapshots.fill(schedulerCtx('stock-snapshot-fill'));
     },
   });
   scheduler.register({

@@ -49,6 +49,37 @@ export async function listSnapshots(db: DbOrTx, page: PageRequest) {
   return { rows: found, total: total?.n ?? 0 };
 }
 
+/** The first snapshot cut after `after` (after the ledger's start without it). */
+export async function nextSnapshot(db: DbOrTx, after?: Date): Promise<SnapshotRow | undefined> {
+  const [row] = await db
+    .select()
+    .from(stockSnapshots)
+    .where(after ? sql`${stockSnapshots.cutAt} > ${moment(after)}` : undefined)
+    .orderBy(stockSnapshots.cutAt)
+    .limit(1);
+  return row;
+}
+
+/**
+ * The moment of the `nth` movement after `after` (from the ledger's start without it) and at or
+ * before `until`, rounded up to the millisecond a cut is kept in; none when fewer lie between.
+ * Walks the `(occurred_at, id)` index for `nth` entries at most.
+ */
+export async function nthMovementAt(
+  db: DbOrTx,
+  range: { after?: Date; until: Date },
+  nth: number,
+): Promise<Date | undefined> {
+  const after = range.after ? sql`occurred_at > ${moment(range.after)} and ` : sql``;
+  const [row] = await rows<{ at: Date }>(
+    db,
+    sql`select date_trunc('milliseconds', occurred_at + interval '999 microseconds') as at
+      from stock_movements where ${after}occurred_at <= ${moment(range.until)}
+      order by occurred_at, id offset ${nth - 1} limit 1`,
+  );
+  return row ? new Date(row.at) : undefined;
+}
+
 /**
  * The database's clock, to the millisecond (the ledger's `occurred_at` is the posting
  * transaction's start on it). Cuts are whole milliseconds, so they read back exactly as dates.

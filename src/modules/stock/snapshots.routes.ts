@@ -5,7 +5,7 @@ import { PageQuery, pageRequest } from '../../platform/pagination.js';
 import { ctxOf } from '../../platform/request-ctx.js';
 import { listRoute } from '../../platform/route-helpers.js';
 import type { SnapshotsService } from './snapshots.service.js';
-import { SnapshotCreate, SnapshotList, SnapshotPublic } from './stock.schemas.js';
+import { SnapshotCreate, SnapshotFillResult, SnapshotList, SnapshotPublic } from './stock.schemas.js';
 
 const tags = ['inventory'];
 const { read } = moduleAccess('inventory');
@@ -36,6 +36,24 @@ export const snapshotsRoutes: FastifyPluginAsyncTypebox<{ snapshots: SnapshotsSe
       const cut = request.body.cut_at ? new Date(request.body.cut_at) : undefined;
       return reply.code(201).send(await snapshots.take(ctxOf(request), cut));
     },
+  );
+  app.post(
+    '/snapshots/fill',
+    {
+      config: { access: { roles: Roles.admin, module: 'inventory' } },
+      schema: {
+        tags,
+        summary: 'Take the snapshots a busy ledger is due (what the fill job does every 10 minutes)',
+        description:
+          'Wherever more movements than `SNAPSHOT_EVERY_MOVEMENTS` (or than the balances of the ' +
+          'snapshot before, if more) lie between two snapshots or since the last one, takes one at ' +
+          'each such count, so `as_of` adds at most that many ledger rows to a snapshot. After a ' +
+          'bulk load or restore this fills the history at once. Returns the snapshots taken (none ' +
+          'when nothing is due or the setting is 0).',
+        response: { 200: SnapshotFillResult },
+      },
+    },
+    async (request) => ({ items: await snapshots.fill(ctxOf(request)) }),
   );
   listRoute(app, {
     config: read,

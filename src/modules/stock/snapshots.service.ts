@@ -1,6 +1,7 @@
 import { uuidv7 } from 'uuidv7';
 import type { Db } from '../../db/client.js';
 import { isUniqueViolation } from '../../db/errors.js';
+import { AppError } from '../../platform/errors.js';
 import { type PageRequest, toPage } from '../../platform/pagination.js';
 import type { RequestCtx } from '../../platform/request-ctx.js';
 import { recordAudit } from '../audit/index.js';
@@ -10,6 +11,8 @@ import {
   isFuture,
   latestSnapshot,
   listSnapshots,
+  nextSnapshot,
+  nthMovementAt,
   type SnapshotRow,
   snapshotAt,
   startOfMonth,
@@ -44,6 +47,8 @@ export class SnapshotsService {
   constructor(
     private readonly db: Db,
     private readonly timezone: string,
+    /** A busy stretch of ledger gets a snapshot every this many movements (0: monthly only). */
+    private readonly everyMovements = 0,
   ) {}
 
   /** The snapshot at `cutAt` (default: now). Waits for postings begun before the cut to finish. */
@@ -90,6 +95,41 @@ export class SnapshotsService {
     const cut = await startOfMonth(this.db, this.timezone);
     if (await snapshotAt(this.db, cut)) return;
     await this.take(ctx, cut);
+  }
+
+  /**
+   * The snapshots a busy ledger is due, oldest first: wherever more movements than
+   * `everyMovements`, or than the balances the snapshot before holds, lie between two snapshots
+   * (or since the last), one at each such count. A snapshot every calendar month bounds `as_of`
+   * by a month of ledger, which grows with the site's activity; this bounds it by a count, so
+   * `as_of` reads at most about as many ledger rows as a snapshot holds balances. Cuts taken
+   * meanwhile (by another instance) or still in flight are left for the next run.
+   */
+  async fill(ctx: RequestCtx) {
+    const taken: ReturnType<typeof toSnapshotPublic>[] = [];
+    if (this.everyMovements <= 0) return taken;
+    const now = await databaseNow(this.db);
+    let from: SnapshotRow | undefined;
+    for (;;) {
+      const next = await nextSnapshot(this.db, from?.cutAt);
+      const until = next?.cutAt ?? now;
+      const every = Math.max(this.everyMovements, from?.balances ?? 0);
+      const cut = await nthMovementAt(this.db, { after: from?.cutAt, until }, every);
+      if (cut && cut < until) {
+        try {
+          taken.push(await this.take(ctx, cut));
+        } catch (error) {
+          if (error instanceof AppError && error.code === 'SNAPSHOT_CUT_IN_FLIGHT') break;
+          if (!(error instanceof AppError && error.code === 'SNAPSHOT_EXISTS')) throw error;
+        }
+        from = await snapshotAt(this.db, cut);
+        if (!from) break;
+        continue;
+      }
+      if (!next) break;
+      from = next;
+    }
+    return taken;
   }
 
   async list(page: PageRequest) {

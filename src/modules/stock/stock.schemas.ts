@@ -288,4 +288,11 @@ export const SnapshotCreate = Type.Object(
 
 export const SnapshotList = PageOf(SnapshotPublic, snapshotExample);
 
+export const SnapshotFillResult = Type.Object(
+  {
+    items: Type.Array(SnapshotPublic, { description: 'The snapshots taken now, oldest cut first' }),
+  },
+  { examples: [{ items: [snapshotExample] }] },
+);
+
 export const IdParams = Type.Object({ id: uuid });
