@@ -3,6 +3,7 @@ import { drizzle } from 'drizzle-orm/node-postgres';
 import type { PgDatabase, PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg-core';
 import pg from 'pg';
 import type { EmbeddedServerInfo } from './embedded/server.js';
+import type { ReadReplicas } from './read-replicas.js';
 
 type Schema = Record<string, never>;
 /** The Drizzle handle every repo takes. */
@@ -28,6 +29,8 @@ export interface Database {
   /** Raw SQL outside any transaction (pg-boss, health checks). Several statements allowed without values. */
   executeSql(text: string, values?: unknown[]): Promise<SqlResult>;
   poolStats(): { total: number; idle: number; waiting: number };
+  /** Streaming replicas for list, report and export reads (DATABASE_REPLICA_URLS). */
+  replicas?: ReadReplicas;
   /** Set when this process runs the embedded server. */
   embedded?: EmbeddedServerInfo;
   close(): Promise<void>;
