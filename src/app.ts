@@ -152,7 +152,7 @@ export async function buildApp({ config, database, logger }: AppDeps): Promise<F
     prefix: config.valkeyPrefix,
   });
   // What instances remember of users and logins is forgotten on all of them when it changes.
-  const feed = new ChangeFeed(database.pool, database.session, app.log);
+  const feed = new ChangeFeed(database.pool, database.sessionClient, app.log);
   await feed.start();
   const { users } = await identity.register(app, ctx, { mailer, valkey, feed });
   await audit.register(app, ctx);
