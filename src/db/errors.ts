@@ -43,7 +43,7 @@ export function missingReference(error: unknown): string | undefined {
 
 const NETWORK_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EHOSTUNREACH', 'EPIPE']);
 const LOST_CONNECTION =
-  /Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error/;
+  /Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error|Client was closed and is not queryable|no writable server among/;
 
 /**
  * True when the server could not be reached or went away mid-query (refused, reset, timed out,
@@ -65,6 +65,10 @@ export function isConnectionError(error: unknown): boolean {
  * refuses (SERIALIZABLE among them). The statement belongs on the primary.
  */
 export function isReadOnlyServerError(error: unknown): boolean {
-  const code = pgError(error)?.code;
-  return code === '25006' || code === '0A000';
+  return isReadOnlyTransaction(error) || pgError(error)?.code === '0A000';
+}
+
+/** True for a write refused in a read-only transaction: on a standby, or a primary being demoted. */
+export function isReadOnlyTransaction(error: unknown): boolean {
+  return pgError(error)?.code === '25006';
 }

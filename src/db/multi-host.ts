@@ -61,6 +61,7 @@ export class PrimaryFinder {
             return url;
           }
         }
+        // Worded for isConnectionError: no primary yet is an outage to retry, as a refused connection is.
         throw new Error(`no writable server among ${this.urls.length} hosts`);
       } finally {
         this.finding = undefined;

@@ -4,6 +4,8 @@ import { waitFor } from './wait.js';
 interface Attempt {
   start: number;
   end: number;
+  /** The HTTP status; 0 when no answer came (a reset connection, a timeout). */
+  status: number;
   id?: string;
 }
 
@@ -12,6 +14,8 @@ export interface FailoverRun {
   acked: string[];
   /** Requests that got no 201 (an error status, a reset connection, a timeout). */
   failed: number;
+  /** How many failed requests got each status (0: no answer). */
+  failedStatuses: Record<number, number>;
   /**
    * Seconds from the first failed request to the first 201 of a request sent after it: how long
    * writes were refused. 0 when none failed.
@@ -45,9 +49,10 @@ export async function writeThroughFailover(
         signal: AbortSignal.timeout(30_000),
       });
       const body = (await res.json().catch(() => ({}))) as { id?: string };
-      attempts.push({ start, end: Date.now(), ...(res.status === 201 && body.id ? { id: body.id } : {}) });
+      const id = res.status === 201 ? body.id : undefined;
+      attempts.push({ start, end: Date.now(), status: res.status, ...(id ? { id } : {}) });
     } catch {
-      attempts.push({ start, end: Date.now() });
+      attempts.push({ start, end: Date.now(), status: 0 });
     }
   };
   const loops = Array.from({ length: workers }, async () => {
@@ -77,6 +82,10 @@ export async function writeThroughFailover(
   return {
     acked: attempts.flatMap((a) => (a.id ? [a.id] : [])),
     failed: failures.length,
+    failedStatuses: failures.reduce<Record<number, number>>(
+      (counts, a) => Object.assign(counts, { [a.status]: (counts[a.status] ?? 0) + 1 }),
+      {},
+    ),
     downtimeSeconds: firstFailure === undefined ? 0 : (firstSuccessAfter(firstFailure) - firstFailure) / 1000,
     stallSeconds: (firstSuccessAfter(killedAt) - killedAt) / 1000,
   };

@@ -64,8 +64,13 @@ describe('failover through a multi-host DATABASE_URL (pg_auto_failover)', { time
     expect(verify.status).toBe(200);
     expect(verify.body.ok).toBe(true);
     expect(run.stallSeconds).toBeLessThan(60);
+    // Refused while there is no primary: 503 with Retry-After, never a 500.
+    const internal = proc.stdout.filter(
+      (line) => line.includes('"status":500') || line.includes('request failed'),
+    );
+    expect(Object.keys(run.failedStatuses), internal.slice(0, 3).join('\n')).toEqual(['503']);
     console.info(
-      `failover: ${run.acked.length} acknowledged, ${run.failed} failed, downtime ${run.downtimeSeconds.toFixed(1)} s, writes stalled ${run.stallSeconds.toFixed(1)} s`,
+      `failover: ${run.acked.length} acknowledged, ${run.failed} failed ${JSON.stringify(run.failedStatuses)}, downtime ${run.downtimeSeconds.toFixed(1)} s, writes stalled ${run.stallSeconds.toFixed(1)} s`,
     );
   });
 });
