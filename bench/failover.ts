@@ -1,8 +1,9 @@
-// `npm run bench:failover`: how long writes are refused when the primary's host dies. A
-// pg_auto_failover formation (monitor, primary, synchronous secondary) on loopback, the API on a
-// multi-host DATABASE_URL, 8 loops posting receipts; the primary's postgres and pg_autoctl get
-// SIGKILL, the monitor promotes the secondary and the API finds it. Downtime: from the first failed
-// request to the first 201 of a request sent after it. BENCH_RUNS formations (3), each new.
+// `npm run bench:failover`: how long writes are refused when the primary dies. A pg_auto_failover
+// formation (monitor, primary, synchronous secondary) on loopback, the API on a multi-host
+// DATABASE_URL, 8 loops posting receipts. Two kills: `host` (SIGKILL to the primary's postgres and
+// its pg_autoctl: the monitor promotes the secondary) and `postgres` (SIGKILL to postgres alone:
+// pg_autoctl restarts it, or the monitor fails over first). Downtime: from the first failed
+// request to the first 201 of a request sent after it. BENCH_RUNS (3) new formations per kill.
 // Figures: bench/results/failover.json.
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -25,7 +26,11 @@ async function post(base: string, token: string, url: string, body: object): Pro
   return ((await res.json()) as { id: string }).id;
 }
 
-async function once(): Promise<FailoverRun & { lost: number; verified: boolean }> {
+type Kill = 'host' | 'postgres';
+
+async function once(
+  kill: Kill,
+): Promise<FailoverRun & { lost: number; verified: boolean; promoted: boolean }> {
   const formation = await startFormation();
   const dataDir = mkdtempSync(path.join(tmpdir(), 'raktar-bench-failover-'));
   let server: Awaited<ReturnType<typeof startServer>> | undefined;
@@ -36,7 +41,8 @@ async function once(): Promise<FailoverRun & { lost: number; verified: boolean }
       warehouse_id: await post(server.base, token, '/warehouses', { code: 'FO', name: 'Failover' }),
       product_id: await post(server.base, token, '/products', { sku: 'FO-1', name: 'Failover' }),
     };
-    const run = await writeThroughFailover(server.base, token, stock, formation, { workers: WORKERS });
+    const before = await formation.primary();
+    const run = await writeThroughFailover(server.base, token, stock, formation, { workers: WORKERS, kill });
     const primary = await formation.primary();
     const [stored] = await sqlOn<{ n: string }>(
       `postgres://postgres@127.0.0.1:${primary.port}/raktar`,
@@ -47,7 +53,12 @@ async function once(): Promise<FailoverRun & { lost: number; verified: boolean }
       headers: { authorization: `Bearer ${token}` },
     });
     const verified = verify.ok && ((await verify.json()) as { ok: boolean }).ok;
-    return { ...run, lost: run.acked.length - Number(stored?.n), verified };
+    return {
+      ...run,
+      lost: run.acked.length - Number(stored?.n),
+      verified,
+      promoted: primary.port !== before.port,
+    };
   } finally {
     if (server) await stopServer(server.child);
     rmSync(dataDir, { recursive: true, force: true });
@@ -55,30 +66,29 @@ async function once(): Promise<FailoverRun & { lost: number; verified: boolean }
   }
 }
 
-const runs: Awaited<ReturnType<typeof once>>[] = [];
-for (let i = 0; i < RUNS; i += 1) {
-  const run = await once();
-  runs.push(run);
-  console.log(
-    `run ${i + 1}: downtime ${run.downtimeSeconds.toFixed(1)} s, writes stalled ${run.stallSeconds.toFixed(1)} s, ` +
-      `${run.acked.length} acknowledged, ${run.failed} refused, ${run.lost} lost, verify ${run.verified ? 'clean' : 'NOT clean'}`,
-  );
-}
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? 0;
-const downtime = median(runs.map((r) => r.downtimeSeconds));
-console.log(`failover downtime: median ${downtime.toFixed(1)} s over ${runs.length} runs`);
+const results: Record<string, object> = {};
+for (const kill of ['host', 'postgres'] as const) {
+  const runs: Awaited<ReturnType<typeof once>>[] = [];
+  for (let i = 0; i < RUNS; i += 1) {
+    const run = await once(kill);
+    runs.push(run);
+    console.log(
+      `${kill} killed, run ${i + 1}: downtime ${run.downtimeSeconds.toFixed(1)} s, writes stalled ${run.stallSeconds.toFixed(1)} s, ` +
+        `${run.promoted ? 'secondary promoted' : 'same primary'}, ${run.acked.length} acknowledged, ${run.failed} refused, ` +
+        `${run.lost} lost, verify ${run.verified ? 'clean' : 'NOT clean'}`,
+    );
+  }
+  const downtime = median(runs.map((r) => r.downtimeSeconds));
+  console.log(`${kill} killed: median downtime ${downtime.toFixed(1)} s over ${runs.length} runs`);
+  results[kill] = {
+    median_downtime_seconds: downtime,
+    runs: runs.map(({ acked, ...figures }) => ({ acknowledged: acked.length, ...figures })),
+  };
+}
 const file = path.resolve(import.meta.dirname, 'results/failover.json');
 mkdirSync(path.dirname(file), { recursive: true });
 writeFileSync(
   file,
-  `${JSON.stringify(
-    {
-      measured_at: new Date().toISOString(),
-      workers: WORKERS,
-      median_downtime_seconds: downtime,
-      runs: runs.map(({ acked, ...figures }) => ({ acknowledged: acked.length, ...figures })),
-    },
-    null,
-    2,
-  )}\n`,
+  `${JSON.stringify({ measured_at: new Date().toISOString(), workers: WORKERS, results }, null, 2)}\n`,
 );

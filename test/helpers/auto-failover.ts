@@ -33,8 +33,13 @@ export interface Formation {
   nodes: Node[];
   /** The node the monitor has as primary (or wait_primary). */
   primary: () => Promise<Node>;
-  /** SIGKILL to the node's postgres and its pg_autoctl (so nothing restarts it): the host is gone. */
-  kill: (node: Node) => void;
+  /**
+   * SIGKILL to the node's postgres, and with `host` also to its pg_autoctl, so nothing restarts it
+   * (the host is gone). Without, pg_autoctl restarts postgres in place and nothing fails over.
+   */
+  kill: (node: Node, what?: 'host' | 'postgres') => void;
+  /** Until both nodes run again, one primary and one secondary, as the monitor wants them. */
+  settled: () => Promise<void>;
   /** The monitor's view, for a failing test's message. */
   state: () => Promise<string>;
   stop: () => Promise<void>;
@@ -75,6 +80,19 @@ export async function startFormation(database = 'raktar'): Promise<Formation> {
       'select nodename, nodeport, reportedstate::text, goalstate::text from pgautofailover.node order by nodeid',
     );
   const nodes: Node[] = [];
+  const settled = () =>
+    waitFor(
+      async () => {
+        const now = await states();
+        return (
+          now.every((s) => s.reportedstate === s.goalstate) &&
+          now.some((s) => s.reportedstate === 'primary') &&
+          now.some((s) => s.reportedstate === 'secondary')
+        );
+      },
+      'the formation to settle (a primary and a secondary)',
+      90_000,
+    );
   const stop = async () => {
     for (const keeper of keepers) {
       if (keeper.exitCode !== null || keeper.signalCode !== null || !keeper.pid) continue;
@@ -137,11 +155,7 @@ export async function startFormation(database = 'raktar'): Promise<Formation> {
         90_000,
       );
     }
-    await waitFor(
-      async () => (await states()).every((s) => s.reportedstate === s.goalstate),
-      'the formation to settle',
-      60_000,
-    );
+    await settled();
   } catch (error) {
     await stop();
     throw error;
@@ -164,6 +178,7 @@ export async function startFormation(database = 'raktar'): Promise<Formation> {
         process.kill(postmaster, 'SIGKILL');
       } catch {}
     },
+    settled,
     state: async () => JSON.stringify(await states()),
     stop,
   };

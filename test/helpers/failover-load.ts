@@ -27,15 +27,15 @@ export interface FailoverRun {
 
 /**
  * Posts receipts of one unit through the API from `workers` loops; once `before` are acknowledged
- * it kills the formation's primary, and it goes on until `after` requests sent after the kill
- * were acknowledged by the new primary.
+ * it kills the formation's primary (its host, or its postgres alone), and it goes on until `after`
+ * requests sent after the kill were acknowledged.
  */
 export async function writeThroughFailover(
   base: string,
   token: string,
   stock: { product_id: string; warehouse_id: string },
   formation: Formation,
-  { workers = 4, before = 20, after = 20, timeoutMs = 90_000 } = {},
+  { workers = 4, before = 20, after = 20, timeoutMs = 90_000, kill = 'host' as 'host' | 'postgres' } = {},
 ): Promise<FailoverRun> {
   const attempts: Attempt[] = [];
   let stopped = false;
@@ -62,7 +62,7 @@ export async function writeThroughFailover(
   const ackedSince = (at: number) => attempts.filter((a) => a.id && a.start > at).length;
   try {
     await waitFor(() => ackedSince(0) >= before, `${before} acknowledged movements`, timeoutMs);
-    formation.kill(await formation.primary());
+    formation.kill(await formation.primary(), kill);
     killedAt = Date.now();
     await waitFor(
       () => ackedSince(killedAt) >= after,
