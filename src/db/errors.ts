@@ -72,3 +72,11 @@ export function isReadOnlyServerError(error: unknown): boolean {
 export function isReadOnlyTransaction(error: unknown): boolean {
   return pgError(error)?.code === '25006';
 }
+
+/**
+ * True when this server cannot serve us at all: unreachable, or refusing the login or the
+ * database (a misconfigured replica). Another server should take the statement.
+ */
+export function isServerUnusable(error: unknown): boolean {
+  return isConnectionError(error) || /^(28|3D)/.test(pgError(error)?.code ?? '');
+}

@@ -78,7 +78,7 @@ export async function openConfiguredDatabase(config: Config, options: OpenOption
 }
 
 /** The database with its read replicas, closed together. */
-function withReplicas(database: Database, replicas: ReadReplicas): Database {
+export function withReplicas(database: Database, replicas: ReadReplicas): Database {
   return {
     ...database,
     replicas,

@@ -1,7 +1,7 @@
 import { drizzle } from 'drizzle-orm/node-postgres';
 import pg from 'pg';
 import type { Db } from './client.js';
-import { isConnectionError } from './errors.js';
+import { isServerUnusable } from './errors.js';
 
 /** Where a read goes: a replica's Drizzle handle and its pool (for cursors). */
 export interface ReadSource {
@@ -62,7 +62,7 @@ export class ReadReplicas {
         if (reader !== undefined && this.pending.get(reader) === after) this.pending.delete(reader);
         return replica;
       } catch (error) {
-        if (!isConnectionError(error)) throw error;
+        if (!isServerUnusable(error)) throw error;
         this.markDown(replica);
       }
     }
@@ -79,7 +79,7 @@ export class ReadReplicas {
     }
   }
 
-  /** Skips a replica whose connection failed for a few seconds. */
+  /** Skips a replica that could not serve (unreachable, login or database refused) for a few seconds. */
   markDown(source: ReadSource): void {
     const replica = this.replicas.find((r) => r.pool === source.pool);
     if (replica) replica.downUntil = Date.now() + DOWN_MS;

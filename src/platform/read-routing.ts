@@ -1,7 +1,7 @@
 import type { FastifyInstance, RouteHandlerMethod, RouteOptions } from 'fastify';
 import fp from 'fastify-plugin';
 import type { SqlResult } from '../db/client.js';
-import { isConnectionError, isReadOnlyServerError } from '../db/errors.js';
+import { isReadOnlyServerError, isServerUnusable } from '../db/errors.js';
 import type { ReadReplicas } from '../db/read-replicas.js';
 import { readingFrom } from '../db/request-transaction.js';
 
@@ -41,7 +41,7 @@ export const readRoutingPlugin = fp(
           return await readingFrom(source, async () => handler.call(this, request, reply));
         } catch (error) {
           if (reply.sent) throw error;
-          if (isConnectionError(error)) replicas.markDown(source);
+          if (isServerUnusable(error)) replicas.markDown(source);
           else if (!isReadOnlyServerError(error)) throw error;
           request.log.warn({ err: error }, 'replica read failed; reading from the primary');
           return handler.call(this, request, reply);
