@@ -5,7 +5,7 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import type { Config } from './config.js';
 import type { Database } from './db/client.js';
 import { useNamedStatements } from './db/prepared.js';
-import { requestScopedDb } from './db/request-transaction.js';
+import { requestScopedDb, requestScopedPool } from './db/request-transaction.js';
 import { rowStreamer } from './db/stream.js';
 import * as alerts from './modules/alerts/index.js';
 import * as audit from './modules/audit/index.js';
@@ -36,6 +36,7 @@ import { metricsPlugin } from './platform/metrics.js';
 import type { ModuleContext } from './platform/module-context.js';
 import { openapiPlugin } from './platform/openapi.js';
 import { rateLimitPlugin } from './platform/rate-limit.js';
+import { readRoutingPlugin } from './platform/read-routing.js';
 import { RequestLogController, requestContextPlugin, requestId } from './platform/request-context.js';
 import { Scheduler } from './platform/scheduler.js';
 import { securityHeadersPlugin } from './platform/security-headers.js';
@@ -99,7 +100,7 @@ export async function buildApp({ config, database, logger }: AppDeps): Promise<F
   app.decorate('scheduler', scheduler);
   // Lists answering ?format=csv|xlsx stream through a cursor and audit each download.
   const exporter: Exporter = {
-    streamRows: rowStreamer(database.pool),
+    streamRows: rowStreamer(() => requestScopedPool(database.pool)),
     timezone: config.timezone,
     audit: (ctx, record) => audit.recordExport(database.db, ctx, record),
   };
@@ -119,6 +120,8 @@ export async function buildApp({ config, database, logger }: AppDeps): Promise<F
   });
   // Before compression: it stores the response body as sent, not a compressed stream.
   await app.register(idempotencyPlugin, { db: database.db, scheduler });
+  // Lists, reports and exports on a replica when there are any; writes and one's own reads not.
+  await app.register(readRoutingPlugin, { replicas: database.replicas, primarySql: database.executeSql });
   await app.register(compress, { global: true, threshold: 1024 });
   await app.register(openapiPlugin, { version: VERSION });
   await app.register(metricsPlugin, { poolStats: database.poolStats, token: config.metricsToken });
@@ -149,7 +152,7 @@ export async function buildApp({ config, database, logger }: AppDeps): Promise<F
     prefix: config.valkeyPrefix,
   });
   // What instances remember of users and logins is forgotten on all of them when it changes.
-  const feed = new ChangeFeed(database.pool, database.session, app.log);
+  const feed = new ChangeFeed(database.pool, database.sessionClient, app.log);
   await feed.start();
   const { users } = await identity.register(app, ctx, { mailer, valkey, feed });
   await audit.register(app, ctx);

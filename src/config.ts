@@ -19,6 +19,9 @@ const ConfigSchema = Type.Object({
   EMBEDDED_PG_PORT: Type.Optional(Type.Integer({ minimum: 1, maximum: 65535 })),
   DB_POOL_SIZE: Type.Integer({ minimum: 1, maximum: 1000, default: 10 }),
   DATABASE_DIRECT_URL: Type.Optional(Type.String({ pattern: '^postgres(ql)?://' })),
+  DATABASE_REPLICA_URLS: Type.Optional(
+    Type.String({ pattern: '^\\s*postgres(ql)?://[^,]+(,\\s*postgres(ql)?://[^,]+)*\\s*$' }),
+  ),
   DB_PREPARED_STATEMENTS: Type.Boolean({ default: true }),
   POSTING_BATCH_MAX: Type.Integer({ minimum: 1, maximum: 1000, default: 64 }),
   POSTING_BATCHES_IN_FLIGHT: Type.Integer({ minimum: 1, maximum: 64, default: 1 }),
@@ -189,6 +192,8 @@ export interface Config {
   dbPoolSize: number;
   /** The server itself, when DATABASE_URL is a transaction-mode pooler (for LISTEN and migrations). */
   databaseDirectUrl: string | undefined;
+  /** Streaming replicas that list, report and export reads go to (empty: everything on the primary). */
+  databaseReplicaUrls: string[];
   dbPreparedStatements: boolean;
   /** Group commit of single movements: requests per batch, and batches posted at once. */
   postingBatchMax: number;
@@ -258,6 +263,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     embeddedPgPort: raw.EMBEDDED_PG_PORT,
     dbPoolSize: raw.DB_POOL_SIZE,
     databaseDirectUrl: raw.DATABASE_DIRECT_URL || undefined,
+    databaseReplicaUrls: (raw.DATABASE_REPLICA_URLS ?? '')
+      .split(',')
+      .map((url) => url.trim())
+      .filter(Boolean),
     dbPreparedStatements: raw.DB_PREPARED_STATEMENTS,
     postingBatchMax: raw.POSTING_BATCH_MAX,
     postingBatchesInFlight: raw.POSTING_BATCHES_IN_FLIGHT,

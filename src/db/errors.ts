@@ -40,3 +40,43 @@ export function missingReference(error: unknown): string | undefined {
   const match = /^Key \((\w+)\)=\(.*\) is not present in table/.exec(pg.detail ?? '');
   return match?.[1];
 }
+
+const NETWORK_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EHOSTUNREACH', 'EPIPE']);
+const LOST_CONNECTION =
+  /Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error|Client was closed and is not queryable|no writable server among/;
+
+/**
+ * True when the server could not be reached or went away mid-query (refused, reset, timed out,
+ * shut down, starting up): another server may answer the same statement.
+ */
+export function isConnectionError(error: unknown): boolean {
+  let current = error as (PgError & { message?: string }) | undefined;
+  for (let depth = 0; current && depth < 5; depth++) {
+    const code = current.code ?? '';
+    if (NETWORK_CODES.has(code) || /^(08|57P0[1-3])/.test(code)) return true;
+    if (LOST_CONNECTION.test(current.message ?? '')) return true;
+    current = current.cause as typeof current;
+  }
+  return false;
+}
+
+/**
+ * True when the server only reads: a write in a read-only transaction, or what a hot standby
+ * refuses (SERIALIZABLE among them). The statement belongs on the primary.
+ */
+export function isReadOnlyServerError(error: unknown): boolean {
+  return isReadOnlyTransaction(error) || pgError(error)?.code === '0A000';
+}
+
+/** True for a write refused in a read-only transaction: on a standby, or a primary being demoted. */
+export function isReadOnlyTransaction(error: unknown): boolean {
+  return pgError(error)?.code === '25006';
+}
+
+/**
+ * True when this server cannot serve us at all: unreachable, or refusing the login or the
+ * database (a misconfigured replica). Another server should take the statement.
+ */
+export function isServerUnusable(error: unknown): boolean {
+  return isConnectionError(error) || /^(28|3D)/.test(pgError(error)?.code ?? '');
+}

@@ -1,7 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import { drizzle } from 'drizzle-orm/node-postgres';
 import { migrate } from 'drizzle-orm/node-postgres/migrator';
-import pg from 'pg';
 import type { Database } from './client.js';
 
 export const migrationsFolder = fileURLToPath(new URL('../../migrations', import.meta.url));
@@ -26,7 +25,7 @@ async function countApplied(database: Database): Promise<number> {
 export async function runMigrations(database: Database): Promise<number> {
   const before = await countApplied(database);
   // A session lock held across statements: on a connection of its own to the server itself.
-  const client = new pg.Client(database.session);
+  const client = database.sessionClient();
   await client.connect();
   try {
     await client.query('select pg_advisory_lock($1)', [MIGRATION_LOCK_KEY]);

@@ -3,6 +3,7 @@ import { type Database, openPostgres } from './client.js';
 import { DataDirInUseError, lockDataDir } from './data-dir-lock.js';
 import { EmbeddedPostgres, runningServerUrl } from './embedded/server.js';
 import { hasLegacyData, legacyDir } from './legacy-pglite.js';
+import { ReadReplicas } from './read-replicas.js';
 
 /** DATA_DIR holds data of the earlier embedded engine; start-up stops and changes nothing. */
 export class LegacyDataDirError extends Error {}
@@ -34,8 +35,12 @@ export interface OpenOptions {
  * stopped by `close()` after the pool.
  */
 export async function openConfiguredDatabase(config: Config, options: OpenOptions = {}): Promise<Database> {
-  if (config.databaseUrl)
-    return openPostgres(config.databaseUrl, config.dbPoolSize, config.databaseDirectUrl);
+  if (config.databaseUrl) {
+    const database = await openPostgres(config.databaseUrl, config.dbPoolSize, config.databaseDirectUrl);
+    return config.databaseReplicaUrls.length > 0
+      ? withReplicas(database, new ReadReplicas(config.databaseReplicaUrls, config.dbPoolSize))
+      : database;
+  }
   if (!options.ignoreLegacy) refuseLegacyDataDir(config.dataDir);
   let unlock: () => Promise<void>;
   try {
@@ -70,4 +75,19 @@ export async function openConfiguredDatabase(config: Config, options: OpenOption
     await unlock();
     throw error;
   }
+}
+
+/** The database with its read replicas, closed together. */
+export function withReplicas(database: Database, replicas: ReadReplicas): Database {
+  return {
+    ...database,
+    replicas,
+    async close() {
+      try {
+        await database.close();
+      } finally {
+        await replicas.close();
+      }
+    },
+  };
 }

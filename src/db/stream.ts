@@ -12,15 +12,17 @@ export type StreamRows = <T = Record<string, unknown>>(query: SQLWrapper) => Asy
 const dialect = new PgDialect();
 
 /**
- * Streams a query through a server-side cursor on a client of its own, taken from `pool` for the
+ * Streams a query through a server-side cursor on a client of its own, taken from `pool` (or the
+ * pool it names at the time: a replica's, for a read routed to one) for the
  * length of the read: memory holds one chunk at a time however many rows match, and the next
  * chunk is read only when the consumer asks for it (backpressure). The client goes back to the
  * pool when the rows end, fail or the consumer stops early.
  */
-export function rowStreamer(pool: pg.Pool, chunkRows = STREAM_CHUNK_ROWS): StreamRows {
+export function rowStreamer(pool: pg.Pool | (() => pg.Pool), chunkRows = STREAM_CHUNK_ROWS): StreamRows {
+  const poolNow = typeof pool === 'function' ? pool : () => pool;
   return async function* streamRows<T>(query: SQLWrapper) {
     const { sql, params } = dialect.sqlToQuery(query.getSQL());
-    const client = await pool.connect();
+    const client = await poolNow().connect();
     const cursor = client.query(new Cursor<T>(sql, params));
     let failed: unknown;
     try {

@@ -1,5 +1,5 @@
 import type { FastifyBaseLogger } from 'fastify';
-import pg from 'pg';
+import type pg from 'pg';
 
 /** The PostgreSQL channel every instance listens on. */
 const CHANNEL = 'raktar_changes';
@@ -24,7 +24,7 @@ export class ChangeFeed {
   constructor(
     private readonly pool: pg.Pool,
     /** LISTEN needs a session of its own on the server itself, never a pooler's. */
-    private readonly session: pg.ClientConfig,
+    private readonly sessionClient: () => pg.Client,
     private readonly log: FastifyBaseLogger,
   ) {}
 
@@ -39,7 +39,7 @@ export class ChangeFeed {
 
   /** Starts listening on a connection of its own (not one of the pool's). */
   async start(): Promise<void> {
-    const client = new pg.Client(this.session);
+    const client = this.sessionClient();
     client.on('notification', (message) => this.deliver(message.payload ?? ''));
     client.on('error', (error) => {
       this.log.warn({ err: error }, 'change feed connection lost; listening again');

@@ -1,9 +1,9 @@
-import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { type ChildProcess, spawn } from 'node:child_process';
 import { chownSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
-import { debianBinary, freePort } from './debian.js';
+import { debianBinary, freePort, serverAccount } from './debian.js';
 import { waitFor } from './wait.js';
 
 export interface Pooler {
@@ -23,13 +23,7 @@ export async function startPgBouncer(serverUrl: string, database: string): Promi
   const server = new URL(serverUrl);
   const port = await freePort();
   const dir = mkdtempSync(path.join(tmpdir(), 'raktar-pgbouncer-'));
-  const asRoot = process.getuid?.() === 0;
-  const ids = asRoot
-    ? {
-        uid: Number(execFileSync('id', ['-u', 'postgres']).toString().trim()),
-        gid: Number(execFileSync('id', ['-g', 'postgres']).toString().trim()),
-      }
-    : undefined;
+  const ids = serverAccount();
   const target = [
     `host=${server.hostname}`,
     `port=${server.port || 5432}`,

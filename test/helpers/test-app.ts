@@ -5,6 +5,8 @@ import { inject } from 'vitest';
 import { buildApp } from '../../src/app.js';
 import { type Config, loadConfig } from '../../src/config.js';
 import { type Database, openPostgres } from '../../src/db/client.js';
+import { withReplicas } from '../../src/db/open.js';
+import { ReadReplicas } from '../../src/db/read-replicas.js';
 import { ensureFirstAdmin } from '../../src/modules/identity/first-admin.js';
 import { databaseUrl, onServer, uniqueDatabaseName } from './databases.js';
 
@@ -34,9 +36,21 @@ export interface TestApp {
   close: () => Promise<void>;
 }
 
-/** Builds the real app on a fresh database; routes may still be added before the first request. */
+/**
+ * Builds the real app on a fresh database; routes may still be added before the first request.
+ * `databaseReplicaUrls` in the overrides gives it read replicas, as DATABASE_REPLICA_URLS does.
+ */
 export async function buildTestApp(overrides: Partial<Config> = {}): Promise<TestApp> {
-  const { database, drop } = await openTestDatabase();
+  const opened = await openTestDatabase();
+  const replicaUrls = overrides.databaseReplicaUrls ?? [];
+  const database =
+    replicaUrls.length > 0
+      ? withReplicas(opened.database, new ReadReplicas(replicaUrls, 2))
+      : opened.database;
+  const drop = async () => {
+    await database.close();
+    await opened.drop();
+  };
   const config = loadConfig(
     {
       NODE_ENV: 'test',
