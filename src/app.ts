@@ -36,7 +36,7 @@ import { metricsPlugin } from './platform/metrics.js';
 import type { ModuleContext } from './platform/module-context.js';
 import { openapiPlugin } from './platform/openapi.js';
 import { rateLimitPlugin } from './platform/rate-limit.js';
-import { readRoutingPlugin } from './platform/read-routing.js';
+import { readRoutingPlugin, valkeyWriteMarks } from './platform/read-routing.js';
 import { RequestLogController, requestContextPlugin, requestId } from './platform/request-context.js';
 import { Scheduler } from './platform/scheduler.js';
 import { securityHeadersPlugin } from './platform/security-headers.js';
@@ -131,6 +131,7 @@ export async function buildApp({ config, database, logger }: AppDeps): Promise<F
   // Services join the transaction of a request sent with an Idempotency-Key (see idempotency.ts).
   const ctx: ModuleContext = { db: requestScopedDb(database.db), config, scheduler, log: app.log };
   const valkey = await openValkey(config.valkeyUrl);
+  if (valkey) database.replicas?.shareMarks(valkeyWriteMarks(valkey, config.valkeyPrefix));
   const mailer = new Mailer(
     database.db,
     { smtpUrl: config.smtpUrl, from: config.mailFrom, maxAttempts: config.mailMaxAttempts },

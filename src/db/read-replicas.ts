@@ -13,21 +13,64 @@ interface Replica extends ReadSource {
   url: string;
   /** Until when it is skipped after a connection failed (ms since epoch). */
   downUntil: number;
+  /** The furthest WAL position it was seen to have replayed. */
+  replayed: bigint;
+}
+
+/**
+ * Where each principal's last write committed on the primary (a WAL position). In this process by
+ * default; shared through Valkey when there is one, so a write on one instance keeps the writer's
+ * reads on the primary on every instance.
+ */
+export interface WriteMarks {
+  get(principal: string): Promise<string | undefined>;
+  set(principal: string, lsn: string): Promise<void>;
+}
+
+/** How long a write keeps its writer's reads off replicas that have not replayed it. */
+export const WRITE_MARK_MS = 3_600_000;
+/** Principals remembered in this process; the oldest are forgotten beyond this. */
+const MAX_MARKS = 10_000;
+
+/** Marks in this process's memory: enough for one instance, or behind a sticky balancer. */
+export function localWriteMarks(): WriteMarks {
+  const marks = new Map<string, { lsn: string; until: number }>();
+  return {
+    async get(principal) {
+      const mark = marks.get(principal);
+      if (mark && mark.until > Date.now()) return mark.lsn;
+      marks.delete(principal);
+      return undefined;
+    },
+    async set(principal, lsn) {
+      marks.delete(principal);
+      marks.set(principal, { lsn, until: Date.now() + WRITE_MARK_MS });
+      if (marks.size > MAX_MARKS) {
+        const oldest = marks.keys().next().value;
+        if (oldest !== undefined) marks.delete(oldest);
+      }
+    },
+  };
+}
+
+/** A WAL position (`16/B374D848`) as a number, to compare. */
+export function lsnValue(lsn: string): bigint {
+  const [high = '0', low = '0'] = lsn.split('/');
+  return (BigInt(`0x${high}`) << 32n) | BigInt(`0x${low}`);
 }
 
 /** How long a replica that failed is left alone before it is tried again. */
 const DOWN_MS = 5_000;
-/** Principals remembered with a pending write; the oldest are forgotten beyond this. */
-const MAX_PENDING = 10_000;
 
 /**
- * The streaming replicas reads may go to, and what each principal last wrote on the primary. A
- * read goes to the next replica in turn that is up and, when the reader has a write of its own in
- * flight to the replicas, has replayed past that write's WAL position; otherwise to the primary.
+ * The streaming replicas reads may go to. A read goes to the next replica in turn that is up and,
+ * when the reader has written within WRITE_MARK_MS, has replayed past that write's WAL position;
+ * otherwise to the primary. The mark is kept, not cleared at the first replica found caught up:
+ * the next read may go to another replica that is further behind.
  */
 export class ReadReplicas {
   private readonly replicas: Replica[];
-  private readonly pending = new Map<string, string>();
+  private marks: WriteMarks = localWriteMarks();
   private next = 0;
 
   constructor(urls: string[], poolSize: number) {
@@ -35,7 +78,7 @@ export class ReadReplicas {
       // A replica that hangs must not hold a read long: the primary is the fallback.
       const pool = new pg.Pool({ connectionString: url, max: poolSize, connectionTimeoutMillis: 3_000 });
       pool.on('error', () => {});
-      return { url, pool, db: drizzle({ client: pool }) as unknown as Db, downUntil: 0 };
+      return { url, pool, db: drizzle({ client: pool }) as unknown as Db, downUntil: 0, replayed: 0n };
     });
   }
 
@@ -43,24 +86,29 @@ export class ReadReplicas {
     return this.replicas.length;
   }
 
+  /** Keeps the writers' marks in `marks` (shared by every instance) instead of this process. */
+  shareMarks(marks: WriteMarks): void {
+    this.marks = marks;
+  }
+
   /**
    * A replica for `reader`'s read, or undefined for the primary: none is up, or none has replayed
-   * the reader's last write yet (its pending position is forgotten once one has).
+   * the reader's last write yet.
    */
   async pick(reader: string | undefined): Promise<ReadSource | undefined> {
-    const after = reader === undefined ? undefined : this.pending.get(reader);
+    const mark = reader === undefined ? undefined : await this.marks.get(reader);
+    const after = mark === undefined ? undefined : lsnValue(mark);
     for (let tried = 0; tried < this.replicas.length; tried += 1) {
       const replica = this.replicas[this.next++ % this.replicas.length] as Replica;
       if (replica.downUntil > Date.now()) continue;
-      if (after === undefined) return replica;
+      if (after === undefined || replica.replayed >= after) return replica;
       try {
-        const { rows } = await replica.pool.query<{ replayed: boolean | null }>(
-          'select pg_last_wal_replay_lsn() >= $1::pg_lsn as replayed',
-          [after],
+        const { rows } = await replica.pool.query<{ lsn: string | null }>(
+          'select pg_last_wal_replay_lsn()::text as lsn',
         );
-        if (rows[0]?.replayed !== true) continue;
-        if (reader !== undefined && this.pending.get(reader) === after) this.pending.delete(reader);
-        return replica;
+        const replayed = rows[0]?.lsn ? lsnValue(rows[0].lsn) : 0n;
+        if (replayed > replica.replayed) replica.replayed = replayed;
+        if (replica.replayed >= after) return replica;
       } catch (error) {
         if (!isServerUnusable(error)) throw error;
         this.markDown(replica);
@@ -70,13 +118,8 @@ export class ReadReplicas {
   }
 
   /** Remembers the primary's WAL position after `writer`'s committed write. */
-  rememberWrite(writer: string, lsn: string): void {
-    this.pending.delete(writer);
-    this.pending.set(writer, lsn);
-    if (this.pending.size > MAX_PENDING) {
-      const oldest = this.pending.keys().next().value;
-      if (oldest !== undefined) this.pending.delete(oldest);
-    }
+  async rememberWrite(writer: string, lsn: string): Promise<void> {
+    await this.marks.set(writer, lsn);
   }
 
   /** Skips a replica that could not serve (unreachable, login or database refused) for a few seconds. */

@@ -2,10 +2,34 @@ import type { FastifyInstance, RouteHandlerMethod, RouteOptions } from 'fastify'
 import fp from 'fastify-plugin';
 import type { SqlResult } from '../db/client.js';
 import { isReadOnlyServerError, isServerUnusable } from '../db/errors.js';
-import type { ReadReplicas } from '../db/read-replicas.js';
+import { type ReadReplicas, WRITE_MARK_MS, type WriteMarks } from '../db/read-replicas.js';
 import { readingFrom } from '../db/request-transaction.js';
+import type { ValkeyClient } from './valkey.js';
 
 const READS = new Set(['GET', 'HEAD']);
+
+/** Past any WAL position: what a reader's mark is taken to be when Valkey cannot say. */
+const UNKNOWN_MARK = 'FFFFFFFF/FFFFFFFF';
+
+/**
+ * Writers' marks in Valkey, shared by every instance: a write on one keeps the writer's reads on
+ * the primary on all of them. Valkey unreachable: the reader is sent to the primary.
+ */
+export function valkeyWriteMarks(valkey: ValkeyClient, prefix: string): WriteMarks {
+  const key = (principal: string) => `${prefix}write-mark:${principal}`;
+  return {
+    async get(principal) {
+      try {
+        return (await valkey.get(key(principal))) ?? undefined;
+      } catch {
+        return UNKNOWN_MARK;
+      }
+    },
+    async set(principal, lsn) {
+      await valkey.set(key(principal), lsn, 'PX', WRITE_MARK_MS);
+    },
+  };
+}
 
 /**
  * Lists, reports and exports: a GET under /api whose path does not end in an id. A read of one
@@ -55,7 +79,7 @@ export const readRoutingPlugin = fp(
       try {
         const { rows } = await primarySql('select pg_current_wal_lsn()::text as lsn');
         const lsn = rows[0]?.lsn;
-        if (typeof lsn === 'string') replicas.rememberWrite(request.principal.id, lsn);
+        if (typeof lsn === 'string') await replicas.rememberWrite(request.principal.id, lsn);
       } catch (error) {
         // The write committed: its answer must not turn into an error. Until the next write the
         // writer may read a lagging replica; the primary going away right now is the worse news.

@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { call, signIn } from '../helpers/http.js';
 import { type Cluster, sqlOn, startPrimary, startStandby } from '../helpers/pg-cluster.js';
 import { listeningPort, type RunningProcess, startProcess } from '../helpers/process.js';
+import { startValkeyServer } from '../helpers/valkey-server.js';
 import { waitFor } from '../helpers/wait.js';
 
 const PASSWORD = 'Replica!pw1';
@@ -23,12 +24,12 @@ const stock: Record<string, string> = {};
 const inDb = (cluster: Cluster) => cluster.url.replace(/\/postgres$/, '/raktar');
 const skus = (body: { items: { sku: string }[] }) => body.items.map((item) => item.sku).sort();
 
-async function replayPaused(paused: boolean): Promise<void> {
-  await sqlOn(standby.url, paused ? 'select pg_wal_replay_pause()' : 'select pg_wal_replay_resume()');
+async function replayPaused(paused: boolean, replica: Cluster = standby): Promise<void> {
+  await sqlOn(replica.url, paused ? 'select pg_wal_replay_pause()' : 'select pg_wal_replay_resume()');
   await waitFor(
     async () => {
       const [row] = await sqlOn<{ state: string }>(
-        standby.url,
+        replica.url,
         'select pg_get_wal_replay_pause_state() as state',
       );
       return paused ? row?.state === 'paused' : row?.state === 'not paused';
@@ -39,12 +40,12 @@ async function replayPaused(paused: boolean): Promise<void> {
 }
 
 /** Until the standby has replayed everything the primary has written so far. */
-async function caughtUp(): Promise<void> {
+async function caughtUp(replica: Cluster = standby): Promise<void> {
   const [row] = await sqlOn<{ lsn: string }>(primary.url, 'select pg_current_wal_lsn()::text as lsn');
   await waitFor(
     async () =>
       (
-        await sqlOn<{ ok: boolean }>(standby.url, 'select pg_last_wal_replay_lsn() >= $1::pg_lsn as ok', [
+        await sqlOn<{ ok: boolean }>(replica.url, 'select pg_last_wal_replay_lsn() >= $1::pg_lsn as ok', [
           row?.lsn,
         ])
       )[0]?.ok === true,
@@ -203,5 +204,86 @@ describe('read replicas (DATABASE_REPLICA_URLS)', { timeout: 120_000 }, () => {
       'reads on the restarted standby',
       30_000,
     );
+  });
+});
+
+describe('read-your-own-writes across instances and replicas (VALKEY_URL)', { timeout: 180_000 }, () => {
+  let second: Cluster;
+  let valkey: { url: string; stop: () => Promise<void> };
+  const instances: { proc: RunningProcess; base: string; dataDir: string }[] = [];
+
+  beforeAll(async () => {
+    second = await startStandby(primary);
+    valkey = await startValkeyServer();
+    for (let i = 0; i < 2; i += 1) {
+      const dir = mkdtempSync(path.join(tmpdir(), 'raktar-replicas-shared-'));
+      const instance = startProcess('src/main.ts', {
+        DATABASE_URL: inDb(primary),
+        DATABASE_REPLICA_URLS: `${inDb(standby)},${inDb(second)}`,
+        VALKEY_URL: valkey.url,
+        DATA_DIR: dir,
+        PORT: '0',
+        HOST: '127.0.0.1',
+        LOG_LEVEL: 'info',
+        JWT_SECRET: 'replica-secret-replica-secret-0123456789',
+        ADMIN_PASSWORD: PASSWORD,
+      });
+      instances.push({ proc: instance, dataDir: dir, base: '' });
+      const entry = instances.at(-1) as (typeof instances)[number];
+      entry.base = `http://127.0.0.1:${await listeningPort(instance)}`;
+    }
+  }, 300_000);
+
+  afterAll(async () => {
+    for (const { proc: instance, dataDir: dir } of instances) {
+      instance.child.kill('SIGTERM');
+      await instance.exited;
+      rmSync(dir, { recursive: true, force: true });
+    }
+    await valkey?.stop();
+    second?.remove();
+  }, 120_000);
+
+  it("keeps a writer's reads on another instance off a replica that has not replayed the write, whichever replica is next", async () => {
+    const [first, other] = instances as [(typeof instances)[number], (typeof instances)[number]];
+    await caughtUp(standby);
+    await caughtUp(second);
+    // One replica keeps up, the other stops replaying: reads go to them in turn.
+    await replayPaused(true, second);
+    try {
+      for (let i = 1; i <= 5; i += 1) {
+        const posted = await call(first.base, 'POST', '/stock-movements', admin, {
+          ...stock,
+          movement_type: 'receipt',
+          quantity: 1,
+          notes: `shared-${i}`,
+        });
+        expect(posted.status).toBe(201);
+        for (let read = 0; read < 4; read += 1) {
+          const list = await call(
+            other.base,
+            'GET',
+            `/stock-movements?product_id=${stock.product_id}&limit=100`,
+            admin,
+          );
+          expect(list.status).toBe(200);
+          expect(list.body.items.map((m: { id: string }) => m.id)).toContain(posted.body.id);
+        }
+      }
+      // Another user reading on that instance still reads the replicas (and sees the lag).
+      const lagging = new Set<number>();
+      for (let read = 0; read < 4; read += 1) {
+        const list = await call(
+          other.base,
+          'GET',
+          `/stock-movements?product_id=${stock.product_id}&limit=100`,
+          viewer,
+        );
+        lagging.add(list.body.items.filter((m: { notes: string }) => m.notes?.startsWith('shared-')).length);
+      }
+      expect(lagging.has(0)).toBe(true);
+    } finally {
+      await replayPaused(false, second);
+    }
   });
 });
