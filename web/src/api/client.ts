@@ -49,6 +49,12 @@ async function refreshTokens(): Promise<boolean> {
   return refreshing;
 }
 
+// Where the API is: this page's origin, or another one a test or an embedding page sets.
+let apiOrigin: string | null = null;
+export function setApiOrigin(origin: string): void {
+  apiOrigin = origin;
+}
+
 const retries = new Map<string, Request>();
 const MUTATING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
@@ -58,7 +64,16 @@ const MUTATING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
  * expired access token is refreshed silently and the request sent again.
  */
 const session: Middleware = {
-  onRequest({ request, id }) {
+  async onRequest({ request: sent, id }) {
+    const url = new URL(sent.url);
+    const request =
+      apiOrigin && url.origin !== apiOrigin
+        ? new Request(`${apiOrigin}${url.pathname}${url.search}`, {
+            method: sent.method,
+            headers: sent.headers,
+            body: sent.body ? await sent.arrayBuffer() : null,
+          })
+        : sent;
     request.headers.set('Accept-Language', i18n.language || 'en');
     const tokens = tokenStore.get();
     if (tokens && !request.headers.has('Authorization'))
