@@ -11,7 +11,7 @@ export function useWarehouses() {
   return useQuery({
     queryKey: ['warehouses'],
     queryFn: async () =>
-      unwrap(await api.GET('/api/v1/warehouses', { params: { query: { page_size: 200 } } })),
+      unwrap(await api.GET('/api/v1/warehouses', { params: { query: { page_size: 100 } } })),
   });
 }
 
@@ -23,7 +23,7 @@ export function useBins(warehouseId: string | undefined) {
     queryFn: async () =>
       unwrap(
         await api.GET('/api/v1/warehouses/{id}/bins', {
-          params: { path: { id: warehouseId ?? '' }, query: { page_size: 500 } },
+          params: { path: { id: warehouseId ?? '' }, query: { page_size: 100 } },
         }),
       ),
   });

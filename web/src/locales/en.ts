@@ -104,6 +104,7 @@ export const en = {
       name: 'Name',
       barcode: 'Barcode (EAN/UPC)',
       unit_of_measure: 'Unit',
+      unit_price: 'Unit price',
       shelf_life_days: 'Shelf life (days)',
       reorder_point: 'Reorder point',
       tracking: 'Tracking',

@@ -106,6 +106,7 @@ export const hu: Translations = {
       name: 'Név',
       barcode: 'Vonalkód (EAN/UPC)',
       unit_of_measure: 'Mértékegység',
+      unit_price: 'Egységár',
       shelf_life_days: 'Eltarthatóság (nap)',
       reorder_point: 'Rendelési pont',
       tracking: 'Követés',

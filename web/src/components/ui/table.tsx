@@ -21,5 +21,5 @@ export function TableHead({ className, ...props }: React.ThHTMLAttributes<HTMLTa
   return <th className={cn('h-10 px-3 text-left align-middle font-medium', className)} {...props} />;
 }
 export function TableCell({ className, ...props }: React.TdHTMLAttributes<HTMLTableCellElement>) {
-  return <td className={cn('px-3 py-2 align-middle', className)} {...props} />;
+  return <td className={cn('whitespace-nowrap px-3 py-2 align-middle', className)} {...props} />;
 }

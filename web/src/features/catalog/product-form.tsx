@@ -15,9 +15,11 @@ const TEXT_FIELDS = [
   'name',
   'barcode',
   'unit_of_measure',
+  'unit_price',
   'shelf_life_days',
   'reorder_point',
 ] as const;
+const NUMERIC = new Set<string>(['unit_price', 'shelf_life_days', 'reorder_point']);
 type Draft = Record<(typeof TEXT_FIELDS)[number], string> & { tracking: 'none' | 'lot' };
 
 /** Create or edit a product; the API's message for each field shows next to it, a stale edit asks for a reload. */
@@ -30,6 +32,7 @@ export function ProductForm({ product, onDone }: { product?: Product; onDone: ()
     name: product?.name ?? '',
     barcode: product?.barcode ?? '',
     unit_of_measure: product?.unit_of_measure ?? '',
+    unit_price: product?.unit_price?.toString() ?? '',
     shelf_life_days: product?.shelf_life_days?.toString() ?? '',
     reorder_point: product?.reorder_point?.toString() ?? '',
     tracking: product?.tracking === 'lot' ? 'lot' : 'none',
@@ -44,6 +47,7 @@ export function ProductForm({ product, onDone }: { product?: Product; onDone: ()
         shelf_life_days: draft.shelf_life_days ? Number(draft.shelf_life_days) : null,
         ...(draft.unit_of_measure ? { unit_of_measure: draft.unit_of_measure } : {}),
         ...(draft.reorder_point ? { reorder_point: Number(draft.reorder_point) } : {}),
+        ...(draft.unit_price ? { unit_price: Number(draft.unit_price) } : {}),
       };
       return product
         ? unwrap(
@@ -82,7 +86,7 @@ export function ProductForm({ product, onDone }: { product?: Product; onDone: ()
           <Input
             id={`product-${name}`}
             value={draft[name]}
-            inputMode={name === 'shelf_life_days' || name === 'reorder_point' ? 'decimal' : undefined}
+            inputMode={NUMERIC.has(name) ? 'decimal' : undefined}
             onChange={(e) => setDraft({ ...draft, [name]: e.target.value })}
             {...invalid(`product-${name}`, fields[name])}
           />

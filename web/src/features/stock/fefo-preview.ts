@@ -37,7 +37,7 @@ export function useFefoRows(warehouseId: string, productId: string) {
     queryFn: async () =>
       unwrap(
         await api.GET('/api/v1/reports/fefo', {
-          params: { query: { warehouse_id: warehouseId, product_id: productId, page_size: 200 } },
+          params: { query: { warehouse_id: warehouseId, product_id: productId, page_size: 100 } },
         }),
       ).items,
   });

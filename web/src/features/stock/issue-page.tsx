@@ -131,7 +131,7 @@ export function IssuePage() {
               movement.allocations.map((a) => (
                 <li key={`${movement.id}-${a.bin_id}-${a.lot_id ?? ''}`} data-testid="allocation">
                   {posted.products.find((p) => p.id === movement.product_id)?.sku} · {binCode(a.bin_id)} ·{' '}
-                  {a.lot_number ?? '—'} · {a.expiry_date ?? '—'} · {a.quantity}
+                  {a.lot_number ?? '—'} · {a.expiry_date ?? '—'} · {Math.abs(a.quantity)}
                 </li>
               )),
             )}

@@ -1,0 +1,244 @@
+// The web UI in a real browser (Debian's Chromium through playwright-core) against a real server
+// process serving the built UI on a fresh clone of the suite's database.
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ADMIN_PASSWORD, type ApiServer, startApiServer } from '../helpers/api-server.js';
+import {
+  ensureWebBuild,
+  launchChromium,
+  SCREENSHOTS,
+  screenshots,
+  seriousViolations,
+  WEB_DIST,
+} from '../helpers/browser.js';
+
+const T = 30_000;
+let server: ApiServer;
+let browser: Browser;
+const contexts: BrowserContext[] = [];
+
+beforeAll(async () => {
+  ensureWebBuild();
+  [server, browser] = await Promise.all([startApiServer({ WEB_DIR: WEB_DIST }), launchChromium()]);
+}, 300_000);
+afterAll(async () => {
+  for (const context of contexts) await context.close().catch(() => {});
+  await browser?.close();
+  await server?.stop();
+}, 120_000);
+
+async function newPage(): Promise<Page> {
+  // bypassCSP: axe-core is injected as an inline script, which the app's CSP rightly refuses.
+  const context = await browser.newContext({
+    viewport: { width: 1280, height: 900 },
+    locale: 'en-US',
+    bypassCSP: true,
+  });
+  contexts.push(context);
+  const page = await context.newPage();
+  page.setDefaultTimeout(T);
+  return page;
+}
+
+async function signIn(page: Page, username: string, password: string): Promise<void> {
+  await page.goto(`${server.url}/login`);
+  await page.getByLabel('Username or e-mail').fill(username);
+  await page.getByLabel('Password').fill(password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByRole('button', { name: 'Sign out' }).waitFor();
+}
+
+async function scan(page: Page, code: string): Promise<void> {
+  const field = page.getByLabel(/Scan or type/);
+  await field.focus();
+  await page.keyboard.type(code);
+  await page.keyboard.press('Enter');
+}
+
+async function adminToken(): Promise<string> {
+  const res = await fetch(`${server.url}/api/v1/auth/login-json`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username: 'admin', password: ADMIN_PASSWORD }),
+  });
+  return ((await res.json()) as { access_token: string }).access_token;
+}
+
+/** The warehouse flow of the first test, step by step (a failure leaves web/test-results/failure.png). */
+async function mainFlow(page: Page): Promise<void> {
+  await page.goto(`${server.url}/`);
+  await page.getByRole('heading', { name: 'Sign in' }).waitFor();
+
+  expect(await seriousViolations(page)).toEqual([]);
+  await screenshots(page, 'login');
+  await signIn(page, 'admin', ADMIN_PASSWORD);
+  await page.getByRole('heading', { name: 'Dashboard' }).waitFor();
+
+  // Warehouses and bins.
+  await page.getByRole('link', { name: 'Warehouses' }).click();
+  for (const [code, name] of [
+    ['MAIN', 'Main warehouse'],
+    ['SIDE', 'Side warehouse'],
+  ]) {
+    await page.getByLabel('Code').fill(code ?? '');
+    await page.getByLabel('Name').fill(name ?? '');
+    await page.getByRole('button', { name: 'Add warehouse' }).click();
+    await page.getByRole('cell', { name: code, exact: true }).waitFor();
+  }
+  await page.getByRole('button', { name: 'Bins MAIN' }).click();
+  for (const bin of ['A-01', 'A-02']) {
+    await page.getByLabel('Bin code').fill(bin);
+    await page.getByRole('button', { name: 'Add bin' }).click();
+    await page.getByRole('list', { name: 'Bins' }).getByText(bin, { exact: true }).waitFor();
+  }
+  expect(await seriousViolations(page)).toEqual([]);
+  await screenshots(page, 'warehouses');
+
+  // A lot-tracked product with its EAN-13.
+  await page.getByRole('link', { name: 'Products' }).click();
+  await page.getByRole('button', { name: 'New product' }).click();
+  const dialog = page.getByRole('dialog');
+  await dialog.getByLabel('SKU').fill('MILK-1');
+  await dialog.getByLabel('Name').fill('Milk 1 l');
+  await dialog.getByLabel('Barcode (EAN/UPC)').fill('5901234123457');
+  await dialog.getByLabel('Unit price').fill('2.5');
+  await dialog.getByLabel('Tracking').selectOption('lot');
+  await dialog.getByRole('button', { name: 'Save' }).click();
+  await page.getByRole('cell', { name: 'MILK-1', exact: true }).waitFor();
+  await page.getByLabel('Search').fill('milk');
+  await page.getByRole('cell', { name: 'Milk 1 l' }).waitFor();
+  expect(await seriousViolations(page)).toEqual([]);
+  await screenshots(page, 'products');
+
+  // Receive two lots by scanning GS1-128 strings (GTIN-14, expiry, lot, count).
+  await page.getByRole('link', { name: 'Receive' }).click();
+  await page.getByLabel('Warehouse').selectOption({ label: 'MAIN · Main warehouse' });
+  await scan(page, '(01)05901234123457(17)270131(10)LOT-B(30)10');
+  await scan(page, '(01)05901234123457(17)261231(10)LOT-A(30)5');
+  await expect.poll(() => page.getByLabel('Lot').count()).toBe(2);
+  expect(await page.getByLabel('Lot').nth(0).inputValue()).toBe('LOT-B');
+  expect(await page.getByLabel('Expiry').nth(1).inputValue()).toBe('2026-12-31');
+  expect(await page.getByLabel('Quantity').nth(0).inputValue()).toBe('10');
+  // Focus stays in the scan field for the next scan.
+  expect(await page.evaluate('document.activeElement?.id')).toBe('scan');
+  await page.getByLabel('Bin').nth(0).selectOption({ label: 'A-01' });
+  await page.getByLabel('Bin').nth(1).selectOption({ label: 'A-02' });
+  expect(await seriousViolations(page)).toEqual([]);
+  await screenshots(page, 'receive');
+  await page.getByRole('button', { name: /Post receipt/ }).click();
+  await page.getByText('Receipt posted: 2 movements.').waitFor();
+
+  // Issue 7 first expiry first out: the plan shows before posting, the allocation after.
+  await page.getByRole('link', { name: 'Issue' }).click();
+  await page.getByLabel('Warehouse').selectOption({ label: 'MAIN · Main warehouse' });
+  await scan(page, '5901234123457');
+  await page.getByLabel('Quantity').fill('7');
+  const plan = page.getByRole('region', { name: 'Planned picks, first expiry first out' });
+  await expect
+    .poll(async () =>
+      (await plan.getByRole('row').allInnerTexts()).slice(1).map((r) => r.replace(/\s+/g, ' ')),
+    )
+    .toEqual(['A-02 LOT-A 2026-12-31 5', 'A-01 LOT-B 2027-01-31 2']);
+  expect(await seriousViolations(page)).toEqual([]);
+  await screenshots(page, 'issue');
+  await page.getByRole('button', { name: /Post issue/ }).click();
+  await page.getByText('Issue posted. Taken from:').waitFor();
+  expect((await page.getByTestId('allocation').allInnerTexts()).map((r) => r.replace(/\s+/g, ' '))).toEqual([
+    'MILK-1 · A-02 · LOT-A · 2026-12-31 · 5',
+    'MILK-1 · A-01 · LOT-B · 2027-01-31 · 2',
+  ]);
+
+  // Transfer 3 of LOT-B to the other warehouse, then complete it.
+  await page.getByRole('link', { name: 'Transfers' }).click();
+  await page.getByLabel('From warehouse').selectOption({ label: 'MAIN · Main warehouse' });
+  await page.getByLabel('To warehouse').selectOption({ label: 'SIDE · Side warehouse' });
+  await scan(page, '(01)05901234123457(10)LOT-B(30)3');
+  await page.getByTestId('transfer-product').getByText(/LOT-B/).waitFor();
+  await page.getByRole('button', { name: 'Create transfer' }).click();
+  await page.getByText(/Transfer TR-\d+ created/).waitFor();
+  const row = page.getByRole('row', { name: /TR-\d+/ });
+  await row.getByText('Pending').waitFor();
+  expect(await seriousViolations(page)).toEqual([]);
+  await screenshots(page, 'transfers');
+  await row.getByRole('button', { name: 'Complete' }).click();
+  await row.getByText('Completed').waitFor();
+
+  // The dashboard with its chart.
+  await page.getByRole('link', { name: 'Dashboard' }).click();
+  await page.getByRole('heading', { name: 'Stock value by warehouse' }).waitFor();
+  await page.locator('.recharts-bar-rectangle').first().waitFor();
+  expect(await seriousViolations(page)).toEqual([]);
+  await screenshots(page, 'dashboard');
+
+  // Hungarian: the screens and the API's messages.
+  await page.getByRole('button', { name: 'hu', exact: true }).click();
+  await page.getByRole('link', { name: 'Termékek' }).click();
+  await page.getByRole('heading', { name: 'Termékek' }).waitFor();
+  expect(await page.evaluate('document.documentElement.lang')).toBe('hu');
+  await page.getByRole('button', { name: 'Új termék' }).click();
+  await page.getByRole('dialog').getByRole('button', { name: 'Mentés' }).click();
+  const sku = page.getByRole('dialog').getByLabel('Cikkszám');
+  await expect.poll(() => sku.getAttribute('aria-invalid')).toBe('true');
+  expect(await page.locator('#product-sku-error').innerText()).toMatch(/karakter|kell/);
+  await screenshots(page, 'products-hu');
+}
+
+describe('the operator web UI in Chromium', () => {
+  it('signs in, sets up a warehouse, receives two lots by GS1 scans, issues FEFO, transfers, switches to Hungarian', {
+    timeout: 240_000,
+  }, async () => {
+    const page = await newPage();
+    try {
+      await mainFlow(page);
+    } catch (error) {
+      await page.screenshot({ path: `${SCREENSHOTS}/failure.png`, fullPage: true }).catch(() => {});
+      throw error;
+    }
+  });
+
+  it('shows a viewer no buttons it cannot use', { timeout: 120_000 }, async () => {
+    const token = await adminToken();
+    const created = await fetch(`${server.url}/api/v1/users`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+      body: JSON.stringify({
+        username: 'vera',
+        email: 'vera@raktar.test',
+        password: 'Viewer!pass1',
+        role: 'viewer',
+      }),
+    });
+    expect(created.status).toBe(201);
+    const page = await newPage();
+    await signIn(page, 'vera', 'Viewer!pass1');
+    const nav = page.getByRole('navigation', { name: 'Main' });
+    await nav.getByRole('link', { name: 'Products' }).waitFor();
+    expect(await nav.getByRole('link').allInnerTexts()).toEqual([
+      'Dashboard',
+      'Transfers',
+      'Products',
+      'Warehouses',
+    ]);
+
+    await nav.getByRole('link', { name: 'Products' }).click();
+    await page.getByRole('heading', { name: 'Products' }).waitFor();
+    await page.getByLabel('Search').waitFor();
+    expect(await page.getByRole('button', { name: /New product|Edit/ }).count()).toBe(0);
+
+    await nav.getByRole('link', { name: 'Warehouses' }).click();
+    await page.getByRole('heading', { name: 'Warehouses and bins' }).waitFor();
+    expect(await page.getByRole('button', { name: 'Add warehouse' }).count()).toBe(0);
+
+    await nav.getByRole('link', { name: 'Transfers' }).click();
+    await page.getByRole('heading', { name: 'Transfers' }).waitFor();
+    expect(await page.getByRole('button', { name: /Create transfer|Complete|Cancel/ }).count()).toBe(0);
+
+    // A typed address of a write screen does not open it either.
+    await page.goto(`${server.url}/stock/receive`);
+    await page
+      .getByRole('alert')
+      .getByText(/do not give access/)
+      .waitFor();
+    expect(await page.getByRole('button', { name: /Post receipt/ }).count()).toBe(0);
+  });
+});
