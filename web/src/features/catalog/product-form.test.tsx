@@ -33,6 +33,18 @@ function renderForm(onDone = () => {}) {
   );
 }
 
+async function apiCall(method: string, url: string, body: object) {
+  const res = await fetch(`${server.url}${url}`, {
+    method,
+    headers: {
+      authorization: `Bearer ${tokenStore.get()?.access_token}`,
+      'content-type': 'application/json',
+    },
+    body: JSON.stringify(body),
+  });
+  return { status: res.status, body: await res.json() };
+}
+
 describe('ProductForm', () => {
   it("shows the API's field errors next to their fields, in the chosen language", async () => {
     await i18n.changeLanguage('hu');
@@ -77,5 +89,28 @@ describe('ProductForm', () => {
     await user.type(screen.getByLabelText('SKU'), 'FREE-1');
     await user.click(screen.getByRole('button', { name: 'Save' }));
     await waitFor(() => expect(done).toBe(1));
+  });
+
+  it('tells the user to reload when someone else changed the product meanwhile (412)', async () => {
+    await i18n.changeLanguage('en');
+    const created = await apiCall('POST', '/api/v1/products', { sku: 'EDIT-1', name: 'Before' });
+    expect(created.status).toBe(201);
+    // Another user saves first: the form's copy is now one version behind.
+    const other = await apiCall('PATCH', `/api/v1/products/${created.body.id}`, {
+      name: 'Changed elsewhere',
+      version: created.body.version,
+    });
+    expect(other.status).toBe(200);
+    const client = new QueryClient({ defaultOptions: { mutations: { retry: false } } });
+    render(
+      <QueryClientProvider client={client}>
+        <ProductForm product={created.body} onDone={() => {}} />
+      </QueryClientProvider>,
+    );
+    const user = userEvent.setup();
+    await user.clear(screen.getByLabelText('Name'));
+    await user.type(screen.getByLabelText('Name'), 'Mine');
+    await user.click(screen.getByRole('button', { name: 'Save' }));
+    expect((await screen.findByRole('alert')).textContent).toBe(i18n.t('errors.stale'));
   });
 });
