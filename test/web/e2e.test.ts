@@ -1,5 +1,6 @@
 // The web UI in a real browser (Debian's Chromium through playwright-core) against a real server
 // process serving the built UI on a fresh clone of the suite's database.
+import { readFile } from 'node:fs/promises';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ADMIN_PASSWORD, type ApiServer, startApiServer } from '../helpers/api-server.js';
@@ -163,6 +164,30 @@ async function mainFlow(page: Page): Promise<void> {
   await row.getByRole('button', { name: 'Complete' }).click();
   await row.getByText('Completed').waitFor();
 
+  // Reports: rows on screen, the whole report downloaded as CSV and XLSX.
+  await page.getByRole('link', { name: 'Reports' }).click();
+  await page.getByLabel('Report').selectOption({ label: 'Lots by expiry (FEFO)' });
+  // LOT-A went out whole; LOT-B is split between the two warehouses by the transfer.
+  await page.getByRole('cell', { name: 'SIDE', exact: true }).waitFor();
+  expect(await page.getByRole('cell', { name: 'LOT-A', exact: true }).count()).toBe(0);
+  expect(await seriousViolations(page)).toEqual([]);
+  await screenshots(page, 'reports');
+  const [csv] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Download CSV' }).click(),
+  ]);
+  expect(csv.suggestedFilename()).toMatch(/\.csv$/);
+  const csvText = await readFile((await csv.path()) ?? '', 'utf8');
+  expect(csvText).toContain('LOT-B');
+  expect(csvText).toContain('SIDE');
+  const [xlsx] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Download XLSX' }).click(),
+  ]);
+  expect(xlsx.suggestedFilename()).toMatch(/\.xlsx$/);
+  // An XLSX file is a ZIP archive.
+  expect((await readFile((await xlsx.path()) ?? '')).subarray(0, 2).toString()).toBe('PK');
+
   // The dashboard with its chart.
   await page.getByRole('link', { name: 'Dashboard' }).click();
   await page.getByRole('heading', { name: 'Stock value by warehouse' }).waitFor();
@@ -218,6 +243,7 @@ describe('the operator web UI in Chromium', () => {
       'Transfers',
       'Products',
       'Warehouses',
+      'Reports',
     ]);
 
     await nav.getByRole('link', { name: 'Products' }).click();

@@ -10,6 +10,7 @@ import { AccountPage, ForgotPasswordPage, ResetPasswordPage } from './features/a
 import { ProductsPage } from './features/catalog/products-page';
 import { DashboardPage } from './features/dashboard/dashboard-page';
 import { WarehousesPage } from './features/locations/warehouses-page';
+import { ReportsPage } from './features/reports/reports-page';
 import { IssuePage } from './features/stock/issue-page';
 import { ReceivePage } from './features/stock/receive-page';
 import { TransfersPage } from './features/stock/transfers-page';
@@ -46,6 +47,7 @@ const PAGES = [
   { path: '/stock/transfers', route: 'GET /api/v1/stock-transfers', element: <TransfersPage /> },
   { path: '/products', route: 'GET /api/v1/products', element: <ProductsPage /> },
   { path: '/warehouses', route: 'GET /api/v1/warehouses', element: <WarehousesPage /> },
+  { path: '/reports', route: 'GET /api/v1/reports/stock-on-hand', element: <ReportsPage /> },
 ];
 
 /** The dashboard, or for a user without reports the first page they may use. */

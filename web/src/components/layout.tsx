@@ -13,6 +13,7 @@ const NAV = [
   { to: '/stock/transfers', key: 'nav.transfers', route: 'GET /api/v1/stock-transfers' },
   { to: '/products', key: 'nav.products', route: 'GET /api/v1/products' },
   { to: '/warehouses', key: 'nav.warehouses', route: 'GET /api/v1/warehouses' },
+  { to: '/reports', key: 'nav.reports', route: 'GET /api/v1/reports/stock-on-hand' },
 ] as const;
 
 export function Layout() {

@@ -10,8 +10,11 @@ export function WarehousePicker({
   value,
   onChange,
   error,
+  emptyLabel,
 }: {
   id: string;
+  /** The choice of none (a filter's "all warehouses"); "choose" by default. */
+  emptyLabel?: string;
   label?: string;
   value: string;
   onChange: (id: string) => void;
@@ -22,7 +25,7 @@ export function WarehousePicker({
   return (
     <FormField id={id} label={label ?? t('stock.warehouse')} error={error}>
       <NativeSelect id={id} value={value} onChange={(e) => onChange(e.target.value)} {...invalid(id, error)}>
-        <option value="">{t('common.choose')}</option>
+        <option value="">{emptyLabel ?? t('common.choose')}</option>
         {warehouses.data?.items.map((w) => (
           <option key={w.id} value={w.id}>
             {w.code} · {w.name}
