@@ -49,9 +49,9 @@ async function signIn(page: Page, username: string, password: string): Promise<v
   await page.getByRole('button', { name: 'Sign out' }).waitFor();
 }
 
-async function scan(page: Page, code: string): Promise<void> {
-  const field = page.getByLabel(/Scan or type/);
-  await field.focus();
+/** Types a scan and Enter, as a keyboard-wedge scanner does, into the page's (or `id`'s) scan field. */
+async function scan(page: Page, code: string, id = 'scan'): Promise<void> {
+  await page.locator(`#${id}`).focus();
   await page.keyboard.type(code);
   await page.keyboard.press('Enter');
 }
@@ -63,6 +63,16 @@ async function adminToken(): Promise<string> {
     body: JSON.stringify({ username: 'admin', password: ADMIN_PASSWORD }),
   });
   return ((await res.json()) as { access_token: string }).access_token;
+}
+
+async function apiPost(token: string, url: string, body: object): Promise<{ id: string }> {
+  const res = await fetch(`${server.url}${url}`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  });
+  if (res.status !== 201) throw new Error(`${url}: ${res.status} ${await res.text()}`);
+  return (await res.json()) as { id: string };
 }
 
 /** The warehouse flow of the first test, step by step (a failure leaves web/test-results/failure.png). */
@@ -221,6 +231,54 @@ describe('the operator web UI in Chromium', () => {
     }
   });
 
+  it('takes a purchase order from creation through two partial receipts', { timeout: 180_000 }, async () => {
+    const token = await adminToken();
+    await apiPost(token, '/api/v1/suppliers', { code: 'DAIRY', name: 'Dairy Ltd' });
+    await apiPost(token, '/api/v1/warehouses', { code: 'PO-WH', name: 'Goods in' });
+    await apiPost(token, '/api/v1/products', {
+      sku: 'BUTTER-1',
+      name: 'Butter 250 g',
+      barcode: '4006381333931',
+      tracking: 'lot',
+    });
+    const page = await newPage();
+    try {
+      await signIn(page, 'admin', ADMIN_PASSWORD);
+      await page.getByRole('link', { name: 'Purchasing' }).click();
+      await page.getByLabel('Supplier').selectOption({ label: 'DAIRY · Dairy Ltd' });
+      await scan(page, '4006381333931');
+      await page.getByLabel('Quantity').fill('8');
+      await page.getByLabel('Unit price').fill('1.5');
+      await page.getByRole('button', { name: 'Create order' }).click();
+      const status = page.getByTestId('po-status');
+      await status.getByText('Draft', { exact: true }).waitFor();
+      await page.getByRole('button', { name: 'Submit' }).click();
+      await status.getByText('Submitted', { exact: true }).waitFor();
+      await page.getByRole('button', { name: 'Approve' }).click();
+      await status.getByText('Approved', { exact: true }).waitFor();
+
+      // First receipt: 5 of lot L1 by a GS1 scan; then the remaining 3 of lot L2.
+      const receipt = page.getByRole('form', { name: 'Receive against this order' });
+      await receipt.getByLabel('Warehouse').selectOption({ label: 'PO-WH · Goods in' });
+      await scan(page, '(01)04006381333931(17)270301(10)L1(30)5', 'po-scan');
+      expect(await receipt.getByLabel('Lot').inputValue()).toBe('L1');
+      expect(await receipt.getByLabel('Quantity').inputValue()).toBe('5');
+      expect(await seriousViolations(page)).toEqual([]);
+      await screenshots(page, 'purchase-order');
+      await receipt.getByRole('button', { name: 'Post receipt' }).click();
+      await status.getByText('Partially received', { exact: true }).waitFor();
+      await receipt.getByLabel('Warehouse').selectOption({ label: 'PO-WH · Goods in' });
+      expect(await receipt.getByLabel('Quantity').inputValue()).toBe('3');
+      await scan(page, '(01)04006381333931(17)270401(10)L2', 'po-scan');
+      await receipt.getByRole('button', { name: 'Post receipt' }).click();
+      await status.getByText('Received', { exact: true }).waitFor();
+      await expect.poll(() => page.getByRole('row', { name: /BUTTER-1/ }).innerText()).toMatch(/8\s+8$/);
+    } catch (error) {
+      await page.screenshot({ path: `${SCREENSHOTS}/failure-po.png`, fullPage: true }).catch(() => {});
+      throw error;
+    }
+  });
+
   it('shows a viewer no buttons it cannot use', { timeout: 120_000 }, async () => {
     const token = await adminToken();
     const created = await fetch(`${server.url}/api/v1/users`, {
@@ -241,6 +299,7 @@ describe('the operator web UI in Chromium', () => {
     expect(await nav.getByRole('link').allInnerTexts()).toEqual([
       'Dashboard',
       'Transfers',
+      'Purchasing',
       'Products',
       'Warehouses',
       'Reports',

@@ -10,6 +10,7 @@ import { AccountPage, ForgotPasswordPage, ResetPasswordPage } from './features/a
 import { ProductsPage } from './features/catalog/products-page';
 import { DashboardPage } from './features/dashboard/dashboard-page';
 import { WarehousesPage } from './features/locations/warehouses-page';
+import { PurchaseOrdersPage } from './features/purchasing/purchase-orders-page';
 import { ReportsPage } from './features/reports/reports-page';
 import { IssuePage } from './features/stock/issue-page';
 import { ReceivePage } from './features/stock/receive-page';
@@ -45,6 +46,7 @@ const PAGES = [
   { path: '/stock/receive', route: 'POST /api/v1/inventory/receipts', element: <ReceivePage /> },
   { path: '/stock/issue', route: 'POST /api/v1/inventory/issues', element: <IssuePage /> },
   { path: '/stock/transfers', route: 'GET /api/v1/stock-transfers', element: <TransfersPage /> },
+  { path: '/purchase-orders', route: 'GET /api/v1/purchase-orders', element: <PurchaseOrdersPage /> },
   { path: '/products', route: 'GET /api/v1/products', element: <ProductsPage /> },
   { path: '/warehouses', route: 'GET /api/v1/warehouses', element: <WarehousesPage /> },
   { path: '/reports', route: 'GET /api/v1/reports/stock-on-hand', element: <ReportsPage /> },

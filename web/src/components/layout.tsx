@@ -11,6 +11,7 @@ const NAV = [
   { to: '/stock/receive', key: 'nav.receive', route: 'POST /api/v1/inventory/receipts' },
   { to: '/stock/issue', key: 'nav.issue', route: 'POST /api/v1/inventory/issues' },
   { to: '/stock/transfers', key: 'nav.transfers', route: 'GET /api/v1/stock-transfers' },
+  { to: '/purchase-orders', key: 'nav.purchasing', route: 'GET /api/v1/purchase-orders' },
   { to: '/products', key: 'nav.products', route: 'GET /api/v1/products' },
   { to: '/warehouses', key: 'nav.warehouses', route: 'GET /api/v1/warehouses' },
   { to: '/reports', key: 'nav.reports', route: 'GET /api/v1/reports/stock-on-hand' },

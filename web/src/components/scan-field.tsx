@@ -15,9 +15,12 @@ export interface ScanFieldHandle {
 export function ScanField({
   onScan,
   ref,
+  id = 'scan',
 }: {
   onScan: (scan: Scan) => void;
   ref?: React.Ref<ScanFieldHandle>;
+  /** Unique on the page: a second scan field (a form within a page) needs its own. */
+  id?: string;
 }) {
   const { t } = useTranslation();
   const input = useRef<HTMLInputElement>(null);
@@ -35,9 +38,9 @@ export function ScanField({
 
   return (
     <div className="flex flex-col gap-1.5 rounded-md border-2 border-dashed border-primary p-3">
-      <Label htmlFor="scan">{t('scan.label')}</Label>
+      <Label htmlFor={id}>{t('scan.label')}</Label>
       <Input
-        id="scan"
+        id={id}
         ref={input}
         autoComplete="off"
         placeholder={t('scan.placeholder')}
