@@ -57,6 +57,7 @@ export function setApiOrigin(origin: string): void {
 
 const retries = new Map<string, Request>();
 const MUTATING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+const SESSIONLESS = /^\/api\/v1\/auth\/(login|login-json|refresh|logout|forgot-password|reset-password)$/;
 
 /**
  * Every request carries the chosen language and the bearer token; a mutation carries an
@@ -80,7 +81,8 @@ const session: Middleware = {
       request.headers.set('Authorization', `Bearer ${tokens.access_token}`);
     if (MUTATING.has(request.method) && !request.headers.has('Idempotency-Key'))
       request.headers.set('Idempotency-Key', crypto.randomUUID());
-    if (!request.url.includes('/auth/')) retries.set(id, request.clone());
+    // A refused sign-in or refresh is an answer, not an expired session to refresh.
+    if (!SESSIONLESS.test(new URL(request.url).pathname)) retries.set(id, request.clone());
     return request;
   },
   async onResponse({ response, id }) {
