@@ -279,19 +279,24 @@ describe('the operator web UI in Chromium', () => {
     }
   });
 
-  it('shows a viewer no buttons it cannot use', { timeout: 120_000 }, async () => {
-    const token = await adminToken();
-    const created = await fetch(`${server.url}/api/v1/users`, {
-      method: 'POST',
-      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-      body: JSON.stringify({
-        username: 'vera',
-        email: 'vera@raktar.test',
-        password: 'Viewer!pass1',
-        role: 'viewer',
-      }),
-    });
-    expect(created.status).toBe(201);
+  it('lets an admin add a viewer, who then sees no buttons it cannot use', { timeout: 120_000 }, async () => {
+    const admin = await newPage();
+    await signIn(admin, 'admin', ADMIN_PASSWORD);
+    await admin.getByRole('link', { name: 'Users' }).click();
+    await admin.getByLabel('Username').fill('vera');
+    await admin.getByLabel('E-mail').fill('vera@raktar.test');
+    await admin.getByLabel('Full name').fill('Vera Viewer');
+    await admin.getByLabel('Password').fill('weak');
+    await admin.getByLabel('Role').selectOption({ label: 'Viewer' });
+    await admin.getByRole('button', { name: 'Create user' }).click();
+    // The API's password rule, shown under the field; then a good one.
+    await expect.poll(() => admin.getByLabel('Password').getAttribute('aria-invalid')).toBe('true');
+    await admin.getByLabel('Password').fill('Viewer!pass1');
+    await admin.getByRole('button', { name: 'Create user' }).click();
+    await admin.getByRole('cell', { name: 'Vera Viewer' }).waitFor();
+    expect(await seriousViolations(admin)).toEqual([]);
+    await screenshots(admin, 'users');
+
     const page = await newPage();
     await signIn(page, 'vera', 'Viewer!pass1');
     const nav = page.getByRole('navigation', { name: 'Main' });

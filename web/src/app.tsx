@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { BrowserRouter, Navigate, Route, Routes, useLocation } from 'react-router';
 import { ApiFailure } from './api/client';
 import { Layout } from './components/layout';
+import { UsersPage } from './features/admin/users-page';
 import { AuthProvider, useAuth } from './features/auth/auth-context';
 import { LoginPage } from './features/auth/login-page';
 import { AccountPage, ForgotPasswordPage, ResetPasswordPage } from './features/auth/password-pages';
@@ -50,6 +51,7 @@ const PAGES = [
   { path: '/products', route: 'GET /api/v1/products', element: <ProductsPage /> },
   { path: '/warehouses', route: 'GET /api/v1/warehouses', element: <WarehousesPage /> },
   { path: '/reports', route: 'GET /api/v1/reports/stock-on-hand', element: <ReportsPage /> },
+  { path: '/admin/users', route: 'POST /api/v1/users', element: <UsersPage /> },
 ];
 
 /** The dashboard, or for a user without reports the first page they may use. */

@@ -15,6 +15,7 @@ const NAV = [
   { to: '/products', key: 'nav.products', route: 'GET /api/v1/products' },
   { to: '/warehouses', key: 'nav.warehouses', route: 'GET /api/v1/warehouses' },
   { to: '/reports', key: 'nav.reports', route: 'GET /api/v1/reports/stock-on-hand' },
+  { to: '/admin/users', key: 'nav.users', route: 'POST /api/v1/users' },
 ] as const;
 
 export function Layout() {

@@ -11,6 +11,7 @@ export const en = {
     products: 'Products',
     warehouses: 'Warehouses',
     reports: 'Reports',
+    users: 'Users',
     signOut: 'Sign out',
   },
   common: {
@@ -169,6 +170,21 @@ export const en = {
       received: 'Received',
       closed: 'Closed',
       cancelled: 'Cancelled',
+    },
+  },
+  users: {
+    title: 'Users',
+    new: 'New user',
+    create: 'Create user',
+    active: 'Active',
+    inactive: 'Inactive',
+    deactivate: 'Deactivate',
+    fields: {
+      username: 'Username',
+      email: 'E-mail',
+      full_name: 'Full name',
+      password: 'Password',
+      role: 'Role',
     },
   },
   dashboard: {

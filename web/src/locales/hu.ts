@@ -12,6 +12,7 @@ export const hu: Translations = {
     products: 'Termékek',
     warehouses: 'Raktárak',
     reports: 'Kimutatások',
+    users: 'Felhasználók',
     signOut: 'Kilépés',
   },
   common: {
@@ -175,6 +176,21 @@ export const hu: Translations = {
       received: 'Beérkezett',
       closed: 'Lezárva',
       cancelled: 'Visszavonva',
+    },
+  },
+  users: {
+    title: 'Felhasználók',
+    new: 'Új felhasználó',
+    create: 'Felhasználó létrehozása',
+    active: 'Aktív',
+    inactive: 'Inaktív',
+    deactivate: 'Letiltás',
+    fields: {
+      username: 'Felhasználónév',
+      email: 'E-mail',
+      full_name: 'Teljes név',
+      password: 'Jelszó',
+      role: 'Szerepkör',
     },
   },
   dashboard: {
