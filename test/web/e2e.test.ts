@@ -279,6 +279,54 @@ describe('the operator web UI in Chromium', () => {
     }
   });
 
+  it('feeds a biofloc tank from the tank grid', { timeout: 120_000 }, async () => {
+    const token = await adminToken();
+    const farm = await apiPost(token, '/api/v1/warehouses', { code: 'FARM', name: 'Fish farm' });
+    const feed = await apiPost(token, '/api/v1/products', {
+      sku: 'FEED-1',
+      name: 'Grower feed',
+      unit_of_measure: 'kg',
+    });
+    await apiPost(token, '/api/v1/inventory/receipts', {
+      warehouse_id: farm.id,
+      lines: [{ product_id: feed.id, quantity: 100, unit_cost: 2 }],
+    });
+    const tank = await apiPost(token, '/api/v1/biofloc/tanks', {
+      tank_code: 'T-01',
+      tank_name: 'Tank 1',
+      capacity_liters: 10000,
+      warehouse_id: farm.id,
+    });
+    const today = new Date().toISOString().slice(0, 10);
+    await apiPost(token, '/api/v1/biofloc/batches', {
+      batch_code: 'B-01',
+      species: 'tilapia',
+      stocking_date: today,
+      initial_count: 1000,
+      initial_avg_weight_g: 50,
+      tank_id: tank.id,
+    });
+    const page = await newPage();
+    try {
+      await signIn(page, 'admin', ADMIN_PASSWORD);
+      await page.getByRole('link', { name: 'Biofloc' }).click();
+      await page.getByRole('button', { name: /T-01.*B-01 · 1000 fish/ }).click();
+      expect(await page.getByLabel('Tank', { exact: true }).inputValue()).toBe(tank.id);
+      await page.getByLabel('Date').fill(today);
+      await scan(page, 'FEED-1', 'feed-scan');
+      await page.getByLabel('Feed (kg)').fill('1.5');
+      expect(await seriousViolations(page)).toEqual([]);
+      await screenshots(page, 'biofloc-feeding');
+      await page.getByRole('button', { name: 'Post feeding' }).click();
+      // 1.5 kg for 50 kg of fish: 3 % of the biomass.
+      await page.getByText('Fed 1.5 kg to batch B-01 (feeding rate 3 % of biomass).').waitFor();
+      expect(await page.getByLabel('Session').inputValue()).toBe('2');
+    } catch (error) {
+      await page.screenshot({ path: `${SCREENSHOTS}/failure-feeding.png`, fullPage: true }).catch(() => {});
+      throw error;
+    }
+  });
+
   it('lets an admin add a viewer, who then sees no buttons it cannot use', { timeout: 120_000 }, async () => {
     const admin = await newPage();
     await signIn(admin, 'admin', ADMIN_PASSWORD);
@@ -307,6 +355,7 @@ describe('the operator web UI in Chromium', () => {
       'Purchasing',
       'Products',
       'Warehouses',
+      'Biofloc',
       'Reports',
     ]);
 

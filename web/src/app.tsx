@@ -8,6 +8,7 @@ import { UsersPage } from './features/admin/users-page';
 import { AuthProvider, useAuth } from './features/auth/auth-context';
 import { LoginPage } from './features/auth/login-page';
 import { AccountPage, ForgotPasswordPage, ResetPasswordPage } from './features/auth/password-pages';
+import { FeedingPage } from './features/biofloc/feeding-page';
 import { ProductsPage } from './features/catalog/products-page';
 import { DashboardPage } from './features/dashboard/dashboard-page';
 import { WarehousesPage } from './features/locations/warehouses-page';
@@ -50,6 +51,7 @@ const PAGES = [
   { path: '/purchase-orders', route: 'GET /api/v1/purchase-orders', element: <PurchaseOrdersPage /> },
   { path: '/products', route: 'GET /api/v1/products', element: <ProductsPage /> },
   { path: '/warehouses', route: 'GET /api/v1/warehouses', element: <WarehousesPage /> },
+  { path: '/biofloc', route: 'GET /api/v1/biofloc/tanks', element: <FeedingPage /> },
   { path: '/reports', route: 'GET /api/v1/reports/stock-on-hand', element: <ReportsPage /> },
   { path: '/admin/users', route: 'POST /api/v1/users', element: <UsersPage /> },
 ];
