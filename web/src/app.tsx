@@ -5,7 +5,6 @@ import { BrowserRouter, Navigate, Route, Routes, useLocation } from 'react-route
 import { ApiFailure } from './api/client';
 import { Layout } from './components/layout';
 import { UsersPage } from './features/admin/users-page';
-import { AuthProvider, useAuth } from './features/auth/auth-context';
 import { LoginPage } from './features/auth/login-page';
 import { AccountPage, ForgotPasswordPage, ResetPasswordPage } from './features/auth/password-pages';
 import { FeedingPage } from './features/biofloc/feeding-page';
@@ -17,6 +16,7 @@ import { ReportsPage } from './features/reports/reports-page';
 import { IssuePage } from './features/stock/issue-page';
 import { ReceivePage } from './features/stock/receive-page';
 import { TransfersPage } from './features/stock/transfers-page';
+import { AuthProvider, useAuth } from './lib/auth';
 
 const queryClient = new QueryClient({
   defaultOptions: {

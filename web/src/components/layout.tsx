@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { NavLink, Outlet } from 'react-router';
-import { useAuth } from '../features/auth/auth-context';
+import { useAuth } from '../lib/auth';
 import { cn } from '../lib/utils';
 import { LanguageSwitch } from './language-switch';
 import { Button } from './ui/button';

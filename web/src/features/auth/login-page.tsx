@@ -8,7 +8,7 @@ import { Alert } from '../../components/ui/alert';
 import { Button } from '../../components/ui/button';
 import { Input } from '../../components/ui/input';
 import { fieldErrorsOf, formErrorOf } from '../../lib/api-errors';
-import { useAuth } from './auth-context';
+import { useAuth } from '../../lib/auth';
 import { AuthShell } from './auth-shell';
 
 export function LoginPage() {

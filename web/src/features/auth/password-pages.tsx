@@ -9,7 +9,7 @@ import { Button } from '../../components/ui/button';
 import { Card, CardContent, CardHeader, CardTitle } from '../../components/ui/card';
 import { Input } from '../../components/ui/input';
 import { fieldErrorsOf, formErrorOf } from '../../lib/api-errors';
-import { useAuth } from './auth-context';
+import { useAuth } from '../../lib/auth';
 import { AuthShell } from './auth-shell';
 
 /** Asks for a reset mail; the answer is the same whether or not the address has an account. */

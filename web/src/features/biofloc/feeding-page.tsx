@@ -10,10 +10,10 @@ import { Button } from '../../components/ui/button';
 import { Card, CardContent, CardHeader, CardTitle } from '../../components/ui/card';
 import { Input, NativeSelect } from '../../components/ui/input';
 import { fieldErrorsOf, formErrorOf } from '../../lib/api-errors';
+import { useAuth } from '../../lib/auth';
 import type { Scan } from '../../lib/gs1';
 import { useIdempotencyKey } from '../../lib/use-idempotency-key';
 import { cn } from '../../lib/utils';
-import { useAuth } from '../auth/auth-context';
 
 type Tank = ResponseOf<'/api/v1/biofloc/tanks', 'get'>['items'][number];
 type Feeding = ResponseOf<'/api/v1/biofloc/feeding', 'post', 201>;

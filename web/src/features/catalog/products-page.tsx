@@ -9,7 +9,7 @@ import { Dialog, DialogContent, DialogDescription, DialogTitle } from '../../com
 import { Input } from '../../components/ui/input';
 import { Label } from '../../components/ui/label';
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from '../../components/ui/table';
-import { useAuth } from '../auth/auth-context';
+import { useAuth } from '../../lib/auth';
 import { ProductForm } from './product-form';
 
 const PAGE_SIZE = 20;

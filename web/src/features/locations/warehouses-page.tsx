@@ -10,8 +10,8 @@ import { Card, CardContent, CardHeader, CardTitle } from '../../components/ui/ca
 import { Input } from '../../components/ui/input';
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from '../../components/ui/table';
 import { fieldErrorsOf, formErrorOf } from '../../lib/api-errors';
+import { useAuth } from '../../lib/auth';
 import { useIdempotencyKey } from '../../lib/use-idempotency-key';
-import { useAuth } from '../auth/auth-context';
 
 function NewWarehouse() {
   const { t } = useTranslation();

@@ -8,10 +8,10 @@ import { ScanField } from '../../components/scan-field';
 import { Alert } from '../../components/ui/alert';
 import { Button } from '../../components/ui/button';
 import { Input, NativeSelect } from '../../components/ui/input';
+import { WarehousePicker } from '../../components/warehouse-picker';
 import { fieldErrorsOf, formErrorOf } from '../../lib/api-errors';
 import { barcodeCandidates, type Scan } from '../../lib/gs1';
 import { useIdempotencyKey } from '../../lib/use-idempotency-key';
-import { WarehousePicker } from '../stock/warehouse-picker';
 
 export type PurchaseOrder = ResponseOf<'/api/v1/purchase-orders/{id}', 'get'>;
 

@@ -7,8 +7,8 @@ import { Button } from '../../components/ui/button';
 import { NativeSelect } from '../../components/ui/input';
 import { Label } from '../../components/ui/label';
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from '../../components/ui/table';
+import { WarehousePicker } from '../../components/warehouse-picker';
 import { formErrorOf } from '../../lib/api-errors';
-import { WarehousePicker } from '../stock/warehouse-picker';
 
 /** The reports on this page and the columns each shows (the downloads hold every column). */
 const REPORTS = {

@@ -1,7 +1,7 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { createContext, type ReactNode, useContext, useEffect, useSyncExternalStore } from 'react';
-import { ROUTE_ACCESS } from '../../api/access.gen';
-import { api, onTokensChange, type ResponseOf, tokenStore, unwrap } from '../../api/client';
+import { ROUTE_ACCESS } from '../api/access.gen';
+import { api, onTokensChange, type ResponseOf, tokenStore, unwrap } from '../api/client';
 
 type Me = ResponseOf<'/api/v1/auth/me', 'get'>;
 

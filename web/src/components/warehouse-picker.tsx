@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
-import { useWarehouses } from '../../api/queries';
-import { FormField, invalid } from '../../components/form-field';
-import { NativeSelect } from '../../components/ui/input';
+import { useWarehouses } from '../api/queries';
+import { FormField, invalid } from './form-field';
+import { NativeSelect } from './ui/input';
 
 /** A warehouse choice; the API's message for the field shows under it. */
 export function WarehousePicker({
