@@ -327,6 +327,57 @@ describe('the operator web UI in Chromium', () => {
     }
   });
 
+  it('dispatches core trays to a drillhole and takes back fewer, flagging the mismatch', {
+    timeout: 120_000,
+  }, async () => {
+    const token = await adminToken();
+    const company = await apiPost(token, '/api/v1/companies', { name: 'Drill Co' });
+    const project = await apiPost(token, '/api/v1/projects', {
+      project_id: 'PRJ-1',
+      name: 'North',
+      company_id: company.id,
+    });
+    await apiPost(token, '/api/v1/drillholes', { drillhole_id: 'DH-001', project_id: project.id });
+    const stocked = await fetch(`${server.url}/api/v1/dispatch/inventory`, {
+      method: 'PUT',
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ hq: 50, nq: 30 }),
+    });
+    expect(stocked.status).toBe(200);
+    const page = await newPage();
+    try {
+      await signIn(page, 'admin', ADMIN_PASSWORD);
+      await page.getByRole('link', { name: 'Dispatch' }).click();
+      const available = page.getByTestId('trays-available');
+      await available.getByText('On the shelf now: 50 HQ, 30 NQ').waitFor();
+      await page.getByLabel('Project').selectOption({ label: 'PRJ-1 · North' });
+      await page.getByLabel('Drillhole').selectOption({ label: 'DH-001' });
+      await page.getByLabel('HQ boxes').fill('10');
+      await page.getByLabel('NQ boxes').fill('5');
+      await page.getByRole('button', { name: 'Dispatch', exact: true }).click();
+      await available.getByText('On the shelf now: 40 HQ, 25 NQ').waitFor();
+      const row = page.getByRole('row', { name: /DH-001/ });
+      await row.getByText('Outstanding').waitFor();
+
+      await row.getByRole('button', { name: /Return/ }).click();
+      const back = page.getByRole('form', { name: /Return of/ });
+      await back.getByLabel('NQ returned').fill('4');
+      await page
+        .getByTestId('return-mismatch')
+        .getByText(/still out \(10 HQ, 5 NQ\)/)
+        .waitFor();
+      expect(await seriousViolations(page)).toEqual([]);
+      await screenshots(page, 'dispatch');
+      await back.getByRole('button', { name: 'Post return' }).click();
+      await row.getByText('Partially returned').waitFor();
+      expect((await row.innerText()).replace(/\s+/g, ' ')).toMatch(/10\/10 4\/5/);
+      await available.getByText('On the shelf now: 50 HQ, 29 NQ').waitFor();
+    } catch (error) {
+      await page.screenshot({ path: `${SCREENSHOTS}/failure-dispatch.png`, fullPage: true }).catch(() => {});
+      throw error;
+    }
+  });
+
   it('lets an admin add a viewer, who then sees no buttons it cannot use', { timeout: 120_000 }, async () => {
     const admin = await newPage();
     await signIn(admin, 'admin', ADMIN_PASSWORD);
@@ -355,6 +406,7 @@ describe('the operator web UI in Chromium', () => {
       'Purchasing',
       'Products',
       'Warehouses',
+      'Dispatch',
       'Biofloc',
       'Reports',
     ]);

@@ -10,6 +10,7 @@ import { AccountPage, ForgotPasswordPage, ResetPasswordPage } from './features/a
 import { FeedingPage } from './features/biofloc/feeding-page';
 import { ProductsPage } from './features/catalog/products-page';
 import { DashboardPage } from './features/dashboard/dashboard-page';
+import { DispatchPage } from './features/dispatch/dispatch-page';
 import { WarehousesPage } from './features/locations/warehouses-page';
 import { PurchaseOrdersPage } from './features/purchasing/purchase-orders-page';
 import { ReportsPage } from './features/reports/reports-page';
@@ -51,6 +52,7 @@ const PAGES = [
   { path: '/purchase-orders', route: 'GET /api/v1/purchase-orders', element: <PurchaseOrdersPage /> },
   { path: '/products', route: 'GET /api/v1/products', element: <ProductsPage /> },
   { path: '/warehouses', route: 'GET /api/v1/warehouses', element: <WarehousesPage /> },
+  { path: '/dispatch', route: 'GET /api/v1/dispatches', element: <DispatchPage /> },
   { path: '/biofloc', route: 'GET /api/v1/biofloc/tanks', element: <FeedingPage /> },
   { path: '/reports', route: 'GET /api/v1/reports/stock-on-hand', element: <ReportsPage /> },
   { path: '/admin/users', route: 'POST /api/v1/users', element: <UsersPage /> },

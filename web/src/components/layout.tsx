@@ -14,6 +14,7 @@ const NAV = [
   { to: '/purchase-orders', key: 'nav.purchasing', route: 'GET /api/v1/purchase-orders' },
   { to: '/products', key: 'nav.products', route: 'GET /api/v1/products' },
   { to: '/warehouses', key: 'nav.warehouses', route: 'GET /api/v1/warehouses' },
+  { to: '/dispatch', key: 'nav.dispatch', route: 'GET /api/v1/dispatches' },
   { to: '/biofloc', key: 'nav.biofloc', route: 'GET /api/v1/biofloc/tanks' },
   { to: '/reports', key: 'nav.reports', route: 'GET /api/v1/reports/stock-on-hand' },
   { to: '/admin/users', key: 'nav.users', route: 'POST /api/v1/users' },
