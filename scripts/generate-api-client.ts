@@ -23,7 +23,10 @@ const config = loadConfig(
   },
   { schedulerEnabled: false },
 );
-const database = await openConfiguredDatabase(config);
+const database = await openConfiguredDatabase(config).catch((error: unknown) => {
+  rmSync(dataDir, { recursive: true, force: true });
+  throw error;
+});
 try {
   await runMigrations(database);
   const app = await buildApp({ config, database, logger: false });
