@@ -2,7 +2,8 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
-    include: ['test/**/*.test.ts'],
+    // The web UI's component tests run in jsdom (each file says so in its first line).
+    include: ['test/**/*.test.ts', 'web/src/**/*.test.{ts,tsx}'],
     globalSetup: ['test/helpers/global-setup.ts'],
     pool: 'forks',
     // Two cores: two test files at a time, each on its own database.

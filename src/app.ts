@@ -43,6 +43,7 @@ import { securityHeadersPlugin } from './platform/security-headers.js';
 import { textGuardPlugin } from './platform/text-guard.js';
 import { validationPlugin } from './platform/validation.js';
 import { openValkey } from './platform/valkey.js';
+import { hasWebUi, spaFallback, webUiPlugin } from './platform/web-ui.js';
 import { VERSION } from './version.js';
 
 export interface AppDeps {
@@ -111,7 +112,8 @@ export async function buildApp({ config, database, logger }: AppDeps): Promise<F
   await app.register(errorHandlerPlugin);
   await app.register(validationPlugin);
   await app.register(textGuardPlugin);
-  await app.register(methodNotAllowedPlugin);
+  const webUi = hasWebUi(config.webDir);
+  await app.register(methodNotAllowedPlugin, webUi ? { fallback: spaFallback } : {});
   await app.register(securityHeadersPlugin, { hsts: false });
   await app.register(hstsPlugin);
   await app.register(cors, {
@@ -197,6 +199,8 @@ export async function buildApp({ config, database, logger }: AppDeps): Promise<F
     queries: stockViews,
     samplesBulk,
   });
+
+  if (webUi) await app.register(webUiPlugin, { root: config.webDir });
 
   app.addHook('onReady', async () => scheduler.start());
   app.addHook('onClose', async () => {

@@ -90,6 +90,7 @@ const ConfigSchema = Type.Object({
   DISPATCH_OVERDUE_DAYS: Type.Integer({ minimum: 1, maximum: 3650, default: 10 }),
   DEMO: Type.Boolean({ default: false }),
   BACKUP_DIR: Type.String({ minLength: 1, default: './backups' }),
+  WEB_DIR: Type.String({ minLength: 1, default: './web/dist' }),
   BACKUP_KEEP: Type.Integer({ minimum: 1, maximum: 10_000, default: 7 }),
   BACKUP_CRON: Type.Optional(Type.String({ minLength: 9 })),
   BIOFLOC_WAREHOUSE_ID: Type.Optional(Type.String({ format: 'uuid' })),
@@ -100,6 +101,8 @@ type RawConfig = Static<typeof ConfigSchema>;
 
 export interface Config {
   publicUrl: string;
+  /** The built operator UI served at `/`; served only when it holds an index.html. */
+  webDir: string;
   valkeyUrl: string | undefined;
   /** Namespace of every Valkey key, so deployments (or test runs) can share one server. */
   valkeyPrefix: string;
@@ -280,6 +283,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     trustProxy: raw.TRUST_PROXY,
     metricsToken: raw.METRICS_TOKEN,
     publicUrl: raw.PUBLIC_URL ?? `http://${raw.HOST}:${raw.PORT}`,
+    webDir: path.resolve(raw.WEB_DIR),
     valkeyUrl: raw.VALKEY_URL,
     valkeyPrefix: raw.VALKEY_PREFIX,
     jwtSecret: raw.JWT_SECRET,

@@ -62,11 +62,11 @@ async function pingDatabase(database: Database): Promise<number | null> {
   }
 }
 
-/** `/`, `/ping` and `/health`: what the service is and whether it can serve. */
+/** `/api`, `/ping` and `/health`: what the service is and whether it can serve (`/` is the web UI). */
 export const healthPlugin = fp(
   async (app: FastifyInstance, options: { database: Database; scheduler: Scheduler; version: string }) => {
     app.get(
-      '/',
+      '/api',
       {
         schema: {
           tags: ['system'],

@@ -62,7 +62,8 @@ export async function buildTestApp(overrides: Partial<Config> = {}): Promise<Tes
       // Each app its own key space on a shared Valkey: no counters leak between tests or runs.
       VALKEY_PREFIX: `raktar-test:${randomUUID()}:`,
     },
-    { schedulerEnabled: false, ...overrides },
+    // The API alone unless a test asks for the UI: a built web/dist must not change other tests.
+    { schedulerEnabled: false, webDir: '/nonexistent/raktar-web-ui', ...overrides },
   );
   const logs: Record<string, unknown>[] = [];
   const stream = new Writable({

@@ -22,8 +22,8 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 describe('system endpoints', () => {
-  it('GET / names the service, its version and where the docs are', async () => {
-    const res = await t.app.inject({ method: 'GET', url: '/' });
+  it('GET /api names the service, its version and where the docs are', async () => {
+    const res = await t.app.inject({ method: 'GET', url: '/api' });
     expect(res.statusCode).toBe(200);
     expect(res.json()).toMatchObject({
       name: 'Raktar',

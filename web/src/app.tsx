@@ -1,0 +1,101 @@
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { BrowserRouter, Navigate, Route, Routes, useLocation } from 'react-router';
+import { ApiFailure } from './api/client';
+import { Layout } from './components/layout';
+import { UsersPage } from './features/admin/users-page';
+import { LoginPage } from './features/auth/login-page';
+import { AccountPage, ForgotPasswordPage, ResetPasswordPage } from './features/auth/password-pages';
+import { FeedingPage } from './features/biofloc/feeding-page';
+import { ProductsPage } from './features/catalog/products-page';
+import { DashboardPage } from './features/dashboard/dashboard-page';
+import { DispatchPage } from './features/dispatch/dispatch-page';
+import { WarehousesPage } from './features/locations/warehouses-page';
+import { PurchaseOrdersPage } from './features/purchasing/purchase-orders-page';
+import { ReportsPage } from './features/reports/reports-page';
+import { IssuePage } from './features/stock/issue-page';
+import { ReceivePage } from './features/stock/receive-page';
+import { TransfersPage } from './features/stock/transfers-page';
+import { AuthProvider, useAuth } from './lib/auth';
+
+const queryClient = new QueryClient({
+  defaultOptions: {
+    // A 4xx will answer the same again; only a failure to reach the API is worth a retry.
+    queries: {
+      retry: (count, error) => !(error instanceof ApiFailure) && count < 2,
+      refetchOnWindowFocus: false,
+    },
+  },
+});
+
+function RequireAuth({ children }: { children: ReactNode }) {
+  const { t } = useTranslation();
+  const { me, loading } = useAuth();
+  const location = useLocation();
+  if (loading) return <p className="p-4">{t('common.loading')}</p>;
+  if (!me) return <Navigate to="/login" replace state={{ from: location.pathname }} />;
+  return children;
+}
+
+/** A page the user's role and modules allow, or a note that it is not theirs to see. */
+function Allowed({ route, children }: { route: string; children: ReactNode }) {
+  const { t } = useTranslation();
+  const { can } = useAuth();
+  return can(route) ? children : <p role="alert">{t('errors.forbidden')}</p>;
+}
+
+const PAGES = [
+  { path: '/stock/receive', route: 'POST /api/v1/inventory/receipts', element: <ReceivePage /> },
+  { path: '/stock/issue', route: 'POST /api/v1/inventory/issues', element: <IssuePage /> },
+  { path: '/stock/transfers', route: 'GET /api/v1/stock-transfers', element: <TransfersPage /> },
+  { path: '/purchase-orders', route: 'GET /api/v1/purchase-orders', element: <PurchaseOrdersPage /> },
+  { path: '/products', route: 'GET /api/v1/products', element: <ProductsPage /> },
+  { path: '/warehouses', route: 'GET /api/v1/warehouses', element: <WarehousesPage /> },
+  { path: '/dispatch', route: 'GET /api/v1/dispatches', element: <DispatchPage /> },
+  { path: '/biofloc', route: 'GET /api/v1/biofloc/tanks', element: <FeedingPage /> },
+  { path: '/reports', route: 'GET /api/v1/reports/stock-on-hand', element: <ReportsPage /> },
+  { path: '/admin/users', route: 'POST /api/v1/users', element: <UsersPage /> },
+];
+
+/** The dashboard, or for a user without reports the first page they may use. */
+function Home() {
+  const { can } = useAuth();
+  if (can('GET /api/v1/reports/dashboard')) return <DashboardPage />;
+  const first = PAGES.find((page) => can(page.route));
+  return first ? <Navigate to={first.path} replace /> : <AccountPage />;
+}
+
+export function App() {
+  return (
+    <QueryClientProvider client={queryClient}>
+      <AuthProvider>
+        <BrowserRouter>
+          <Routes>
+            <Route path="/login" element={<LoginPage />} />
+            <Route path="/forgot-password" element={<ForgotPasswordPage />} />
+            <Route path="/reset-password" element={<ResetPasswordPage />} />
+            <Route
+              element={
+                <RequireAuth>
+                  <Layout />
+                </RequireAuth>
+              }
+            >
+              <Route index element={<Home />} />
+              {PAGES.map((page) => (
+                <Route
+                  key={page.path}
+                  path={page.path}
+                  element={<Allowed route={page.route}>{page.element}</Allowed>}
+                />
+              ))}
+              <Route path="/account" element={<AccountPage />} />
+              <Route path="*" element={<Navigate to="/" replace />} />
+            </Route>
+          </Routes>
+        </BrowserRouter>
+      </AuthProvider>
+    </QueryClientProvider>
+  );
+}

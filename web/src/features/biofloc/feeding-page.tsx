@@ -1,0 +1,216 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { type FormEvent, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { api, type ResponseOf, unwrap } from '../../api/client';
+import { findProductByCode, type Product } from '../../api/queries';
+import { FormField, invalid } from '../../components/form-field';
+import { ScanField } from '../../components/scan-field';
+import { Alert } from '../../components/ui/alert';
+import { Button } from '../../components/ui/button';
+import { Card, CardContent, CardHeader, CardTitle } from '../../components/ui/card';
+import { Input, NativeSelect } from '../../components/ui/input';
+import { fieldErrorsOf, formErrorOf } from '../../lib/api-errors';
+import { useAuth } from '../../lib/auth';
+import type { Scan } from '../../lib/gs1';
+import { useIdempotencyKey } from '../../lib/use-idempotency-key';
+import { cn } from '../../lib/utils';
+
+type Tank = ResponseOf<'/api/v1/biofloc/tanks', 'get'>['items'][number];
+type Feeding = ResponseOf<'/api/v1/biofloc/feeding', 'post', 201>;
+
+interface Item {
+  key: string;
+  product: Product;
+  kg: string;
+}
+
+/** Today's date where the browser is: the feeding day a farm hand means. */
+function today(): string {
+  const now = new Date();
+  return new Date(now.getTime() - now.getTimezoneOffset() * 60_000).toISOString().slice(0, 10);
+}
+
+function FeedingForm({
+  tanks,
+  tankId,
+  onTank,
+}: {
+  tanks: Tank[];
+  tankId: string;
+  onTank: (id: string) => void;
+}) {
+  const { t, i18n } = useTranslation();
+  const queryClient = useQueryClient();
+  const [date, setDate] = useState(today);
+  const [session, setSession] = useState('1');
+  const [items, setItems] = useState<Item[]>([]);
+  const [notice, setNotice] = useState<string | null>(null);
+  const [done, setDone] = useState<Feeding | null>(null);
+  const [key, renewKey] = useIdempotencyKey();
+
+  async function onScan(scan: Scan) {
+    const product = await findProductByCode(scan.code);
+    if (!product) {
+      setNotice(t('scan.unknown', { code: scan.code }));
+      return;
+    }
+    setNotice(null);
+    setItems((current) => [...current, { key: crypto.randomUUID(), product, kg: scan.quantity ?? '' }]);
+  }
+  const feed = useMutation({
+    mutationFn: async () =>
+      unwrap(
+        await api.POST('/api/v1/biofloc/feeding', {
+          headers: { 'Idempotency-Key': key },
+          body: {
+            tank_id: tankId,
+            feeding_date: date,
+            session_number: Number(session),
+            feed_items: items.map((item) => ({ product_id: item.product.id, quantity_kg: Number(item.kg) })),
+          },
+        }),
+      ),
+    onSuccess: (result) => {
+      setDone(result);
+      setItems([]);
+      setSession(String(Number(session) + 1));
+      renewKey();
+      void queryClient.invalidateQueries({ queryKey: ['tanks'] });
+    },
+  });
+  const fields = fieldErrorsOf(feed.error);
+  const number = new Intl.NumberFormat(i18n.language, { maximumFractionDigits: 2 });
+  function submit(event: FormEvent) {
+    event.preventDefault();
+    setDone(null);
+    feed.mutate();
+  }
+  return (
+    <Card>
+      <CardHeader>
+        <CardTitle>{t('biofloc.feeding')}</CardTitle>
+      </CardHeader>
+      <CardContent>
+        <form onSubmit={submit} className="flex flex-col gap-3" noValidate>
+          <div className="grid gap-3 md:grid-cols-3">
+            <FormField id="feed-tank" label={t('biofloc.tank')} error={fields.tank_id}>
+              <NativeSelect
+                id="feed-tank"
+                value={tankId}
+                onChange={(e) => onTank(e.target.value)}
+                {...invalid('feed-tank', fields.tank_id)}
+              >
+                <option value="">{t('common.choose')}</option>
+                {tanks.map((tank) => (
+                  <option key={tank.id} value={tank.id}>
+                    {tank.tank_code} · {tank.current_batch_code ?? t('biofloc.empty')}
+                  </option>
+                ))}
+              </NativeSelect>
+            </FormField>
+            <FormField id="feed-date" label={t('biofloc.date')} error={fields.feeding_date}>
+              <Input id="feed-date" type="date" value={date} onChange={(e) => setDate(e.target.value)} />
+            </FormField>
+            <FormField id="feed-session" label={t('biofloc.session')} error={fields.session_number}>
+              <Input
+                id="feed-session"
+                inputMode="numeric"
+                value={session}
+                onChange={(e) => setSession(e.target.value)}
+                {...invalid('feed-session', fields.session_number)}
+              />
+            </FormField>
+          </div>
+          <ScanField id="feed-scan" onScan={(scan) => void onScan(scan)} />
+          {notice ? <Alert>{notice}</Alert> : null}
+          {feed.error ? <Alert variant="destructive">{formErrorOf(feed.error, t)}</Alert> : null}
+          {done ? (
+            <Alert variant="success">
+              {t('biofloc.fed', {
+                kg: number.format(done.total_kg),
+                batch: done.batch_code,
+                rate: done.feeding_rate_pct === null ? '—' : number.format(done.feeding_rate_pct),
+              })}
+            </Alert>
+          ) : null}
+          {items.map((item, i) => (
+            <div key={item.key} className="grid items-end gap-3 sm:grid-cols-[1fr_12rem]">
+              <p className="font-semibold">
+                {item.product.sku} · {item.product.name}
+              </p>
+              <FormField
+                id={`feed-kg-${i}`}
+                label={t('biofloc.kg')}
+                error={fields[`feed_items.${i}.quantity_kg`]}
+              >
+                <Input
+                  id={`feed-kg-${i}`}
+                  inputMode="decimal"
+                  value={item.kg}
+                  onChange={(e) =>
+                    setItems((c) => c.map((it, j) => (j === i ? { ...it, kg: e.target.value } : it)))
+                  }
+                  {...invalid(`feed-kg-${i}`, fields[`feed_items.${i}.quantity_kg`])}
+                />
+              </FormField>
+            </div>
+          ))}
+          <div>
+            <Button type="submit" disabled={feed.isPending || items.length === 0}>
+              {t('biofloc.postFeeding')}
+            </Button>
+          </div>
+        </form>
+      </CardContent>
+    </Card>
+  );
+}
+
+/** Biofloc tanks as a grid with status and current batch, and the feeding form for field operators. */
+export function FeedingPage() {
+  const { t } = useTranslation();
+  const { can } = useAuth();
+  const [tankId, setTankId] = useState('');
+  const tanks = useQuery({
+    queryKey: ['tanks'],
+    queryFn: async () =>
+      unwrap(await api.GET('/api/v1/biofloc/tanks', { params: { query: { page_size: 100 } } })),
+  });
+  const list = tanks.data?.items ?? [];
+  return (
+    <div className="flex flex-col gap-4">
+      <h1 className="text-2xl font-bold">{t('biofloc.title')}</h1>
+      <ul className="grid grid-cols-2 gap-3 md:grid-cols-4 xl:grid-cols-6" aria-label={t('biofloc.tanks')}>
+        {list.map((tank) => (
+          <li key={tank.id}>
+            <button
+              type="button"
+              onClick={() => setTankId(tank.id)}
+              aria-pressed={tank.id === tankId}
+              className={cn(
+                'w-full rounded-lg border-2 p-3 text-left focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-ring',
+                tank.id === tankId ? 'border-primary bg-muted' : 'border-border',
+              )}
+            >
+              <span className="block font-bold">{tank.tank_code}</span>
+              <span className="block text-sm text-muted-foreground">
+                {t(`biofloc.status.${tank.status}`)}
+              </span>
+              <span className="block text-sm">
+                {tank.current_batch_code
+                  ? t('biofloc.batchCount', {
+                      batch: tank.current_batch_code,
+                      count: tank.current_batch_count ?? 0,
+                    })
+                  : t('biofloc.empty')}
+              </span>
+            </button>
+          </li>
+        ))}
+      </ul>
+      {can('POST /api/v1/biofloc/feeding') ? (
+        <FeedingForm tanks={list} tankId={tankId} onTank={setTankId} />
+      ) : null}
+    </div>
+  );
+}

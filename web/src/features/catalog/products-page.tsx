@@ -1,0 +1,148 @@
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { type ColumnDef, flexRender, getCoreRowModel, useReactTable } from '@tanstack/react-table';
+import { useDeferredValue, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { api, unwrap } from '../../api/client';
+import type { Product } from '../../api/queries';
+import { Button } from '../../components/ui/button';
+import { Dialog, DialogContent, DialogDescription, DialogTitle } from '../../components/ui/dialog';
+import { Input } from '../../components/ui/input';
+import { Label } from '../../components/ui/label';
+import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from '../../components/ui/table';
+import { useAuth } from '../../lib/auth';
+import { ProductForm } from './product-form';
+
+const PAGE_SIZE = 20;
+
+/** The catalogue: searched on the server as the user types, a page at a time. */
+export function ProductsPage() {
+  const { t, i18n } = useTranslation();
+  const { can } = useAuth();
+  const [search, setSearch] = useState('');
+  const deferred = useDeferredValue(search);
+  const [page, setPage] = useState(1);
+  const [editing, setEditing] = useState<Product | 'new' | null>(null);
+  const products = useQuery({
+    queryKey: ['products', deferred, page],
+    placeholderData: keepPreviousData,
+    queryFn: async () =>
+      unwrap(
+        await api.GET('/api/v1/products', {
+          params: { query: { page, page_size: PAGE_SIZE, ...(deferred ? { search: deferred } : {}) } },
+        }),
+      ),
+  });
+  const number = new Intl.NumberFormat(i18n.language);
+  const canEdit = can('PATCH /api/v1/products/{id}');
+  const columns: ColumnDef<Product>[] = [
+    { accessorKey: 'sku', header: t('products.fields.sku') },
+    { accessorKey: 'name', header: t('products.fields.name') },
+    { accessorKey: 'barcode', header: t('products.fields.barcode') },
+    {
+      id: 'tracking',
+      header: t('products.fields.tracking'),
+      cell: ({ row }) => t(`products.tracking.${row.original.tracking}`),
+    },
+    {
+      id: 'on_hand',
+      header: t('products.onHand'),
+      cell: ({ row }) => `${number.format(row.original.on_hand)} ${row.original.unit_of_measure}`,
+    },
+    ...(canEdit
+      ? [
+          {
+            id: 'edit',
+            header: () => <span className="sr-only">{t('common.actions')}</span>,
+            cell: ({ row }) => (
+              <Button size="sm" variant="outline" onClick={() => setEditing(row.original)}>
+                {t('common.edit')}
+                <span className="sr-only"> {row.original.sku}</span>
+              </Button>
+            ),
+          } satisfies ColumnDef<Product>,
+        ]
+      : []),
+  ];
+  const table = useReactTable({
+    data: products.data?.items ?? [],
+    columns,
+    getCoreRowModel: getCoreRowModel(),
+    manualPagination: true,
+    pageCount: products.data?.pages ?? 0,
+  });
+  return (
+    <div className="flex flex-col gap-4">
+      <div className="flex flex-wrap items-end justify-between gap-3">
+        <h1 className="text-2xl font-bold">{t('products.title')}</h1>
+        {can('POST /api/v1/products') ? (
+          <Button onClick={() => setEditing('new')}>{t('products.new')}</Button>
+        ) : null}
+      </div>
+      <div className="flex max-w-md flex-col gap-1.5">
+        <Label htmlFor="product-search">{t('common.search')}</Label>
+        <Input
+          id="product-search"
+          type="search"
+          value={search}
+          onChange={(e) => {
+            setSearch(e.target.value);
+            setPage(1);
+          }}
+        />
+      </div>
+      <Table>
+        <TableHeader>
+          {table.getHeaderGroups().map((group) => (
+            <TableRow key={group.id}>
+              {group.headers.map((header) => (
+                <TableHead key={header.id}>
+                  {flexRender(header.column.columnDef.header, header.getContext())}
+                </TableHead>
+              ))}
+            </TableRow>
+          ))}
+        </TableHeader>
+        <TableBody>
+          {table.getRowModel().rows.map((row) => (
+            <TableRow key={row.id}>
+              {row.getVisibleCells().map((cell) => (
+                <TableCell key={cell.id}>
+                  {flexRender(cell.column.columnDef.cell, cell.getContext())}
+                </TableCell>
+              ))}
+            </TableRow>
+          ))}
+        </TableBody>
+      </Table>
+      <div className="flex items-center gap-3">
+        <Button variant="outline" size="sm" disabled={page <= 1} onClick={() => setPage(page - 1)}>
+          {t('common.previous')}
+        </Button>
+        <span className="text-sm">
+          {t('common.pageOf', {
+            page,
+            pages: Math.max(1, products.data?.pages ?? 1),
+            total: products.data?.total ?? 0,
+          })}
+        </span>
+        <Button
+          variant="outline"
+          size="sm"
+          disabled={page >= (products.data?.pages ?? 1)}
+          onClick={() => setPage(page + 1)}
+        >
+          {t('common.next')}
+        </Button>
+      </div>
+      <Dialog open={editing !== null} onOpenChange={(open) => !open && setEditing(null)}>
+        <DialogContent>
+          <DialogTitle>{editing === 'new' ? t('products.new') : t('products.edit')}</DialogTitle>
+          <DialogDescription>{t('products.formHint')}</DialogDescription>
+          {editing ? (
+            <ProductForm product={editing === 'new' ? undefined : editing} onDone={() => setEditing(null)} />
+          ) : null}
+        </DialogContent>
+      </Dialog>
+    </div>
+  );
+}

@@ -1,0 +1,304 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { type FormEvent, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { api, unwrap } from '../../api/client';
+import { findProductByCode, type Product } from '../../api/queries';
+import { FormField, invalid } from '../../components/form-field';
+import { ScanField } from '../../components/scan-field';
+import { Alert } from '../../components/ui/alert';
+import { Button } from '../../components/ui/button';
+import { Card, CardContent, CardHeader, CardTitle } from '../../components/ui/card';
+import { Input, NativeSelect } from '../../components/ui/input';
+import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from '../../components/ui/table';
+import { fieldErrorsOf, formErrorOf } from '../../lib/api-errors';
+import { useAuth } from '../../lib/auth';
+import type { Scan } from '../../lib/gs1';
+import { useIdempotencyKey } from '../../lib/use-idempotency-key';
+import { PoReceipt } from './po-receipt';
+
+interface Line {
+  key: string;
+  product: Product;
+  quantity: string;
+  price: string;
+}
+
+function NewOrder({ onCreated }: { onCreated: (id: string) => void }) {
+  const { t } = useTranslation();
+  const queryClient = useQueryClient();
+  const suppliers = useQuery({
+    queryKey: ['suppliers'],
+    queryFn: async () =>
+      unwrap(await api.GET('/api/v1/suppliers', { params: { query: { page_size: 100 } } })),
+  });
+  const [supplierId, setSupplierId] = useState('');
+  const [lines, setLines] = useState<Line[]>([]);
+  const [notice, setNotice] = useState<string | null>(null);
+  const [key, renewKey] = useIdempotencyKey();
+
+  async function onScan(scan: Scan) {
+    const product = await findProductByCode(scan.code);
+    if (!product) {
+      setNotice(t('scan.unknown', { code: scan.code }));
+      return;
+    }
+    setNotice(null);
+    setLines((current) => [
+      ...current,
+      {
+        key: crypto.randomUUID(),
+        product,
+        quantity: scan.quantity ?? '1',
+        price: product.unit_price ? String(product.unit_price) : '0',
+      },
+    ]);
+  }
+  const create = useMutation({
+    mutationFn: async () =>
+      unwrap(
+        await api.POST('/api/v1/purchase-orders', {
+          headers: { 'Idempotency-Key': key },
+          body: {
+            supplier_id: supplierId,
+            lines: lines.map((l) => ({
+              product_id: l.product.id,
+              quantity: Number(l.quantity),
+              unit_price: Number(l.price),
+            })),
+          },
+        }),
+      ),
+    onSuccess: (order) => {
+      setLines([]);
+      renewKey();
+      void queryClient.invalidateQueries({ queryKey: ['purchase-orders'] });
+      onCreated(order.id);
+    },
+  });
+  const fields = fieldErrorsOf(create.error);
+  function submit(event: FormEvent) {
+    event.preventDefault();
+    create.mutate();
+  }
+  return (
+    <Card>
+      <CardHeader>
+        <CardTitle>{t('purchasing.new')}</CardTitle>
+      </CardHeader>
+      <CardContent>
+        <form onSubmit={submit} className="flex flex-col gap-3" noValidate>
+          <div className="max-w-sm">
+            <FormField id="po-supplier" label={t('purchasing.supplier')} error={fields.supplier_id}>
+              <NativeSelect
+                id="po-supplier"
+                value={supplierId}
+                onChange={(e) => setSupplierId(e.target.value)}
+                {...invalid('po-supplier', fields.supplier_id)}
+              >
+                <option value="">{t('common.choose')}</option>
+                {suppliers.data?.items.map((s) => (
+                  <option key={s.id} value={s.id}>
+                    {s.code} · {s.name}
+                  </option>
+                ))}
+              </NativeSelect>
+            </FormField>
+          </div>
+          <ScanField onScan={(scan) => void onScan(scan)} />
+          {notice ? <Alert>{notice}</Alert> : null}
+          {create.error ? <Alert variant="destructive">{formErrorOf(create.error, t)}</Alert> : null}
+          {lines.map((line, i) => (
+            <fieldset key={line.key} className="grid gap-3 rounded border border-border p-3 sm:grid-cols-2">
+              <legend className="px-1 text-sm font-semibold">
+                {line.product.sku} · {line.product.name}
+              </legend>
+              <FormField
+                id={`new-po-qty-${i}`}
+                label={t('stock.quantity')}
+                error={fields[`lines.${i}.quantity`]}
+              >
+                <Input
+                  id={`new-po-qty-${i}`}
+                  inputMode="decimal"
+                  value={line.quantity}
+                  onChange={(e) =>
+                    setLines((c) => c.map((l, j) => (j === i ? { ...l, quantity: e.target.value } : l)))
+                  }
+                />
+              </FormField>
+              <FormField
+                id={`new-po-price-${i}`}
+                label={t('purchasing.unitPrice')}
+                error={fields[`lines.${i}.unit_price`]}
+              >
+                <Input
+                  id={`new-po-price-${i}`}
+                  inputMode="decimal"
+                  value={line.price}
+                  onChange={(e) =>
+                    setLines((c) => c.map((l, j) => (j === i ? { ...l, price: e.target.value } : l)))
+                  }
+                />
+              </FormField>
+            </fieldset>
+          ))}
+          <div>
+            <Button type="submit" disabled={create.isPending || lines.length === 0}>
+              {t('purchasing.create')}
+            </Button>
+          </div>
+        </form>
+      </CardContent>
+    </Card>
+  );
+}
+
+const ACTIONS = {
+  submit: { from: ['draft'], route: 'POST /api/v1/purchase-orders/{id}/submit' },
+  approve: { from: ['submitted'], route: 'POST /api/v1/purchase-orders/{id}/approve' },
+  close: { from: ['approved', 'partially_received'], route: 'POST /api/v1/purchase-orders/{id}/close' },
+  cancel: { from: ['draft', 'submitted', 'approved'], route: 'POST /api/v1/purchase-orders/{id}/cancel' },
+} as const;
+type Action = keyof typeof ACTIONS;
+
+function OrderDetail({ id }: { id: string }) {
+  const { t } = useTranslation();
+  const { can } = useAuth();
+  const queryClient = useQueryClient();
+  const order = useQuery({
+    queryKey: ['purchase-order', id],
+    queryFn: async () => unwrap(await api.GET('/api/v1/purchase-orders/{id}', { params: { path: { id } } })),
+  });
+  // The barcodes of the order's products, so a scan finds its line.
+  const barcodes = useQuery({
+    queryKey: ['purchase-order-barcodes', id],
+    enabled: Boolean(order.data),
+    queryFn: async () => {
+      const entries = await Promise.all(
+        (order.data?.lines ?? []).map(async (line) => {
+          const product = unwrap(
+            await api.GET('/api/v1/products/{id}', { params: { path: { id: line.product_id } } }),
+          );
+          return [line.product_id, product.barcode] as const;
+        }),
+      );
+      return Object.fromEntries(entries);
+    },
+  });
+  const act = useMutation({
+    mutationFn: async (action: Action) => {
+      const options = { params: { path: { id } } };
+      if (action === 'submit') return unwrap(await api.POST('/api/v1/purchase-orders/{id}/submit', options));
+      if (action === 'approve')
+        return unwrap(await api.POST('/api/v1/purchase-orders/{id}/approve', options));
+      if (action === 'close') return unwrap(await api.POST('/api/v1/purchase-orders/{id}/close', options));
+      return unwrap(await api.POST('/api/v1/purchase-orders/{id}/cancel', options));
+    },
+    onSettled: () => void queryClient.invalidateQueries(),
+  });
+  const po = order.data;
+  if (!po) return null;
+  const receivable = ['approved', 'partially_received'].includes(po.status);
+  return (
+    <Card>
+      <CardHeader>
+        <CardTitle>
+          {po.po_number} · {po.supplier_name} ·{' '}
+          <span data-testid="po-status">{t(`purchasing.status.${po.status}`)}</span>
+        </CardTitle>
+      </CardHeader>
+      <CardContent className="flex flex-col gap-4">
+        {act.error ? <Alert variant="destructive">{formErrorOf(act.error, t)}</Alert> : null}
+        <Table>
+          <TableHeader>
+            <TableRow>
+              <TableHead>{t('reports.columns.sku')}</TableHead>
+              <TableHead>{t('reports.columns.product_name')}</TableHead>
+              <TableHead className="text-right">{t('purchasing.ordered')}</TableHead>
+              <TableHead className="text-right">{t('purchasing.received')}</TableHead>
+            </TableRow>
+          </TableHeader>
+          <TableBody>
+            {po.lines.map((line) => (
+              <TableRow key={line.id}>
+                <TableCell>{line.sku}</TableCell>
+                <TableCell>{line.material_name}</TableCell>
+                <TableCell className="text-right">{line.quantity}</TableCell>
+                <TableCell className="text-right">{line.received_quantity}</TableCell>
+              </TableRow>
+            ))}
+          </TableBody>
+        </Table>
+        <div className="flex flex-wrap gap-2">
+          {(Object.keys(ACTIONS) as Action[])
+            .filter(
+              (action) =>
+                (ACTIONS[action].from as readonly string[]).includes(po.status) && can(ACTIONS[action].route),
+            )
+            .map((action) => (
+              <Button
+                key={action}
+                variant={action === 'cancel' ? 'outline' : 'default'}
+                disabled={act.isPending}
+                onClick={() => act.mutate(action)}
+              >
+                {t(`purchasing.actions.${action}`)}
+              </Button>
+            ))}
+        </div>
+        {receivable && barcodes.data && can('POST /api/v1/purchase-orders/{id}/receipts') ? (
+          <PoReceipt key={`${po.id}-${po.version}`} order={po} barcodes={barcodes.data} />
+        ) : null}
+      </CardContent>
+    </Card>
+  );
+}
+
+/** Purchase orders: create from scans, submit, approve, receive (partially), close or cancel. */
+export function PurchaseOrdersPage() {
+  const { t, i18n } = useTranslation();
+  const { can } = useAuth();
+  const [selected, setSelected] = useState<string | null>(null);
+  const orders = useQuery({
+    queryKey: ['purchase-orders'],
+    queryFn: async () =>
+      unwrap(await api.GET('/api/v1/purchase-orders', { params: { query: { page_size: 50 } } })),
+  });
+  const money = new Intl.NumberFormat(i18n.language, { maximumFractionDigits: 2 });
+  return (
+    <div className="flex flex-col gap-4">
+      <h1 className="text-2xl font-bold">{t('purchasing.title')}</h1>
+      {can('POST /api/v1/purchase-orders') ? <NewOrder onCreated={setSelected} /> : null}
+      <Table>
+        <TableHeader>
+          <TableRow>
+            <TableHead>{t('transfers.number')}</TableHead>
+            <TableHead>{t('purchasing.supplier')}</TableHead>
+            <TableHead>{t('common.status')}</TableHead>
+            <TableHead className="text-right">{t('purchasing.total')}</TableHead>
+            <TableHead>
+              <span className="sr-only">{t('common.actions')}</span>
+            </TableHead>
+          </TableRow>
+        </TableHeader>
+        <TableBody>
+          {orders.data?.items.map((po) => (
+            <TableRow key={po.id} className={po.id === selected ? 'bg-muted' : undefined}>
+              <TableCell>{po.po_number}</TableCell>
+              <TableCell>{po.supplier_name}</TableCell>
+              <TableCell>{t(`purchasing.status.${po.status}`)}</TableCell>
+              <TableCell className="text-right">{money.format(po.total)}</TableCell>
+              <TableCell>
+                <Button size="sm" variant="outline" onClick={() => setSelected(po.id)}>
+                  {t('purchasing.open')}
+                  <span className="sr-only"> {po.po_number}</span>
+                </Button>
+              </TableCell>
+            </TableRow>
+          ))}
+        </TableBody>
+      </Table>
+      {selected ? <OrderDetail id={selected} /> : null}
+    </div>
+  );
+}
