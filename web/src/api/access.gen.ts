@@ -667,6 +667,12 @@ export const ROUTE_ACCESS: Record<string, { public: true } | { roles: string[]; 
     ],
     "module": "inventory"
   },
+  "POST /api/v1/inventory/snapshots/fill": {
+    "roles": [
+      "admin"
+    ],
+    "module": "inventory"
+  },
   "GET /api/v1/inventory/snapshots": {
     "roles": [
       "admin",

@@ -1310,6 +1310,28 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/inventory/snapshots/fill": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Take the snapshots a busy ledger is due (what the fill job does every 10 minutes)
+         * @description Wherever more movements than `SNAPSHOT_EVERY_MOVEMENTS` (or than the balances of the snapshot before, if more) lie between two snapshots or since the last one, takes one at each such count, so `as_of` adds at most that many ledger rows to a snapshot. After a bulk load or restore this fills the history at once. Returns the snapshots taken (none when nothing is due or the setting is 0).
+         *
+         *     Who: admin (a non-admin needs the `inventory` module granted). Send an `Idempotency-Key` to retry safely: a repeat gets the first answer and changes nothing.
+         */
+        post: operations["postInventorySnapshotsFill"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/purchase-orders": {
         parameters: {
             query?: never;
@@ -16618,6 +16640,140 @@ export interface operations {
                         verified_at: string | null;
                         /** Format: date-time */
                         created_at: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Conflict: a duplicate (code, SKU, name), or the record is in a state that does not allow this */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Default Response */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Default Response */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Default Response */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Default Response */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    postInventorySnapshotsFill: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Send the same key when retrying: the request runs once and the retry gets its response */
+                "idempotency-key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "id": "01936d3e-8f2a-7c4b-9e1d-5a6b7c8d9e70",
+                     *           "cut_at": "2026-01-01T00:00:00.000Z",
+                     *           "movements": 284112,
+                     *           "balances": 12408,
+                     *           "based_on": "01936d3e-8f2a-7c4b-9e1d-5a6b7c8d9e71",
+                     *           "taken_by": null,
+                     *           "verified_at": "2026-01-01T00:15:02.120Z",
+                     *           "created_at": "2026-01-01T00:15:02.120Z"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description The snapshots taken now, oldest cut first */
+                        items: {
+                            /** Format: uuid */
+                            id: string;
+                            /**
+                             * Format: date-time
+                             * @description The balances are those of this moment
+                             */
+                            cut_at: string;
+                            /** @description Ledger rows up to the cut */
+                            movements: number;
+                            /** @description Non-zero balances the snapshot holds */
+                            balances: number;
+                            /** @description The snapshot it was built from, with the ledger between; null: from the ledger alone */
+                            based_on: string | null;
+                            /** @description Null when the scheduler took it */
+                            taken_by: string | null;
+                            /** @description When a recount of the ledger (or a verified snapshot plus the ledger since) last matched it */
+                            verified_at: string | null;
+                            /** Format: date-time */
+                            created_at: string;
+                        }[];
                     };
                 };
             };
