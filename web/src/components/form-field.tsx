@@ -1,4 +1,6 @@
 import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { NativeSelect } from './ui/input';
 import { Label } from './ui/label';
 
 /** A labelled control with the API's message for it underneath (linked for screen readers). */
@@ -29,4 +31,31 @@ export function FormField({
 /** The aria attributes of a control that `FormField` shows `error` for. */
 export function invalid(id: string, error: string | undefined) {
   return error ? { 'aria-invalid': true, 'aria-describedby': `${id}-error` } : {};
+}
+
+/** A labelled choice from a list, starting unchosen, with the API's message for it underneath. */
+export function SelectField({
+  id,
+  label,
+  error,
+  value,
+  onChange,
+  children,
+}: {
+  id: string;
+  label: string;
+  error?: string | undefined;
+  value: string;
+  onChange: (value: string) => void;
+  children: ReactNode;
+}) {
+  const { t } = useTranslation();
+  return (
+    <FormField id={id} label={label} error={error}>
+      <NativeSelect id={id} value={value} onChange={(e) => onChange(e.target.value)} {...invalid(id, error)}>
+        <option value="">{t('common.choose')}</option>
+        {children}
+      </NativeSelect>
+    </FormField>
+  );
 }

@@ -2,10 +2,10 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useDeferredValue, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, unwrap } from '../../api/client';
+import { FormCard } from '../../components/form-card';
 import { FormField, invalid } from '../../components/form-field';
 import { Alert } from '../../components/ui/alert';
 import { Button } from '../../components/ui/button';
-import { Card, CardContent, CardHeader, CardTitle } from '../../components/ui/card';
 import { Input, NativeSelect } from '../../components/ui/input';
 import { Label } from '../../components/ui/label';
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from '../../components/ui/table';
@@ -46,50 +46,43 @@ function NewUser() {
     create.mutate();
   }
   return (
-    <Card>
-      <CardHeader>
-        <CardTitle>{t('users.new')}</CardTitle>
-      </CardHeader>
-      <CardContent>
-        <form onSubmit={submit} className="grid gap-3 md:grid-cols-3" noValidate>
-          {create.error && Object.keys(fields).length === 0 ? (
-            <Alert variant="destructive" className="md:col-span-3">
-              {formErrorOf(create.error, t)}
-            </Alert>
-          ) : null}
-          {FIELDS.map((name) => (
-            <FormField key={name} id={`user-${name}`} label={t(`users.fields.${name}`)} error={fields[name]}>
-              <Input
-                id={`user-${name}`}
-                type={name === 'password' ? 'password' : name === 'email' ? 'email' : 'text'}
-                autoComplete={name === 'password' ? 'new-password' : 'off'}
-                value={draft[name]}
-                onChange={(e) => setDraft({ ...draft, [name]: e.target.value })}
-                {...invalid(`user-${name}`, fields[name])}
-              />
-            </FormField>
+    <FormCard title={t('users.new')} onSubmit={submit} className="grid gap-3 md:grid-cols-3">
+      {create.error && Object.keys(fields).length === 0 ? (
+        <Alert variant="destructive" className="md:col-span-3">
+          {formErrorOf(create.error, t)}
+        </Alert>
+      ) : null}
+      {FIELDS.map((name) => (
+        <FormField key={name} id={`user-${name}`} label={t(`users.fields.${name}`)} error={fields[name]}>
+          <Input
+            id={`user-${name}`}
+            type={name === 'password' ? 'password' : name === 'email' ? 'email' : 'text'}
+            autoComplete={name === 'password' ? 'new-password' : 'off'}
+            value={draft[name]}
+            onChange={(e) => setDraft({ ...draft, [name]: e.target.value })}
+            {...invalid(`user-${name}`, fields[name])}
+          />
+        </FormField>
+      ))}
+      <FormField id="user-role" label={t('users.fields.role')} error={fields.role}>
+        <NativeSelect
+          id="user-role"
+          value={role}
+          onChange={(e) => setRole(e.target.value as (typeof ROLES)[number])}
+        >
+          {ROLES.map((r) => (
+            <option key={r} value={r}>
+              {t(`roles.${r}`)}
+            </option>
           ))}
-          <FormField id="user-role" label={t('users.fields.role')} error={fields.role}>
-            <NativeSelect
-              id="user-role"
-              value={role}
-              onChange={(e) => setRole(e.target.value as (typeof ROLES)[number])}
-            >
-              {ROLES.map((r) => (
-                <option key={r} value={r}>
-                  {t(`roles.${r}`)}
-                </option>
-              ))}
-            </NativeSelect>
-          </FormField>
-          <div className="md:col-span-3">
-            <Button type="submit" disabled={create.isPending}>
-              {t('users.create')}
-            </Button>
-          </div>
-        </form>
-      </CardContent>
-    </Card>
+        </NativeSelect>
+      </FormField>
+      <div className="md:col-span-3">
+        <Button type="submit" disabled={create.isPending}>
+          {t('users.create')}
+        </Button>
+      </div>
+    </FormCard>
   );
 }
 

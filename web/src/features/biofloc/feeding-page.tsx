@@ -3,12 +3,12 @@ import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, type ResponseOf, unwrap } from '../../api/client';
 import { findProductByCode, type Product } from '../../api/queries';
-import { FormField, invalid } from '../../components/form-field';
+import { FormCard } from '../../components/form-card';
+import { FormField, invalid, SelectField } from '../../components/form-field';
 import { ScanField } from '../../components/scan-field';
 import { Alert } from '../../components/ui/alert';
 import { Button } from '../../components/ui/button';
-import { Card, CardContent, CardHeader, CardTitle } from '../../components/ui/card';
-import { Input, NativeSelect } from '../../components/ui/input';
+import { Input } from '../../components/ui/input';
 import { fieldErrorsOf, formErrorOf } from '../../lib/api-errors';
 import { useAuth } from '../../lib/auth';
 import type { Scan } from '../../lib/gs1';
@@ -86,83 +86,74 @@ function FeedingForm({
     feed.mutate();
   }
   return (
-    <Card>
-      <CardHeader>
-        <CardTitle>{t('biofloc.feeding')}</CardTitle>
-      </CardHeader>
-      <CardContent>
-        <form onSubmit={submit} className="flex flex-col gap-3" noValidate>
-          <div className="grid gap-3 md:grid-cols-3">
-            <FormField id="feed-tank" label={t('biofloc.tank')} error={fields.tank_id}>
-              <NativeSelect
-                id="feed-tank"
-                value={tankId}
-                onChange={(e) => onTank(e.target.value)}
-                {...invalid('feed-tank', fields.tank_id)}
-              >
-                <option value="">{t('common.choose')}</option>
-                {tanks.map((tank) => (
-                  <option key={tank.id} value={tank.id}>
-                    {tank.tank_code} · {tank.current_batch_code ?? t('biofloc.empty')}
-                  </option>
-                ))}
-              </NativeSelect>
-            </FormField>
-            <FormField id="feed-date" label={t('biofloc.date')} error={fields.feeding_date}>
-              <Input id="feed-date" type="date" value={date} onChange={(e) => setDate(e.target.value)} />
-            </FormField>
-            <FormField id="feed-session" label={t('biofloc.session')} error={fields.session_number}>
-              <Input
-                id="feed-session"
-                inputMode="numeric"
-                value={session}
-                onChange={(e) => setSession(e.target.value)}
-                {...invalid('feed-session', fields.session_number)}
-              />
-            </FormField>
-          </div>
-          <ScanField id="feed-scan" onScan={(scan) => void onScan(scan)} />
-          {notice ? <Alert>{notice}</Alert> : null}
-          {feed.error ? <Alert variant="destructive">{formErrorOf(feed.error, t)}</Alert> : null}
-          {done ? (
-            <Alert variant="success">
-              {t('biofloc.fed', {
-                kg: number.format(done.total_kg),
-                batch: done.batch_code,
-                rate: done.feeding_rate_pct === null ? '—' : number.format(done.feeding_rate_pct),
-              })}
-            </Alert>
-          ) : null}
-          {items.map((item, i) => (
-            <div key={item.key} className="grid items-end gap-3 sm:grid-cols-[1fr_12rem]">
-              <p className="font-semibold">
-                {item.product.sku} · {item.product.name}
-              </p>
-              <FormField
-                id={`feed-kg-${i}`}
-                label={t('biofloc.kg')}
-                error={fields[`feed_items.${i}.quantity_kg`]}
-              >
-                <Input
-                  id={`feed-kg-${i}`}
-                  inputMode="decimal"
-                  value={item.kg}
-                  onChange={(e) =>
-                    setItems((c) => c.map((it, j) => (j === i ? { ...it, kg: e.target.value } : it)))
-                  }
-                  {...invalid(`feed-kg-${i}`, fields[`feed_items.${i}.quantity_kg`])}
-                />
-              </FormField>
-            </div>
+    <FormCard title={t('biofloc.feeding')} onSubmit={submit}>
+      <div className="grid gap-3 md:grid-cols-3">
+        <SelectField
+          id="feed-tank"
+          label={t('biofloc.tank')}
+          error={fields.tank_id}
+          value={tankId}
+          onChange={onTank}
+        >
+          {tanks.map((tank) => (
+            <option key={tank.id} value={tank.id}>
+              {tank.tank_code} · {tank.current_batch_code ?? t('biofloc.empty')}
+            </option>
           ))}
-          <div>
-            <Button type="submit" disabled={feed.isPending || items.length === 0}>
-              {t('biofloc.postFeeding')}
-            </Button>
-          </div>
-        </form>
-      </CardContent>
-    </Card>
+        </SelectField>
+        <FormField id="feed-date" label={t('biofloc.date')} error={fields.feeding_date}>
+          <Input id="feed-date" type="date" value={date} onChange={(e) => setDate(e.target.value)} />
+        </FormField>
+        <FormField id="feed-session" label={t('biofloc.session')} error={fields.session_number}>
+          <Input
+            id="feed-session"
+            inputMode="numeric"
+            value={session}
+            onChange={(e) => setSession(e.target.value)}
+            {...invalid('feed-session', fields.session_number)}
+          />
+        </FormField>
+      </div>
+      <ScanField id="feed-scan" onScan={(scan) => void onScan(scan)} />
+      {notice ? <Alert>{notice}</Alert> : null}
+      {feed.error ? <Alert variant="destructive">{formErrorOf(feed.error, t)}</Alert> : null}
+      {done ? (
+        <Alert variant="success">
+          {t('biofloc.fed', {
+            kg: number.format(done.total_kg),
+            batch: done.batch_code,
+            rate: done.feeding_rate_pct === null ? '—' : number.format(done.feeding_rate_pct),
+          })}
+        </Alert>
+      ) : null}
+      {items.map((item, i) => (
+        <div key={item.key} className="grid items-end gap-3 sm:grid-cols-[1fr_12rem]">
+          <p className="font-semibold">
+            {item.product.sku} · {item.product.name}
+          </p>
+          <FormField
+            id={`feed-kg-${i}`}
+            label={t('biofloc.kg')}
+            error={fields[`feed_items.${i}.quantity_kg`]}
+          >
+            <Input
+              id={`feed-kg-${i}`}
+              inputMode="decimal"
+              value={item.kg}
+              onChange={(e) =>
+                setItems((c) => c.map((it, j) => (j === i ? { ...it, kg: e.target.value } : it)))
+              }
+              {...invalid(`feed-kg-${i}`, fields[`feed_items.${i}.quantity_kg`])}
+            />
+          </FormField>
+        </div>
+      ))}
+      <div>
+        <Button type="submit" disabled={feed.isPending || items.length === 0}>
+          {t('biofloc.postFeeding')}
+        </Button>
+      </div>
+    </FormCard>
   );
 }
 

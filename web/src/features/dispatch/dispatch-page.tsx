@@ -2,7 +2,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, type ResponseOf, unwrap } from '../../api/client';
-import { FormField, invalid } from '../../components/form-field';
+import { FormField, invalid, SelectField } from '../../components/form-field';
 import { Alert } from '../../components/ui/alert';
 import { Button } from '../../components/ui/button';
 import { Card, CardContent, CardHeader, CardTitle } from '../../components/ui/card';
@@ -103,21 +103,19 @@ function NewDispatch() {
               ))}
             </NativeSelect>
           </FormField>
-          <FormField id="dispatch-drillhole" label={t('dispatch.drillhole')} error={fields.drillhole_id}>
-            <NativeSelect
-              id="dispatch-drillhole"
-              value={drillholeId}
-              onChange={(e) => setDrillholeId(e.target.value)}
-              {...invalid('dispatch-drillhole', fields.drillhole_id)}
-            >
-              <option value="">{t('common.choose')}</option>
-              {drillholes.data?.items.map((d) => (
-                <option key={d.id} value={d.id}>
-                  {d.drillhole_id}
-                </option>
-              ))}
-            </NativeSelect>
-          </FormField>
+          <SelectField
+            id="dispatch-drillhole"
+            label={t('dispatch.drillhole')}
+            error={fields.drillhole_id}
+            value={drillholeId}
+            onChange={setDrillholeId}
+          >
+            {drillholes.data?.items.map((d) => (
+              <option key={d.id} value={d.id}>
+                {d.drillhole_id}
+              </option>
+            ))}
+          </SelectField>
           <FormField id="dispatch-driver" label={t('dispatch.driver')} error={fields.driver}>
             <Input id="dispatch-driver" value={driver} onChange={(e) => setDriver(e.target.value)} />
           </FormField>

@@ -3,12 +3,13 @@ import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, unwrap } from '../../api/client';
 import { findProductByCode, type Product } from '../../api/queries';
-import { FormField, invalid } from '../../components/form-field';
+import { FormCard } from '../../components/form-card';
+import { FormField, SelectField } from '../../components/form-field';
 import { ScanField } from '../../components/scan-field';
 import { Alert } from '../../components/ui/alert';
 import { Button } from '../../components/ui/button';
 import { Card, CardContent, CardHeader, CardTitle } from '../../components/ui/card';
-import { Input, NativeSelect } from '../../components/ui/input';
+import { Input } from '../../components/ui/input';
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from '../../components/ui/table';
 import { fieldErrorsOf, formErrorOf } from '../../lib/api-errors';
 import { useAuth } from '../../lib/auth';
@@ -81,75 +82,62 @@ function NewOrder({ onCreated }: { onCreated: (id: string) => void }) {
     create.mutate();
   }
   return (
-    <Card>
-      <CardHeader>
-        <CardTitle>{t('purchasing.new')}</CardTitle>
-      </CardHeader>
-      <CardContent>
-        <form onSubmit={submit} className="flex flex-col gap-3" noValidate>
-          <div className="max-w-sm">
-            <FormField id="po-supplier" label={t('purchasing.supplier')} error={fields.supplier_id}>
-              <NativeSelect
-                id="po-supplier"
-                value={supplierId}
-                onChange={(e) => setSupplierId(e.target.value)}
-                {...invalid('po-supplier', fields.supplier_id)}
-              >
-                <option value="">{t('common.choose')}</option>
-                {suppliers.data?.items.map((s) => (
-                  <option key={s.id} value={s.id}>
-                    {s.code} · {s.name}
-                  </option>
-                ))}
-              </NativeSelect>
-            </FormField>
-          </div>
-          <ScanField onScan={(scan) => void onScan(scan)} />
-          {notice ? <Alert>{notice}</Alert> : null}
-          {create.error ? <Alert variant="destructive">{formErrorOf(create.error, t)}</Alert> : null}
-          {lines.map((line, i) => (
-            <fieldset key={line.key} className="grid gap-3 rounded border border-border p-3 sm:grid-cols-2">
-              <legend className="px-1 text-sm font-semibold">
-                {line.product.sku} · {line.product.name}
-              </legend>
-              <FormField
-                id={`new-po-qty-${i}`}
-                label={t('stock.quantity')}
-                error={fields[`lines.${i}.quantity`]}
-              >
-                <Input
-                  id={`new-po-qty-${i}`}
-                  inputMode="decimal"
-                  value={line.quantity}
-                  onChange={(e) =>
-                    setLines((c) => c.map((l, j) => (j === i ? { ...l, quantity: e.target.value } : l)))
-                  }
-                />
-              </FormField>
-              <FormField
-                id={`new-po-price-${i}`}
-                label={t('purchasing.unitPrice')}
-                error={fields[`lines.${i}.unit_price`]}
-              >
-                <Input
-                  id={`new-po-price-${i}`}
-                  inputMode="decimal"
-                  value={line.price}
-                  onChange={(e) =>
-                    setLines((c) => c.map((l, j) => (j === i ? { ...l, price: e.target.value } : l)))
-                  }
-                />
-              </FormField>
-            </fieldset>
+    <FormCard title={t('purchasing.new')} onSubmit={submit}>
+      <div className="max-w-sm">
+        <SelectField
+          id="po-supplier"
+          label={t('purchasing.supplier')}
+          error={fields.supplier_id}
+          value={supplierId}
+          onChange={setSupplierId}
+        >
+          {suppliers.data?.items.map((s) => (
+            <option key={s.id} value={s.id}>
+              {s.code} · {s.name}
+            </option>
           ))}
-          <div>
-            <Button type="submit" disabled={create.isPending || lines.length === 0}>
-              {t('purchasing.create')}
-            </Button>
-          </div>
-        </form>
-      </CardContent>
-    </Card>
+        </SelectField>
+      </div>
+      <ScanField onScan={(scan) => void onScan(scan)} />
+      {notice ? <Alert>{notice}</Alert> : null}
+      {create.error ? <Alert variant="destructive">{formErrorOf(create.error, t)}</Alert> : null}
+      {lines.map((line, i) => (
+        <fieldset key={line.key} className="grid gap-3 rounded border border-border p-3 sm:grid-cols-2">
+          <legend className="px-1 text-sm font-semibold">
+            {line.product.sku} · {line.product.name}
+          </legend>
+          <FormField id={`new-po-qty-${i}`} label={t('stock.quantity')} error={fields[`lines.${i}.quantity`]}>
+            <Input
+              id={`new-po-qty-${i}`}
+              inputMode="decimal"
+              value={line.quantity}
+              onChange={(e) =>
+                setLines((c) => c.map((l, j) => (j === i ? { ...l, quantity: e.target.value } : l)))
+              }
+            />
+          </FormField>
+          <FormField
+            id={`new-po-price-${i}`}
+            label={t('purchasing.unitPrice')}
+            error={fields[`lines.${i}.unit_price`]}
+          >
+            <Input
+              id={`new-po-price-${i}`}
+              inputMode="decimal"
+              value={line.price}
+              onChange={(e) =>
+                setLines((c) => c.map((l, j) => (j === i ? { ...l, price: e.target.value } : l)))
+              }
+            />
+          </FormField>
+        </fieldset>
+      ))}
+      <div>
+        <Button type="submit" disabled={create.isPending || lines.length === 0}>
+          {t('purchasing.create')}
+        </Button>
+      </div>
+    </FormCard>
   );
 }
 

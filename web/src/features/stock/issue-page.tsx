@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { api, type ResponseOf, unwrap } from '../../api/client';
 import { findProductByCode, type Product, useBins } from '../../api/queries';
 import { FormField, invalid } from '../../components/form-field';
+import { LineHeader } from '../../components/line-header';
 import { ScanField, type ScanFieldHandle } from '../../components/scan-field';
 import { Alert } from '../../components/ui/alert';
 import { Button } from '../../components/ui/button';
@@ -143,19 +144,10 @@ export function IssuePage() {
           <li key={line.key}>
             <Card>
               <CardContent className="flex flex-col gap-3 pt-4">
-                <div className="flex items-center justify-between">
-                  <span className="font-semibold">
-                    {line.product.sku} · {line.product.name}
-                  </span>
-                  <Button
-                    type="button"
-                    variant="ghost"
-                    size="sm"
-                    onClick={() => setLines((current) => current.filter((_, j) => j !== i))}
-                  >
-                    {t('common.remove')}
-                  </Button>
-                </div>
+                <LineHeader
+                  product={line.product}
+                  onRemove={() => setLines((current) => current.filter((_, j) => j !== i))}
+                />
                 <div className="max-w-xs">
                   <FormField
                     id={`qty-${i}`}

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { api, unwrap } from '../../api/client';
 import { findProductByCode, type Product, useBins } from '../../api/queries';
 import { FormField, invalid } from '../../components/form-field';
+import { LineHeader } from '../../components/line-header';
 import { ScanField, type ScanFieldHandle } from '../../components/scan-field';
 import { Alert } from '../../components/ui/alert';
 import { Button } from '../../components/ui/button';
@@ -113,19 +114,11 @@ export function ReceivePage() {
           <li key={line.key}>
             <Card>
               <CardContent className="grid gap-3 pt-4 sm:grid-cols-2 lg:grid-cols-5">
-                <div className="lg:col-span-5 flex items-center justify-between">
-                  <span className="font-semibold">
-                    {line.product.sku} · {line.product.name}
-                  </span>
-                  <Button
-                    type="button"
-                    variant="ghost"
-                    size="sm"
-                    onClick={() => setLines((current) => current.filter((_, j) => j !== i))}
-                  >
-                    {t('common.remove')}
-                  </Button>
-                </div>
+                <LineHeader
+                  product={line.product}
+                  onRemove={() => setLines((current) => current.filter((_, j) => j !== i))}
+                  className="lg:col-span-5 flex items-center justify-between"
+                />
                 <FormField id={`lot-${i}`} label={t('stock.lot')} error={fields[`lines.${i}.lot_number`]}>
                   <Input
                     id={`lot-${i}`}

@@ -3,11 +3,11 @@ import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, unwrap } from '../../api/client';
 import { findProductByCode, type Product, useWarehouses } from '../../api/queries';
+import { FormCard } from '../../components/form-card';
 import { FormField, invalid } from '../../components/form-field';
 import { ScanField } from '../../components/scan-field';
 import { Alert } from '../../components/ui/alert';
 import { Button } from '../../components/ui/button';
-import { Card, CardContent, CardHeader, CardTitle } from '../../components/ui/card';
 import { Input } from '../../components/ui/input';
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from '../../components/ui/table';
 import { WarehousePicker } from '../../components/warehouse-picker';
@@ -77,56 +77,49 @@ function NewTransfer() {
     create.mutate();
   }
   return (
-    <Card>
-      <CardHeader>
-        <CardTitle>{t('transfers.new')}</CardTitle>
-      </CardHeader>
-      <CardContent>
-        <form onSubmit={submit} className="flex flex-col gap-4" noValidate>
-          <div className="grid gap-4 md:grid-cols-2">
-            <WarehousePicker
-              id="from"
-              label={t('transfers.from')}
-              value={from}
-              onChange={setFrom}
-              error={fields.from_warehouse_id}
-            />
-            <WarehousePicker
-              id="to"
-              label={t('transfers.to')}
-              value={to}
-              onChange={setTo}
-              error={fields.to_warehouse_id}
-            />
-          </div>
-          <ScanField onScan={(scan) => void onScan(scan)} />
-          {notice ? <Alert variant={create.isSuccess ? 'success' : 'default'}>{notice}</Alert> : null}
-          {create.error ? <Alert variant="destructive">{formErrorOf(create.error, t)}</Alert> : null}
-          {product ? (
-            <p className="font-semibold" data-testid="transfer-product">
-              {product.sku} · {product.name}
-              {lot ? ` · ${t('stock.lot')} ${lot.number}` : ''}
-            </p>
-          ) : null}
-          <div className="max-w-xs">
-            <FormField id="transfer-qty" label={t('stock.quantity')} error={fields.quantity}>
-              <Input
-                id="transfer-qty"
-                inputMode="decimal"
-                value={quantity}
-                onChange={(e) => setQuantity(e.target.value)}
-                {...invalid('transfer-qty', fields.quantity)}
-              />
-            </FormField>
-          </div>
-          <div>
-            <Button type="submit" disabled={create.isPending || !product}>
-              {t('transfers.create')}
-            </Button>
-          </div>
-        </form>
-      </CardContent>
-    </Card>
+    <FormCard title={t('transfers.new')} onSubmit={submit} className="flex flex-col gap-4">
+      <div className="grid gap-4 md:grid-cols-2">
+        <WarehousePicker
+          id="from"
+          label={t('transfers.from')}
+          value={from}
+          onChange={setFrom}
+          error={fields.from_warehouse_id}
+        />
+        <WarehousePicker
+          id="to"
+          label={t('transfers.to')}
+          value={to}
+          onChange={setTo}
+          error={fields.to_warehouse_id}
+        />
+      </div>
+      <ScanField onScan={(scan) => void onScan(scan)} />
+      {notice ? <Alert variant={create.isSuccess ? 'success' : 'default'}>{notice}</Alert> : null}
+      {create.error ? <Alert variant="destructive">{formErrorOf(create.error, t)}</Alert> : null}
+      {product ? (
+        <p className="font-semibold" data-testid="transfer-product">
+          {product.sku} · {product.name}
+          {lot ? ` · ${t('stock.lot')} ${lot.number}` : ''}
+        </p>
+      ) : null}
+      <div className="max-w-xs">
+        <FormField id="transfer-qty" label={t('stock.quantity')} error={fields.quantity}>
+          <Input
+            id="transfer-qty"
+            inputMode="decimal"
+            value={quantity}
+            onChange={(e) => setQuantity(e.target.value)}
+            {...invalid('transfer-qty', fields.quantity)}
+          />
+        </FormField>
+      </div>
+      <div>
+        <Button type="submit" disabled={create.isPending || !product}>
+          {t('transfers.create')}
+        </Button>
+      </div>
+    </FormCard>
   );
 }
 
