@@ -25,7 +25,7 @@ import {
 } from './dispatch.repo.js';
 import type { DispatchChanges, DispatchCreate, ReturnBody } from './dispatches.schemas.js';
 import { drillholeByIdOrCode, projectByIdOrCode } from './master-data.repo.js';
-import { type Counts, countsOf, postTrays, totalOf } from './tray-postings.js';
+import { type Counts, countsOf, noneAvailable, postTrays, totalOf } from './tray-postings.js';
 import type { TraySetup, TrayStore } from './tray-setup.js';
 
 const REFERENCE = 'dispatch';
@@ -102,9 +102,12 @@ export class DispatchesService {
 
   /** Creates a dispatch (DSP-000001…) and takes its trays out; short → 409 and nothing posted. */
   async create(ctx: RequestCtx, input: DispatchCreate) {
-    const store = await this.trays.ensure(ctx);
     const counts = countsOf(this.trays.types, input.trays, input.hq_boxes, input.nq_boxes);
     if (totalOf(counts) === 0) throw DispatchErrors.noTrays();
+    await this.placeOf(this.db, input.project_id, input.drillhole_id, input.company_id);
+    // Without the trays warehouse no tray was ever counted in: refused, and nothing created.
+    const store = await this.trays.peek();
+    if (!store) throw noneAvailable(this.trays.types, counts);
     return this.db.transaction(async (tx) => {
       await lockTrayStock(tx, false);
       const place = await this.placeOf(tx, input.project_id, input.drillhole_id, input.company_id);
@@ -149,8 +152,10 @@ export class DispatchesService {
    * counts post only the difference, and only while nothing has come back (else 409).
    */
   async update(ctx: RequestCtx, id: string, input: DispatchChanges, version?: number) {
-    const store = await this.trays.ensure(ctx);
     const wanted = countsOf(this.trays.types, input.trays, input.hq_boxes, input.nq_boxes);
+    // A dispatch that exists means the setup does: an unknown one is refused before anything is made.
+    await this.load(this.db, id);
+    const store = await this.trays.ensure(ctx);
     return this.db.transaction(async (tx) => {
       await lockTrayStock(tx, false);
       const dispatch = await this.load(tx, id);
@@ -219,9 +224,10 @@ export class DispatchesService {
    * More than is still out → 409; fewer leaves the dispatch partially returned.
    */
   async returnTrays(ctx: RequestCtx, id: string, input: ReturnBody) {
-    const store = await this.trays.ensure(ctx);
     const back = countsOf(this.trays.types, input.trays, input.returned_hq, input.returned_nq);
     if (totalOf(back) === 0) throw DispatchErrors.noTrays();
+    await this.load(this.db, id);
+    const store = await this.trays.ensure(ctx);
     const condition = input.return_condition.toLowerCase();
     return this.db.transaction(async (tx) => {
       await lockTrayStock(tx, false);
@@ -288,6 +294,7 @@ export class DispatchesService {
 
   /** Deletes a dispatch nothing came back on, putting its trays back (the reversal). */
   async remove(ctx: RequestCtx, id: string): Promise<void> {
+    await this.load(this.db, id);
     const store = await this.trays.ensure(ctx);
     await this.db.transaction(async (tx) => {
       await lockTrayStock(tx, false);

@@ -84,8 +84,9 @@ export class TrayInventoryService {
    * posted as an `adjustment` into or out of the dispatch bin, audited.
    */
   async setBase(ctx: RequestCtx, input: { hq?: number; nq?: number; trays?: TrayCounts; reason?: string }) {
-    const store = await this.trays.ensure(ctx);
+    // Checked first: a refused body must not be the request that creates the trays warehouse.
     const wanted = countsOf(this.trays.types, input.trays, input.hq, input.nq);
+    const store = await this.trays.ensure(ctx);
     return this.db.transaction(async (tx) => {
       await lockTrayStock(tx, true);
       const before = await this.figures(tx, store);

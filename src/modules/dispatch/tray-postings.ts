@@ -105,3 +105,13 @@ export async function postTrays(
     { available, requested: Object.fromEntries(changes) },
   );
 }
+
+/** The 409 for trays asked of a store that holds none yet: every type requested is short. */
+export function noneAvailable(types: string[], requested: Counts) {
+  const available = Object.fromEntries(types.map((type) => [type, 0]));
+  const short = [...requested].filter(([, n]) => n > 0).map(([type]) => type);
+  return DispatchErrors.insufficientTrays(
+    { types: short.join(', ') },
+    { available, requested: Object.fromEntries(requested) },
+  );
+}

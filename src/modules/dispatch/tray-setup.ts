@@ -55,6 +55,19 @@ export class TraySetup {
     return this.store;
   }
 
+  /**
+   * The setup if it is all there, without creating any of it: what a request that may yet be
+   * refused reads, so a refusal never leaves a trays warehouse behind.
+   */
+  async peek(): Promise<TrayStore | undefined> {
+    if (this.store) return this.store;
+    const found = await this.storeOf();
+    if (!found.warehouseId || !found.quarantineBinId || found.types.some((tray) => !tray.productId))
+      return undefined;
+    this.store ??= Promise.resolve(found);
+    return found;
+  }
+
   /** Creates what is missing (in one locked transaction), then reads it all back as committed. */
   private async create(ctx: RequestCtx): Promise<TrayStore> {
     await this.db.transaction(async (tx) => {
@@ -81,6 +94,11 @@ export class TraySetup {
         missing.map((type) => ({ sku: this.skuOf(type), name: `${type} core tray` })),
       );
     });
+    return this.storeOf();
+  }
+
+  /** The setup as committed ('' for what is missing). */
+  private async storeOf(): Promise<TrayStore> {
     const { warehouse, quarantineBinId, products } = await this.find();
     return {
       warehouseId: warehouse?.id ?? '',
