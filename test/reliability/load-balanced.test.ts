@@ -84,7 +84,13 @@ describe(`${INSTANCES} instances behind HAProxy on one database`, { timeout: 300
     const statuses = answers.map((a) => a.status);
     expect(statuses.filter((s) => s === 201)).toHaveLength(UNITS);
     expect(statuses.filter((s) => s === 409)).toHaveLength(ISSUES - UNITS);
-    // Round-robin: each instance took its share of the race.
+    // Round-robin: each instance took its share of the race. Their log lines come through pipes
+    // that may trail the answers, so wait until every request is in some instance's log.
+    const sum = (counts: number[]) => counts.reduce((a, b) => a + b, 0);
+    await waitFor(
+      () => sum(served('/api/v1/stock-movements')) >= sum(before) + ISSUES,
+      'every issue logged by an instance',
+    );
     const after = served('/api/v1/stock-movements');
     expect(after.map((n, i) => n - (before[i] ?? 0)).every((n) => n >= ISSUES / INSTANCES / 2)).toBe(true);
     const balance = await call(lb.base, 'GET', `/inventory/balances?product_id=${stock.product_id}`, admin);
