@@ -4,20 +4,11 @@ import { useTranslation } from 'react-i18next';
 import { BrowserRouter, Navigate, Route, Routes, useLocation } from 'react-router';
 import { ApiFailure } from './api/client';
 import { Layout } from './components/layout';
-import { UsersPage } from './features/admin/users-page';
 import { LoginPage } from './features/auth/login-page';
 import { AccountPage, ForgotPasswordPage, ResetPasswordPage } from './features/auth/password-pages';
-import { FeedingPage } from './features/biofloc/feeding-page';
-import { ProductsPage } from './features/catalog/products-page';
 import { DashboardPage } from './features/dashboard/dashboard-page';
-import { DispatchPage } from './features/dispatch/dispatch-page';
-import { WarehousesPage } from './features/locations/warehouses-page';
-import { PurchaseOrdersPage } from './features/purchasing/purchase-orders-page';
-import { ReportsPage } from './features/reports/reports-page';
-import { IssuePage } from './features/stock/issue-page';
-import { ReceivePage } from './features/stock/receive-page';
-import { TransfersPage } from './features/stock/transfers-page';
 import { AuthProvider, useAuth } from './lib/auth';
+import { PAGES } from './pages';
 
 const queryClient = new QueryClient({
   defaultOptions: {
@@ -44,19 +35,6 @@ function Allowed({ route, children }: { route: string; children: ReactNode }) {
   const { can } = useAuth();
   return can(route) ? children : <p role="alert">{t('errors.forbidden')}</p>;
 }
-
-const PAGES = [
-  { path: '/stock/receive', route: 'POST /api/v1/inventory/receipts', element: <ReceivePage /> },
-  { path: '/stock/issue', route: 'POST /api/v1/inventory/issues', element: <IssuePage /> },
-  { path: '/stock/transfers', route: 'GET /api/v1/stock-transfers', element: <TransfersPage /> },
-  { path: '/purchase-orders', route: 'GET /api/v1/purchase-orders', element: <PurchaseOrdersPage /> },
-  { path: '/products', route: 'GET /api/v1/products', element: <ProductsPage /> },
-  { path: '/warehouses', route: 'GET /api/v1/warehouses', element: <WarehousesPage /> },
-  { path: '/dispatch', route: 'GET /api/v1/dispatches', element: <DispatchPage /> },
-  { path: '/biofloc', route: 'GET /api/v1/biofloc/tanks', element: <FeedingPage /> },
-  { path: '/reports', route: 'GET /api/v1/reports/stock-on-hand', element: <ReportsPage /> },
-  { path: '/admin/users', route: 'POST /api/v1/users', element: <UsersPage /> },
-];
 
 /** The dashboard, or for a user without reports the first page they may use. */
 function Home() {

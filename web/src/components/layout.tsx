@@ -1,56 +1,98 @@
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { NavLink, Outlet } from 'react-router';
 import { useAuth } from '../lib/auth';
 import { cn } from '../lib/utils';
+import { NAV_GROUPS } from '../page-entry';
+import { PAGES } from '../pages';
 import { LanguageSwitch } from './language-switch';
 import { Button } from './ui/button';
 
-/** Each entry shows only to users whose role and module grants allow its route. */
-const NAV = [
-  { to: '/', key: 'nav.dashboard', route: 'GET /api/v1/reports/dashboard' },
-  { to: '/stock/receive', key: 'nav.receive', route: 'POST /api/v1/inventory/receipts' },
-  { to: '/stock/issue', key: 'nav.issue', route: 'POST /api/v1/inventory/issues' },
-  { to: '/stock/transfers', key: 'nav.transfers', route: 'GET /api/v1/stock-transfers' },
-  { to: '/purchase-orders', key: 'nav.purchasing', route: 'GET /api/v1/purchase-orders' },
-  { to: '/products', key: 'nav.products', route: 'GET /api/v1/products' },
-  { to: '/warehouses', key: 'nav.warehouses', route: 'GET /api/v1/warehouses' },
-  { to: '/dispatch', key: 'nav.dispatch', route: 'GET /api/v1/dispatches' },
-  { to: '/biofloc', key: 'nav.biofloc', route: 'GET /api/v1/biofloc/tanks' },
-  { to: '/reports', key: 'nav.reports', route: 'GET /api/v1/reports/stock-on-hand' },
-  { to: '/admin/users', key: 'nav.users', route: 'POST /api/v1/users' },
-] as const;
+const DASHBOARD = { to: '/', key: 'nav.dashboard', route: 'GET /api/v1/reports/dashboard' };
+
+function NavItem({ to, label, onPick }: { to: string; label: string; onPick: () => void }) {
+  return (
+    <li>
+      <NavLink
+        to={to}
+        end={to === '/'}
+        onClick={onPick}
+        className={({ isActive }) =>
+          cn(
+            'block rounded px-3 py-1.5 text-sm hover:bg-muted focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-ring',
+            isActive && 'bg-muted font-semibold text-primary',
+          )
+        }
+      >
+        {label}
+      </NavLink>
+    </li>
+  );
+}
+
+/**
+ * The menu, grouped by what the work is, in a column beside the page on a wide screen and behind
+ * a Menu button on a phone. Each entry shows only to users whose role and modules allow its route.
+ */
+function MainNav({ open, onPick }: { open: boolean; onPick: () => void }) {
+  const { t } = useTranslation();
+  const { can } = useAuth();
+  const groups = NAV_GROUPS.map((group) => ({
+    group,
+    items: PAGES.filter((page) => page.nav?.group === group && can(page.route)),
+  })).filter((entry) => entry.items.length > 0);
+  return (
+    <nav
+      id="main-nav"
+      aria-label={t('nav.main')}
+      className={cn(
+        'w-full shrink-0 border-b bg-background p-2 lg:block lg:w-52 lg:border-r lg:border-b-0',
+        !open && 'hidden',
+      )}
+    >
+      {can(DASHBOARD.route) && (
+        <ul>
+          <NavItem to={DASHBOARD.to} label={t(DASHBOARD.key)} onPick={onPick} />
+        </ul>
+      )}
+      {groups.map(({ group, items }) => (
+        <div key={group} className="mt-3">
+          <p
+            id={`nav-${group}`}
+            className="px-3 text-xs font-semibold tracking-wide text-muted-foreground uppercase"
+          >
+            {t(`nav.groups.${group}`)}
+          </p>
+          <ul aria-labelledby={`nav-${group}`}>
+            {items.map((page) => (
+              <NavItem key={page.path} to={page.path} label={t(page.nav?.key ?? '')} onPick={onPick} />
+            ))}
+          </ul>
+        </div>
+      ))}
+    </nav>
+  );
+}
 
 export function Layout() {
   const { t } = useTranslation();
-  const { me, can, signOut } = useAuth();
+  const { me, signOut } = useAuth();
+  const [menuOpen, setMenuOpen] = useState(false);
   return (
     <div className="min-h-screen">
       <header className="bg-primary text-primary-foreground">
-        <div className="mx-auto flex max-w-7xl flex-wrap items-center gap-x-4 gap-y-2 px-4 py-2">
-          <span className="text-lg font-bold">Raktar</span>
-          <nav
-            aria-label={t('nav.main')}
-            className="order-3 w-full overflow-x-auto md:order-none md:w-auto md:flex-1"
+        <div className="flex flex-wrap items-center gap-x-4 gap-y-2 px-4 py-2">
+          <Button
+            size="sm"
+            variant="outline"
+            className="border-white/60 bg-transparent text-primary-foreground hover:bg-white/15 lg:hidden"
+            aria-expanded={menuOpen}
+            aria-controls="main-nav"
+            onClick={() => setMenuOpen((open) => !open)}
           >
-            <ul className="flex gap-1">
-              {NAV.filter((item) => can(item.route)).map((item) => (
-                <li key={item.to}>
-                  <NavLink
-                    to={item.to}
-                    end={item.to === '/'}
-                    className={({ isActive }) =>
-                      cn(
-                        'block whitespace-nowrap rounded px-3 py-2 text-sm hover:bg-white/15 focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-white',
-                        isActive && 'bg-white/20 font-semibold',
-                      )
-                    }
-                  >
-                    {t(item.key)}
-                  </NavLink>
-                </li>
-              ))}
-            </ul>
-          </nav>
+            {t('nav.menu')}
+          </Button>
+          <span className="text-lg font-bold">Raktar</span>
           <div className="ml-auto flex items-center gap-2">
             <LanguageSwitch />
             <NavLink to="/account" className="text-sm underline-offset-4 hover:underline">
@@ -67,9 +109,14 @@ export function Layout() {
           </div>
         </div>
       </header>
-      <main className="mx-auto max-w-7xl p-4">
-        <Outlet />
-      </main>
+      <div className="lg:flex">
+        <MainNav open={menuOpen} onPick={() => setMenuOpen(false)} />
+        <main className="min-w-0 flex-1 p-4">
+          <div className="mx-auto max-w-7xl">
+            <Outlet />
+          </div>
+        </main>
+      </div>
     </div>
   );
 }

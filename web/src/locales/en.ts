@@ -1,6 +1,16 @@
 /** Every word the UI shows, in English; hu.ts has the same keys (the compiler checks). */
 export const en = {
   nav: {
+    menu: 'Menu',
+    groups: {
+      overview: 'Overview',
+      stock: 'Stock',
+      orders: 'Orders',
+      catalog: 'Catalog and locations',
+      field: 'Field and farm',
+      reports: 'Reports',
+      admin: 'Administration',
+    },
     main: 'Main',
     language: 'Language',
     dashboard: 'Dashboard',

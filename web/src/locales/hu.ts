@@ -2,6 +2,16 @@ import type { Translations } from './en';
 
 export const hu: Translations = {
   nav: {
+    menu: 'Menü',
+    groups: {
+      overview: 'Áttekintés',
+      stock: 'Készlet',
+      orders: 'Rendelések',
+      catalog: 'Törzsadatok és helyek',
+      field: 'Terep és farm',
+      reports: 'Kimutatások',
+      admin: 'Adminisztráció',
+    },
     main: 'Fő',
     language: 'Nyelv',
     dashboard: 'Áttekintés',
@@ -12,7 +22,7 @@ export const hu: Translations = {
     products: 'Termékek',
     warehouses: 'Raktárak',
     reports: 'Kimutatások',
-    dispatch: 'Kiadás',
+    dispatch: 'Kiszállítás',
     biofloc: 'Biofloc',
     users: 'Felhasználók',
     signOut: 'Kilépés',
