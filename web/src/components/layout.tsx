@@ -57,13 +57,10 @@ function MainNav({ open, onPick }: { open: boolean; onPick: () => void }) {
       )}
       {groups.map(({ group, items }) => (
         <div key={group} className="mt-3">
-          <p
-            id={`nav-${group}`}
-            className="px-3 text-xs font-semibold tracking-wide text-muted-foreground uppercase"
-          >
+          <p className="px-3 text-xs font-semibold tracking-wide text-muted-foreground uppercase">
             {t(`nav.groups.${group}`)}
           </p>
-          <ul aria-labelledby={`nav-${group}`}>
+          <ul>
             {items.map((page) => (
               <NavItem key={page.path} to={page.path} label={t(page.nav?.key ?? '')} onPick={onPick} />
             ))}
