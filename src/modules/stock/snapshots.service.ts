@@ -51,6 +51,9 @@ export class SnapshotsService {
     private readonly everyMovements = 0,
   ) {}
 
+  /** The snapshot up to which `fill` has checked every gap in this process. */
+  private filledThrough: Date | undefined;
+
   /** The snapshot at `cutAt` (default: now). Waits for postings begun before the cut to finish. */
   async take(ctx: RequestCtx, cutAt?: Date) {
     const cut = cutAt ?? (await databaseNow(this.db));
@@ -104,13 +107,17 @@ export class SnapshotsService {
    * by a month of ledger, which grows with the site's activity; this bounds it by a count, so
    * `as_of` reads at most about as many ledger rows as a snapshot holds balances. Cuts taken
    * meanwhile (by another instance) or still in flight are left for the next run.
+   *
+   * A gap closed by a snapshot never grows again (a cut waits for every transaction that could
+   * still write before it), so after its first run a process starts where it last reached.
    */
   async fill(ctx: RequestCtx) {
     const taken: ReturnType<typeof toSnapshotPublic>[] = [];
     if (this.everyMovements <= 0) return taken;
     const now = await databaseNow(this.db);
-    let from: SnapshotRow | undefined;
+    let from = this.filledThrough ? await snapshotAt(this.db, this.filledThrough) : undefined;
     for (;;) {
+      this.filledThrough = from?.cutAt;
       const next = await nextSnapshot(this.db, from?.cutAt);
       const until = next?.cutAt ?? now;
       const every = Math.max(this.everyMovements, from?.balances ?? 0);
