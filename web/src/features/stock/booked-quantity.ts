@@ -1,0 +1,55 @@
+import { useQuery } from '@tanstack/react-query';
+import Decimal from 'decimal.js';
+import { api, unwrap } from '../../api/client';
+import { type Bin, useBins } from '../../api/queries';
+
+/** The bin a line posts to: the chosen one, or the warehouse's default bin as the API takes it. */
+export function useTargetBin(warehouseId: string, binId: string): Bin | undefined {
+  const bins = useBins(warehouseId || undefined);
+  return bins.data?.items.find((bin) => (binId ? bin.id === binId : bin.is_default));
+}
+
+/**
+ * What the books hold of a product in one bin and lot (lot number matched as the API matches it:
+ * case and surrounding spaces aside); no lot means the product's untracked balance. Undefined until known.
+ */
+export function useBookedQuantity(
+  warehouseId: string,
+  bin: Bin | undefined,
+  productId: string,
+  lotNumber: string,
+): Decimal | undefined {
+  const balances = useQuery({
+    queryKey: ['balances', warehouseId, bin?.id, productId],
+    enabled: Boolean(warehouseId && bin),
+    queryFn: async () =>
+      unwrap(
+        await api.GET('/api/v1/inventory/balances', {
+          params: {
+            query: {
+              warehouse_id: warehouseId,
+              bin_id: bin?.id ?? '',
+              product_id: productId,
+              page_size: 100,
+            },
+          },
+        }),
+      ),
+  });
+  if (!balances.data) return undefined;
+  const lot = lotNumber.trim().toLowerCase();
+  const row = balances.data.items.find((b) =>
+    lot ? b.lot_number?.toLowerCase() === lot : b.lot_id === null,
+  );
+  return new Decimal(row?.on_hand ?? 0);
+}
+
+/** `a − b` exactly, or null when `a` is not a number (the field is half typed). */
+export function differenceOf(a: string, b: Decimal | undefined): Decimal | null {
+  if (b === undefined || a.trim() === '') return null;
+  try {
+    return new Decimal(a.trim().replace(',', '.')).minus(b);
+  } catch {
+    return null;
+  }
+}
