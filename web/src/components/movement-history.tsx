@@ -107,8 +107,13 @@ export function MovementHistory({
     },
     {
       id: 'reference',
-      header: t('stock.reference'),
-      cell: ({ row }) => row.original.reference_number ?? row.original.reason ?? '',
+      header: t('stockViews.referenceOrReason'),
+      cell: ({ row }) => {
+        const { reference_number: reference, reason } = row.original;
+        if (reference) return reference;
+        // An adjustment keeps its reason code; a reversal the words it was given.
+        return reason ? t(`stockAdjust.reasons.${reason}`, { defaultValue: reason }) : '';
+      },
     },
     ...(actions
       ? [

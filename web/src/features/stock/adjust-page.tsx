@@ -39,7 +39,7 @@ function Effect({
   const { t } = useTranslation();
   const formats = useFormats();
   const bin = useTargetBin(warehouseId, binId);
-  const booked = useBookedQuantity(warehouseId, bin, product.id, lotNumber);
+  const booked = useBookedQuantity(warehouseId, bin, product, lotNumber);
   if (booked === undefined) return null;
   // "after" = booked + delta, i.e. delta − (−booked).
   const after = differenceOf(delta, booked.negated());

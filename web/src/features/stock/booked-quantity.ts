@@ -11,14 +11,16 @@ export function useTargetBin(warehouseId: string, binId: string): Bin | undefine
 
 /**
  * What the books hold of a product in one bin and lot (lot number matched as the API matches it:
- * case and surrounding spaces aside); no lot means the product's untracked balance. Undefined until known.
+ * case and surrounding spaces aside); no lot means the product's untracked balance. Undefined until
+ * known, and for a lot-tracked product until its lot is given.
  */
 export function useBookedQuantity(
   warehouseId: string,
   bin: Bin | undefined,
-  productId: string,
+  product: { id: string; tracking: string },
   lotNumber: string,
 ): Decimal | undefined {
+  const productId = product.id;
   const balances = useQuery({
     queryKey: ['balances', warehouseId, bin?.id, productId],
     enabled: Boolean(warehouseId && bin),
@@ -36,8 +38,9 @@ export function useBookedQuantity(
         }),
       ),
   });
-  if (!balances.data) return undefined;
   const lot = lotNumber.trim().toLowerCase();
+  // A lot-tracked product has no figure until the lot is named.
+  if (!balances.data || (product.tracking === 'lot' && !lot)) return undefined;
   const row = balances.data.items.find((b) =>
     lot ? b.lot_number?.toLowerCase() === lot : b.lot_id === null,
   );

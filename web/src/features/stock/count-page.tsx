@@ -49,7 +49,7 @@ function CountLine({
 }) {
   const { t } = useTranslation();
   const formats = useFormats();
-  const booked = useBookedQuantity(warehouseId, bin, line.product.id, line.lotNumber);
+  const booked = useBookedQuantity(warehouseId, bin, line.product, line.lotNumber);
   const difference = differenceOf(line.counted, booked);
   const countedId = `counted-${index}`;
   const lotId = `count-lot-${index}`;
@@ -82,7 +82,7 @@ function CountLine({
           <div className="flex flex-col gap-1.5 text-sm">
             <span className="font-medium">{t('stockCount.booked')}</span>
             <output className="h-10 py-2 tabular-nums" data-testid={`booked-${index}`}>
-              {booked === undefined ? '…' : formats.number(booked.toString())}
+              {booked === undefined ? '—' : formats.number(booked.toString())}
             </output>
           </div>
           <div className="flex flex-col gap-1.5 text-sm">

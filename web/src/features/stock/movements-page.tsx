@@ -61,7 +61,13 @@ export function MovementsPage() {
             onChange={setWarehouseId}
             emptyLabel={t('stockViews.allWarehouses')}
           />
-          <SelectField id="movement-type" label={t('stockViews.type')} value={type} onChange={setType}>
+          <SelectField
+            id="movement-type"
+            label={t('stockViews.type')}
+            emptyLabel={t('stockViews.allTypes')}
+            value={type}
+            onChange={setType}
+          >
             {MOVEMENT_TYPES.map((code) => (
               <option key={code} value={code}>
                 {t(`movementTypes.${code}`)}

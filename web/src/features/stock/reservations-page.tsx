@@ -218,7 +218,13 @@ export function ReservationsPage() {
       <h1 className="text-2xl font-bold">{t('stockReservations.title')}</h1>
       {can('POST /api/v1/reservations') ? <NewReservation /> : null}
       <section aria-label={t('stockMovements.filters')} className="grid gap-3 sm:grid-cols-2 lg:grid-cols-4">
-        <SelectField id="reservation-status" label={t('common.status')} value={status} onChange={setStatus}>
+        <SelectField
+          id="reservation-status"
+          label={t('common.status')}
+          emptyLabel={t('stockViews.allStatuses')}
+          value={status}
+          onChange={setStatus}
+        >
           {STATUSES.map((code) => (
             <option key={code} value={code}>
               {t(`stockReservations.status.${code}`)}
