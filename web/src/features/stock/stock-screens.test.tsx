@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { cleanup, render, screen, waitFor, within } from '@testing-library/react';
+import { cleanup, configure, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import type { ReactNode } from 'react';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -14,6 +14,8 @@ import { MovementsPage } from './movements-page';
 import { ReverseDialog } from './reverse-dialog';
 
 // The screens against the real API on a fresh database: figures and refusals are the API's own.
+// A shared machine answers slower than Testing Library's one-second default wait.
+configure({ asyncUtilTimeout: 10_000 });
 let server: ApiServer;
 let adminTokens: { access_token: string; refresh_token: string };
 
