@@ -360,7 +360,7 @@ export const hu: Translations = {
     title: 'Foglalások',
     new: 'Új foglalás',
     ttl: 'Lejár ennyi perc múlva',
-    create: 'Foglalás',
+    create: 'Lefoglalás',
     created: 'A foglalás létrejött.',
     created_at: 'Létrehozva',
     expires: 'Lejár',

@@ -16,6 +16,7 @@ import { useFormats } from '../../lib/formats';
 import type { Scan } from '../../lib/gs1';
 import { useIdempotencyKey } from '../../lib/use-idempotency-key';
 import { differenceOf, useBookedQuantity, useTargetBin } from './booked-quantity';
+import { LotSuggestions } from './lot-suggestions';
 import { quantityOf } from './quantity';
 
 type ReasonCode = BodyOf<'/api/v1/inventory/adjustments', 'post'>['reason_code'];
@@ -70,6 +71,7 @@ export function AdjustPage() {
   const [posted, setPosted] = useState<{ result: Posted; product: Product } | null>(null);
   const [key, renewKey] = useIdempotencyKey();
   const bins = useBins(warehouseId || undefined);
+  const bin = useTargetBin(warehouseId, binId);
 
   function pick(found: Product | null, scan?: Scan) {
     setProduct(found);
@@ -154,10 +156,13 @@ export function AdjustPage() {
             <FormField id="adjust-lot" label={t('stock.lot')} error={lotError}>
               <Input
                 id="adjust-lot"
+                list="adjust-lots"
+                autoComplete="off"
                 value={lotNumber}
                 onChange={(e) => setLotNumber(e.target.value)}
                 {...invalid('adjust-lot', lotError)}
               />
+              <LotSuggestions id="adjust-lots" warehouseId={warehouseId} bin={bin} productId={product.id} />
             </FormField>
             <FormField
               id="adjust-expiry"

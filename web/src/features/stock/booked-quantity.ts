@@ -9,6 +9,27 @@ export function useTargetBin(warehouseId: string, binId: string): Bin | undefine
   return bins.data?.items.find((bin) => (binId ? bin.id === binId : bin.is_default));
 }
 
+/** A product's balances in one bin, one row per lot (the lots shown as suggestions, and the books). */
+export function useBinBalances(warehouseId: string, bin: Bin | undefined, productId: string | undefined) {
+  return useQuery({
+    queryKey: ['balances', warehouseId, bin?.id, productId],
+    enabled: Boolean(warehouseId && bin && productId),
+    queryFn: async () =>
+      unwrap(
+        await api.GET('/api/v1/inventory/balances', {
+          params: {
+            query: {
+              warehouse_id: warehouseId,
+              bin_id: bin?.id ?? '',
+              product_id: productId ?? '',
+              page_size: 100,
+            },
+          },
+        }),
+      ),
+  });
+}
+
 /**
  * What the books hold of a product in one bin and lot (lot number matched as the API matches it:
  * case and surrounding spaces aside); no lot means the product's untracked balance. Undefined until
@@ -20,24 +41,7 @@ export function useBookedQuantity(
   product: { id: string; tracking: string },
   lotNumber: string,
 ): Decimal | undefined {
-  const productId = product.id;
-  const balances = useQuery({
-    queryKey: ['balances', warehouseId, bin?.id, productId],
-    enabled: Boolean(warehouseId && bin),
-    queryFn: async () =>
-      unwrap(
-        await api.GET('/api/v1/inventory/balances', {
-          params: {
-            query: {
-              warehouse_id: warehouseId,
-              bin_id: bin?.id ?? '',
-              product_id: productId,
-              page_size: 100,
-            },
-          },
-        }),
-      ),
-  });
+  const balances = useBinBalances(warehouseId, bin, product.id);
   const lot = lotNumber.trim().toLowerCase();
   // A lot-tracked product has no figure until the lot is named.
   if (!balances.data || (product.tracking === 'lot' && !lot)) return undefined;

@@ -18,6 +18,7 @@ import { useFormats } from '../../lib/formats';
 import type { Scan } from '../../lib/gs1';
 import { useIdempotencyKey } from '../../lib/use-idempotency-key';
 import { differenceOf, useBookedQuantity, useTargetBin } from './booked-quantity';
+import { LotSuggestions } from './lot-suggestions';
 import { plus, quantityOf } from './quantity';
 
 interface Line {
@@ -64,9 +65,17 @@ function CountLine({
             <FormField id={lotId} label={t('stock.lot')} error={lotError}>
               <Input
                 id={lotId}
+                list={`${lotId}-lots`}
+                autoComplete="off"
                 value={line.lotNumber}
                 onChange={(e) => onChange({ ...line, lotNumber: e.target.value })}
                 {...invalid(lotId, lotError)}
+              />
+              <LotSuggestions
+                id={`${lotId}-lots`}
+                warehouseId={warehouseId}
+                bin={bin}
+                productId={line.product.id}
               />
             </FormField>
           ) : null}
