@@ -68,7 +68,7 @@ afterAll(async () => {
   await server?.stop();
 }, 120_000);
 
-async function signedInPage(): Promise<Page> {
+async function signedInPage(username = 'admin', password = ADMIN_PASSWORD): Promise<Page> {
   // bypassCSP: axe-core is injected as an inline script, which the app's CSP rightly refuses.
   const context = await browser.newContext({
     viewport: { width: 1280, height: 900 },
@@ -79,8 +79,8 @@ async function signedInPage(): Promise<Page> {
   const page = await context.newPage();
   page.setDefaultTimeout(T);
   await page.goto(`${server.url}/login`);
-  await page.getByLabel('Username or e-mail').fill('admin');
-  await page.getByLabel('Password').fill(ADMIN_PASSWORD);
+  await page.getByLabel('Username or e-mail').fill(username);
+  await page.getByLabel('Password').fill(password);
   await page.getByRole('button', { name: 'Sign in' }).click();
   await page.getByRole('button', { name: 'Sign out' }).waitFor();
   return page;
@@ -225,5 +225,35 @@ describe('the stock screens in Chromium', () => {
       await page.screenshot({ path: `${SCREENSHOTS}/failure-stock-2.png`, fullPage: true }).catch(() => {});
       throw error;
     }
+  });
+
+  it('shows a viewer the ledger, bins and reservations without a button to change them', {
+    timeout: 120_000,
+  }, async () => {
+    await api('POST', '/api/v1/users', {
+      username: 'vic',
+      email: 'vic@raktar.test',
+      password: 'Viewer!pass1',
+      role: 'viewer',
+      modules: ['inventory'],
+    });
+    const page = await signedInPage('vic', 'Viewer!pass1');
+    const nav = page.getByRole('navigation', { name: 'Main' });
+    await nav.getByRole('link', { name: 'Movements' }).click();
+    await page
+      .getByRole('table', { name: 'Stock movements' })
+      .getByRole('cell', { name: 'Receipt' })
+      .first()
+      .waitFor();
+    expect(await page.getByRole('button', { name: /^Reverse/ }).count()).toBe(0);
+    await nav.getByRole('link', { name: 'Reservations' }).click();
+    await page.getByRole('heading', { name: 'Reservations' }).waitFor();
+    expect(await page.getByRole('button', { name: /Reserve|Release/ }).count()).toBe(0);
+    expect(await nav.getByRole('link', { name: /Stock count|Adjust/ }).count()).toBe(0);
+    await page.goto(`${server.url}/stock/count`);
+    await page
+      .getByRole('alert')
+      .getByText(/do not give access/)
+      .waitFor();
   });
 });
