@@ -1,5 +1,7 @@
 import { type ColumnDef, flexRender, getCoreRowModel, useReactTable } from '@tanstack/react-table';
 import { useTranslation } from 'react-i18next';
+import { formErrorOf } from '../lib/api-errors';
+import { Alert } from './ui/alert';
 import { Button } from './ui/button';
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from './ui/table';
 
@@ -21,8 +23,11 @@ export function DataTable<T>({
   page,
   onPage,
   rowKey,
+  error,
 }: {
   label: string;
+  /** A failed load: the API's message shows above the table. */
+  error?: unknown;
   columns: ColumnDef<T>[];
   data: PageData<T> | undefined;
   page: number;
@@ -41,6 +46,7 @@ export function DataTable<T>({
   const pages = Math.max(1, data?.pages ?? 1);
   return (
     <div className="flex flex-col gap-3">
+      {error ? <Alert variant="destructive">{formErrorOf(error, t)}</Alert> : null}
       <Table aria-label={label}>
         <TableHeader>
           {table.getHeaderGroups().map((group) => (

@@ -130,6 +130,7 @@ export function MovementHistory({
       label={label}
       columns={columns}
       data={movements.data}
+      error={movements.error}
       page={page}
       onPage={(next) => setPaging({ filterKey, page: next })}
       rowKey={(m) => m.id}

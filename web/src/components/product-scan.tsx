@@ -1,6 +1,7 @@
 import { useImperativeHandle, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { findProductByCode, type Product } from '../api/queries';
+import { formErrorOf } from '../lib/api-errors';
 import type { Scan } from '../lib/gs1';
 import { ScanField, type ScanFieldHandle } from './scan-field';
 import { Alert } from './ui/alert';
@@ -26,20 +27,24 @@ export function ProductScan({
 }) {
   const { t } = useTranslation();
   const field = useRef<ScanFieldHandle>(null);
-  const [unknown, setUnknown] = useState<string | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
   useImperativeHandle(ref, () => ({ focus: () => field.current?.focus() }));
 
   async function onScan(scan: Scan) {
-    setUnknown(null);
-    const found = await findProductByCode(scan.code);
-    if (!found) setUnknown(scan.code);
-    else onPick(found, scan);
+    setNotice(null);
+    try {
+      const found = await findProductByCode(scan.code);
+      if (!found) setNotice(t('scan.unknown', { code: scan.code }));
+      else onPick(found, scan);
+    } catch (error) {
+      setNotice(formErrorOf(error, t));
+    }
     field.current?.focus();
   }
   return (
     <div className="flex flex-col gap-2">
       <ScanField id={id} ref={field} onScan={(scan) => void onScan(scan)} />
-      {unknown ? <Alert>{t('scan.unknown', { code: unknown })}</Alert> : null}
+      {notice ? <Alert>{notice}</Alert> : null}
       {product ? (
         <div className="flex items-center justify-between gap-2" data-testid={`${id}-product`}>
           <span className="font-semibold">

@@ -64,12 +64,12 @@ function Distribution({ productId }: { productId: string }) {
     number('reserved'),
     number('available'),
   ];
-  if (query.error) return <Alert variant="destructive">{formErrorOf(query.error, t)}</Alert>;
   return (
     <DataTable
       label={t('productDetail.distribution')}
       columns={columns}
       data={query.data}
+      error={query.error}
       page={page}
       onPage={setPage}
       rowKey={(b) => `${b.bin_id}-${b.lot_id ?? ''}`}
@@ -96,12 +96,12 @@ function Lots({ productId }: { productId: string }) {
       cell: ({ row }) => formats.day(row.original.manufactured_on),
     },
   ];
-  if (query.error) return <Alert variant="destructive">{formErrorOf(query.error, t)}</Alert>;
   return (
     <DataTable
       label={t('productDetail.lots')}
       columns={columns}
       data={query.data}
+      error={query.error}
       page={page}
       onPage={setPage}
       rowKey={(lot) => lot.id}

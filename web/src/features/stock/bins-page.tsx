@@ -58,12 +58,12 @@ function Contents({ binId }: { binId: string }) {
         }) satisfies ColumnDef<Content>,
     ),
   ];
-  if (contents.error) return <Alert variant="destructive">{formErrorOf(contents.error, t)}</Alert>;
   return (
     <DataTable
       label={t('binContents.contents')}
       columns={columns}
       data={contents.data}
+      error={contents.error}
       page={page}
       onPage={(next) => setPaging({ binId, page: next })}
       rowKey={(c) => `${c.product_id}-${c.lot_id ?? ''}`}
@@ -90,13 +90,17 @@ export function BinsPage() {
     input.value = '';
     setNotice(null);
     if (!code || !warehouseId) return;
-    const found = unwrap(
-      await api.GET('/api/v1/warehouses/{id}/bins', {
-        params: { path: { id: warehouseId }, query: { search: code, page_size: 20 } },
-      }),
-    ).items.find((bin) => bin.code.toLowerCase() === code.toLowerCase());
-    if (found) choose(warehouseId, found.id);
-    else setNotice(t('binContents.unknown', { code }));
+    try {
+      const found = unwrap(
+        await api.GET('/api/v1/warehouses/{id}/bins', {
+          params: { path: { id: warehouseId }, query: { search: code, page_size: 20 } },
+        }),
+      ).items.find((bin) => bin.code.toLowerCase() === code.toLowerCase());
+      if (found) choose(warehouseId, found.id);
+      else setNotice(t('binContents.unknown', { code }));
+    } catch (error) {
+      setNotice(formErrorOf(error, t));
+    }
     input.focus();
   }
 

@@ -167,7 +167,13 @@ export function CountPage() {
 
   async function onScan(scan: Scan) {
     setNotice(null);
-    const product = await findProductByCode(scan.code);
+    let product: Product | null;
+    try {
+      product = await findProductByCode(scan.code);
+    } catch (error) {
+      setNotice(formErrorOf(error, t));
+      return;
+    }
     if (!product) {
       setNotice(t('scan.unknown', { code: scan.code }));
       return;

@@ -243,6 +243,7 @@ export function ReservationsPage() {
         label={t('stockReservations.title')}
         columns={columns}
         data={reservations.data}
+        error={reservations.error}
         page={page}
         onPage={(next) => setPaging({ filter, page: next })}
         rowKey={(r) => r.id}
