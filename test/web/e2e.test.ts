@@ -416,6 +416,9 @@ describe('the operator web UI in Chromium', () => {
     expect(await nav.getByRole('link').allInnerTexts()).toEqual([
       'Dashboard',
       'Transfers',
+      'Movements',
+      'Bin contents',
+      'Reservations',
       'Purchasing',
       'Products',
       'Warehouses',

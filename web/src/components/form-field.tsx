@@ -40,11 +40,14 @@ export function SelectField({
   error,
   value,
   onChange,
+  emptyLabel,
   children,
 }: {
   id: string;
   label: string;
   error?: string | undefined;
+  /** The choice of none (a filter's "all"); "choose" by default. */
+  emptyLabel?: string;
   value: string;
   onChange: (value: string) => void;
   children: ReactNode;
@@ -53,7 +56,7 @@ export function SelectField({
   return (
     <FormField id={id} label={label} error={error}>
       <NativeSelect id={id} value={value} onChange={(e) => onChange(e.target.value)} {...invalid(id, error)}>
-        <option value="">{t('common.choose')}</option>
+        <option value="">{emptyLabel ?? t('common.choose')}</option>
         {children}
       </NativeSelect>
     </FormField>

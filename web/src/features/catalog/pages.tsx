@@ -1,4 +1,5 @@
 import type { PageEntry } from '../../page-entry';
+import { ProductDetailPage } from './product-detail-page';
 import { ProductsPage } from './products-page';
 
 export const catalogPages: PageEntry[] = [
@@ -7,5 +8,10 @@ export const catalogPages: PageEntry[] = [
     route: 'GET /api/v1/products',
     element: <ProductsPage />,
     nav: { group: 'catalog', key: 'nav.products' },
+  },
+  {
+    path: '/products/:id',
+    route: 'GET /api/v1/products/{id}',
+    element: <ProductDetailPage />,
   },
 ];

@@ -2,6 +2,7 @@ import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { type ColumnDef, flexRender, getCoreRowModel, useReactTable } from '@tanstack/react-table';
 import { useDeferredValue, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import { api, unwrap } from '../../api/client';
 import type { Product } from '../../api/queries';
 import { Button } from '../../components/ui/button';
@@ -35,7 +36,18 @@ export function ProductsPage() {
   const number = new Intl.NumberFormat(i18n.language);
   const canEdit = can('PATCH /api/v1/products/{id}');
   const columns: ColumnDef<Product>[] = [
-    { accessorKey: 'sku', header: t('products.fields.sku') },
+    {
+      accessorKey: 'sku',
+      header: t('products.fields.sku'),
+      cell: ({ row }) => (
+        <Link
+          to={`/products/${row.original.id}`}
+          className="font-medium text-primary underline-offset-4 hover:underline"
+        >
+          {row.original.sku}
+        </Link>
+      ),
+    },
     { accessorKey: 'name', header: t('products.fields.name') },
     { accessorKey: 'barcode', header: t('products.fields.barcode') },
     {

@@ -1,0 +1,259 @@
+// The stock screens in a real browser (Debian's Chromium through playwright-core) against a real
+// server process serving the built UI on a fresh clone of the suite's database.
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ADMIN_PASSWORD, type ApiServer, startApiServer } from '../helpers/api-server.js';
+import {
+  ensureWebBuild,
+  launchChromium,
+  SCREENSHOTS,
+  screenshots,
+  seriousViolations,
+  WEB_DIST,
+} from '../helpers/browser.js';
+
+const T = 30_000;
+let server: ApiServer;
+let browser: Browser;
+const contexts: BrowserContext[] = [];
+let token = '';
+const stock = { warehouseId: '', binId: '', sku: 'JAM-1', barcode: '5901234123457' };
+// The GS1 label of lot L1 of that product: its GTIN, expiry and lot.
+const LABEL = '(01)05901234123457(17)271231(10)L1';
+
+async function api(method: string, url: string, body?: object): Promise<{ id: string }> {
+  const res = await fetch(`${server.url}${url}`, {
+    method,
+    headers: { authorization: `Bearer ${token}`, ...(body ? { 'content-type': 'application/json' } : {}) },
+    ...(body ? { body: JSON.stringify(body) } : {}),
+  });
+  if (res.status >= 300) throw new Error(`${url}: ${res.status} ${await res.text()}`);
+  return (await res.json()) as { id: string };
+}
+
+beforeAll(async () => {
+  ensureWebBuild();
+  [server, browser] = await Promise.all([startApiServer({ WEB_DIR: WEB_DIST }), launchChromium()]);
+  const login = await fetch(`${server.url}/api/v1/auth/login-json`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username: 'admin', password: ADMIN_PASSWORD }),
+  });
+  token = ((await login.json()) as { access_token: string }).access_token;
+  // Ten jars of lot L1 on shelf A-01 of the main warehouse.
+  stock.warehouseId = (await api('POST', '/api/v1/warehouses', { code: 'MAIN', name: 'Main warehouse' })).id;
+  stock.binId = (await api('POST', `/api/v1/warehouses/${stock.warehouseId}/bins`, { code: 'A-01' })).id;
+  const product = await api('POST', '/api/v1/products', {
+    sku: stock.sku,
+    name: 'Jam jar',
+    barcode: stock.barcode,
+    tracking: 'lot',
+  });
+  await api('POST', '/api/v1/inventory/receipts', {
+    warehouse_id: stock.warehouseId,
+    lines: [
+      {
+        product_id: product.id,
+        bin_id: stock.binId,
+        lot_number: 'L1',
+        expiry_date: '2027-12-31',
+        quantity: 10,
+      },
+    ],
+  });
+}, 300_000);
+afterAll(async () => {
+  for (const context of contexts) await context.close().catch(() => {});
+  await browser?.close();
+  await server?.stop();
+}, 120_000);
+
+async function signedInPage(username = 'admin', password = ADMIN_PASSWORD): Promise<Page> {
+  // bypassCSP: axe-core is injected as an inline script, which the app's CSP rightly refuses.
+  const context = await browser.newContext({
+    viewport: { width: 1280, height: 900 },
+    locale: 'en-US',
+    bypassCSP: true,
+  });
+  contexts.push(context);
+  const page = await context.newPage();
+  page.setDefaultTimeout(T);
+  await page.goto(`${server.url}/login`);
+  await page.getByLabel('Username or e-mail').fill(username);
+  await page.getByLabel('Password').fill(password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByRole('button', { name: 'Sign out' }).waitFor();
+  return page;
+}
+
+/** Types a scan and Enter, as a keyboard-wedge scanner does, into the field `id`. */
+async function scan(page: Page, code: string, id = 'scan'): Promise<void> {
+  await page.locator(`#${id}`).focus();
+  await page.keyboard.type(code);
+  await page.keyboard.press('Enter');
+}
+
+/** No serious axe violations, and the page at desktop and phone width under `name`. */
+async function checkPage(page: Page, name: string): Promise<void> {
+  expect(await seriousViolations(page)).toEqual([]);
+  await screenshots(page, name);
+}
+
+async function countAdjustReverseBin(page: Page): Promise<void> {
+  // Count: A-01 holds 8, not the 10 booked; the difference shows before posting.
+  await page.getByRole('link', { name: 'Stock count' }).click();
+  await page.getByRole('heading', { name: 'Stock count' }).waitFor();
+  await page.getByLabel('Warehouse').selectOption(stock.warehouseId);
+  await page.getByLabel('Bin').selectOption(stock.binId);
+  await scan(page, LABEL);
+  expect(await page.getByLabel('Lot', { exact: true }).inputValue()).toBe('L1');
+  await page.getByLabel('Counted').fill('8');
+  await expect.poll(() => page.getByTestId('booked-0').textContent()).toBe('10');
+  expect(await page.getByTestId('difference-0').textContent()).toBe('-2');
+  await checkPage(page, 'stock-count');
+  await page.getByRole('button', { name: /Post count/ }).click();
+  await expect.poll(() => page.getByTestId('count-result').textContent()).toMatch(/JAM-1.*A-01.*10.*8.*-2/);
+
+  // Adjust: one jar broken; the reason is required and the API says so at the field.
+  await page.getByRole('link', { name: 'Adjust' }).click();
+  await page.getByRole('heading', { name: 'Stock adjustment' }).waitFor();
+  await page.getByLabel('Warehouse').selectOption(stock.warehouseId);
+  await page.getByLabel('Bin').selectOption(stock.binId);
+  await scan(page, LABEL);
+  await page.getByTestId('scan-product').waitFor();
+  expect(await page.getByLabel('Lot', { exact: true }).inputValue()).toBe('L1');
+  await page.getByLabel(/^Change/).fill('-1');
+  await expect
+    .poll(() => page.getByTestId('adjust-effect').textContent())
+    .toMatch(/now: 8; after the change: 7/);
+  await page.getByRole('button', { name: 'Post adjustment' }).click();
+  await expect
+    .poll(() => page.getByLabel('Reason', { exact: true }).getAttribute('aria-invalid'))
+    .toBe('true');
+  await checkPage(page, 'stock-adjust');
+  await page.getByLabel('Reason', { exact: true }).selectOption('damage');
+  await page.getByRole('button', { name: 'Post adjustment' }).click();
+  await page.getByText('Adjustment of JAM-1 posted: -1.').waitFor();
+
+  // Movements: the adjustment is the newest; reverse it, then try again and be refused.
+  await page.getByRole('link', { name: 'Movements' }).click();
+  await page.getByRole('heading', { name: 'Stock movements' }).waitFor();
+  const table = page.getByRole('table', { name: 'Stock movements' });
+  await table.getByRole('cell', { name: 'Adjustment' }).waitFor();
+  await checkPage(page, 'stock-movements');
+  const adjustmentRow = table.getByRole('row').filter({ hasText: 'Adjustment' });
+  await adjustmentRow.getByRole('button', { name: /^Reverse/ }).click();
+  const dialog = page.getByRole('dialog');
+  await dialog.getByLabel('Reason for the reversal').fill('Not broken after all');
+  expect(await seriousViolations(page)).toEqual([]);
+  await dialog.getByRole('button', { name: 'Reverse movement' }).click();
+  await page.getByText('Movement reversed.').waitFor();
+  await table.getByRole('cell', { name: 'Adjustment (reversal)' }).waitFor();
+  await adjustmentRow
+    .filter({ hasNotText: 'reversal' })
+    .getByRole('button', { name: /^Reverse/ })
+    .click();
+  await dialog.getByLabel('Reason for the reversal').fill('Twice by mistake');
+  await dialog.getByRole('button', { name: 'Reverse movement' }).click();
+  await dialog.getByRole('alert').filter({ hasText: 'already been reversed' }).waitFor();
+  await dialog.getByRole('button', { name: 'Keep it' }).click();
+
+  // Bin contents: scanning the shelf label opens A-01, holding 8 after all that.
+  await page.getByRole('link', { name: 'Bin contents' }).click();
+  await page.getByRole('heading', { name: 'Bin contents and history' }).waitFor();
+  await page.getByLabel('Warehouse').selectOption(stock.warehouseId);
+  await scan(page, 'a-01', 'bin-scan');
+  const contents = page.getByRole('table', { name: 'Contents' });
+  await expect
+    .poll(() => contents.getByRole('row').filter({ hasText: 'JAM-1' }).textContent())
+    .toMatch(/Jam jar.*L1.*Dec 31, 2027.*8/);
+  const history = page.getByRole('table', { name: 'History' });
+  await expect.poll(() => history.getByRole('row').count()).toBe(5); // header + receipt, count, adjustment, reversal
+  await checkPage(page, 'stock-bin');
+}
+
+describe('the stock screens in Chromium', () => {
+  it('counts a bin, adjusts, reverses the adjustment (once only) and reads the bin', {
+    timeout: 240_000,
+  }, async () => {
+    const page = await signedInPage();
+    try {
+      await countAdjustReverseBin(page);
+    } catch (error) {
+      await page.screenshot({ path: `${SCREENSHOTS}/failure-stock.png`, fullPage: true }).catch(() => {});
+      throw error;
+    }
+  });
+
+  it('reserves and releases stock, and shows a product with its stock, lots and movements', {
+    timeout: 180_000,
+  }, async () => {
+    const page = await signedInPage();
+    try {
+      await page.getByRole('link', { name: 'Reservations' }).click();
+      await page.getByRole('heading', { name: 'Reservations' }).waitFor();
+      await page.getByRole('button', { name: 'Reserve' }).click();
+      await expect.poll(() => page.getByLabel('Reference').getAttribute('aria-invalid')).toBe('true');
+      await scan(page, stock.sku, 'reservation-scan');
+      await page.getByTestId('reservation-scan-product').waitFor();
+      await page.getByLabel('Warehouse', { exact: true }).first().selectOption(stock.warehouseId);
+      await page.getByLabel('Quantity').fill('3');
+      await page.getByLabel('Reference').fill('WEB-1001');
+      await page.getByRole('button', { name: 'Reserve' }).click();
+      const list = page.getByRole('table', { name: 'Reservations' });
+      await list.getByRole('cell', { name: 'WEB-1001', exact: true }).waitFor();
+      await checkPage(page, 'stock-reservations');
+      await list.getByRole('button', { name: 'Release WEB-1001' }).click();
+      await expect.poll(() => list.getByRole('cell', { name: 'WEB-1001', exact: true }).count()).toBe(0);
+
+      await page.getByRole('link', { name: 'Products' }).click();
+      await page.getByRole('link', { name: stock.sku, exact: true }).click();
+      await page.getByRole('heading', { name: `${stock.sku} · Jam jar` }).waitFor();
+      const distribution = page.getByRole('table', { name: 'Stock by warehouse, bin and lot' });
+      await expect
+        .poll(() => distribution.getByRole('row').filter({ hasText: 'A-01' }).textContent())
+        .toMatch(/MAIN.*L1.*Dec 31, 2027/);
+      await page
+        .getByRole('table', { name: 'Lots' })
+        .getByRole('cell', { name: 'L1', exact: true })
+        .waitFor();
+      const movements = page.getByRole('table', { name: 'Movements' });
+      // The receipt at least (the other test may have added more).
+      await expect.poll(() => movements.getByRole('row').filter({ hasText: 'Receipt' }).count()).toBe(1);
+      await checkPage(page, 'product-detail');
+    } catch (error) {
+      await page.screenshot({ path: `${SCREENSHOTS}/failure-stock-2.png`, fullPage: true }).catch(() => {});
+      throw error;
+    }
+  });
+
+  it('shows a viewer the ledger, bins and reservations without a button to change them', {
+    timeout: 120_000,
+  }, async () => {
+    await api('POST', '/api/v1/users', {
+      username: 'vic',
+      email: 'vic@raktar.test',
+      password: 'Viewer!pass1',
+      role: 'viewer',
+      modules: ['inventory'],
+    });
+    const page = await signedInPage('vic', 'Viewer!pass1');
+    const nav = page.getByRole('navigation', { name: 'Main' });
+    await nav.getByRole('link', { name: 'Movements' }).click();
+    await page
+      .getByRole('table', { name: 'Stock movements' })
+      .getByRole('cell', { name: 'Receipt' })
+      .first()
+      .waitFor();
+    expect(await page.getByRole('button', { name: /^Reverse/ }).count()).toBe(0);
+    await nav.getByRole('link', { name: 'Reservations' }).click();
+    await page.getByRole('heading', { name: 'Reservations' }).waitFor();
+    expect(await page.getByRole('button', { name: /Reserve|Release/ }).count()).toBe(0);
+    expect(await nav.getByRole('link', { name: /Stock count|Adjust/ }).count()).toBe(0);
+    await page.goto(`${server.url}/stock/count`);
+    await page
+      .getByRole('alert')
+      .getByText(/do not give access/)
+      .waitFor();
+  });
+});

@@ -1,0 +1,199 @@
+// @vitest-environment jsdom
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { cleanup, configure, render, screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import type { ReactNode } from 'react';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { ADMIN_PASSWORD, type ApiServer, startApiServer } from '../../../../test/helpers/api-server';
+import { setApiOrigin, tokenStore } from '../../api/client';
+import type { Movement } from '../../components/movement-history';
+import { AuthProvider, useAuth } from '../../lib/auth';
+import i18n from '../../lib/i18n';
+import { CountPage } from './count-page';
+import { MovementsPage } from './movements-page';
+import { ReverseDialog } from './reverse-dialog';
+
+// The screens against the real API on a fresh database: figures and refusals are the API's own.
+// A shared machine answers slower than Testing Library's one-second default wait.
+configure({ asyncUtilTimeout: 10_000 });
+let server: ApiServer;
+let adminTokens: { access_token: string; refresh_token: string };
+
+async function login(username: string, password: string) {
+  const res = await fetch(`${server.url}/api/v1/auth/login-json`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username, password }),
+  });
+  const pair = await res.json();
+  return { access_token: pair.access_token as string, refresh_token: pair.refresh_token as string };
+}
+
+beforeAll(async () => {
+  server = await startApiServer();
+  setApiOrigin(server.url);
+  adminTokens = await login('admin', ADMIN_PASSWORD);
+}, 180_000);
+afterAll(() => server?.stop(), 60_000);
+afterEach(() => {
+  cleanup();
+  tokenStore.set(adminTokens);
+});
+
+// biome-ignore lint/suspicious/noExplicitAny: a test's view of the API's JSON
+async function call(method: string, url: string, body?: object): Promise<any> {
+  const res = await fetch(`${server.url}${url}`, {
+    method,
+    headers: {
+      authorization: `Bearer ${adminTokens.access_token}`,
+      ...(body ? { 'content-type': 'application/json' } : {}),
+    },
+    ...(body ? { body: JSON.stringify(body) } : {}),
+  });
+  const json = await res.json();
+  if (res.status >= 300) throw new Error(`${method} ${url}: ${res.status} ${JSON.stringify(json)}`);
+  return json;
+}
+
+let seq = 0;
+async function stocked(quantity: number) {
+  seq += 1;
+  const warehouse = await call('POST', '/api/v1/warehouses', { code: `W${seq}`, name: `Warehouse ${seq}` });
+  const product = await call('POST', '/api/v1/products', { sku: `CNT-${seq}`, name: `Counted ${seq}` });
+  const receipt = await call('POST', '/api/v1/inventory/receipts', {
+    warehouse_id: warehouse.id,
+    lines: [{ product_id: product.id, quantity }],
+  });
+  return { warehouse, product, movement: receipt.movements[0] as Movement };
+}
+
+function renderWith(ui: ReactNode) {
+  const client = new QueryClient({
+    defaultOptions: { mutations: { retry: false }, queries: { retry: false } },
+  });
+  return render(<QueryClientProvider client={client}>{ui}</QueryClientProvider>);
+}
+
+describe('CountPage', () => {
+  it('shows booked quantity and difference per line before posting, then the posted result', async () => {
+    await i18n.changeLanguage('en');
+    tokenStore.set(adminTokens);
+    const { warehouse, product } = await stocked(10);
+    renderWith(<CountPage />);
+    const user = userEvent.setup();
+    const picker = screen.getByLabelText('Warehouse');
+    await within(picker).findByRole('option', { name: new RegExp(`^${warehouse.code} ·`) });
+    await user.selectOptions(picker, warehouse.id);
+
+    await user.type(screen.getByRole('textbox', { name: /Scan or type/ }), `${product.sku}{Enter}`);
+    const counted = await screen.findByLabelText('Counted');
+    expect(counted).toHaveProperty('value', '1');
+    // The scan field keeps the focus for the next item.
+    expect(document.activeElement).toBe(screen.getByRole('textbox', { name: /Scan or type/ }));
+    await user.clear(counted);
+    await user.type(counted, '7');
+    await waitFor(() => expect(screen.getByTestId('booked-0').textContent).toBe('10'));
+    expect(screen.getByTestId('difference-0').textContent).toBe('-3');
+
+    await user.click(screen.getByRole('button', { name: /Post count/ }));
+    const row = await screen.findByTestId('count-result');
+    expect(row.textContent).toContain(product.sku);
+    expect(row.textContent).toContain('7');
+    expect(row.textContent).toContain('-3');
+    expect(screen.getByRole('status').textContent).toMatch(/1 line changed/);
+    const balances = await call(
+      'GET',
+      `/api/v1/inventory/balances?product_id=${product.id}&warehouse_id=${warehouse.id}`,
+    );
+    expect(balances.items[0].on_hand).toBe(7);
+  });
+
+  it("shows the API's message at the counted quantity it refuses, in the chosen language", async () => {
+    await i18n.changeLanguage('hu');
+    tokenStore.set(adminTokens);
+    const { warehouse, product } = await stocked(3);
+    renderWith(<CountPage />);
+    const user = userEvent.setup();
+    const picker = screen.getByLabelText('Raktár');
+    await within(picker).findByRole('option', { name: new RegExp(`^${warehouse.code} ·`) });
+    await user.selectOptions(picker, warehouse.id);
+    await user.type(screen.getByRole('textbox', { name: /Olvassa be/ }), `${product.sku}{Enter}`);
+    const counted = await screen.findByLabelText('Számolt');
+    await user.clear(counted);
+    await user.type(counted, '-4');
+    await user.click(screen.getByRole('button', { name: /Leltár könyvelése/ }));
+
+    await waitFor(() => expect(counted.getAttribute('aria-invalid')).toBe('true'));
+    const message =
+      document.getElementById(counted.getAttribute('aria-describedby') ?? '')?.textContent ?? '';
+    expect(message).not.toBe('');
+    expect(message).not.toMatch(/must/);
+    // Nothing posted: the books still hold 3.
+    const balances = await call('GET', `/api/v1/inventory/balances?product_id=${product.id}`);
+    expect(balances.items[0].on_hand).toBe(3);
+  });
+});
+
+function SignedIn() {
+  const { me } = useAuth();
+  return me ? <p>signed in: {me.username}</p> : null;
+}
+
+describe('Reverse', () => {
+  async function confirmReverse(movement: Movement) {
+    renderWith(<ReverseDialog movement={movement} onClose={() => {}} onReversed={() => {}} />);
+    const user = userEvent.setup();
+    const dialog = screen.getByRole('dialog');
+    await user.type(within(dialog).getByLabelText('Reason for the reversal'), 'Posted twice');
+    await user.click(within(dialog).getByRole('button', { name: 'Reverse movement' }));
+    return within(dialog).findByRole('alert');
+  }
+
+  it('shows the refusal of a movement already reversed', async () => {
+    await i18n.changeLanguage('en');
+    tokenStore.set(adminTokens);
+    const { movement } = await stocked(5);
+    await call('POST', `/api/v1/stock-movements/${movement.id}/reverse`, { reason: 'First time' });
+    expect((await confirmReverse(movement)).textContent).toMatch(/already been reversed/);
+  });
+
+  it('shows the refusal when taking the receipt back would leave less than nothing', async () => {
+    await i18n.changeLanguage('en');
+    tokenStore.set(adminTokens);
+    const { warehouse, product, movement } = await stocked(5);
+    await call('POST', '/api/v1/inventory/issues', {
+      warehouse_id: warehouse.id,
+      lines: [{ product_id: product.id, quantity: 4 }],
+    });
+    expect((await confirmReverse(movement)).textContent).toMatch(/Not enough stock|available/i);
+    const balances = await call('GET', `/api/v1/inventory/balances?product_id=${product.id}`);
+    expect(balances.items[0].on_hand).toBe(1);
+  });
+
+  it('offers Reverse to a manager but not to warehouse staff', async () => {
+    await i18n.changeLanguage('en');
+    const { product } = await stocked(2);
+    for (const role of ['warehouse', 'manager'] as const) {
+      const username = `${role}${seq}`;
+      await call('POST', '/api/v1/users', {
+        username,
+        email: `${username}@raktar.test`,
+        password: 'Staff!pass12',
+        role,
+        modules: ['inventory'],
+      });
+      tokenStore.set(await login(username, 'Staff!pass12'));
+      renderWith(
+        <AuthProvider>
+          <SignedIn />
+          <MovementsPage />
+        </AuthProvider>,
+      );
+      await screen.findByText(`${product.sku} · ${product.name}`);
+      // Signed in as that user before looking for what their role may not see.
+      await screen.findByText(`signed in: ${username}`);
+      expect(screen.queryAllByRole('button', { name: /^Reverse/ }).length > 0).toBe(role === 'manager');
+      cleanup();
+    }
+  });
+});
