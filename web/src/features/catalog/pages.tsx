@@ -1,4 +1,6 @@
 import type { PageEntry } from '../../page-entry';
+import { MasterDataPage } from './master-data';
+import { categoryKind, customerKind, supplierKind, unitKind } from './master-data-kinds';
 import { ProductsPage } from './products-page';
 
 export const catalogPages: PageEntry[] = [
@@ -7,5 +9,29 @@ export const catalogPages: PageEntry[] = [
     route: 'GET /api/v1/products',
     element: <ProductsPage />,
     nav: { group: 'catalog', key: 'nav.products' },
+  },
+  {
+    path: '/categories',
+    route: 'GET /api/v1/categories',
+    element: <MasterDataPage key="categories" config={categoryKind} />,
+    nav: { group: 'catalog', key: 'masterData.categories.nav' },
+  },
+  {
+    path: '/units',
+    route: 'GET /api/v1/units',
+    element: <MasterDataPage key="units" config={unitKind} />,
+    nav: { group: 'catalog', key: 'masterData.units.nav' },
+  },
+  {
+    path: '/suppliers',
+    route: 'GET /api/v1/suppliers',
+    element: <MasterDataPage key="suppliers" config={supplierKind} />,
+    nav: { group: 'catalog', key: 'masterData.suppliers.nav' },
+  },
+  {
+    path: '/customers',
+    route: 'GET /api/v1/customers',
+    element: <MasterDataPage key="customers" config={customerKind} />,
+    nav: { group: 'catalog', key: 'masterData.customers.nav' },
   },
 ];
