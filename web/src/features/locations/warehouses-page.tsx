@@ -12,6 +12,7 @@ import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from '.
 import { fieldErrorsOf, formErrorOf } from '../../lib/api-errors';
 import { useAuth } from '../../lib/auth';
 import { useIdempotencyKey } from '../../lib/use-idempotency-key';
+import { BulkBins } from './bulk-bins';
 
 function NewWarehouse() {
   const { t } = useTranslation();
@@ -118,6 +119,9 @@ function Bins({ warehouseId, label }: { warehouseId: string; label: string }) {
               </Alert>
             ) : null}
           </form>
+        ) : null}
+        {can('POST /api/v1/warehouses/{id}/bins/bulk') ? (
+          <BulkBins key={warehouseId} warehouseId={warehouseId} />
         ) : null}
         <ul className="flex flex-wrap gap-2" aria-label={t('locations.bins')}>
           {bins.data?.items.map((bin) => (
