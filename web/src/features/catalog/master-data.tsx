@@ -194,8 +194,9 @@ export function MasterDataPage<T>({ config }: { config: MasterKind<T> }) {
   const rows = list.data?.items ?? [];
   const labelOf = (row: T) =>
     config.columns
-      .map((c) => c.value(row))
       .slice(0, 2)
+      .map((c) => c.value(row))
+      .filter(Boolean)
       .join(' · ');
   const canEdit = can(config.routes.update);
   const canRemove = Boolean(config.remove && config.routes.remove && can(config.routes.remove));
