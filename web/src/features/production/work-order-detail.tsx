@@ -52,7 +52,7 @@ function ProgressForm({ order }: { order: WorkOrder }) {
     save.mutate();
   }
   return (
-    <form onSubmit={submit} className="grid items-start gap-3 sm:grid-cols-[12rem_auto]" noValidate>
+    <form onSubmit={submit} className="grid items-start gap-3 sm:grid-cols-[12rem_max-content]" noValidate>
       <FormField id="wo-progress" label={t('production.progressPercent')} error={fields.progress}>
         <Input
           id="wo-progress"
@@ -267,10 +267,10 @@ export function WorkOrderDetail({ id }: { id: string }) {
           secondary={['cancel']}
         />
         {wo.status === 'in_progress' && can('PATCH /api/v1/work-orders/{id}') ? (
-          <ProgressForm key={wo.version} order={wo} />
+          <ProgressForm key={`progress-${wo.version}`} order={wo} />
         ) : null}
         {producing && can('POST /api/v1/work-orders/{id}/produce') ? (
-          <ProduceForm key={wo.version} order={wo} />
+          <ProduceForm key={`produce-${wo.version}`} order={wo} />
         ) : null}
       </CardContent>
     </Card>
