@@ -120,9 +120,6 @@ function Bins({ warehouseId, label }: { warehouseId: string; label: string }) {
             ) : null}
           </form>
         ) : null}
-        {can('POST /api/v1/warehouses/{id}/bins/bulk') ? (
-          <BulkBins key={warehouseId} warehouseId={warehouseId} />
-        ) : null}
         <ul className="flex flex-wrap gap-2" aria-label={t('locations.bins')}>
           {bins.data?.items.map((bin) => (
             <li key={bin.id} className="rounded border border-border px-2 py-1 text-sm">
@@ -131,6 +128,11 @@ function Bins({ warehouseId, label }: { warehouseId: string; label: string }) {
             </li>
           ))}
         </ul>
+        {can('POST /api/v1/warehouses/{id}/bins/bulk') ? (
+          <div className="border-t border-border pt-3">
+            <BulkBins key={warehouseId} warehouseId={warehouseId} />
+          </div>
+        ) : null}
       </CardContent>
     </Card>
   );

@@ -117,7 +117,7 @@ export function SoShipment({ order, onShipped }: { order: SalesOrder; onShipped:
       <h3 id="so-ship-title" className="font-semibold">
         {t('sales.ship')}
       </h3>
-      <Table aria-label={t('sales.pickList')}>
+      <Table aria-label={t('sales.pickList')} className="caption-top">
         <caption className="mb-2 text-left text-sm font-semibold">{t('sales.pickList')}</caption>
         <TableHeader>
           <TableRow>
