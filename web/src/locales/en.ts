@@ -342,6 +342,8 @@ export const en = {
     deactivateTitle: 'Deactivate {{name}}?',
     deactivateHint: 'It stays on past documents but can no longer be chosen for new ones.',
     keep: 'Keep it',
+    yes: 'Yes',
+    no: 'No',
     fields: {
       code: 'Code',
       name: 'Name',

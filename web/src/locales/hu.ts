@@ -262,7 +262,7 @@ export const hu: Translations = {
   orders: {
     number: 'Szám',
     date: 'Rendelés dátuma',
-    total: 'Végösszeg',
+    total: 'Összesen',
     open: 'Megnyitás',
     create: 'Rendelés létrehozása',
     unitPrice: 'Egységár',
@@ -298,14 +298,14 @@ export const hu: Translations = {
     nothingReserved: 'Ehhez a rendeléshez nincs lefoglalt készlet, így nincs mit kiszállítani.',
     shipmentPosted: 'Kiszállítás könyvelve: {{formatted}} mozgás.',
     takenFrom: 'Innen került kivételre',
-    actions: { close: 'Lezárás', cancel: 'Rendelés törlése' },
+    actions: { close: 'Lezárás', cancel: 'Rendelés visszavonása' },
     status: {
       draft: 'Piszkozat',
       confirmed: 'Visszaigazolt',
       partially_shipped: 'Részben kiszállítva',
       shipped: 'Kiszállítva',
-      closed: 'Lezárt',
-      cancelled: 'Törölt',
+      closed: 'Lezárva',
+      cancelled: 'Visszavonva',
     },
   },
   production: {
@@ -330,13 +330,13 @@ export const hu: Translations = {
     left: 'még {{quantity}}',
     postProduce: 'Gyártás könyvelése',
     complete: 'Befejezés (a maradék legyártása)',
-    actions: { release: 'Kiadás gyártásra', start: 'Indítás', cancel: 'Rendelés törlése' },
+    actions: { release: 'Kiadás gyártásra', start: 'Indítás', cancel: 'Rendelés visszavonása' },
     status: {
       planned: 'Tervezett',
       released: 'Gyártásra kiadva',
       in_progress: 'Folyamatban',
       completed: 'Befejezett',
-      cancelled: 'Törölt',
+      cancelled: 'Visszavonva',
     },
   },
   masterData: {
@@ -349,6 +349,8 @@ export const hu: Translations = {
     deactivateTitle: 'Inaktiválja ezt: {{name}}?',
     deactivateHint: 'A korábbi bizonylatokon megmarad, de újakhoz már nem választható.',
     keep: 'Megtartás',
+    yes: 'Igen',
+    no: 'Nem',
     fields: {
       code: 'Kód',
       name: 'Név',

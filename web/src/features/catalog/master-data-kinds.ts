@@ -138,6 +138,7 @@ const partnerColumns: MasterKind<Partner>['columns'] = [
   { name: 'name', value: (row) => row.name },
   { name: 'contact_person', value: (row) => row.contact_person },
   { name: 'email', value: (row) => row.email ?? '' },
+  { name: 'is_active', value: (row) => row.is_active },
 ];
 
 /** Suppliers and customers have one shape; only their routes differ. */

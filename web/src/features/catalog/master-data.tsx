@@ -31,7 +31,8 @@ export interface MasterKind<T> {
   /** Its section in the translations (`masterData.<kind>`) and its query key. */
   kind: 'categories' | 'units' | 'suppliers' | 'customers';
   idOf: (row: T) => string;
-  columns: { name: string; value: (row: T) => string }[];
+  /** The list's columns; a yes/no value (active or not) shows as a word. */
+  columns: { name: string; value: (row: T) => string | boolean }[];
   fields: MasterField[];
   /** The choices of a `choice` field (a category's parent), given every row on the page. */
   choices?: (rows: T[], editing: T | null) => { value: string; label: string }[];
@@ -196,7 +197,7 @@ export function MasterDataPage<T>({ config }: { config: MasterKind<T> }) {
     config.columns
       .slice(0, 2)
       .map((c) => c.value(row))
-      .filter(Boolean)
+      .filter((value) => typeof value === 'string' && value !== '')
       .join(' · ');
   const canEdit = can(config.routes.update);
   const canRemove = Boolean(config.remove && config.routes.remove && can(config.routes.remove));
@@ -205,7 +206,10 @@ export function MasterDataPage<T>({ config }: { config: MasterKind<T> }) {
       (column): ColumnDef<T> => ({
         id: column.name,
         header: t(`masterData.fields.${column.name}`),
-        cell: ({ row }) => column.value(row.original),
+        cell: ({ row }) => {
+          const value = column.value(row.original);
+          return typeof value === 'boolean' ? t(value ? 'masterData.yes' : 'masterData.no') : value;
+        },
       }),
     ),
     ...(canEdit || canRemove

@@ -97,5 +97,13 @@ describe('SalesOrderDetail', () => {
     const picks = await screen.findByRole('table', { name: /Pick list/ });
     await waitFor(() => expect(within(picks).getAllByRole('row')).toHaveLength(2));
     expect(within(picks).getAllByRole('row')[1]?.textContent).toMatch(/SHORT-1.*3$/);
+
+    // More than is reserved: the API refuses and nothing ships.
+    const toShip = screen.getByLabelText(/Ship now of SHORT-1/);
+    await user.clear(toShip);
+    await user.type(toShip, '5');
+    await user.click(screen.getByRole('button', { name: 'Post shipment' }));
+    expect((await screen.findByRole('alert')).textContent).toMatch(/Only 3 of SHORT-1 is reserved/);
+    expect((await api.call('GET', `/api/v1/sales-orders/${orderId}`)).body.status).toBe('confirmed');
   });
 });

@@ -85,6 +85,8 @@ export function SoShipment({ order, onShipped }: { order: SalesOrder; onShipped:
     Object.fromEntries(open.map((line) => [line.id, String(line.reserved_quantity)])),
   );
   const [key, renewKey] = useIdempotencyKey();
+  // The lines sent (those with a quantity): the API's `lines.N` errors count these.
+  const posted = open.filter((line) => Number(quantities[line.id] ?? 0) > 0);
   const ship = useMutation({
     mutationFn: async () =>
       unwrap(
@@ -92,9 +94,7 @@ export function SoShipment({ order, onShipped }: { order: SalesOrder; onShipped:
           headers: { 'Idempotency-Key': key },
           params: { path: { id: order.id } },
           body: {
-            lines: open
-              .filter((line) => Number(quantities[line.id] ?? 0) > 0)
-              .map((line) => ({ line_id: line.id, quantity: Number(quantities[line.id]) })),
+            lines: posted.map((line) => ({ line_id: line.id, quantity: Number(quantities[line.id]) })),
           },
         }),
       ),
@@ -146,7 +146,7 @@ export function SoShipment({ order, onShipped }: { order: SalesOrder; onShipped:
       <div className="grid gap-3 sm:grid-cols-2 lg:grid-cols-3">
         {open.map((line, i) => {
           const id = `so-ship-${i}`;
-          const error = fields[`lines.${i}.quantity`];
+          const error = fields[`lines.${posted.indexOf(line)}.quantity`];
           return (
             <FormField
               key={line.id}
