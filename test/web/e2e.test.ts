@@ -189,7 +189,7 @@ async function mainFlow(page: Page): Promise<void> {
 
   // Reports: rows on screen, the whole report downloaded as CSV and XLSX.
   await page.getByRole('link', { name: 'Reports' }).click();
-  await page.getByLabel('Report').selectOption({ label: 'Lots by expiry (FEFO)' });
+  await page.getByLabel('Report', { exact: true }).selectOption({ label: 'Lots by expiry (FEFO)' });
   // LOT-A went out whole; LOT-B is split between the two warehouses by the transfer.
   await page.getByRole('cell', { name: 'SIDE', exact: true }).waitFor();
   expect(await page.getByRole('cell', { name: 'LOT-A', exact: true }).count()).toBe(0);
@@ -420,7 +420,13 @@ describe('the operator web UI in Chromium', () => {
       'Bin contents',
       'Reservations',
       'Purchasing',
+      'Sales orders',
+      'Work orders',
       'Products',
+      'Categories',
+      'Units',
+      'Suppliers',
+      'Customers',
       'Warehouses',
       'Dispatch',
       'Biofloc',

@@ -5,7 +5,7 @@ import { Alert } from './ui/alert';
 import { Button } from './ui/button';
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from './ui/table';
 
-/** One page of a list the API pages. */
+/** One page of a list the server pages: `{items, pages, total}` as every list route answers. */
 export interface PageData<T> {
   items: T[];
   total: number;
@@ -14,7 +14,7 @@ export interface PageData<T> {
 
 /**
  * A TanStack table over one page the server chose (paging, filters and order are the API's), with
- * Previous/Next underneath; `label` names the table for screen readers.
+ * Previous/Next underneath; `label` names the table for screen readers, `rowClassName` marks rows.
  */
 export function DataTable<T>({
   label,
@@ -23,16 +23,18 @@ export function DataTable<T>({
   page,
   onPage,
   rowKey,
+  rowClassName,
   error,
 }: {
-  label: string;
+  label?: string;
   /** A failed load: the API's message shows above the table. */
   error?: unknown;
   columns: ColumnDef<T>[];
   data: PageData<T> | undefined;
   page: number;
   onPage: (page: number) => void;
-  rowKey: (row: T) => string;
+  rowKey?: (row: T) => string;
+  rowClassName?: (row: T) => string | undefined;
 }) {
   const { t } = useTranslation();
   const table = useReactTable({
@@ -61,7 +63,7 @@ export function DataTable<T>({
         </TableHeader>
         <TableBody>
           {table.getRowModel().rows.map((row) => (
-            <TableRow key={row.id}>
+            <TableRow key={row.id} className={rowClassName?.(row.original)}>
               {row.getVisibleCells().map((cell) => (
                 <TableCell key={cell.id}>
                   {flexRender(cell.column.columnDef.cell, cell.getContext())}

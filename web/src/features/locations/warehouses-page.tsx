@@ -12,6 +12,7 @@ import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from '.
 import { fieldErrorsOf, formErrorOf } from '../../lib/api-errors';
 import { useAuth } from '../../lib/auth';
 import { useIdempotencyKey } from '../../lib/use-idempotency-key';
+import { BulkBins } from './bulk-bins';
 
 function NewWarehouse() {
   const { t } = useTranslation();
@@ -127,6 +128,11 @@ function Bins({ warehouseId, label }: { warehouseId: string; label: string }) {
             </li>
           ))}
         </ul>
+        {can('POST /api/v1/warehouses/{id}/bins/bulk') ? (
+          <div className="border-t border-border pt-3">
+            <BulkBins key={warehouseId} warehouseId={warehouseId} />
+          </div>
+        ) : null}
       </CardContent>
     </Card>
   );

@@ -2,27 +2,20 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, unwrap } from '../../api/client';
-import { findProductByCode, type Product } from '../../api/queries';
 import { FormCard } from '../../components/form-card';
-import { FormField, SelectField } from '../../components/form-field';
-import { ScanField } from '../../components/scan-field';
+import { SelectField } from '../../components/form-field';
+import { OrderHeader } from '../../components/order-header';
+import { type OrderLine, OrderLinesEditor } from '../../components/order-lines-editor';
+import { type ActionRule, StatusActions } from '../../components/status-actions';
+import { StatusBadge } from '../../components/status-badge';
 import { Alert } from '../../components/ui/alert';
 import { Button } from '../../components/ui/button';
-import { Card, CardContent, CardHeader, CardTitle } from '../../components/ui/card';
-import { Input } from '../../components/ui/input';
+import { Card, CardContent } from '../../components/ui/card';
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from '../../components/ui/table';
 import { fieldErrorsOf, formErrorOf } from '../../lib/api-errors';
 import { useAuth } from '../../lib/auth';
-import type { Scan } from '../../lib/gs1';
 import { useIdempotencyKey } from '../../lib/use-idempotency-key';
 import { PoReceipt } from './po-receipt';
-
-interface Line {
-  key: string;
-  product: Product;
-  quantity: string;
-  price: string;
-}
 
 function NewOrder({ onCreated }: { onCreated: (id: string) => void }) {
   const { t } = useTranslation();
@@ -33,27 +26,8 @@ function NewOrder({ onCreated }: { onCreated: (id: string) => void }) {
       unwrap(await api.GET('/api/v1/suppliers', { params: { query: { page_size: 100 } } })),
   });
   const [supplierId, setSupplierId] = useState('');
-  const [lines, setLines] = useState<Line[]>([]);
-  const [notice, setNotice] = useState<string | null>(null);
+  const [lines, setLines] = useState<OrderLine[]>([]);
   const [key, renewKey] = useIdempotencyKey();
-
-  async function onScan(scan: Scan) {
-    const product = await findProductByCode(scan.code);
-    if (!product) {
-      setNotice(t('scan.unknown', { code: scan.code }));
-      return;
-    }
-    setNotice(null);
-    setLines((current) => [
-      ...current,
-      {
-        key: crypto.randomUUID(),
-        product,
-        quantity: scan.quantity ?? '1',
-        price: product.unit_price ? String(product.unit_price) : '0',
-      },
-    ]);
-  }
   const create = useMutation({
     mutationFn: async () =>
       unwrap(
@@ -98,40 +72,15 @@ function NewOrder({ onCreated }: { onCreated: (id: string) => void }) {
           ))}
         </SelectField>
       </div>
-      <ScanField onScan={(scan) => void onScan(scan)} />
-      {notice ? <Alert>{notice}</Alert> : null}
+      <OrderLinesEditor
+        idPrefix="new-po"
+        scanId="scan"
+        lines={lines}
+        onChange={setLines}
+        fields={fields}
+        priceLabel={t('purchasing.unitPrice')}
+      />
       {create.error ? <Alert variant="destructive">{formErrorOf(create.error, t)}</Alert> : null}
-      {lines.map((line, i) => (
-        <fieldset key={line.key} className="grid gap-3 rounded border border-border p-3 sm:grid-cols-2">
-          <legend className="px-1 text-sm font-semibold">
-            {line.product.sku} · {line.product.name}
-          </legend>
-          <FormField id={`new-po-qty-${i}`} label={t('stock.quantity')} error={fields[`lines.${i}.quantity`]}>
-            <Input
-              id={`new-po-qty-${i}`}
-              inputMode="decimal"
-              value={line.quantity}
-              onChange={(e) =>
-                setLines((c) => c.map((l, j) => (j === i ? { ...l, quantity: e.target.value } : l)))
-              }
-            />
-          </FormField>
-          <FormField
-            id={`new-po-price-${i}`}
-            label={t('purchasing.unitPrice')}
-            error={fields[`lines.${i}.unit_price`]}
-          >
-            <Input
-              id={`new-po-price-${i}`}
-              inputMode="decimal"
-              value={line.price}
-              onChange={(e) =>
-                setLines((c) => c.map((l, j) => (j === i ? { ...l, price: e.target.value } : l)))
-              }
-            />
-          </FormField>
-        </fieldset>
-      ))}
       <div>
         <Button type="submit" disabled={create.isPending || lines.length === 0}>
           {t('purchasing.create')}
@@ -146,7 +95,7 @@ const ACTIONS = {
   approve: { from: ['submitted'], route: 'POST /api/v1/purchase-orders/{id}/approve' },
   close: { from: ['approved', 'partially_received'], route: 'POST /api/v1/purchase-orders/{id}/close' },
   cancel: { from: ['draft', 'submitted', 'approved'], route: 'POST /api/v1/purchase-orders/{id}/cancel' },
-} as const;
+} satisfies Record<string, ActionRule>;
 type Action = keyof typeof ACTIONS;
 
 function OrderDetail({ id }: { id: string }) {
@@ -189,12 +138,13 @@ function OrderDetail({ id }: { id: string }) {
   const receivable = ['approved', 'partially_received'].includes(po.status);
   return (
     <Card>
-      <CardHeader>
-        <CardTitle>
-          {po.po_number} · {po.supplier_name} ·{' '}
-          <span data-testid="po-status">{t(`purchasing.status.${po.status}`)}</span>
-        </CardTitle>
-      </CardHeader>
+      <OrderHeader
+        number={po.po_number}
+        party={po.supplier_name}
+        status={po.status}
+        statusLabel={t(`purchasing.status.${po.status}`)}
+        statusTestId="po-status"
+      />
       <CardContent className="flex flex-col gap-4">
         {act.error ? <Alert variant="destructive">{formErrorOf(act.error, t)}</Alert> : null}
         <Table>
@@ -217,23 +167,14 @@ function OrderDetail({ id }: { id: string }) {
             ))}
           </TableBody>
         </Table>
-        <div className="flex flex-wrap gap-2">
-          {(Object.keys(ACTIONS) as Action[])
-            .filter(
-              (action) =>
-                (ACTIONS[action].from as readonly string[]).includes(po.status) && can(ACTIONS[action].route),
-            )
-            .map((action) => (
-              <Button
-                key={action}
-                variant={action === 'cancel' ? 'outline' : 'default'}
-                disabled={act.isPending}
-                onClick={() => act.mutate(action)}
-              >
-                {t(`purchasing.actions.${action}`)}
-              </Button>
-            ))}
-        </div>
+        <StatusActions
+          rules={ACTIONS}
+          status={po.status}
+          label={(action) => t(`purchasing.actions.${action}`)}
+          onAct={(action) => act.mutate(action)}
+          pending={act.isPending}
+          secondary={['cancel']}
+        />
         {receivable && barcodes.data && can('POST /api/v1/purchase-orders/{id}/receipts') ? (
           <PoReceipt key={`${po.id}-${po.version}`} order={po} barcodes={barcodes.data} />
         ) : null}
@@ -274,7 +215,9 @@ export function PurchaseOrdersPage() {
             <TableRow key={po.id} className={po.id === selected ? 'bg-muted' : undefined}>
               <TableCell>{po.po_number}</TableCell>
               <TableCell>{po.supplier_name}</TableCell>
-              <TableCell>{t(`purchasing.status.${po.status}`)}</TableCell>
+              <TableCell>
+                <StatusBadge status={po.status} label={t(`purchasing.status.${po.status}`)} />
+              </TableCell>
               <TableCell className="text-right">{money.format(po.total)}</TableCell>
               <TableCell>
                 <Button size="sm" variant="outline" onClick={() => setSelected(po.id)}>

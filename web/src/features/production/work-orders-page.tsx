@@ -1,0 +1,227 @@
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { ColumnDef } from '@tanstack/react-table';
+import { type FormEvent, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { api, type ResponseOf, unwrap } from '../../api/client';
+import { findProductByCode, type Product } from '../../api/queries';
+import { DataTable } from '../../components/data-table';
+import { FormCard } from '../../components/form-card';
+import { FormField, invalid } from '../../components/form-field';
+import { type OrderLine, OrderLinesEditor } from '../../components/order-lines-editor';
+import { ScanField } from '../../components/scan-field';
+import { StatusBadge } from '../../components/status-badge';
+import { StatusFilter } from '../../components/status-filter';
+import { Alert } from '../../components/ui/alert';
+import { Button } from '../../components/ui/button';
+import { Input, NativeSelect } from '../../components/ui/input';
+import { WarehousePicker } from '../../components/warehouse-picker';
+import { fieldErrorsOf, formErrorOf } from '../../lib/api-errors';
+import { useAuth } from '../../lib/auth';
+import { formatDay } from '../../lib/dates';
+import { useIdempotencyKey } from '../../lib/use-idempotency-key';
+import { useProductLabels } from './use-product-names';
+import { WorkOrderDetail } from './work-order-detail';
+
+type WorkOrderRow = ResponseOf<'/api/v1/work-orders', 'get'>['items'][number];
+const WO_STATUSES = ['planned', 'released', 'in_progress', 'completed', 'cancelled'] as const;
+type WoStatus = (typeof WO_STATUSES)[number];
+const PRIORITIES = ['low', 'normal', 'high', 'urgent'] as const;
+type Priority = (typeof PRIORITIES)[number];
+const PAGE_SIZE = 20;
+
+function NewWorkOrder({ onCreated }: { onCreated: (id: string) => void }) {
+  const { t } = useTranslation();
+  const queryClient = useQueryClient();
+  const [product, setProduct] = useState<Product | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+  const [quantity, setQuantity] = useState('1');
+  const [warehouseId, setWarehouseId] = useState('');
+  const [priority, setPriority] = useState<Priority>('normal');
+  const [dueDate, setDueDate] = useState('');
+  const [components, setComponents] = useState<OrderLine[]>([]);
+  const [key, renewKey] = useIdempotencyKey();
+  const create = useMutation({
+    mutationFn: async () =>
+      unwrap(
+        await api.POST('/api/v1/work-orders', {
+          headers: { 'Idempotency-Key': key },
+          body: {
+            product_id: product?.id ?? '',
+            quantity: Number(quantity),
+            warehouse_id: warehouseId,
+            priority,
+            due_date: dueDate || null,
+            components: components.map((c) => ({
+              product_id: c.product.id,
+              quantity_per_unit: Number(c.quantity),
+            })),
+          },
+        }),
+      ),
+    onSuccess: (order) => {
+      setProduct(null);
+      setComponents([]);
+      renewKey();
+      void queryClient.invalidateQueries({ queryKey: ['work-orders'] });
+      onCreated(order.id);
+    },
+  });
+  const fields = fieldErrorsOf(create.error);
+  async function pickProduct(code: string) {
+    const found = await findProductByCode(code);
+    setNotice(found ? null : t('scan.unknown', { code }));
+    if (found) setProduct(found);
+  }
+  function submit(event: FormEvent) {
+    event.preventDefault();
+    create.mutate();
+  }
+  return (
+    <FormCard title={t('production.new')} onSubmit={submit}>
+      <fieldset className="flex flex-col gap-2">
+        <legend className="text-sm font-semibold">{t('production.product')}</legend>
+        <ScanField id="wo-product-scan" onScan={(scan) => void pickProduct(scan.code)} />
+        {notice ? <Alert>{notice}</Alert> : null}
+        <p className="text-sm" data-testid="wo-product">
+          {product ? `${product.sku} · ${product.name}` : t('production.noProduct')}
+        </p>
+        {fields.product_id ? <p className="text-sm text-destructive">{fields.product_id}</p> : null}
+      </fieldset>
+      <div className="grid gap-3 sm:grid-cols-2 lg:grid-cols-4">
+        <FormField id="wo-quantity" label={t('stock.quantity')} error={fields.quantity}>
+          <Input
+            id="wo-quantity"
+            inputMode="decimal"
+            value={quantity}
+            onChange={(e) => setQuantity(e.target.value)}
+            {...invalid('wo-quantity', fields.quantity)}
+          />
+        </FormField>
+        <WarehousePicker
+          id="wo-warehouse"
+          value={warehouseId}
+          onChange={setWarehouseId}
+          error={fields.warehouse_id}
+        />
+        <FormField id="wo-priority" label={t('production.priority')} error={fields.priority}>
+          <NativeSelect
+            id="wo-priority"
+            value={priority}
+            onChange={(e) => setPriority(e.target.value as Priority)}
+          >
+            {PRIORITIES.map((p) => (
+              <option key={p} value={p}>
+                {t(`production.priorities.${p}`)}
+              </option>
+            ))}
+          </NativeSelect>
+        </FormField>
+        <FormField id="wo-due" label={t('production.dueDate')} error={fields.due_date}>
+          <Input id="wo-due" type="date" value={dueDate} onChange={(e) => setDueDate(e.target.value)} />
+        </FormField>
+      </div>
+      <h3 className="text-sm font-semibold">{t('production.components')}</h3>
+      <OrderLinesEditor
+        idPrefix="new-wo"
+        lines={components}
+        onChange={setComponents}
+        fields={fields}
+        errorPrefix="components"
+        quantityLabel={t('production.perUnit')}
+      />
+      {create.error ? <Alert variant="destructive">{formErrorOf(create.error, t)}</Alert> : null}
+      <div>
+        <Button type="submit" disabled={create.isPending}>
+          {t('orders.create')}
+        </Button>
+      </div>
+    </FormCard>
+  );
+}
+
+/** Work orders: planned with their components, released, produced (in parts, with lots) and completed. */
+export function WorkOrdersPage() {
+  const { t, i18n } = useTranslation();
+  const { can } = useAuth();
+  const [selected, setSelected] = useState<string | null>(null);
+  const [status, setStatus] = useState<WoStatus | ''>('');
+  const [page, setPage] = useState(1);
+  const orders = useQuery({
+    queryKey: ['work-orders', status, page],
+    placeholderData: keepPreviousData,
+    queryFn: async () =>
+      unwrap(
+        await api.GET('/api/v1/work-orders', {
+          params: { query: { page, page_size: PAGE_SIZE, ...(status ? { status } : {}) } },
+        }),
+      ),
+  });
+  const labels = useProductLabels((orders.data?.items ?? []).map((o) => o.product_id));
+  const number = new Intl.NumberFormat(i18n.language);
+  const columns: ColumnDef<WorkOrderRow>[] = [
+    { accessorKey: 'wo_number', header: t('orders.number') },
+    {
+      id: 'product',
+      header: t('production.product'),
+      cell: ({ row }) => labels.get(row.original.product_id) ?? '',
+    },
+    {
+      id: 'quantity',
+      header: t('production.madeOfPlanned'),
+      cell: ({ row }) =>
+        `${number.format(row.original.produced_quantity)} / ${number.format(row.original.quantity)}`,
+    },
+    {
+      id: 'status',
+      header: t('common.status'),
+      cell: ({ row }) => (
+        <StatusBadge status={row.original.status} label={t(`production.status.${row.original.status}`)} />
+      ),
+    },
+    {
+      id: 'priority',
+      header: t('production.priority'),
+      cell: ({ row }) => t(`production.priorities.${row.original.priority}`),
+    },
+    {
+      id: 'due',
+      header: t('production.dueDate'),
+      cell: ({ row }) => formatDay(row.original.due_date, i18n.language),
+    },
+    { id: 'progress', header: t('production.progress'), cell: ({ row }) => `${row.original.progress} %` },
+    {
+      id: 'open',
+      header: () => <span className="sr-only">{t('common.actions')}</span>,
+      cell: ({ row }) => (
+        <Button size="sm" variant="outline" onClick={() => setSelected(row.original.id)}>
+          {t('orders.open')}
+          <span className="sr-only"> {row.original.wo_number}</span>
+        </Button>
+      ),
+    },
+  ];
+  return (
+    <div className="flex flex-col gap-4">
+      <h1 className="text-2xl font-bold">{t('production.title')}</h1>
+      {can('POST /api/v1/work-orders') ? <NewWorkOrder onCreated={setSelected} /> : null}
+      <StatusFilter
+        id="wo-status-filter"
+        statuses={WO_STATUSES}
+        value={status}
+        onChange={(next) => {
+          setStatus(next);
+          setPage(1);
+        }}
+        label={(s) => t(`production.status.${s}`)}
+      />
+      <DataTable
+        columns={columns}
+        data={orders.data}
+        page={page}
+        onPage={setPage}
+        rowClassName={(row) => (row.id === selected ? 'bg-muted' : undefined)}
+      />
+      {selected ? <WorkOrderDetail key={selected} id={selected} /> : null}
+    </div>
+  );
+}

@@ -1,0 +1,219 @@
+import { useMutation, useQueries, useQuery, useQueryClient } from '@tanstack/react-query';
+import { type FormEvent, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { api, type ResponseOf, unwrap } from '../../api/client';
+import { useBins } from '../../api/queries';
+import { FormField, invalid } from '../../components/form-field';
+import { Alert } from '../../components/ui/alert';
+import { Button } from '../../components/ui/button';
+import { Input } from '../../components/ui/input';
+import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from '../../components/ui/table';
+import { fieldErrorsOf, formErrorOf } from '../../lib/api-errors';
+import { formatDay } from '../../lib/dates';
+import { useIdempotencyKey } from '../../lib/use-idempotency-key';
+import type { SalesOrder } from './sales-order-detail';
+
+export type Shipment = ResponseOf<'/api/v1/sales-orders/{id}/shipments', 'post'>['shipment'];
+
+interface Pick {
+  key: string;
+  sku: string;
+  name: string;
+  binCode: string;
+  lotNumber: string;
+  expiry: string | null;
+  quantity: number;
+}
+
+/**
+ * What the order's stock reservations hold, bin by bin and lot by lot: the API issues a shipment
+ * out of exactly these, so this is the list to pick from.
+ */
+function usePickList(order: SalesOrder): Pick[] {
+  const reservations = useQuery({
+    queryKey: ['reservations', 'sales-order', order.id, order.version],
+    queryFn: async () =>
+      unwrap(
+        await api.GET('/api/v1/reservations', {
+          params: { query: { warehouse_id: order.warehouse_id, status: 'active', page_size: 100 } },
+        }),
+      ).items.filter((r) => r.reference_id === order.id),
+  });
+  const bins = useBins(order.warehouse_id);
+  const lotProducts = [
+    ...new Set(
+      (reservations.data ?? []).filter((r) => r.allocations.some((a) => a.lot_id)).map((r) => r.product_id),
+    ),
+  ];
+  const lots = useQueries({
+    queries: lotProducts.map((productId) => ({
+      queryKey: ['lots', productId],
+      queryFn: async () =>
+        unwrap(
+          await api.GET('/api/v1/products/{id}/lots', {
+            params: { path: { id: productId }, query: { page_size: 100 } },
+          }),
+        ).items,
+    })),
+  });
+  const binCode = new Map((bins.data?.items ?? []).map((b) => [b.id, b.code]));
+  const lotOf = new Map(lots.flatMap((q) => q.data ?? []).map((lot) => [lot.id, lot]));
+  return (reservations.data ?? []).flatMap((reservation) => {
+    const line = order.lines.find((l) => l.product_id === reservation.product_id);
+    return reservation.allocations.map((a, i) => ({
+      key: `${reservation.id}-${i}`,
+      sku: line?.sku ?? '',
+      name: line?.product_name ?? '',
+      binCode: binCode.get(a.bin_id) ?? '',
+      lotNumber: (a.lot_id && lotOf.get(a.lot_id)?.lot_number) || '',
+      expiry: (a.lot_id && lotOf.get(a.lot_id)?.expiry_date) || null,
+      quantity: a.quantity,
+    }));
+  });
+}
+
+/**
+ * Shipping a confirmed order: the pick list (bin, lot, expiry, quantity), then how much of each
+ * line leaves now; less than reserved is a partial shipment and the rest stays reserved.
+ */
+export function SoShipment({ order, onShipped }: { order: SalesOrder; onShipped: (s: Shipment) => void }) {
+  const { t, i18n } = useTranslation();
+  const queryClient = useQueryClient();
+  const picks = usePickList(order);
+  const open = order.lines.filter((line) => line.reserved_quantity > 0);
+  const [quantities, setQuantities] = useState<Record<string, string>>(() =>
+    Object.fromEntries(open.map((line) => [line.id, String(line.reserved_quantity)])),
+  );
+  const [key, renewKey] = useIdempotencyKey();
+  // The lines sent (those with a quantity): the API's `lines.N` errors count these.
+  const posted = open.filter((line) => Number(quantities[line.id] ?? 0) > 0);
+  const ship = useMutation({
+    mutationFn: async () =>
+      unwrap(
+        await api.POST('/api/v1/sales-orders/{id}/shipments', {
+          headers: { 'Idempotency-Key': key },
+          params: { path: { id: order.id } },
+          body: {
+            lines: posted.map((line) => ({ line_id: line.id, quantity: Number(quantities[line.id]) })),
+          },
+        }),
+      ),
+    onSuccess: (result) => {
+      renewKey();
+      onShipped(result.shipment);
+      void queryClient.invalidateQueries({ queryKey: ['sales-orders'] });
+      void queryClient.invalidateQueries({ queryKey: ['sales-order', order.id] });
+    },
+  });
+  const fields = fieldErrorsOf(ship.error);
+  const number = new Intl.NumberFormat(i18n.language);
+  function submit(event: FormEvent) {
+    event.preventDefault();
+    ship.mutate();
+  }
+  if (open.length === 0) return <Alert>{t('sales.nothingReserved')}</Alert>;
+  return (
+    <form onSubmit={submit} className="flex flex-col gap-3" noValidate aria-labelledby="so-ship-title">
+      <h3 id="so-ship-title" className="font-semibold">
+        {t('sales.ship')}
+      </h3>
+      <Table aria-label={t('sales.pickList')} className="caption-top">
+        <caption className="mb-2 text-left text-sm font-semibold">{t('sales.pickList')}</caption>
+        <TableHeader>
+          <TableRow>
+            <TableHead>{t('sales.columns.sku')}</TableHead>
+            <TableHead>{t('sales.columns.product')}</TableHead>
+            <TableHead>{t('stock.bin')}</TableHead>
+            <TableHead>{t('stock.lot')}</TableHead>
+            <TableHead>{t('stock.expiry')}</TableHead>
+            <TableHead className="text-right">{t('stock.quantity')}</TableHead>
+          </TableRow>
+        </TableHeader>
+        <TableBody>
+          {picks.map((pick) => (
+            <TableRow key={pick.key}>
+              <TableCell>{pick.sku}</TableCell>
+              <TableCell>{pick.name}</TableCell>
+              <TableCell>{pick.binCode}</TableCell>
+              <TableCell>{pick.lotNumber}</TableCell>
+              <TableCell>{formatDay(pick.expiry, i18n.language)}</TableCell>
+              <TableCell className="text-right">{number.format(pick.quantity)}</TableCell>
+            </TableRow>
+          ))}
+        </TableBody>
+      </Table>
+      {ship.error ? <Alert variant="destructive">{formErrorOf(ship.error, t)}</Alert> : null}
+      <div className="grid gap-3 sm:grid-cols-2 lg:grid-cols-3">
+        {open.map((line, i) => {
+          const id = `so-ship-${i}`;
+          const error = fields[`lines.${posted.indexOf(line)}.quantity`];
+          return (
+            <FormField
+              key={line.id}
+              id={id}
+              label={t('sales.toShip', { sku: line.sku, reserved: number.format(line.reserved_quantity) })}
+              error={error}
+            >
+              <Input
+                id={id}
+                inputMode="decimal"
+                value={quantities[line.id] ?? ''}
+                onChange={(e) => setQuantities((c) => ({ ...c, [line.id]: e.target.value }))}
+                {...invalid(id, error)}
+              />
+            </FormField>
+          );
+        })}
+      </div>
+      <div>
+        <Button type="submit" disabled={ship.isPending}>
+          {t('sales.postShipment')}
+        </Button>
+      </div>
+    </form>
+  );
+}
+
+/** What a posted shipment took, as the API answered: product, bin, lot and quantity per allocation. */
+export function ShipmentResult({ order, shipment }: { order: SalesOrder; shipment: Shipment }) {
+  const { t, i18n } = useTranslation();
+  const bins = useBins(order.warehouse_id);
+  const binCode = new Map((bins.data?.items ?? []).map((b) => [b.id, b.code]));
+  const number = new Intl.NumberFormat(i18n.language);
+  const rows = shipment.movements.flatMap((movement) =>
+    movement.allocations.map((a, i) => ({
+      key: `${movement.id}-${i}`,
+      sku: order.lines.find((l) => l.product_id === movement.product_id)?.sku ?? '',
+      ...a,
+    })),
+  );
+  return (
+    <section aria-labelledby="so-shipped-title" className="flex flex-col gap-2">
+      <h3 id="so-shipped-title" role="status" className="font-semibold">
+        {t('sales.shipmentPosted', { formatted: shipment.movements.length })}
+      </h3>
+      <Table aria-label={t('sales.takenFrom')}>
+        <TableHeader>
+          <TableRow>
+            <TableHead>{t('sales.columns.sku')}</TableHead>
+            <TableHead>{t('stock.bin')}</TableHead>
+            <TableHead>{t('stock.lot')}</TableHead>
+            <TableHead>{t('stock.expiry')}</TableHead>
+            <TableHead className="text-right">{t('stock.quantity')}</TableHead>
+          </TableRow>
+        </TableHeader>
+        <TableBody>
+          {rows.map((row) => (
+            <TableRow key={row.key}>
+              <TableCell>{row.sku}</TableCell>
+              <TableCell>{binCode.get(row.bin_id) ?? ''}</TableCell>
+              <TableCell>{row.lot_number ?? ''}</TableCell>
+              <TableCell>{formatDay(row.expiry_date, i18n.language)}</TableCell>
+              <TableCell className="text-right">{number.format(Math.abs(row.quantity))}</TableCell>
+            </TableRow>
+          ))}
+        </TableBody>
+      </Table>
+    </section>
+  );
+}
