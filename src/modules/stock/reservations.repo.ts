@@ -11,6 +11,8 @@ export interface ReservationFilter {
   status?: string;
   productId?: string;
   warehouseId?: string;
+  referenceType?: string;
+  referenceId?: string;
 }
 
 /** What reservations hold, balance by balance: a transfer moves exactly this to its destination. */
@@ -107,6 +109,8 @@ export async function listReservations(db: DbOrTx, filter: ReservationFilter, pa
     filter.status ? eq(reservations.status, filter.status) : undefined,
     filter.productId ? eq(reservations.productId, filter.productId) : undefined,
     filter.warehouseId ? eq(reservations.warehouseId, filter.warehouseId) : undefined,
+    filter.referenceType ? eq(reservations.referenceType, filter.referenceType) : undefined,
+    filter.referenceId ? eq(reservations.referenceId, filter.referenceId) : undefined,
   );
   const [found, [total]] = await Promise.all([
     db

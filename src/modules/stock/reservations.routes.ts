@@ -34,7 +34,13 @@ export const reservationsRoutes: FastifyPluginAsyncTypebox<{
     response: ReservationList,
     list: (q) =>
       reservations.list(
-        { status: q.status, productId: q.product_id, warehouseId: q.warehouse_id },
+        {
+          status: q.status,
+          productId: q.product_id,
+          warehouseId: q.warehouse_id,
+          referenceType: q.reference_type,
+          referenceId: q.reference_id,
+        },
         pageRequest(q),
       ),
   });

@@ -74,5 +74,11 @@ export const ReservationQuery = Type.Intersect([
     status: Type.Optional(Type.Enum(['active', 'released', 'consumed', 'expired'])),
     product_id: Type.Optional(uuid),
     warehouse_id: Type.Optional(uuid),
+    reference_type: Type.Optional(
+      Type.String({ minLength: 1, maxLength: 50, description: 'e.g. `sales_order`: what holds the stock' }),
+    ),
+    reference_id: Type.Optional(
+      Type.String({ format: 'uuid', description: 'The holding document, e.g. a sales order: its pick list' }),
+    ),
   }),
 ]);

@@ -99,6 +99,36 @@ describe('sales orders', () => {
     ).toBe('closed');
   });
 
+  it("lists one order's reservations (its pick list) by reference, however many others the warehouse holds", async () => {
+    const p = await createProduct(t.app, admin);
+    await receive(t.app, worker.token, p.id, wh.id, 30);
+    const orders = [];
+    for (let i = 0; i < 3; i++) {
+      const so = await order([{ product_id: p.id, quantity: 2 + i, unit_price: 100 }]);
+      expect((await call('POST', `/api/v1/sales-orders/${so.id}/confirm`)).statusCode).toBe(200);
+      orders.push(so);
+    }
+    const [, middle] = orders;
+    if (!middle) throw new Error('no order');
+    const held = await call(
+      'GET',
+      `/api/v1/reservations?reference_type=sales_order&reference_id=${middle.id}&status=active`,
+    );
+    expect(held.statusCode).toBe(200);
+    expect(held.json()).toMatchObject({ total: 1 });
+    expect(held.json().items[0]).toMatchObject({ reference_id: middle.id, quantity: 3, product_id: p.id });
+    const byType = await call('GET', `/api/v1/reservations?reference_type=sales_order&product_id=${p.id}`);
+    expect(byType.json().total).toBe(3);
+    expect(
+      (await call('GET', `/api/v1/reservations?reference_type=work_order&reference_id=${middle.id}`)).json()
+        .total,
+    ).toBe(0);
+    const bad = await call('GET', '/api/v1/reservations?reference_id=SO-000001');
+    expect(bad.statusCode).toBe(422);
+    expect(bad.json().error_code).toBe('VALIDATION_ERROR');
+    expect((await call('GET', `/api/v1/reservations?reference_type=${'x'.repeat(51)}`)).statusCode).toBe(422);
+  });
+
   it('ships out of what the order reserved, even when an earlier-expiring lot arrives later', async () => {
     const p = await createProduct(t.app, admin, { tracking: 'lot' });
     const lot = (lot_number: string, expiry_date: string, quantity: number) =>
