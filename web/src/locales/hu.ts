@@ -1,4 +1,5 @@
 import type { Translations } from './en';
+import { fieldHu } from './field.hu';
 
 export const hu: Translations = {
   nav: {
@@ -259,4 +260,5 @@ export const hu: Translations = {
     openTransfers: 'Nyitott átrakások',
     valueByWarehouse: 'Készletérték raktáranként',
   },
+  ...fieldHu,
 };
