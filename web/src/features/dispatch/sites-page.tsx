@@ -2,8 +2,8 @@ import type { ColumnDef } from '@tanstack/react-table';
 import { useTranslation } from 'react-i18next';
 import { api, type BodyOf, unwrap } from '../../api/client';
 import type { FieldSpec } from '../../components/fields-form';
+import { type MasterEntity, MasterSection } from '../../components/master-section';
 import { useFormat } from '../../lib/format';
-import { type MasterEntity, MasterSection } from './master-section';
 import { type Company, type Drillhole, type Project, useCompanyChoices, useProjectChoices } from './queries';
 
 const PAGE_SIZE = 20;

@@ -2,19 +2,12 @@ import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import type { ColumnDef } from '@tanstack/react-table';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import {
-  bodyOf,
-  type FieldSpec,
-  FieldsForm,
-  useFormPost,
-  useValues,
-  type Values,
-} from '../../components/fields-form';
-import { type Page, PagedTable } from '../../components/paged-table';
-import { Button } from '../../components/ui/button';
-import { Card, CardContent, CardHeader, CardTitle } from '../../components/ui/card';
-import { Dialog, DialogContent, DialogDescription, DialogTitle } from '../../components/ui/dialog';
-import { useAuth } from '../../lib/auth';
+import { useAuth } from '../lib/auth';
+import { bodyOf, type FieldSpec, FieldsForm, useFormPost, useValues, type Values } from './fields-form';
+import { type Page, PagedTable } from './paged-table';
+import { Button } from './ui/button';
+import { Card, CardContent, CardHeader, CardTitle } from './ui/card';
+import { Dialog, DialogContent, DialogDescription, DialogTitle } from './ui/dialog';
 
 type Body = Record<string, string | number>;
 
@@ -29,6 +22,8 @@ export interface MasterEntity<T extends { id: string; version: number }> {
   list: (page: number) => Promise<Page<T>>;
   columns: ColumnDef<T, unknown>[];
   fields: FieldSpec[];
+  /** The fields an edit shows, when not all of them may change. */
+  editFields?: FieldSpec[];
   /** A row as form values, for editing. */
   valuesOf: (row: T) => Values;
   /** The row's name in an Edit button's accessible name. */
@@ -47,19 +42,17 @@ function EntityForm<T extends { id: string; version: number }>({
   onDone: () => void;
 }) {
   const { t } = useTranslation();
-  const [values, setValues] = useValues(entity.fields, row ? entity.valuesOf(row) : {});
+  const fields = row ? (entity.editFields ?? entity.fields) : entity.fields;
+  const [values, setValues] = useValues(fields, row ? entity.valuesOf(row) : {});
   const save = useFormPost(
-    (key) =>
-      row
-        ? entity.update(row, bodyOf(entity.fields, values))
-        : entity.create(bodyOf(entity.fields, values), key),
+    (key) => (row ? entity.update(row, bodyOf(fields, values)) : entity.create(bodyOf(fields, values), key)),
     onDone,
   );
   return (
     <FieldsForm
       id={`${entity.key}-form`}
       className="grid gap-3"
-      fields={entity.fields}
+      fields={fields}
       values={values}
       onChange={setValues}
       error={save.error}
