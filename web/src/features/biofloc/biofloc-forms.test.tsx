@@ -1,0 +1,132 @@
+// @vitest-environment jsdom
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { cleanup, render, screen, waitFor } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import type { ReactNode } from 'react';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { type ApiServer, startApiServer } from '../../../../test/helpers/api-server';
+import { call, signInAs } from '../../../../test/helpers/web-session';
+import { setApiOrigin } from '../../api/client';
+import i18n from '../../lib/i18n';
+import { HarvestForm } from './harvest-form';
+import type { Tank } from './queries';
+import { WaterTestForm } from './water-test-form';
+
+// The biofloc forms against the real API on a fresh database.
+let server: ApiServer;
+let admin: string;
+let tank: Tank;
+let batchId: string;
+
+beforeAll(async () => {
+  server = await startApiServer();
+  setApiOrigin(server.url);
+  admin = await signInAs(server);
+  const warehouse = await call(
+    server,
+    admin,
+    'POST',
+    '/api/v1/warehouses',
+    { code: 'FARM', name: 'Farm' },
+    201,
+  );
+  const created = await call(
+    server,
+    admin,
+    'POST',
+    '/api/v1/biofloc/tanks',
+    {
+      tank_code: 'T-01',
+      tank_name: 'Tank one',
+      capacity_liters: 10000,
+      warehouse_id: warehouse.id,
+    },
+    201,
+  );
+  await call(
+    server,
+    admin,
+    'POST',
+    '/api/v1/biofloc/water-quality-profiles',
+    { species: 'Tilapia', do_min: 5, ph_min: 6.5, ph_max: 8.5 },
+    201,
+  );
+  const batch = await call(
+    server,
+    admin,
+    'POST',
+    '/api/v1/biofloc/batches',
+    {
+      batch_code: 'B-01',
+      species: 'Tilapia',
+      stocking_date: '2026-11-01',
+      initial_count: 1000,
+      initial_avg_weight_g: 5,
+      tank_id: created.id,
+    },
+    201,
+  );
+  batchId = batch.id;
+  tank = await call(server, admin, 'GET', `/api/v1/biofloc/tanks/${created.id}`, undefined, 200);
+}, 180_000);
+afterAll(() => server?.stop(), 60_000);
+afterEach(cleanup);
+
+function wrap(children: ReactNode) {
+  const client = new QueryClient({
+    defaultOptions: { mutations: { retry: false }, queries: { retry: false } },
+  });
+  return render(<QueryClientProvider client={client}>{children}</QueryClientProvider>);
+}
+
+describe('biofloc forms', () => {
+  it("highlights a reading outside the limits of the tank's species as it is typed, and shows the API's breaches once posted", async () => {
+    await i18n.changeLanguage('en');
+    wrap(<WaterTestForm tanks={[tank]} tankId={tank.id} />);
+    await screen.findByText(/limits for Tilapia/);
+    const user = userEvent.setup();
+    const oxygen = screen.getByLabelText('Dissolved oxygen (mg/l)');
+    // 4.5 is within the built-in default (4) but below Tilapia's profile (5).
+    await user.type(oxygen, '4.5');
+    await user.type(screen.getByLabelText('pH'), '7.2');
+    expect(oxygen.getAttribute('data-out-of-range')).toBe('true');
+    const warning = document.getElementById(`${oxygen.id}-warning`);
+    expect(warning?.textContent).toBe('Below the limit of 5');
+    expect(oxygen.getAttribute('aria-describedby')).toContain(`${oxygen.id}-warning`);
+    expect(screen.getByLabelText('pH').getAttribute('data-out-of-range')).toBeNull();
+
+    await user.clear(oxygen);
+    await user.type(oxygen, '6');
+    expect(oxygen.getAttribute('data-out-of-range')).toBeNull();
+    await user.clear(oxygen);
+    await user.type(oxygen, '3');
+    await user.click(screen.getByRole('button', { name: 'Record water test' }));
+    const result = await screen.findByTestId('water-result');
+    expect(result.textContent).toContain('Dissolved oxygen (mg/l) 3');
+  });
+
+  it("shows the API's refusal of a harvest of more fish than the batch holds, in the user's language", async () => {
+    await i18n.changeLanguage('hu');
+    wrap(<HarvestForm batchId={batchId} />);
+    const user = userEvent.setup();
+    await user.type(screen.getByLabelText('Lehalászott halak'), '5000');
+    await user.type(screen.getByLabelText('Össztömeg (kg)'), '100');
+    await user.click(screen.getByRole('button', { name: 'Lehalászás könyvelése' }));
+    const alert = await screen.findByRole('alert');
+    expect(alert.textContent).toMatch(/\d/);
+    expect(alert.textContent).not.toMatch(/exceed|more than/i);
+    const batch = await call(server, admin, 'GET', `/api/v1/biofloc/batches/${batchId}`, undefined, 200);
+    expect(batch.harvested_count).toBe(0);
+    await i18n.changeLanguage('en');
+  });
+
+  it('names a missing harvest weight at its field', async () => {
+    await i18n.changeLanguage('en');
+    wrap(<HarvestForm batchId={batchId} />);
+    const user = userEvent.setup();
+    await user.type(screen.getByLabelText('Fish harvested'), '10');
+    await user.click(screen.getByRole('button', { name: 'Post harvest' }));
+    const weight = screen.getByLabelText('Total weight (kg)');
+    await waitFor(() => expect(weight.getAttribute('aria-invalid')).toBe('true'));
+  });
+});
