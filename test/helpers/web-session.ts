@@ -19,7 +19,6 @@ export async function signInAs(
 }
 
 /** One call to the API as `token`; a status other than `expect` fails the test with the body. */
-// biome-ignore lint/suspicious/noExplicitAny: test data in, whatever the route answers out
 export async function call(
   server: ApiServer,
   token: string,
@@ -27,6 +26,7 @@ export async function call(
   url: string,
   body?: object,
   expect?: number,
+  // biome-ignore lint/suspicious/noExplicitAny: whatever the route answers, read by the test
 ): Promise<any> {
   const res = await fetch(`${server.url}${url}`, {
     method,

@@ -1,5 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import type { ColumnDef } from '@tanstack/react-table';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { api, type ResponseOf, unwrap } from '../../api/client';
@@ -26,6 +27,7 @@ export function BatchPage() {
   const format = useFormat();
   const id = useParams().id ?? '';
   const batch = useBatch(id);
+  const [harvested, setHarvested] = useState<string | null>(null);
   const performance = useQuery({
     queryKey: ['batches', 'performance', id],
     queryFn: async () =>
@@ -86,6 +88,7 @@ export function BatchPage() {
           {t('farm.batch.stockedOn', { date: format.date(b.stocking_date) })}
         </p>
       ) : null}
+      {harvested ? <Alert variant="success">{harvested}</Alert> : null}
       <StatTiles label={t('farm.batch.figures')} tiles={tiles} />
       <Card>
         <CardHeader>
@@ -114,7 +117,7 @@ export function BatchPage() {
               key: 'harvest',
               label: t('farm.harvest.title'),
               route: 'POST /api/v1/biofloc/harvests',
-              form: <HarvestForm batchId={b.id} />,
+              form: <HarvestForm batchId={b.id} onDone={setHarvested} />,
             },
             {
               key: 'transfer',

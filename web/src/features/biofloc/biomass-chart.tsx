@@ -19,7 +19,7 @@ export function BiomassChart({ points }: { points: Point[] }) {
           <YAxis yAxisId="kg" tickFormatter={(v: number) => format.number(v)} />
           <YAxis yAxisId="g" orientation="right" tickFormatter={(v: number) => format.number(v)} />
           <Tooltip formatter={(v) => format.number(Number(v))} />
-          <Legend />
+          <Legend formatter={(value) => <span className="text-foreground">{value}</span>} />
           <Line
             yAxisId="kg"
             type="monotone"
@@ -27,6 +27,7 @@ export function BiomassChart({ points }: { points: Point[] }) {
             name={t('farm.batch.biomass')}
             stroke="#1e3a8a"
             strokeWidth={2}
+            isAnimationActive={false}
           />
           <Line
             yAxisId="g"
@@ -35,6 +36,7 @@ export function BiomassChart({ points }: { points: Point[] }) {
             name={t('farm.sampling.avg')}
             stroke="#b45309"
             strokeWidth={2}
+            isAnimationActive={false}
           />
         </LineChart>
       </ResponsiveContainer>

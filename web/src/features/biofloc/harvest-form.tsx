@@ -5,7 +5,14 @@ import { Alert } from '../../components/ui/alert';
 import { today, useFormat } from '../../lib/format';
 
 /** Fish taken out and received into stock by weight; a complete harvest closes the batch and frees its tank. */
-export function HarvestForm({ batchId }: { batchId: string }) {
+export function HarvestForm({
+  batchId,
+  onDone,
+}: {
+  batchId: string;
+  /** Told what was received: a complete harvest closes the batch, and its page drops the forms. */
+  onDone?: (message: string) => void;
+}) {
   const { t } = useTranslation();
   const format = useFormat();
   const fields: FieldSpec[] = [
@@ -26,13 +33,22 @@ export function HarvestForm({ batchId }: { batchId: string }) {
     { name: 'price_per_kg', label: t('farm.harvest.price'), kind: 'number' },
   ];
   const [values, setValues] = useValues(fields, { harvest_date: today(), harvest_type: 'partial' });
-  const post = useFormPost(async (key) =>
-    unwrap(
-      await api.POST('/api/v1/biofloc/harvests', {
-        headers: { 'Idempotency-Key': key },
-        body: { ...bodyOf<BodyOf<'/api/v1/biofloc/harvests', 'post'>>(fields, values), batch_id: batchId },
-      }),
-    ),
+  const post = useFormPost(
+    async (key) =>
+      unwrap(
+        await api.POST('/api/v1/biofloc/harvests', {
+          headers: { 'Idempotency-Key': key },
+          body: { ...bodyOf<BodyOf<'/api/v1/biofloc/harvests', 'post'>>(fields, values), batch_id: batchId },
+        }),
+      ),
+    (result) =>
+      onDone?.(
+        t('farm.harvest.done', {
+          kg: format.number(result.total_weight_kg),
+          lot: result.lot_number,
+          revenue: format.number(result.revenue),
+        }),
+      ),
   );
   return (
     <FieldsForm
@@ -46,7 +62,7 @@ export function HarvestForm({ batchId }: { batchId: string }) {
       submitLabel={t('farm.harvest.post')}
       onSubmit={() => post.mutate()}
     >
-      {post.data ? (
+      {post.data && !onDone ? (
         <Alert variant="success">
           {t('farm.harvest.done', {
             kg: format.number(post.data.total_weight_kg),

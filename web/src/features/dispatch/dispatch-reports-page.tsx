@@ -140,11 +140,31 @@ export function DispatchReportsPage() {
                 <XAxis dataKey="key" />
                 <YAxis allowDecimals={false} />
                 <Tooltip />
-                <Legend />
-                <Bar dataKey="hq_dispatched" name={t('trays.report.hqOut')} fill="#1e3a8a" />
-                <Bar dataKey="nq_dispatched" name={t('trays.report.nqOut')} fill="#0f766e" />
-                <Bar dataKey="hq_returned" name={t('trays.report.hqBack')} fill="#93c5fd" />
-                <Bar dataKey="nq_returned" name={t('trays.report.nqBack')} fill="#5eead4" />
+                <Legend formatter={(value) => <span className="text-foreground">{value}</span>} />
+                <Bar
+                  dataKey="hq_dispatched"
+                  name={t('trays.report.hqOut')}
+                  fill="#1e3a8a"
+                  isAnimationActive={false}
+                />
+                <Bar
+                  dataKey="nq_dispatched"
+                  name={t('trays.report.nqOut')}
+                  fill="#0f766e"
+                  isAnimationActive={false}
+                />
+                <Bar
+                  dataKey="hq_returned"
+                  name={t('trays.report.hqBack')}
+                  fill="#60a5fa"
+                  isAnimationActive={false}
+                />
+                <Bar
+                  dataKey="nq_returned"
+                  name={t('trays.report.nqBack')}
+                  fill="#2dd4bf"
+                  isAnimationActive={false}
+                />
               </BarChart>
             </ResponsiveContainer>
           </figure>
