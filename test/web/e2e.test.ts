@@ -175,8 +175,8 @@ async function mainFlow(page: Page): Promise<void> {
   await row.getByText('Completed').waitFor();
 
   // Reports: rows on screen, the whole report downloaded as CSV and XLSX.
-  await page.getByRole('link', { name: 'Reports' }).click();
-  await page.getByLabel('Report').selectOption({ label: 'Lots by expiry (FEFO)' });
+  await page.getByRole('link', { name: 'Reports', exact: true }).click();
+  await page.getByLabel('Report', { exact: true }).selectOption({ label: 'Lots by expiry (FEFO)' });
   // LOT-A went out whole; LOT-B is split between the two warehouses by the transfer.
   await page.getByRole('cell', { name: 'SIDE', exact: true }).waitFor();
   expect(await page.getByRole('cell', { name: 'LOT-A', exact: true }).count()).toBe(0);
@@ -310,7 +310,12 @@ describe('the operator web UI in Chromium', () => {
     try {
       await signIn(page, 'admin', ADMIN_PASSWORD);
       await page.getByRole('link', { name: 'Biofloc' }).click();
-      await page.getByRole('button', { name: /T-01.*B-01 · 1000 fish/ }).click();
+      const tile = page
+        .getByRole('list', { name: 'Tanks' })
+        .getByRole('listitem')
+        .filter({ hasText: 'T-01' });
+      await tile.getByRole('link', { name: 'B-01 · 1000 fish' }).waitFor();
+      await tile.getByRole('button', { name: /^T-01/ }).click();
       expect(await page.getByLabel('Tank', { exact: true }).inputValue()).toBe(tank.id);
       await page.getByLabel('Date').fill(today);
       await scan(page, 'FEED-1', 'feed-scan');
@@ -347,7 +352,7 @@ describe('the operator web UI in Chromium', () => {
     const page = await newPage();
     try {
       await signIn(page, 'admin', ADMIN_PASSWORD);
-      await page.getByRole('link', { name: 'Dispatch' }).click();
+      await page.getByRole('link', { name: 'Dispatch', exact: true }).click();
       const available = page.getByTestId('trays-available');
       await available.getByText('On the shelf now: 50 HQ, 30 NQ').waitFor();
       await page.getByLabel('Project').selectOption({ label: 'PRJ-1 · North' });
@@ -407,7 +412,15 @@ describe('the operator web UI in Chromium', () => {
       'Products',
       'Warehouses',
       'Dispatch',
+      'Trays out',
+      'Samples',
+      'Drill sites',
+      'Tray stock',
+      'Dispatch reports',
       'Biofloc',
+      'Fish batches',
+      'Water-quality limits',
+      'Farm overview',
       'Reports',
     ]);
 
