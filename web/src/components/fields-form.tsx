@@ -16,6 +16,8 @@ export interface FieldSpec {
   kind?: 'text' | 'number' | 'date' | 'select';
   options?: { value: string; label: string }[];
   warning?: string | null;
+  /** Emptied, it is sent as null (an edit clearing it) rather than left out. */
+  nullable?: boolean;
 }
 export type Values = Record<string, string>;
 
@@ -23,11 +25,14 @@ export type Values = Record<string, string>;
  * The request body a form's values make: numbers as numbers, empty fields left out (the API applies
  * its defaults, and names a missing required field next to it). `B` is the route's generated body type.
  */
-export function bodyOf<B = Record<string, string | number>>(fields: FieldSpec[], values: Values): B {
-  const body: Record<string, string | number> = {};
+export function bodyOf<B = Record<string, string | number | null>>(fields: FieldSpec[], values: Values): B {
+  const body: Record<string, string | number | null> = {};
   for (const field of fields) {
     const value = values[field.name]?.trim() ?? '';
-    if (value === '') continue;
+    if (value === '') {
+      if (field.nullable) body[field.name] = null;
+      continue;
+    }
     body[field.name] = field.kind === 'number' && Number.isFinite(Number(value)) ? Number(value) : value;
   }
   return body as B;

@@ -9,7 +9,7 @@ import { Button } from './ui/button';
 import { Card, CardContent, CardHeader, CardTitle } from './ui/card';
 import { Dialog, DialogContent, DialogDescription, DialogTitle } from './ui/dialog';
 
-type Body = Record<string, string | number>;
+type Body = Record<string, string | number | null>;
 
 /** What one kind of master record (company, project, drillhole) needs to be listed, added and changed. */
 export interface MasterEntity<T extends { id: string; version: number }> {

@@ -10,6 +10,7 @@ import { setApiOrigin } from '../../api/client';
 import i18n from '../../lib/i18n';
 import { HarvestForm } from './harvest-form';
 import type { Tank } from './queries';
+import { TankForm } from './tank-form';
 import { WaterTestForm } from './water-test-form';
 
 // The biofloc forms against the real API on a fresh database.
@@ -83,7 +84,7 @@ describe('biofloc forms', () => {
   it("highlights a reading outside the limits of the tank's species as it is typed, and shows the API's breaches once posted", async () => {
     await i18n.changeLanguage('en');
     wrap(<WaterTestForm tanks={[tank]} tankId={tank.id} />);
-    await screen.findByText(/limits for Tilapia/);
+    await screen.findByText(/limits for Tilapia/, {}, { timeout: 5000 });
     const user = userEvent.setup();
     const oxygen = screen.getByLabelText('Dissolved oxygen (mg/l)');
     // 4.5 is within the built-in default (4) but below Tilapia's profile (5).
@@ -101,7 +102,7 @@ describe('biofloc forms', () => {
     await user.clear(oxygen);
     await user.type(oxygen, '3');
     await user.click(screen.getByRole('button', { name: 'Record water test' }));
-    const result = await screen.findByTestId('water-result');
+    const result = await screen.findByTestId('water-result', {}, { timeout: 5000 });
     expect(result.textContent).toContain('Dissolved oxygen (mg/l) 3');
   });
 
@@ -112,7 +113,7 @@ describe('biofloc forms', () => {
     await user.type(screen.getByLabelText('Lehalászott halak'), '5000');
     await user.type(screen.getByLabelText('Össztömeg (kg)'), '100');
     await user.click(screen.getByRole('button', { name: 'Lehalászás könyvelése' }));
-    const alert = await screen.findByRole('alert');
+    const alert = await screen.findByRole('alert', {}, { timeout: 5000 });
     expect(alert.textContent).toMatch(/\d/);
     expect(alert.textContent).not.toMatch(/exceed|more than/i);
     const batch = await call(server, admin, 'GET', `/api/v1/biofloc/batches/${batchId}`, undefined, 200);
@@ -128,5 +129,35 @@ describe('biofloc forms', () => {
     await user.click(screen.getByRole('button', { name: 'Post harvest' }));
     const weight = screen.getByLabelText('Total weight (kg)');
     await waitFor(() => expect(weight.getAttribute('aria-invalid')).toBe('true'));
+  });
+
+  it('tells the user to reload when the tank was changed by someone else meanwhile (412)', async () => {
+    await i18n.changeLanguage('en');
+    const stale = await call(
+      server,
+      admin,
+      'POST',
+      '/api/v1/biofloc/tanks',
+      { tank_code: 'T-09', tank_name: 'Spare', capacity_liters: 500 },
+      201,
+    );
+    await call(
+      server,
+      admin,
+      'PATCH',
+      `/api/v1/biofloc/tanks/${stale.id}`,
+      { tank_name: 'Renamed elsewhere', version: stale.version },
+      200,
+    );
+    let done = 0;
+    wrap(<TankForm tank={stale} onDone={() => done++} />);
+    const user = userEvent.setup();
+    await user.clear(screen.getByLabelText('Tank name'));
+    await user.type(screen.getByLabelText('Tank name'), 'Mine');
+    await user.click(screen.getByRole('button', { name: 'Save' }));
+    expect((await screen.findByRole('alert', {}, { timeout: 5000 })).textContent).toBe(
+      i18n.t('errors.stale'),
+    );
+    expect(done).toBe(0);
   });
 });

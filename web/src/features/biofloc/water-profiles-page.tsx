@@ -13,7 +13,9 @@ export function WaterProfilesPage() {
   const format = useFormat();
   const fields: FieldSpec[] = [
     { name: 'species', label: t('farm.batch.species') },
-    ...LIMITS.map((name): FieldSpec => ({ name, label: t(`farm.limits.${name}`), kind: 'number' })),
+    ...LIMITS.map(
+      (name): FieldSpec => ({ name, label: t(`farm.limits.${name}`), kind: 'number', nullable: true }),
+    ),
   ];
   const entity: MasterEntity<Profile> = {
     key: 'water-profiles',
@@ -56,7 +58,6 @@ export function WaterProfilesPage() {
         await api.PATCH('/api/v1/biofloc/water-quality-profiles/{id}', {
           params: { path: { id: row.id } },
           body: {
-            ...Object.fromEntries(LIMITS.map((name) => [name, null])),
             ...(body as BodyOf<'/api/v1/biofloc/water-quality-profiles/{id}', 'patch'>),
             version: row.version,
           },

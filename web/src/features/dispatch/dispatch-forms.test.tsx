@@ -117,7 +117,7 @@ describe('dispatch forms', () => {
     const user = userEvent.setup();
     await user.type(screen.getByLabelText('Indok'), 'Lost on site');
     await user.click(screen.getByRole('button', { name: 'Leírás' }));
-    const alert = await screen.findByRole('alert');
+    const alert = await screen.findByRole('alert', {}, { timeout: 5000 });
     expect(alert.textContent).not.toBe('');
     expect(alert.textContent).not.toMatch(/already|returned/i);
     await i18n.changeLanguage('en');
@@ -136,10 +136,10 @@ describe('dispatch forms', () => {
     await signInAs(server, 'field1', 'Field!pass1');
     const sent = await dispatch(2, 2);
     wrap(<DispatchPage />);
-    const row = (await screen.findByRole('cell', { name: sent.dispatch_number })).closest(
+    const row = (await screen.findByRole('cell', { name: sent.dispatch_number }, { timeout: 5000 })).closest(
       'tr',
     ) as HTMLElement;
-    expect(await within(row).findByRole('button', { name: /^Return/ })).toBeTruthy();
+    expect(await within(row).findByRole('button', { name: /^Return/ }, { timeout: 5000 })).toBeTruthy();
     expect(within(row).queryByRole('button', { name: /^Write off/ })).toBeNull();
     // The dispatch form shows what is on the shelf, and warns of asking for more.
     await waitFor(() => expect(screen.getByTestId('trays-available').textContent).toMatch(/\d+ HQ/));

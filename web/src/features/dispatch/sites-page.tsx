@@ -1,4 +1,3 @@
-import type { ColumnDef } from '@tanstack/react-table';
 import { useTranslation } from 'react-i18next';
 import { api, type BodyOf, unwrap } from '../../api/client';
 import type { FieldSpec } from '../../components/fields-form';
@@ -25,8 +24,8 @@ function useCompanies(): MasterEntity<Company> {
   const { t } = useTranslation();
   const fields: FieldSpec[] = [
     { name: 'name', label: t('drill.fields.name') },
-    { name: 'contact_email', label: t('drill.fields.contact_email') },
-    { name: 'contact_phone', label: t('drill.fields.contact_phone') },
+    { name: 'contact_email', label: t('drill.fields.contact_email'), nullable: true },
+    { name: 'contact_phone', label: t('drill.fields.contact_phone'), nullable: true },
   ];
   return {
     key: 'companies',
@@ -153,7 +152,9 @@ function useDrillholes(): MasterEntity<Drillhole> {
       kind: 'select',
       options: (projects.data ?? []).map((p) => ({ value: p.id, label: `${p.project_id} · ${p.name}` })),
     },
-    ...DEPTHS.map((name): FieldSpec => ({ name, label: t(`drill.fields.${name}`), kind: 'number' })),
+    ...DEPTHS.map(
+      (name): FieldSpec => ({ name, label: t(`drill.fields.${name}`), kind: 'number', nullable: true }),
+    ),
     {
       name: 'status',
       label: t('common.status'),
@@ -184,7 +185,7 @@ function useDrillholes(): MasterEntity<Drillhole> {
         cell: ({ row }) => t(`drill.statuses.${row.original.status}`),
       },
       { accessorKey: 'dispatch_count', header: t('drill.dispatchCount') },
-    ] satisfies ColumnDef<Drillhole>[] as ColumnDef<Drillhole, unknown>[],
+    ],
     fields,
     valuesOf: (row) => ({
       drillhole_id: row.drillhole_id,
