@@ -10,13 +10,17 @@ import { StatTiles } from '../../components/stat-tiles';
 import { Alert } from '../../components/ui/alert';
 import { Button } from '../../components/ui/button';
 import { Card, CardContent, CardHeader, CardTitle } from '../../components/ui/card';
-import { Input } from '../../components/ui/input';
+import { Input, NativeSelect } from '../../components/ui/input';
+import { Label } from '../../components/ui/label';
 import { formErrorOf } from '../../lib/api-errors';
 import { saveDownload } from '../../lib/download';
 import { useFormat } from '../../lib/format';
 
 type Discrepancy = ResponseOf<'/api/v1/dispatch/reports/reconciliation', 'get'>['discrepancies'][number];
-type Group = ResponseOf<'/api/v1/dispatch/reports/analytics', 'get'>['by_company'][number];
+type Analytics = ResponseOf<'/api/v1/dispatch/reports/analytics', 'get'>;
+type Group = Analytics['by_company'][number];
+const GROUPINGS = ['by_company', 'by_project', 'by_sample_type'] as const satisfies (keyof Analytics)[];
+type Grouping = (typeof GROUPINGS)[number];
 
 /** Tray dispatch in figures: the dashboard, reconciliation, analytics by month and company, and the export. */
 export function DispatchReportsPage() {
@@ -24,6 +28,7 @@ export function DispatchReportsPage() {
   const format = useFormat();
   const [from, setFrom] = useState('');
   const [to, setTo] = useState('');
+  const [grouping, setGrouping] = useState<Grouping>('by_company');
   const range = { ...(from ? { date_from: from } : {}), ...(to ? { date_to: to } : {}) };
   const dashboard = useQuery({
     queryKey: ['dispatch-reports', 'dashboard'],
@@ -90,7 +95,7 @@ export function DispatchReportsPage() {
     },
   ];
   const groupColumns: ColumnDef<Group, unknown>[] = [
-    { accessorKey: 'key', header: t('drill.fields.company') },
+    { accessorKey: 'key', header: t(`trays.report.groupings.${grouping}`) },
     { accessorKey: 'dispatches', header: t('trays.report.dispatches') },
     {
       id: 'hq',
@@ -168,10 +173,24 @@ export function DispatchReportsPage() {
               </BarChart>
             </ResponsiveContainer>
           </figure>
+          <div className="flex max-w-xs flex-col gap-1.5">
+            <Label htmlFor="reports-grouping">{t('trays.report.grouping')}</Label>
+            <NativeSelect
+              id="reports-grouping"
+              value={grouping}
+              onChange={(e) => setGrouping(e.target.value as Grouping)}
+            >
+              {GROUPINGS.map((g) => (
+                <option key={g} value={g}>
+                  {t(`trays.report.groupings.${g}`)}
+                </option>
+              ))}
+            </NativeSelect>
+          </div>
           <PagedTable
-            label={t('trays.report.byCompany')}
+            label={t(`trays.report.groupings.${grouping}`)}
             columns={groupColumns}
-            data={analytics.data?.by_company}
+            data={analytics.data?.[grouping]}
             rowKey={(g) => g.key}
           />
         </CardContent>
