@@ -1,10 +1,15 @@
 // For the web UI's component tests: the real API server, signed in as a user the test names.
-import { tokenStore } from '../../web/src/api/client.js';
 import { ADMIN_PASSWORD, type ApiServer } from './api-server.js';
 
-/** Signs in and keeps the pair in the UI's token store; returns the access token. */
+export interface TokenPair {
+  access_token: string;
+  refresh_token: string;
+}
+
+/** Signs in and hands the pair to `keep` (the UI's token store, in a component test); returns the access token. */
 export async function signInAs(
   server: ApiServer,
+  keep: (pair: TokenPair) => void,
   username = 'admin',
   password = ADMIN_PASSWORD,
 ): Promise<string> {
@@ -13,8 +18,8 @@ export async function signInAs(
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({ username, password }),
   });
-  const pair = (await login.json()) as { access_token: string; refresh_token: string };
-  tokenStore.set({ access_token: pair.access_token, refresh_token: pair.refresh_token });
+  const pair = (await login.json()) as TokenPair;
+  keep({ access_token: pair.access_token, refresh_token: pair.refresh_token });
   return pair.access_token;
 }
 

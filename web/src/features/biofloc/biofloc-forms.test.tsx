@@ -5,13 +5,15 @@ import userEvent from '@testing-library/user-event';
 import type { ReactNode } from 'react';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { type ApiServer, startApiServer } from '../../../../test/helpers/api-server';
-import { call, signInAs } from '../../../../test/helpers/web-session';
-import { setApiOrigin } from '../../api/client';
+import { call, signInAs, type TokenPair } from '../../../../test/helpers/web-session';
+import { setApiOrigin, tokenStore } from '../../api/client';
 import i18n from '../../lib/i18n';
 import { HarvestForm } from './harvest-form';
 import type { Tank } from './queries';
 import { TankForm } from './tank-form';
 import { WaterTestForm } from './water-test-form';
+
+const keep = (pair: TokenPair) => tokenStore.set(pair);
 
 // The biofloc forms against the real API on a fresh database.
 let server: ApiServer;
@@ -22,7 +24,7 @@ let batchId: string;
 beforeAll(async () => {
   server = await startApiServer();
   setApiOrigin(server.url);
-  admin = await signInAs(server);
+  admin = await signInAs(server, keep);
   const warehouse = await call(
     server,
     admin,

@@ -6,13 +6,15 @@ import type { ReactNode } from 'react';
 import { MemoryRouter } from 'react-router';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { type ApiServer, startApiServer } from '../../../../test/helpers/api-server';
-import { call, signInAs } from '../../../../test/helpers/web-session';
-import { setApiOrigin } from '../../api/client';
+import { call, signInAs, type TokenPair } from '../../../../test/helpers/web-session';
+import { setApiOrigin, tokenStore } from '../../api/client';
 import { AuthProvider } from '../../lib/auth';
 import i18n from '../../lib/i18n';
 import { DispatchPage } from './dispatch-page';
 import { ReturnForm } from './return-form';
 import { WriteOffForm } from './write-off-form';
+
+const keep = (pair: TokenPair) => tokenStore.set(pair);
 
 // The dispatch forms against the real API on a fresh database: what they show is the API's own answer.
 let server: ApiServer;
@@ -22,7 +24,7 @@ let site: { projectId: string; drillholeId: string };
 beforeAll(async () => {
   server = await startApiServer();
   setApiOrigin(server.url);
-  admin = await signInAs(server);
+  admin = await signInAs(server, keep);
   const company = await call(server, admin, 'POST', '/api/v1/companies', { name: 'Recsk Mining' }, 201);
   const project = await call(
     server,
@@ -86,7 +88,7 @@ const dispatch = (hq: number, nq: number) =>
 describe('dispatch forms', () => {
   it('warns before posting a return that does not match what is still out', async () => {
     await i18n.changeLanguage('en');
-    admin = await signInAs(server);
+    admin = await signInAs(server, keep);
     const sent = await dispatch(4, 2);
     let done = 0;
     wrap(<ReturnForm dispatch={sent} onDone={() => done++} />);
@@ -133,7 +135,7 @@ describe('dispatch forms', () => {
 
   it('shows warehouse staff the return but not the write-off, which is for managers', async () => {
     await i18n.changeLanguage('en');
-    await signInAs(server, 'field1', 'Field!pass1');
+    await signInAs(server, keep, 'field1', 'Field!pass1');
     const sent = await dispatch(2, 2);
     wrap(<DispatchPage />);
     const row = (await screen.findByRole('cell', { name: sent.dispatch_number }, { timeout: 5000 })).closest(
@@ -147,6 +149,6 @@ describe('dispatch forms', () => {
     await user.clear(screen.getByLabelText('HQ boxes'));
     await user.type(screen.getByLabelText('HQ boxes'), '999');
     expect(screen.getByLabelText('HQ boxes').getAttribute('data-out-of-range')).toBe('true');
-    admin = await signInAs(server);
+    admin = await signInAs(server, keep);
   });
 });
