@@ -8,6 +8,7 @@ import { type ApiServer, startApiServer } from '../../../../test/helpers/api-ser
 import { call, signInAs, type TokenPair } from '../../../../test/helpers/web-session';
 import { setApiOrigin, tokenStore } from '../../api/client';
 import i18n from '../../lib/i18n';
+import { GradingForm } from './grading-form';
 import { HarvestForm } from './harvest-form';
 import type { Tank } from './queries';
 import { TankForm } from './tank-form';
@@ -161,5 +162,40 @@ describe('biofloc forms', () => {
       i18n.t('errors.stale'),
     );
     expect(done).toBe(0);
+  });
+
+  it("shows the API's refusal of a grading whose size groups do not add up to the batch", async () => {
+    await i18n.changeLanguage('en');
+    await call(
+      server,
+      admin,
+      'POST',
+      '/api/v1/biofloc/tanks',
+      { tank_code: 'T-02', tank_name: 'Two', capacity_liters: 8000 },
+      201,
+    );
+    const batch = await call(server, admin, 'GET', `/api/v1/biofloc/batches/${batchId}`, undefined, 200);
+    wrap(<GradingForm batch={batch} />);
+    const user = userEvent.setup();
+    for (const [i, count] of [
+      [0, '100'],
+      [1, '200'],
+    ] as const) {
+      await user.type(screen.getByLabelText('Fish', { selector: `#grading-${i}-fish_count` }), count);
+      await user.type(
+        screen.getByLabelText('Average weight (g)', { selector: `#grading-${i}-avg_weight_g` }),
+        '8',
+      );
+    }
+    const tanks = screen.getAllByLabelText('Destination tank') as HTMLSelectElement[];
+    await waitFor(() => expect(tanks[1]?.options.length).toBeGreaterThan(1));
+    await user.selectOptions(tanks[0] as HTMLSelectElement, 'T-01');
+    await user.selectOptions(tanks[1] as HTMLSelectElement, 'T-02');
+    expect(screen.getByText(/300 of 1,000 fish assigned/)).toBeTruthy();
+    await user.click(screen.getByRole('button', { name: 'Post grading' }));
+    const alert = await screen.findByRole('alert', {}, { timeout: 5000 });
+    expect(alert.textContent).not.toBe('');
+    const after = await call(server, admin, 'GET', `/api/v1/biofloc/batches/${batchId}`, undefined, 200);
+    expect(after.status).toBe('active');
   });
 });

@@ -7,7 +7,7 @@ import { Alert } from '../../components/ui/alert';
 import { Button } from '../../components/ui/button';
 import { Input } from '../../components/ui/input';
 import { fieldErrorsOf, formErrorOf } from '../../lib/api-errors';
-import { today } from '../../lib/format';
+import { today, useFormat } from '../../lib/format';
 import { type Batch, useTanks } from './queries';
 
 interface Group {
@@ -29,6 +29,7 @@ const newGroup = (label = ''): Group => ({
 /** A batch sorted by size into new batches, one per size group, each into its own tank; the counts must add up. */
 export function GradingForm({ batch }: { batch: Batch }) {
   const { t } = useTranslation();
+  const format = useFormat();
   const tanks = useTanks();
   const [date, setDate] = useState(today);
   const [groups, setGroups] = useState<Group[]>(() => [newGroup('S'), newGroup('L')]);
@@ -112,7 +113,9 @@ export function GradingForm({ batch }: { batch: Batch }) {
           </div>
         </fieldset>
       ))}
-      <p className="text-sm">{t('farm.grading.total', { total, count: batch.current_count })}</p>
+      <p className="text-sm">
+        {t('farm.grading.total', { total: format.number(total), count: format.number(batch.current_count) })}
+      </p>
       {post.error ? <Alert variant="destructive">{formErrorOf(post.error, t)}</Alert> : null}
       {post.data ? (
         <Alert variant="success">
