@@ -188,7 +188,7 @@ async function mainFlow(page: Page): Promise<void> {
   await row.getByText('Completed').waitFor();
 
   // Reports: rows on screen, the whole report downloaded as CSV and XLSX.
-  await page.getByRole('link', { name: 'Reports' }).click();
+  await page.getByRole('link', { name: 'Reports', exact: true }).click();
   await page.getByLabel('Report', { exact: true }).selectOption({ label: 'Lots by expiry (FEFO)' });
   // LOT-A went out whole; LOT-B is split between the two warehouses by the transfer.
   await page.getByRole('cell', { name: 'SIDE', exact: true }).waitFor();
@@ -323,7 +323,12 @@ describe('the operator web UI in Chromium', () => {
     try {
       await signIn(page, 'admin', ADMIN_PASSWORD);
       await page.getByRole('link', { name: 'Biofloc' }).click();
-      await page.getByRole('button', { name: /T-01.*B-01 · 1000 fish/ }).click();
+      const tile = page
+        .getByRole('list', { name: 'Tanks' })
+        .getByRole('listitem')
+        .filter({ hasText: 'T-01' });
+      await tile.getByRole('link', { name: 'B-01 · 1000 fish' }).waitFor();
+      await tile.getByRole('button', { name: /^T-01/ }).click();
       expect(await page.getByLabel('Tank', { exact: true }).inputValue()).toBe(tank.id);
       await page.getByLabel('Date').fill(today);
       await scan(page, 'FEED-1', 'feed-scan');
@@ -360,7 +365,7 @@ describe('the operator web UI in Chromium', () => {
     const page = await newPage();
     try {
       await signIn(page, 'admin', ADMIN_PASSWORD);
-      await page.getByRole('link', { name: 'Dispatch' }).click();
+      await page.getByRole('link', { name: 'Dispatch', exact: true }).click();
       const available = page.getByTestId('trays-available');
       await available.getByText('On the shelf now: 50 HQ, 30 NQ').waitFor();
       await page.getByLabel('Project').selectOption({ label: 'PRJ-1 · North' });
@@ -429,7 +434,15 @@ describe('the operator web UI in Chromium', () => {
       'Customers',
       'Warehouses',
       'Dispatch',
+      'Trays out',
+      'Samples',
+      'Drill sites',
+      'Tray stock',
+      'Dispatch reports',
       'Biofloc',
+      'Fish batches',
+      'Water-quality limits',
+      'Farm overview',
       'Reports',
     ]);
 

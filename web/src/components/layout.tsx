@@ -15,7 +15,8 @@ function NavItem({ to, label, onPick }: { to: string; label: string; onPick: () 
     <li>
       <NavLink
         to={to}
-        end={to === '/'}
+        // A menu entry is one page: /biofloc is not lit up on /biofloc/batches.
+        end
         onClick={onPick}
         className={({ isActive }) =>
           cn(

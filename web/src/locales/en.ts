@@ -1,4 +1,6 @@
 /** Every word the UI shows, in English; hu.ts has the same keys (the compiler checks). */
+import { fieldEn } from './field.en';
+
 export const en = {
   nav: {
     menu: 'Menu',
@@ -498,6 +500,7 @@ export const en = {
     create: 'Create {{formatted}} bins',
     created: 'Bins created: {{formatted}}.',
   },
+  ...fieldEn,
 };
 
 type Shape<T> = { [K in keyof T]: T[K] extends string ? string : Shape<T[K]> };

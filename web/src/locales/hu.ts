@@ -1,4 +1,5 @@
 import type { Translations } from './en';
+import { fieldHu } from './field.hu';
 
 export const hu: Translations = {
   nav: {
@@ -517,4 +518,5 @@ export const hu: Translations = {
     create: '{{formatted}} tárolóhely létrehozása',
     created: 'Létrehozott tárolóhelyek: {{formatted}}.',
   },
+  ...fieldHu,
 };

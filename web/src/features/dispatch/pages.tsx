@@ -1,5 +1,10 @@
 import type { PageEntry } from '../../page-entry';
 import { DispatchPage } from './dispatch-page';
+import { DispatchReportsPage } from './dispatch-reports-page';
+import { OutstandingPage } from './outstanding-page';
+import { SamplesPage } from './samples-page';
+import { SitesPage } from './sites-page';
+import { TrayInventoryPage } from './tray-inventory-page';
 
 export const dispatchPages: PageEntry[] = [
   {
@@ -7,5 +12,35 @@ export const dispatchPages: PageEntry[] = [
     route: 'GET /api/v1/dispatches',
     element: <DispatchPage />,
     nav: { group: 'field', key: 'nav.dispatch' },
+  },
+  {
+    path: '/dispatch/outstanding',
+    route: 'GET /api/v1/dispatches/outstanding',
+    element: <OutstandingPage />,
+    nav: { group: 'field', key: 'trays.nav.outstanding' },
+  },
+  {
+    path: '/dispatch/samples',
+    route: 'GET /api/v1/samples',
+    element: <SamplesPage />,
+    nav: { group: 'field', key: 'trays.nav.samples' },
+  },
+  {
+    path: '/dispatch/sites',
+    route: 'GET /api/v1/companies',
+    element: <SitesPage />,
+    nav: { group: 'field', key: 'trays.nav.sites' },
+  },
+  {
+    path: '/dispatch/inventory',
+    route: 'GET /api/v1/dispatch/inventory',
+    element: <TrayInventoryPage />,
+    nav: { group: 'field', key: 'trays.nav.inventory' },
+  },
+  {
+    path: '/dispatch/reports',
+    route: 'GET /api/v1/dispatch/reports/dashboard',
+    element: <DispatchReportsPage />,
+    nav: { group: 'field', key: 'trays.nav.reports' },
   },
 ];

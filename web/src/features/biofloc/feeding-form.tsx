@@ -1,4 +1,4 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, type ResponseOf, unwrap } from '../../api/client';
@@ -10,12 +10,11 @@ import { Alert } from '../../components/ui/alert';
 import { Button } from '../../components/ui/button';
 import { Input } from '../../components/ui/input';
 import { fieldErrorsOf, formErrorOf } from '../../lib/api-errors';
-import { useAuth } from '../../lib/auth';
+import { today } from '../../lib/format';
 import type { Scan } from '../../lib/gs1';
 import { useIdempotencyKey } from '../../lib/use-idempotency-key';
-import { cn } from '../../lib/utils';
+import type { Tank } from './queries';
 
-type Tank = ResponseOf<'/api/v1/biofloc/tanks', 'get'>['items'][number];
 type Feeding = ResponseOf<'/api/v1/biofloc/feeding', 'post', 201>;
 
 interface Item {
@@ -24,13 +23,8 @@ interface Item {
   kg: string;
 }
 
-/** Today's date where the browser is: the feeding day a farm hand means. */
-function today(): string {
-  const now = new Date();
-  return new Date(now.getTime() - now.getTimezoneOffset() * 60_000).toISOString().slice(0, 10);
-}
-
-function FeedingForm({
+/** A feeding session of a tank's batch: feed scanned in, kilograms per feed. */
+export function FeedingForm({
   tanks,
   tankId,
   onTank,
@@ -154,54 +148,5 @@ function FeedingForm({
         </Button>
       </div>
     </FormCard>
-  );
-}
-
-/** Biofloc tanks as a grid with status and current batch, and the feeding form for field operators. */
-export function FeedingPage() {
-  const { t } = useTranslation();
-  const { can } = useAuth();
-  const [tankId, setTankId] = useState('');
-  const tanks = useQuery({
-    queryKey: ['tanks'],
-    queryFn: async () =>
-      unwrap(await api.GET('/api/v1/biofloc/tanks', { params: { query: { page_size: 100 } } })),
-  });
-  const list = tanks.data?.items ?? [];
-  return (
-    <div className="flex flex-col gap-4">
-      <h1 className="text-2xl font-bold">{t('biofloc.title')}</h1>
-      <ul className="grid grid-cols-2 gap-3 md:grid-cols-4 xl:grid-cols-6" aria-label={t('biofloc.tanks')}>
-        {list.map((tank) => (
-          <li key={tank.id}>
-            <button
-              type="button"
-              onClick={() => setTankId(tank.id)}
-              aria-pressed={tank.id === tankId}
-              className={cn(
-                'w-full rounded-lg border-2 p-3 text-left focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-ring',
-                tank.id === tankId ? 'border-primary bg-muted' : 'border-border',
-              )}
-            >
-              <span className="block font-bold">{tank.tank_code}</span>
-              <span className="block text-sm text-muted-foreground">
-                {t(`biofloc.status.${tank.status}`)}
-              </span>
-              <span className="block text-sm">
-                {tank.current_batch_code
-                  ? t('biofloc.batchCount', {
-                      batch: tank.current_batch_code,
-                      count: tank.current_batch_count ?? 0,
-                    })
-                  : t('biofloc.empty')}
-              </span>
-            </button>
-          </li>
-        ))}
-      </ul>
-      {can('POST /api/v1/biofloc/feeding') ? (
-        <FeedingForm tanks={list} tankId={tankId} onTank={setTankId} />
-      ) : null}
-    </div>
   );
 }
