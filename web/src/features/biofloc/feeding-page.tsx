@@ -11,6 +11,7 @@ import { Button } from '../../components/ui/button';
 import { Input } from '../../components/ui/input';
 import { fieldErrorsOf, formErrorOf } from '../../lib/api-errors';
 import { useAuth } from '../../lib/auth';
+import { businessToday, useFormat } from '../../lib/format';
 import type { Scan } from '../../lib/gs1';
 import { useIdempotencyKey } from '../../lib/use-idempotency-key';
 import { cn } from '../../lib/utils';
@@ -24,12 +25,6 @@ interface Item {
   kg: string;
 }
 
-/** Today's date where the browser is: the feeding day a farm hand means. */
-function today(): string {
-  const now = new Date();
-  return new Date(now.getTime() - now.getTimezoneOffset() * 60_000).toISOString().slice(0, 10);
-}
-
 function FeedingForm({
   tanks,
   tankId,
@@ -39,9 +34,9 @@ function FeedingForm({
   tankId: string;
   onTank: (id: string) => void;
 }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const queryClient = useQueryClient();
-  const [date, setDate] = useState(today);
+  const [date, setDate] = useState(() => businessToday());
   const [session, setSession] = useState('1');
   const [items, setItems] = useState<Item[]>([]);
   const [notice, setNotice] = useState<string | null>(null);
@@ -79,7 +74,7 @@ function FeedingForm({
     },
   });
   const fields = fieldErrorsOf(feed.error);
-  const number = new Intl.NumberFormat(i18n.language, { maximumFractionDigits: 2 });
+  const format = useFormat();
   function submit(event: FormEvent) {
     event.preventDefault();
     setDone(null);
@@ -120,9 +115,9 @@ function FeedingForm({
       {done ? (
         <Alert variant="success">
           {t('biofloc.fed', {
-            kg: number.format(done.total_kg),
+            kg: format.number(done.total_kg),
             batch: done.batch_code,
-            rate: done.feeding_rate_pct === null ? '—' : number.format(done.feeding_rate_pct),
+            rate: done.feeding_rate_pct === null ? '—' : format.number(done.feeding_rate_pct),
           })}
         </Alert>
       ) : null}
