@@ -356,6 +356,42 @@ export const en = {
     openTransfers: 'Open transfers',
     valueByWarehouse: 'Stock value by warehouse',
   },
+  alerts: {
+    title: 'Alerts to acknowledge',
+    none: 'No open alerts.',
+    acknowledge: 'Acknowledge',
+    kinds: {
+      lot_expiring: 'Expiring',
+      lot_expired: 'Expired',
+      low_stock: 'Low stock',
+      water_quality: 'Water quality',
+      water_test_overdue: 'Water test due',
+    },
+    text: {
+      lot_expiring:
+        '{{sku}} {{product}}, lot {{lot}} in {{warehouse}} expires on {{expiry}} (in {{days}} days).',
+      lot_expired: '{{sku}} {{product}}, lot {{lot}} in {{warehouse}} expired on {{expiry}}.',
+      low_stock: '{{sku}} {{product}} in {{warehouse}}: {{onHand}} on hand, reorder point {{reorderPoint}}.',
+      low_stock_total:
+        '{{sku}} {{product}}: {{onHand}} on hand in all warehouses, reorder point {{reorderPoint}}.',
+      water_quality: '{{subject}}: {{parameter}} is {{value}} (limit {{threshold}}).',
+      water_test_overdue: '{{subject}}: no water test in the last 24 hours.',
+    },
+  },
+  dashboardCharts: {
+    expiringLots: 'Expiring lots',
+    expired: 'Expired',
+    within7: 'Within 7 days',
+    within30: 'Within 30 days',
+    lots: 'Lots',
+    lowStockByWarehouse: 'Products below their reorder point, by warehouse',
+    products: 'Products',
+    movementsToday: "Today's movements",
+    receipts: 'Receipts',
+    issues: 'Issues',
+    documents: 'Documents',
+    quantity: 'Quantity',
+  },
 };
 
 type Shape<T> = { [K in keyof T]: T[K] extends string ? string : Shape<T[K]> };

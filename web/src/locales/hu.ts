@@ -365,4 +365,40 @@ export const hu: Translations = {
     openTransfers: 'Nyitott átrakások',
     valueByWarehouse: 'Készletérték raktáranként',
   },
+  alerts: {
+    title: 'Nyugtázandó riasztások',
+    none: 'Nincs nyitott riasztás.',
+    acknowledge: 'Nyugtázás',
+    kinds: {
+      lot_expiring: 'Lejáró',
+      lot_expired: 'Lejárt',
+      low_stock: 'Alacsony készlet',
+      water_quality: 'Vízminőség',
+      water_test_overdue: 'Esedékes vízvizsgálat',
+    },
+    text: {
+      lot_expiring:
+        '{{sku}} {{product}}, {{lot}} sarzs ({{warehouse}}) lejár: {{expiry}} ({{days}} nap múlva).',
+      lot_expired: '{{sku}} {{product}}, {{lot}} sarzs ({{warehouse}}) lejárt: {{expiry}}.',
+      low_stock:
+        '{{sku}} {{product}} ({{warehouse}}): készleten {{onHand}}, rendelési pont {{reorderPoint}}.',
+      low_stock_total: '{{sku}} {{product}}: készleten összesen {{onHand}}, rendelési pont {{reorderPoint}}.',
+      water_quality: '{{subject}}: {{parameter}} értéke {{value}} (határ: {{threshold}}).',
+      water_test_overdue: '{{subject}}: az elmúlt 24 órában nem volt vízvizsgálat.',
+    },
+  },
+  dashboardCharts: {
+    expiringLots: 'Lejáró sarzsok',
+    expired: 'Lejárt',
+    within7: '7 napon belül',
+    within30: '30 napon belül',
+    lots: 'Sarzsok',
+    lowStockByWarehouse: 'Rendelési pont alatti termékek raktáranként',
+    products: 'Termékek',
+    movementsToday: 'Mai mozgások',
+    receipts: 'Bevételezések',
+    issues: 'Kiadások',
+    documents: 'Bizonylatok',
+    quantity: 'Mennyiség',
+  },
 };

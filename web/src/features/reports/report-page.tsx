@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { api, unwrap } from '../../api/client';
+import { BarsCard } from '../../components/bars-card';
 import { DataTable } from '../../components/data-table';
 import { Alert } from '../../components/ui/alert';
 import { Button } from '../../components/ui/button';
@@ -14,7 +15,6 @@ import { fieldErrorsOf, formErrorOf } from '../../lib/api-errors';
 import { useAuth } from '../../lib/auth';
 import { saveDownload } from '../../lib/download';
 import { startOfBusinessDay, useFormat } from '../../lib/format';
-import { BarsCard } from './report-chart';
 import {
   type ColumnKind,
   REPORTS,

@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
-import { Card, CardContent, CardHeader, CardTitle } from '../../components/ui/card';
-import { useFormat } from '../../lib/format';
+import { useFormat } from '../lib/format';
+import { Card, CardContent, CardHeader, CardTitle } from './ui/card';
 
 /** Dark enough for AA contrast against white, and told apart without colour by the legend's order. */
 export const CHART_COLOURS = ['#1e3a8a', '#b45309', '#047857', '#9f1239', '#5b21b6'];
