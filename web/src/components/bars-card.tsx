@@ -15,6 +15,7 @@ export function BarsCard({
   label,
   stacked = false,
   money = false,
+  counts = false,
 }: {
   title: string;
   data: Record<string, unknown>[];
@@ -23,6 +24,8 @@ export function BarsCard({
   label: (key: string) => string;
   stacked?: boolean;
   money?: boolean;
+  /** Whole numbers only (lots, products): no fractional ticks. */
+  counts?: boolean;
 }) {
   const { t } = useTranslation();
   const format = useFormat();
@@ -41,7 +44,7 @@ export function BarsCard({
               <BarChart data={data}>
                 <CartesianGrid strokeDasharray="3 3" />
                 <XAxis dataKey={x} />
-                <YAxis tickFormatter={(v: number) => format.number(v)} width={80} />
+                <YAxis allowDecimals={!counts} tickFormatter={(v: number) => format.number(v)} width={80} />
                 <Tooltip formatter={(v) => show(v)} />
                 {bars.length > 1 ? <Legend /> : null}
                 {bars.map((bar, i) => (

@@ -405,6 +405,7 @@ export const en = {
       samples: 'Samples',
     },
     file: 'File (CSV or XLSX)',
+    fileName: 'File',
     template: 'Template:',
     templateFormat: { csv: 'CSV template', xlsx: 'XLSX template' },
     createCategories: 'Create the categories the file names that do not exist yet',

@@ -414,6 +414,7 @@ export const hu: Translations = {
       samples: 'Minták',
     },
     file: 'Fájl (CSV vagy XLSX)',
+    fileName: 'Fájl',
     template: 'Sablon:',
     templateFormat: { csv: 'CSV-sablon', xlsx: 'XLSX-sablon' },
     createCategories: 'A fájlban szereplő, még nem létező kategóriák létrehozása',

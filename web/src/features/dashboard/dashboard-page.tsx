@@ -66,6 +66,7 @@ export function DashboardPage() {
             x="label"
             bars={['lots']}
             label={() => chart('lots')}
+            counts
           />
           <BarsCard
             title={chart('lowStockByWarehouse')}
@@ -73,6 +74,7 @@ export function DashboardPage() {
             x="warehouse_code"
             bars={['low_stock_count']}
             label={() => chart('products')}
+            counts
           />
           <BarsCard
             title={chart('movementsToday')}

@@ -100,7 +100,7 @@ function RecentImports() {
       header: t('imports.when'),
       cell: ({ row }) => format.dateTime(row.original.created_at),
     },
-    { accessorKey: 'filename', header: t('imports.file') },
+    { accessorKey: 'filename', header: t('imports.fileName') },
     { id: 'kind', header: t('imports.kind'), cell: ({ row }) => t(`imports.kinds.${row.original.kind}`) },
     {
       id: 'status',
