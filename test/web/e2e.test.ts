@@ -176,7 +176,7 @@ async function mainFlow(page: Page): Promise<void> {
 
   // Reports: rows on screen, the whole report downloaded as CSV and XLSX.
   await page.getByRole('link', { name: 'Reports' }).click();
-  await page.getByLabel('Report').selectOption({ label: 'Lots by expiry (FEFO)' });
+  await page.getByLabel('Report', { exact: true }).selectOption({ label: 'Lots by expiry (FEFO)' });
   // LOT-A went out whole; LOT-B is split between the two warehouses by the transfer.
   await page.getByRole('cell', { name: 'SIDE', exact: true }).waitFor();
   expect(await page.getByRole('cell', { name: 'LOT-A', exact: true }).count()).toBe(0);
@@ -392,7 +392,7 @@ describe('the operator web UI in Chromium', () => {
     await expect.poll(() => admin.getByLabel('Password').getAttribute('aria-invalid')).toBe('true');
     await admin.getByLabel('Password').fill('Viewer!pass1');
     await admin.getByRole('button', { name: 'Create user' }).click();
-    await admin.getByRole('cell', { name: 'Vera Viewer' }).waitFor();
+    await admin.getByRole('cell', { name: 'Vera Viewer', exact: true }).waitFor();
     expect(await seriousViolations(admin)).toEqual([]);
     await screenshots(admin, 'users');
 
