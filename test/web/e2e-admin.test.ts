@@ -124,6 +124,16 @@ describe('reports, imports, alerts and administration in Chromium', () => {
       await page.getByRole('heading', { name: 'Quantity by age (this page)' }).waitFor();
       await page.locator('.recharts-bar-rectangle').first().waitFor();
       await checked(page, 'report-aging');
+      for (const [name, shot] of [
+        ['Stock turnover', 'report-turnover'],
+        ['Ledger reconciliation', 'report-reconciliation'],
+        ['ABC analysis', 'report-abc'],
+        ['Low stock', 'report-low-stock'],
+      ] as const) {
+        await page.getByLabel('Report', { exact: true }).selectOption({ label: name });
+        await page.getByRole('table', { name }).waitFor();
+        await checked(page, shot);
+      }
     });
   });
 

@@ -144,6 +144,7 @@ export const en = {
     report: 'Report',
     csv: 'Download CSV',
     xlsx: 'Download XLSX',
+    period: 'Period: {{from}} – {{to}}',
     noData: 'Nothing to show for these filters.',
     yes: 'Yes',
     no: 'No',

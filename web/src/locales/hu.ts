@@ -146,6 +146,7 @@ export const hu: Translations = {
     report: 'Kimutatás',
     csv: 'CSV letöltése',
     xlsx: 'XLSX letöltése',
+    period: 'Időszak: {{from}} – {{to}}',
     noData: 'Ezekkel a szűrőkkel nincs megjeleníthető adat.',
     yes: 'Igen',
     no: 'Nem',

@@ -68,6 +68,8 @@ export interface ReportDefinition {
   paging?: (data: unknown) => { page: number; pages: number; total: number };
   /** Totals or other figures shown above the rows. */
   totals?: (data: unknown) => { key: string; value: number; kind: ColumnKind }[];
+  /** The days the report covers, when the API chose them (turnover, ABC). */
+  period?: (data: unknown) => { from: string; to: string };
   chart?: ReportChart;
   /** A second table of whole-report figures (reconciliation's warehouses). */
   extra?: {
@@ -89,6 +91,7 @@ function define<K extends ReportKey>(definition: {
   rows: (data: ReportData<K>) => object[];
   paging?: (data: ReportData<K>) => { page: number; pages: number; total: number };
   totals?: (data: ReportData<K>) => { key: string; value: number; kind: ColumnKind }[];
+  period?: (data: ReportData<K>) => { from: string; to: string };
   chart?: Omit<ReportChart, 'data'> & { data: (data: ReportData<K>) => object[] };
   extra?: { title: string; columns: readonly ReportColumn[]; rows: (data: ReportData<K>) => object[] };
 }): ReportDefinition {
@@ -286,6 +289,7 @@ export const REPORTS: readonly ReportDefinition[] = [
     paged: true,
     rows: (d) => d.items,
     paging: pageOf,
+    period: (d) => ({ from: d.date_from, to: d.date_to }),
     chart: { title: 'turnover', x: 'sku', bars: ['turnover'], data: (d) => d.items },
   }),
   define({
@@ -336,6 +340,7 @@ export const REPORTS: readonly ReportDefinition[] = [
     paged: true,
     rows: (d) => d.items,
     paging: pageOf,
+    period: (d) => ({ from: d.date_from, to: d.date_to }),
     chart: { title: 'abc', x: 'sku', bars: ['consumed_value'], money: true, data: (d) => d.items },
   }),
 ];

@@ -128,6 +128,7 @@ function ReportChooser({ current }: { current: ReportKey }) {
 
 function Report({ definition }: { definition: ReportDefinition }) {
   const { t } = useTranslation();
+  const format = useFormat();
   const cell = useCell();
   const [values, setValues] = useState<Record<string, string>>(() =>
     Object.fromEntries(definition.filters.map((f) => [f.name, f.initial ?? ''])),
@@ -175,6 +176,14 @@ function Report({ definition }: { definition: ReportDefinition }) {
       {download.error ? <Alert variant="destructive">{formErrorOf(download.error, t)}</Alert> : null}
       {report.error && Object.keys(fields).length === 0 ? (
         <Alert variant="destructive">{formErrorOf(report.error, t)}</Alert>
+      ) : null}
+      {data && definition.period ? (
+        <p className="text-sm" data-testid="report-period">
+          {t('reports.period', {
+            from: format.date(definition.period(data).from),
+            to: format.date(definition.period(data).to),
+          })}
+        </p>
       ) : null}
       {data && definition.totals ? (
         <dl className="flex flex-wrap gap-x-8 gap-y-2" data-testid="report-totals">
