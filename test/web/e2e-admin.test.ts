@@ -176,6 +176,20 @@ describe('reports, imports, alerts and administration in Chromium', () => {
         .getByRole('cell', { name: 'products.csv' })
         .waitFor();
       await checked(page, 'import-done');
+      // In Hungarian: the same screen, and a dry run's problems in the API's Hungarian.
+      await page.getByRole('button', { name: 'hu', exact: true }).click();
+      await page.getByRole('heading', { name: 'Importálás', level: 1 }).waitFor();
+      await page.getByLabel('Fájl (CSV vagy XLSX)').setInputFiles({
+        name: 'rossz.csv',
+        mimeType: 'text/csv',
+        buffer: Buffer.from('sku,name,unit_price\r\nIMP-9,Kilenc,x\r\n'),
+      });
+      await page.getByRole('button', { name: 'Fájl ellenőrzése (próbafuttatás)' }).click();
+      await page
+        .getByRole('table', { name: 'A fájl hibái' })
+        .getByRole('cell', { name: 'unit_price' })
+        .waitFor();
+      await checked(page, 'import-problems-hu');
     });
   });
 
