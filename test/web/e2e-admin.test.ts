@@ -119,6 +119,11 @@ describe('reports, imports, alerts and administration in Chromium', () => {
       await page.getByLabel('Movement type').selectOption({ label: 'Receipt' });
       await page.getByRole('cell', { name: 'SKU-VAL-A' }).waitFor();
       await page.getByText(/Page 1 of 1 \(2 items\)/).waitFor();
+      // The filters are in the address: a reload shows the same report.
+      expect(page.url()).toContain('/reports/movement-history?movement_type=receipt');
+      await page.reload();
+      await page.getByText(/Page 1 of 1 \(2 items\)/).waitFor();
+      expect(await page.getByLabel('Movement type').inputValue()).toBe('receipt');
       await checked(page, 'report-movement-history');
       await page.getByLabel('Report', { exact: true }).selectOption({ label: 'Stock aging' });
       await page.getByRole('heading', { name: 'Quantity by age (this page)' }).waitFor();

@@ -1,8 +1,7 @@
 import { keepPreviousData, useMutation, useQuery } from '@tanstack/react-query';
 import type { ColumnDef } from '@tanstack/react-table';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useNavigate } from 'react-router';
+import { useNavigate, useSearchParams } from 'react-router';
 import { api, unwrap } from '../../api/client';
 import { BarsCard } from '../../components/bars-card';
 import { DataTable } from '../../components/data-table';
@@ -130,10 +129,23 @@ function Report({ definition }: { definition: ReportDefinition }) {
   const { t } = useTranslation();
   const format = useFormat();
   const cell = useCell();
-  const [values, setValues] = useState<Record<string, string>>(() =>
-    Object.fromEntries(definition.filters.map((f) => [f.name, f.initial ?? ''])),
+  // Filters and page live in the address, so a report can be linked to and survives a reload
+  // (replacing the entry: typing a filter does not fill the history).
+  const [params, setParams] = useSearchParams();
+  const values: Record<string, string> = Object.fromEntries(
+    definition.filters.map((f) => [f.name, params.get(f.name) ?? f.initial ?? '']),
   );
-  const [page, setPage] = useState(1);
+  const page = Math.max(1, Number(params.get('page')) || 1);
+  function update(next: Record<string, string>, nextPage: number) {
+    const search = new URLSearchParams();
+    for (const filter of definition.filters) {
+      const value = next[filter.name] ?? '';
+      if (value !== (filter.initial ?? '')) search.set(filter.name, value);
+    }
+    if (nextPage > 1) search.set('page', String(nextPage));
+    setParams(search, { replace: true });
+  }
+  const setPage = (next: number) => update(values, next);
   const query = queryOf(definition.filters, values);
   const report = useQuery({
     queryKey: ['report', definition.key, query, page],
@@ -159,8 +171,7 @@ function Report({ definition }: { definition: ReportDefinition }) {
             value={values[filter.name] ?? ''}
             error={fields[filter.name]}
             onChange={(value) => {
-              setValues({ ...values, [filter.name]: value });
-              setPage(1);
+              update({ ...values, [filter.name]: value }, 1);
             }}
           />
         ))}
