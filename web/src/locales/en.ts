@@ -360,6 +360,8 @@ export const en = {
   alerts: {
     title: 'Alerts to acknowledge',
     none: 'No open alerts.',
+    kind: 'Kind',
+    allKinds: 'All kinds',
     acknowledge: 'Acknowledge',
     kinds: {
       lot_expiring: 'Expiring',

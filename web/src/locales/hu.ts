@@ -369,6 +369,8 @@ export const hu: Translations = {
   alerts: {
     title: 'Nyugtázandó riasztások',
     none: 'Nincs nyitott riasztás.',
+    kind: 'Fajta',
+    allKinds: 'Minden fajta',
     acknowledge: 'Nyugtázás',
     kinds: {
       lot_expiring: 'Lejáró',

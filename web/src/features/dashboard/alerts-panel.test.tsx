@@ -130,5 +130,8 @@ describe('AlertsPanel', () => {
     await screen.findByRole('list', { name: /Alerts to acknowledge/ });
     await waitFor(() => expect(screen.getByRole('heading').textContent).toMatch(/\(\d+\)/));
     expect(screen.queryByRole('button', { name: /Acknowledge/ })).toBeNull();
+    // Only expired lots: there are none.
+    await userEvent.setup().selectOptions(screen.getByLabelText('Kind'), 'lot_expired');
+    await screen.findByText('No open alerts.');
   });
 });

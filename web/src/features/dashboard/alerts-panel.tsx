@@ -6,12 +6,15 @@ import { Pager } from '../../components/data-table';
 import { Alert } from '../../components/ui/alert';
 import { Button } from '../../components/ui/button';
 import { Card, CardContent, CardHeader, CardTitle } from '../../components/ui/card';
+import { NativeSelect } from '../../components/ui/input';
+import { Label } from '../../components/ui/label';
 import { formErrorOf } from '../../lib/api-errors';
 import { useAuth } from '../../lib/auth';
 import { useFormat } from '../../lib/format';
 
 type AlertItem = ResponseOf<'/api/v1/alerts', 'get'>['items'][number];
 const PAGE_SIZE = 10;
+const KINDS = ['lot_expiring', 'lot_expired', 'low_stock', 'water_quality', 'water_test_overdue'] as const;
 
 /** What one alert says, in the user's language, from its kind and figures. */
 function useDescribe() {
@@ -43,13 +46,14 @@ export function AlertsPanel() {
   const describe = useDescribe();
   const queryClient = useQueryClient();
   const [page, setPage] = useState(1);
+  const [kind, setKind] = useState<'' | AlertItem['kind']>('');
   const alerts = useQuery({
-    queryKey: ['alerts', page],
+    queryKey: ['alerts', kind, page],
     placeholderData: keepPreviousData,
     queryFn: async () =>
       unwrap(
         await api.GET('/api/v1/alerts', {
-          params: { query: { acknowledged: false, page, page_size: PAGE_SIZE } },
+          params: { query: { acknowledged: false, page, page_size: PAGE_SIZE, ...(kind ? { kind } : {}) } },
         }),
       ),
   });
@@ -75,6 +79,24 @@ export function AlertsPanel() {
         </CardTitle>
       </CardHeader>
       <CardContent className="flex flex-col gap-3">
+        <div className="flex max-w-xs flex-col gap-1.5">
+          <Label htmlFor="alert-kind">{t('alerts.kind')}</Label>
+          <NativeSelect
+            id="alert-kind"
+            value={kind}
+            onChange={(e) => {
+              setKind(e.target.value as '' | AlertItem['kind']);
+              setPage(1);
+            }}
+          >
+            <option value="">{t('alerts.allKinds')}</option>
+            {KINDS.map((k) => (
+              <option key={k} value={k}>
+                {t(`alerts.kinds.${k}`)}
+              </option>
+            ))}
+          </NativeSelect>
+        </div>
         {alerts.error ? <Alert variant="destructive">{formErrorOf(alerts.error, t)}</Alert> : null}
         {acknowledge.error ? <Alert variant="destructive">{formErrorOf(acknowledge.error, t)}</Alert> : null}
         {alerts.data && items.length === 0 ? (

@@ -1,8 +1,10 @@
-import { useQuery } from '@tanstack/react-query';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, unwrap } from '../../api/client';
 import { BarsCard } from '../../components/bars-card';
 import { Card, CardContent } from '../../components/ui/card';
+import { WarehousePicker } from '../../components/warehouse-picker';
 import { useAuth } from '../../lib/auth';
 import { useFormat } from '../../lib/format';
 import { AlertsPanel } from './alerts-panel';
@@ -12,9 +14,16 @@ export function DashboardPage() {
   const { t } = useTranslation();
   const { can } = useAuth();
   const format = useFormat();
+  const [warehouseId, setWarehouseId] = useState('');
   const dashboard = useQuery({
-    queryKey: ['dashboard'],
-    queryFn: async () => unwrap(await api.GET('/api/v1/reports/dashboard')),
+    queryKey: ['dashboard', warehouseId],
+    placeholderData: keepPreviousData,
+    queryFn: async () =>
+      unwrap(
+        await api.GET('/api/v1/reports/dashboard', {
+          params: { query: warehouseId ? { warehouse_id: warehouseId } : {} },
+        }),
+      ),
   });
   const d = dashboard.data;
   const tiles = d
@@ -32,7 +41,17 @@ export function DashboardPage() {
   const chart = (key: string) => t(`dashboardCharts.${key}`);
   return (
     <div className="flex flex-col gap-4">
-      <h1 className="text-2xl font-bold">{t('dashboard.title')}</h1>
+      <div className="flex flex-wrap items-end justify-between gap-3">
+        <h1 className="text-2xl font-bold">{t('dashboard.title')}</h1>
+        <div className="w-full max-w-xs">
+          <WarehousePicker
+            id="dashboard-warehouse"
+            value={warehouseId}
+            onChange={setWarehouseId}
+            emptyLabel={t('reports.allWarehouses')}
+          />
+        </div>
+      </div>
       <ul className="grid grid-cols-2 gap-3 md:grid-cols-4">
         {tiles.map((tile) => (
           <li key={tile.label}>
