@@ -410,7 +410,7 @@ describe('the operator web UI in Chromium', () => {
     await expect.poll(() => admin.getByLabel('Password').getAttribute('aria-invalid')).toBe('true');
     await admin.getByLabel('Password').fill('Viewer!pass1');
     await admin.getByRole('button', { name: 'Create user' }).click();
-    await admin.getByRole('cell', { name: 'Vera Viewer' }).waitFor();
+    await admin.getByRole('cell', { name: 'Vera Viewer', exact: true }).waitFor();
     expect(await seriousViolations(admin)).toEqual([]);
     await screenshots(admin, 'users');
 

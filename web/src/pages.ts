@@ -2,6 +2,7 @@ import { adminPages } from './features/admin/pages';
 import { bioflocPages } from './features/biofloc/pages';
 import { catalogPages } from './features/catalog/pages';
 import { dispatchPages } from './features/dispatch/pages';
+import { importPages } from './features/imports/pages';
 import { locationPages } from './features/locations/pages';
 import { productionPages } from './features/production/pages';
 import { purchasingPages } from './features/purchasing/pages';
@@ -21,5 +22,6 @@ export const PAGES: PageEntry[] = [
   ...dispatchPages,
   ...bioflocPages,
   ...reportPages,
+  ...importPages,
   ...adminPages,
 ];

@@ -12,40 +12,78 @@ export interface PageData<T> {
   pages: number;
 }
 
+export interface Paging {
+  page: number;
+  pages: number;
+  total: number;
+}
+
+/** Previous / next through the pages the server counts. */
+export function Pager({ paging, onPage }: { paging: Paging; onPage: (page: number) => void }) {
+  const { t } = useTranslation();
+  const pages = Math.max(1, paging.pages);
+  return (
+    <div className="flex flex-wrap items-center gap-3">
+      <Button variant="outline" size="sm" disabled={paging.page <= 1} onClick={() => onPage(paging.page - 1)}>
+        {t('common.previous')}
+      </Button>
+      <span className="text-sm">{t('common.pageOf', { page: paging.page, pages, total: paging.total })}</span>
+      <Button
+        variant="outline"
+        size="sm"
+        disabled={paging.page >= pages}
+        onClick={() => onPage(paging.page + 1)}
+      >
+        {t('common.next')}
+      </Button>
+    </div>
+  );
+}
+
 /**
- * A TanStack table over one page the server chose (paging, filters and order are the API's), with
- * Previous/Next underneath; `label` names the table for screen readers, `rowClassName` marks rows.
+ * A TanStack table over rows the server sorted, filtered and paged. Give it a page the API
+ * answered (`data` and the `page` shown) or plain `rows` (with `paging` when they are paged); the
+ * pager shows under it when paged. `numeric` columns (by id) are right-aligned, `label` names the
+ * table for screen readers, a failed load (`error`) shows the API's message above it.
  */
-export function DataTable<T>({
-  label,
+export function DataTable<Row>({
   columns,
   data,
   page,
+  rows,
+  paging,
   onPage,
   rowKey,
   rowClassName,
+  numeric = [],
+  label,
   error,
 }: {
+  columns: ColumnDef<Row>[];
+  data?: PageData<Row> | undefined;
+  page?: number;
+  rows?: Row[];
+  paging?: Paging | null | undefined;
+  onPage?: (page: number) => void;
+  rowKey?: (row: Row) => string;
+  rowClassName?: (row: Row) => string | undefined;
+  numeric?: readonly string[];
   label?: string;
-  /** A failed load: the API's message shows above the table. */
   error?: unknown;
-  columns: ColumnDef<T>[];
-  data: PageData<T> | undefined;
-  page: number;
-  onPage: (page: number) => void;
-  rowKey?: (row: T) => string;
-  rowClassName?: (row: T) => string | undefined;
 }) {
   const { t } = useTranslation();
+  const shown = rows ?? data?.items ?? [];
+  const pager =
+    paging ?? (page === undefined ? null : { page, pages: data?.pages ?? 1, total: data?.total ?? 0 });
   const table = useReactTable({
-    data: data?.items ?? [],
+    data: shown,
     columns,
     getCoreRowModel: getCoreRowModel(),
-    getRowId: rowKey,
     manualPagination: true,
-    pageCount: data?.pages ?? 0,
+    pageCount: pager?.pages ?? -1,
+    ...(rowKey ? { getRowId: rowKey } : {}),
   });
-  const pages = Math.max(1, data?.pages ?? 1);
+  const align = (id: string) => (numeric.includes(id) ? 'text-right' : undefined);
   return (
     <div className="flex flex-col gap-3">
       {error ? <Alert variant="destructive">{formErrorOf(error, t)}</Alert> : null}
@@ -54,7 +92,7 @@ export function DataTable<T>({
           {table.getHeaderGroups().map((group) => (
             <TableRow key={group.id}>
               {group.headers.map((header) => (
-                <TableHead key={header.id}>
+                <TableHead key={header.id} className={align(header.column.id)}>
                   {flexRender(header.column.columnDef.header, header.getContext())}
                 </TableHead>
               ))}
@@ -65,13 +103,13 @@ export function DataTable<T>({
           {table.getRowModel().rows.map((row) => (
             <TableRow key={row.id} className={rowClassName?.(row.original)}>
               {row.getVisibleCells().map((cell) => (
-                <TableCell key={cell.id}>
+                <TableCell key={cell.id} className={align(cell.column.id)}>
                   {flexRender(cell.column.columnDef.cell, cell.getContext())}
                 </TableCell>
               ))}
             </TableRow>
           ))}
-          {data && data.items.length === 0 ? (
+          {(data || rows) && shown.length === 0 ? (
             <TableRow>
               <TableCell colSpan={columns.length} className="text-muted-foreground">
                 {t('stockViews.none')}
@@ -80,15 +118,7 @@ export function DataTable<T>({
           ) : null}
         </TableBody>
       </Table>
-      <div className="flex items-center gap-3">
-        <Button variant="outline" size="sm" disabled={page <= 1} onClick={() => onPage(page - 1)}>
-          {t('common.previous')}
-        </Button>
-        <span className="text-sm">{t('common.pageOf', { page, pages, total: data?.total ?? 0 })}</span>
-        <Button variant="outline" size="sm" disabled={page >= pages} onClick={() => onPage(page + 1)}>
-          {t('common.next')}
-        </Button>
-      </div>
+      {pager && onPage ? <Pager paging={pager} onPage={onPage} /> : null}
     </div>
   );
 }

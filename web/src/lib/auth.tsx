@@ -30,6 +30,16 @@ export function AuthProvider({ children }: { children: ReactNode }) {
     retry: false,
     staleTime: 60_000,
   });
+  // Which modules are switched on: a module switched off is closed to every non-admin, whatever
+  // their grants (which /auth/me still lists).
+  const modules = useQuery({
+    queryKey: ['modules', tokens !== null],
+    enabled: tokens !== null,
+    queryFn: async () => unwrap(await api.GET('/api/v1/modules')),
+    retry: false,
+    staleTime: 60_000,
+  });
+  const active = modules.data ? new Set(modules.data.filter((m) => m.is_active).map((m) => m.key)) : null;
   // A refresh that failed for good leaves no tokens: the user signs in again.
   useEffect(() => {
     if (me.isError) tokenStore.set(null);
@@ -38,13 +48,14 @@ export function AuthProvider({ children }: { children: ReactNode }) {
   const user = tokens ? (me.data ?? null) : null;
   const auth: Auth = {
     me: user,
-    loading: tokens !== null && me.isPending,
+    loading: tokens !== null && (me.isPending || modules.isPending),
     can(route) {
       if (!user) return false;
       const rule = ROUTE_ACCESS[route];
       if (!rule) return false;
       if ('public' in rule || user.role === 'admin') return true;
-      return rule.roles.includes(user.role) && (!rule.module || user.modules.includes(rule.module));
+      if (!rule.roles.includes(user.role)) return false;
+      return !rule.module || (user.modules.includes(rule.module) && (active?.has(rule.module) ?? true));
     },
     signIn(pair) {
       tokenStore.set({ access_token: pair.access_token, refresh_token: pair.refresh_token });

@@ -1,8 +1,8 @@
 import { ApiFailure, asApiError } from '../api/client';
 
 /**
- * Saves the file an openapi-fetch call fetched with `parseAs: 'blob'` under the name the server's
- * Content-Disposition gives (else `fallback`); a refusal is thrown as the API's error.
+ * Saves what an openapi-fetch call with `parseAs: 'blob'` answered as a file, named as the API's
+ * Content-Disposition says (else `fallback`); a refusal throws the API's error like `unwrap`.
  */
 export function saveDownload(
   result: { data?: unknown; error?: unknown; response: Response },

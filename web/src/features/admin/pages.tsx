@@ -1,4 +1,6 @@
 import type { PageEntry } from '../../page-entry';
+import { AuditLogPage } from './audit-log-page';
+import { ModulesPage } from './modules-page';
 import { UsersPage } from './users-page';
 
 export const adminPages: PageEntry[] = [
@@ -7,5 +9,17 @@ export const adminPages: PageEntry[] = [
     route: 'POST /api/v1/users',
     element: <UsersPage />,
     nav: { group: 'admin', key: 'nav.users' },
+  },
+  {
+    path: '/admin/modules',
+    route: 'PATCH /api/v1/modules/{key}',
+    element: <ModulesPage />,
+    nav: { group: 'admin', key: 'access.modulesNav' },
+  },
+  {
+    path: '/admin/audit-log',
+    route: 'GET /api/v1/audit-log',
+    element: <AuditLogPage />,
+    nav: { group: 'admin', key: 'audit.nav' },
   },
 ];

@@ -10,9 +10,10 @@ import { Input, NativeSelect } from '../../components/ui/input';
 import { Label } from '../../components/ui/label';
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from '../../components/ui/table';
 import { fieldErrorsOf, formErrorOf } from '../../lib/api-errors';
+import { useAuth } from '../../lib/auth';
 import { useIdempotencyKey } from '../../lib/use-idempotency-key';
+import { ModulesButton, ROLES, RoleSelect } from './user-access';
 
-const ROLES = ['admin', 'manager', 'warehouse', 'viewer'] as const;
 const FIELDS = ['username', 'email', 'full_name', 'password'] as const;
 
 function NewUser() {
@@ -86,9 +87,12 @@ function NewUser() {
   );
 }
 
-/** Administrators: the users, a new user with a role, and deactivating one. */
+/** Administrators: the users, a new user with a role, each user's role and modules, and deactivating one. */
 export function UsersPage() {
   const { t } = useTranslation();
+  const { can, me } = useAuth();
+  const canRole = can('PATCH /api/v1/users/{id}');
+  const canGrant = can('PUT /api/v1/users/{id}/modules');
   const queryClient = useQueryClient();
   const [search, setSearch] = useState('');
   const deferred = useDeferredValue(search);
@@ -121,6 +125,7 @@ export function UsersPage() {
             <TableHead>{t('users.fields.username')}</TableHead>
             <TableHead>{t('users.fields.full_name')}</TableHead>
             <TableHead>{t('users.fields.role')}</TableHead>
+            <TableHead>{t('access.modules')}</TableHead>
             <TableHead>{t('common.status')}</TableHead>
             <TableHead>
               <span className="sr-only">{t('common.actions')}</span>
@@ -132,7 +137,11 @@ export function UsersPage() {
             <TableRow key={user.id}>
               <TableCell>{user.username}</TableCell>
               <TableCell>{user.full_name}</TableCell>
-              <TableCell>{t(`roles.${user.role}`)}</TableCell>
+              <TableCell>
+                {/* Not one's own role: an administrator cannot lock themselves out here. */}
+                <RoleSelect user={user} editable={canRole && user.id !== me?.id} />
+              </TableCell>
+              <TableCell>{canGrant ? <ModulesButton user={user} /> : user.modules.join(', ')}</TableCell>
               <TableCell>{user.is_active ? t('users.active') : t('users.inactive')}</TableCell>
               <TableCell>
                 {user.is_active && user.username !== 'admin' ? (

@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { api, type BodyOf, unwrap } from '../../api/client';
 import { bodyOf, type FieldSpec, FieldsForm, useFormPost, useValues } from '../../components/fields-form';
-import { today } from '../../lib/format';
+import { businessToday } from '../../lib/format';
 import { tankOptions, useTanks } from './queries';
 
 /** A new batch stocked into an empty tank; its page opens once it is created. */
@@ -26,7 +26,7 @@ export function BatchForm() {
     { name: 'source', label: t('farm.batch.source') },
     { name: 'harvest_sku', label: t('farm.batch.harvestSku') },
   ];
-  const [values, setValues] = useValues(fields, { stocking_date: today() });
+  const [values, setValues] = useValues(fields, { stocking_date: businessToday() });
   const post = useFormPost(
     async (key) =>
       unwrap(

@@ -10,7 +10,7 @@ import { Alert } from '../../components/ui/alert';
 import { Button } from '../../components/ui/button';
 import { Input } from '../../components/ui/input';
 import { fieldErrorsOf, formErrorOf } from '../../lib/api-errors';
-import { today } from '../../lib/format';
+import { businessToday, useFormat } from '../../lib/format';
 import type { Scan } from '../../lib/gs1';
 import { useIdempotencyKey } from '../../lib/use-idempotency-key';
 import type { Tank } from './queries';
@@ -33,9 +33,9 @@ export function FeedingForm({
   tankId: string;
   onTank: (id: string) => void;
 }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const queryClient = useQueryClient();
-  const [date, setDate] = useState(today);
+  const [date, setDate] = useState(() => businessToday());
   const [session, setSession] = useState('1');
   const [items, setItems] = useState<Item[]>([]);
   const [notice, setNotice] = useState<string | null>(null);
@@ -73,7 +73,7 @@ export function FeedingForm({
     },
   });
   const fields = fieldErrorsOf(feed.error);
-  const number = new Intl.NumberFormat(i18n.language, { maximumFractionDigits: 2 });
+  const format = useFormat();
   function submit(event: FormEvent) {
     event.preventDefault();
     setDone(null);
@@ -114,9 +114,9 @@ export function FeedingForm({
       {done ? (
         <Alert variant="success">
           {t('biofloc.fed', {
-            kg: number.format(done.total_kg),
+            kg: format.number(done.total_kg),
             batch: done.batch_code,
-            rate: done.feeding_rate_pct === null ? '—' : number.format(done.feeding_rate_pct),
+            rate: done.feeding_rate_pct === null ? '—' : format.number(done.feeding_rate_pct),
           })}
         </Alert>
       ) : null}

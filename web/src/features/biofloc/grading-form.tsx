@@ -7,7 +7,7 @@ import { Alert } from '../../components/ui/alert';
 import { Button } from '../../components/ui/button';
 import { Input } from '../../components/ui/input';
 import { fieldErrorsOf, formErrorOf } from '../../lib/api-errors';
-import { today, useFormat } from '../../lib/format';
+import { businessToday, useFormat } from '../../lib/format';
 import { type Batch, useTanks } from './queries';
 
 interface Group {
@@ -31,7 +31,7 @@ export function GradingForm({ batch }: { batch: Batch }) {
   const { t } = useTranslation();
   const format = useFormat();
   const tanks = useTanks();
-  const [date, setDate] = useState(today);
+  const [date, setDate] = useState(businessToday);
   const [groups, setGroups] = useState<Group[]>(() => [newGroup('S'), newGroup('L')]);
   const post = useFormPost(async (key) =>
     unwrap(

@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { api, type BodyOf, unwrap } from '../../api/client';
 import { bodyOf, type FieldSpec, FieldsForm, useFormPost, useValues } from '../../components/fields-form';
 import { Alert } from '../../components/ui/alert';
-import { today, useFormat } from '../../lib/format';
+import { businessToday, useFormat } from '../../lib/format';
 
 /** Fish taken out and received into stock by weight; a complete harvest closes the batch and frees its tank. */
 export function HarvestForm({
@@ -32,7 +32,7 @@ export function HarvestForm({
     { name: 'buyer', label: t('farm.harvest.buyer') },
     { name: 'price_per_kg', label: t('farm.harvest.price'), kind: 'number' },
   ];
-  const [values, setValues] = useValues(fields, { harvest_date: today(), harvest_type: 'partial' });
+  const [values, setValues] = useValues(fields, { harvest_date: businessToday(), harvest_type: 'partial' });
   const post = useFormPost(
     async (key) =>
       unwrap(

@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { api, type BodyOf, unwrap } from '../../api/client';
 import { bodyOf, type FieldSpec, FieldsForm, useFormPost, useValues } from '../../components/fields-form';
 import { Alert } from '../../components/ui/alert';
-import { today } from '../../lib/format';
+import { businessToday } from '../../lib/format';
 
 /** Fish found dead in a batch, with the cause when known. */
 export function MortalityForm({ batchId }: { batchId: string }) {
@@ -13,7 +13,7 @@ export function MortalityForm({ batchId }: { batchId: string }) {
     { name: 'cause', label: t('farm.mortality.cause') },
     { name: 'avg_weight_g', label: t('farm.sampling.avg'), kind: 'number' },
   ];
-  const [values, setValues] = useValues(fields, { mortality_date: today() });
+  const [values, setValues] = useValues(fields, { mortality_date: businessToday() });
   const post = useFormPost(
     async (key) =>
       unwrap(

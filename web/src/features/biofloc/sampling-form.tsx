@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { api, type BodyOf, unwrap } from '../../api/client';
 import { bodyOf, type FieldSpec, FieldsForm, useFormPost, useValues } from '../../components/fields-form';
 import { Alert } from '../../components/ui/alert';
-import { today, useFormat } from '../../lib/format';
+import { businessToday, useFormat } from '../../lib/format';
 
 /** A weighing of a sample of a batch's fish: the new average weight, and from it the biomass. */
 export function SamplingForm({ batchId }: { batchId: string }) {
@@ -16,7 +16,7 @@ export function SamplingForm({ batchId }: { batchId: string }) {
     { name: 'max_weight_g', label: t('farm.sampling.max'), kind: 'number' },
     { name: 'avg_length_cm', label: t('farm.sampling.length'), kind: 'number' },
   ];
-  const [values, setValues] = useValues(fields, { sample_date: today() });
+  const [values, setValues] = useValues(fields, { sample_date: businessToday() });
   const post = useFormPost(async (key) =>
     unwrap(
       await api.POST('/api/v1/biofloc/sampling', {

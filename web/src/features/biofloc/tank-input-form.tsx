@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { api, type BodyOf, unwrap } from '../../api/client';
 import { bodyOf, type FieldSpec, FieldsForm, useFormPost, useValues } from '../../components/fields-form';
 import { Alert } from '../../components/ui/alert';
-import { today, useFormat } from '../../lib/format';
+import { businessToday, useFormat } from '../../lib/format';
 import { CarbonDose } from './carbon-dose';
 import { type Tank, tankOptions } from './queries';
 
@@ -31,7 +31,7 @@ export function TankInputForm({ tanks, tankId }: { tanks: Tank[]; tankId: string
     { name: 'unit', label: t('farm.input.unit') },
     { name: 'reason', label: t('farm.input.reason') },
   ];
-  const [values, setValues] = useValues(fields, { tank_id: tankId, input_date: today(), unit: 'kg' });
+  const [values, setValues] = useValues(fields, { tank_id: tankId, input_date: businessToday(), unit: 'kg' });
   const post = useFormPost(
     async (key) =>
       unwrap(

@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { api, type BodyOf, unwrap } from '../../api/client';
 import { bodyOf, type FieldSpec, FieldsForm, useFormPost, useValues } from '../../components/fields-form';
-import { today } from '../../lib/format';
+import { businessToday } from '../../lib/format';
 import { type Batch, tankOptions, useTanks } from './queries';
 
 const REASONS = ['growth_transfer', 'maintenance', 'harvest', 'manual', 'other'] as const;
@@ -29,7 +29,7 @@ export function TransferForm({ batch }: { batch: Batch }) {
     },
   ];
   const [values, setValues] = useValues(fields, {
-    transfer_date: today(),
+    transfer_date: businessToday(),
     transfer_reason: 'growth_transfer',
   });
   const post = useFormPost(async (key) =>

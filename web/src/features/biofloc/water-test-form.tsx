@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { api, type BodyOf, unwrap } from '../../api/client';
 import { bodyOf, type FieldSpec, FieldsForm, useFormPost, useValues } from '../../components/fields-form';
 import { Alert } from '../../components/ui/alert';
-import { today } from '../../lib/format';
+import { businessToday } from '../../lib/format';
 import { type Tank, tankOptions, useBatch, useProfiles } from './queries';
 import { limitsFor, outOfRange } from './water-limits';
 
@@ -27,7 +27,7 @@ export const READINGS = [
  */
 export function WaterTestForm({ tanks, tankId }: { tanks: Tank[]; tankId: string }) {
   const { t } = useTranslation();
-  const [values, setValues] = useValues([], { tank_id: tankId, test_date: today() });
+  const [values, setValues] = useValues([], { tank_id: tankId, test_date: businessToday() });
   const tank = tanks.find((x) => x.id === values.tank_id);
   const batch = useBatch(tank?.current_batch_id);
   const profiles = useProfiles();

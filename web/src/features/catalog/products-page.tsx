@@ -11,13 +11,14 @@ import { Input } from '../../components/ui/input';
 import { Label } from '../../components/ui/label';
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from '../../components/ui/table';
 import { useAuth } from '../../lib/auth';
+import { useFormat } from '../../lib/format';
 import { ProductForm } from './product-form';
 
 const PAGE_SIZE = 20;
 
 /** The catalogue: searched on the server as the user types, a page at a time. */
 export function ProductsPage() {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const { can } = useAuth();
   const [search, setSearch] = useState('');
   const deferred = useDeferredValue(search);
@@ -33,7 +34,7 @@ export function ProductsPage() {
         }),
       ),
   });
-  const number = new Intl.NumberFormat(i18n.language);
+  const format = useFormat();
   const canEdit = can('PATCH /api/v1/products/{id}');
   const columns: ColumnDef<Product>[] = [
     {
@@ -58,7 +59,7 @@ export function ProductsPage() {
     {
       id: 'on_hand',
       header: t('products.onHand'),
-      cell: ({ row }) => `${number.format(row.original.on_hand)} ${row.original.unit_of_measure}`,
+      cell: ({ row }) => `${format.quantity(row.original.on_hand)} ${row.original.unit_of_measure}`,
     },
     ...(canEdit
       ? [

@@ -3,7 +3,7 @@ import { api, type BodyOf, unwrap } from '../../api/client';
 import { bodyOf, type FieldSpec, FieldsForm, useFormPost, useValues } from '../../components/fields-form';
 import { Alert } from '../../components/ui/alert';
 import { Card, CardContent, CardHeader, CardTitle } from '../../components/ui/card';
-import { today } from '../../lib/format';
+import { businessToday } from '../../lib/format';
 import { useAvailableTrays, useDrillholeChoices, useProjectChoices } from './queries';
 
 /** A dispatch of trays to a drillhole, with what is on the shelf now beside the counts asked for. */
@@ -11,7 +11,7 @@ export function NewDispatchForm() {
   const { t } = useTranslation();
   const available = useAvailableTrays();
   const projects = useProjectChoices();
-  const [values, setValues] = useValues([], { dispatch_date: today(), hq_boxes: '0', nq_boxes: '0' });
+  const [values, setValues] = useValues([], { dispatch_date: businessToday(), hq_boxes: '0', nq_boxes: '0' });
   const drillholes = useDrillholeChoices(values.project_id ?? '');
   const over = (name: 'hq_boxes' | 'nq_boxes', type: 'hq' | 'nq') =>
     available.data && Number(values[name] ?? 0) > available.data[type]

@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { api, unwrap } from '../../api/client';
 import { bodyOf, type FieldSpec, FieldsForm, useFormPost, useValues } from '../../components/fields-form';
 import { Alert } from '../../components/ui/alert';
-import { today } from '../../lib/format';
+import { businessToday } from '../../lib/format';
 import type { Dispatch } from './queries';
 
 const CONDITIONS = ['Good', 'Fair', 'Damaged'] as const;
@@ -29,7 +29,7 @@ export function ReturnForm({ dispatch, onDone }: { dispatch: Dispatch; onDone?: 
     returned_hq: String(outHq),
     returned_nq: String(outNq),
     return_condition: 'Good',
-    return_date: today(),
+    return_date: businessToday(),
   });
   const back = useFormPost(async (key) => {
     const body = bodyOf(fields, values);

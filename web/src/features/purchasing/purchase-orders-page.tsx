@@ -14,6 +14,7 @@ import { Card, CardContent } from '../../components/ui/card';
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from '../../components/ui/table';
 import { fieldErrorsOf, formErrorOf } from '../../lib/api-errors';
 import { useAuth } from '../../lib/auth';
+import { useFormat } from '../../lib/format';
 import { useIdempotencyKey } from '../../lib/use-idempotency-key';
 import { PoReceipt } from './po-receipt';
 
@@ -185,7 +186,7 @@ function OrderDetail({ id }: { id: string }) {
 
 /** Purchase orders: create from scans, submit, approve, receive (partially), close or cancel. */
 export function PurchaseOrdersPage() {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const { can } = useAuth();
   const [selected, setSelected] = useState<string | null>(null);
   const orders = useQuery({
@@ -193,7 +194,7 @@ export function PurchaseOrdersPage() {
     queryFn: async () =>
       unwrap(await api.GET('/api/v1/purchase-orders', { params: { query: { page_size: 50 } } })),
   });
-  const money = new Intl.NumberFormat(i18n.language, { maximumFractionDigits: 2 });
+  const format = useFormat();
   return (
     <div className="flex flex-col gap-4">
       <h1 className="text-2xl font-bold">{t('purchasing.title')}</h1>
@@ -218,7 +219,7 @@ export function PurchaseOrdersPage() {
               <TableCell>
                 <StatusBadge status={po.status} label={t(`purchasing.status.${po.status}`)} />
               </TableCell>
-              <TableCell className="text-right">{money.format(po.total)}</TableCell>
+              <TableCell className="text-right">{format.money(po.total)}</TableCell>
               <TableCell>
                 <Button size="sm" variant="outline" onClick={() => setSelected(po.id)}>
                   {t('purchasing.open')}

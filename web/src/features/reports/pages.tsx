@@ -1,11 +1,11 @@
 import type { PageEntry } from '../../page-entry';
-import { ReportsPage } from './reports-page';
+import { REPORTS } from './report-definitions';
+import { ReportPage, reportPath } from './report-page';
 
-export const reportPages: PageEntry[] = [
-  {
-    path: '/reports',
-    route: 'GET /api/v1/reports/stock-on-hand',
-    element: <ReportsPage />,
-    nav: { group: 'reports', key: 'nav.reports' },
-  },
-];
+/** Stock on hand is the menu's Reports entry; the others are reached by the report choice. */
+export const reportPages: PageEntry[] = REPORTS.map((report) => ({
+  path: reportPath(report.key),
+  route: report.route,
+  element: <ReportPage reportKey={report.key} />,
+  ...(report.key === 'stock-on-hand' ? { nav: { group: 'reports' as const, key: 'nav.reports' } } : {}),
+}));
