@@ -145,7 +145,7 @@ export async function buildApp({ config, database, logger }: AppDeps): Promise<F
     { databaseUrl: config.databaseUrl, dataDir: config.dataDir, backupDir: config.backupDir },
     { cron: config.backupCron, keep: config.backupKeep, log: app.log },
   );
-  await app.register(healthPlugin, { database, scheduler, version: VERSION });
+  await app.register(healthPlugin, { database, scheduler, version: VERSION, timezone: config.timezone });
   // Before any route, so every API route is counted.
   await app.register(rateLimitPlugin, {
     readMax: config.rateLimitReadMax,

@@ -64,13 +64,16 @@ async function pingDatabase(database: Database): Promise<number | null> {
 
 /** `/api`, `/ping` and `/health`: what the service is and whether it can serve (`/` is the web UI). */
 export const healthPlugin = fp(
-  async (app: FastifyInstance, options: { database: Database; scheduler: Scheduler; version: string }) => {
+  async (
+    app: FastifyInstance,
+    options: { database: Database; scheduler: Scheduler; version: string; timezone: string },
+  ) => {
     app.get(
       '/api',
       {
         schema: {
           tags: ['system'],
-          summary: 'Service name, version and where the documentation is',
+          summary: 'Service name, version, business time zone and where the documentation is',
           response: {
             200: Type.Object(
               {
@@ -80,6 +83,10 @@ export const healthPlugin = fp(
                 redoc: Type.String(),
                 openapi: Type.String(),
                 health: Type.String(),
+                timezone: Type.String({
+                  description:
+                    'The IANA zone the business runs in (TIMEZONE): business days, month ends and report periods are counted in it',
+                }),
               },
               {
                 examples: [
@@ -90,6 +97,7 @@ export const healthPlugin = fp(
                     redoc: '/redoc',
                     openapi: '/openapi.json',
                     health: '/health',
+                    timezone: 'Europe/Budapest',
                   },
                 ],
               },
@@ -104,6 +112,7 @@ export const healthPlugin = fp(
         redoc: '/redoc',
         openapi: '/openapi.json',
         health: '/health',
+        timezone: options.timezone,
       }),
     );
 

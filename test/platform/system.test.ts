@@ -22,7 +22,7 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 describe('system endpoints', () => {
-  it('GET /api names the service, its version and where the docs are', async () => {
+  it('GET /api names the service, its version, the business time zone and where the docs are', async () => {
     const res = await t.app.inject({ method: 'GET', url: '/api' });
     expect(res.statusCode).toBe(200);
     expect(res.json()).toMatchObject({
@@ -30,8 +30,17 @@ describe('system endpoints', () => {
       docs: '/docs',
       redoc: '/redoc',
       openapi: '/openapi.json',
+      timezone: 'Europe/Budapest',
     });
     expect(res.json().version).toMatch(/^\d+\.\d+\.\d+/);
+    const elsewhere = await buildTestApp({ timezone: 'America/Santiago' });
+    try {
+      expect((await elsewhere.app.inject({ method: 'GET', url: '/api' })).json().timezone).toBe(
+        'America/Santiago',
+      );
+    } finally {
+      await elsewhere.close();
+    }
   });
 
   it('GET /ping answers ok', async () => {

@@ -8,7 +8,7 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Service name, version and where the documentation is
+         * Service name, version, business time zone and where the documentation is
          * @description Public: no token needed.
          *
          *     Public: no token needed.
@@ -3343,7 +3343,8 @@ export interface operations {
                      *       "docs": "/docs",
                      *       "redoc": "/redoc",
                      *       "openapi": "/openapi.json",
-                     *       "health": "/health"
+                     *       "health": "/health",
+                     *       "timezone": "Europe/Budapest"
                      *     }
                      */
                     "application/json": {
@@ -3353,6 +3354,8 @@ export interface operations {
                         redoc: string;
                         openapi: string;
                         health: string;
+                        /** @description The IANA zone the business runs in (TIMEZONE): business days, month ends and report periods are counted in it */
+                        timezone: string;
                     };
                 };
             };
@@ -13545,6 +13548,10 @@ export interface operations {
                 status?: "active" | "released" | "consumed" | "expired";
                 product_id?: string;
                 warehouse_id?: string;
+                /** @description e.g. `sales_order`: what holds the stock */
+                reference_type?: string;
+                /** @description The holding document, e.g. a sales order: its pick list */
+                reference_id?: string;
             };
             header?: never;
             path?: never;

@@ -1,5 +1,7 @@
 // @vitest-environment jsdom
 import { afterEach, describe, expect, it } from 'vitest';
+import { startApiServer } from '../../../test/helpers/api-server';
+import { setApiOrigin } from '../api/client';
 import {
   businessToday,
   formatDate,
@@ -8,6 +10,7 @@ import {
   formatNumber,
   formatQuantity,
   getBusinessTimeZone,
+  loadBusinessTimeZone,
   setBusinessTimeZone,
   startOfBusinessDay,
 } from './format';
@@ -59,4 +62,20 @@ describe('the shared formatters', () => {
     expect(businessToday(new Date('2026-12-31T23:30:00Z'), 'Europe/Budapest')).toBe('2027-01-01');
     expect(businessToday(new Date('2026-12-31T23:30:00Z'), 'UTC')).toBe('2026-12-31');
   });
+
+  it("take the business zone from the API's TIMEZONE, and keep the one they had when it cannot be reached", async () => {
+    const server = await startApiServer({ TIMEZONE: 'America/Santiago' });
+    try {
+      setApiOrigin(server.url);
+      await loadBusinessTimeZone();
+      expect(getBusinessTimeZone()).toBe('America/Santiago');
+      // 02:30 UTC on 1 Jan is still New Year's Eve in Santiago.
+      expect(formatDate('2027-01-01T02:30:00Z', 'en')).toBe('Dec 31, 2026');
+    } finally {
+      await server.stop();
+    }
+    // The server is gone: the zone stays as it was.
+    await loadBusinessTimeZone();
+    expect(getBusinessTimeZone()).toBe('America/Santiago');
+  }, 180_000);
 });

@@ -1,15 +1,26 @@
 import { useTranslation } from 'react-i18next';
+import { api } from '../api/client';
 import i18n from './i18n';
 
 /**
- * The zone the business runs in, in which every instant is shown. The API does not say which zone
- * it counts business days in (its TIMEZONE setting is not in GET /api or /auth/me), so until it
- * does this is the browser's zone; `setBusinessTimeZone` switches every formatter at once.
+ * The zone the business runs in, in which every instant is shown: the API's TIMEZONE, which
+ * `loadBusinessTimeZone` reads from `GET /api` before the app renders (the browser's zone until
+ * then, or when the API cannot be reached); `setBusinessTimeZone` switches every formatter at once.
  */
 let businessTimeZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
 
 export function setBusinessTimeZone(zone: string): void {
   businessTimeZone = zone;
+}
+
+/** Takes the business zone from the API's service info; keeps the browser's when it cannot. */
+export async function loadBusinessTimeZone(): Promise<void> {
+  try {
+    const { data } = await api.GET('/api');
+    if (data?.timezone) setBusinessTimeZone(data.timezone);
+  } catch {
+    // Offline or refused: the browser's zone is the best guess left.
+  }
 }
 
 export function getBusinessTimeZone(): string {

@@ -35,9 +35,16 @@ function usePickList(order: SalesOrder): Pick[] {
     queryFn: async () =>
       unwrap(
         await api.GET('/api/v1/reservations', {
-          params: { query: { warehouse_id: order.warehouse_id, status: 'active', page_size: 100 } },
+          params: {
+            query: {
+              reference_type: 'sales_order',
+              reference_id: order.id,
+              status: 'active',
+              page_size: 100,
+            },
+          },
         }),
-      ).items.filter((r) => r.reference_id === order.id),
+      ).items,
   });
   const bins = useBins(order.warehouse_id);
   const lotProducts = [
