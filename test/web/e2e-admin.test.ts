@@ -31,7 +31,7 @@ describe('reports, imports, alerts and administration in Chromium', () => {
     }
     const page = await signedInPage();
     await recorded(page, 'valuation', async () => {
-      await page.getByRole('link', { name: 'Reports' }).click();
+      await page.getByRole('link', { name: 'Reports', exact: true }).click();
       await page.getByLabel('Report', { exact: true }).selectOption({ label: 'Stock valuation' });
       await page.getByRole('heading', { name: 'Stock value by group' }).waitFor();
       await page.getByRole('cell', { name: 'VAL-B', exact: true }).waitFor();
@@ -175,6 +175,9 @@ describe('reports, imports, alerts and administration in Chromium', () => {
       await checkPage(page, 'audit-log');
       await page.getByLabel('Entity type').fill('');
       await page.getByLabel('Action').fill('module.update');
+      // Open the one module.update row once the filter applies, not a row of the unfiltered list.
+      await table.getByRole('cell', { name: 'module.update' }).waitFor();
+      await table.getByRole('row').nth(2).waitFor({ state: 'detached' });
       await table.getByText('Show').first().click();
       await table.getByText('"is_active": false').waitFor();
     });

@@ -10,7 +10,7 @@ import { categoryKind, supplierKind } from './master-data-kinds';
 const api = setupSignedInApi();
 
 function renderPage<T>(config: MasterKind<T>) {
-  return renderWithProviders(<MasterDataPage config={config} />, { auth: true });
+  return renderWithProviders(<MasterDataPage config={config} />, { signedIn: true });
 }
 
 describe('MasterDataPage', () => {
