@@ -1,92 +1,24 @@
 // The field screens (tray dispatch and the biofloc farm) in a real browser against a real server
 // process serving the built UI on a fresh clone of the suite's database.
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ADMIN_PASSWORD, type ApiServer, startApiServer } from '../helpers/api-server.js';
-import {
-  ensureWebBuild,
-  launchChromium,
-  SCREENSHOTS,
-  screenshots,
-  seriousViolations,
-  WEB_DIST,
-} from '../helpers/browser.js';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { checkPage, recorded, setupBrowserSuite } from '../helpers/browser-suite.js';
 
-const T = 30_000;
-let server: ApiServer;
-let browser: Browser;
-const contexts: BrowserContext[] = [];
-
-beforeAll(async () => {
-  ensureWebBuild();
-  [server, browser] = await Promise.all([startApiServer({ WEB_DIR: WEB_DIST }), launchChromium()]);
-}, 300_000);
-afterAll(async () => {
-  for (const context of contexts) await context.close().catch(() => {});
-  await browser?.close();
-  await server?.stop();
-}, 120_000);
-
-async function newPage(): Promise<Page> {
-  // bypassCSP: axe-core is injected as an inline script, which the app's CSP rightly refuses.
-  const context = await browser.newContext({
-    viewport: { width: 1280, height: 900 },
-    locale: 'en-US',
-    bypassCSP: true,
-  });
-  contexts.push(context);
-  const page = await context.newPage();
-  page.setDefaultTimeout(T);
-  return page;
-}
-
-async function signIn(page: Page): Promise<void> {
-  await page.goto(`${server.url}/login`);
-  await page.getByLabel('Username or e-mail').fill('admin');
-  await page.getByLabel('Password').fill(ADMIN_PASSWORD);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.getByRole('button', { name: 'Sign out' }).waitFor();
-}
-
-async function api(method: string, url: string, body: object): Promise<{ id: string }> {
-  const login = await fetch(`${server.url}/api/v1/auth/login-json`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ username: 'admin', password: ADMIN_PASSWORD }),
-  });
-  const { access_token } = (await login.json()) as { access_token: string };
-  const res = await fetch(`${server.url}${url}`, {
-    method,
-    headers: { authorization: `Bearer ${access_token}`, 'content-type': 'application/json' },
-    body: JSON.stringify(body),
-  });
-  if (!res.ok) throw new Error(`${url}: ${res.status} ${await res.text()}`);
-  return (await res.json()) as { id: string };
-}
+const suite = setupBrowserSuite();
+const { newPage, signIn } = suite;
 
 /** Opens a page from the menu, waits for its heading, checks axe and saves its screenshots. */
 async function visit(page: Page, link: string, heading: string, shot: string): Promise<void> {
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: link, exact: true }).click();
   await page.getByRole('heading', { name: heading, level: 1 }).waitFor();
-  expect(await seriousViolations(page)).toEqual([]);
-  await screenshots(page, shot);
-}
-
-/** Runs `flow`, leaving web/test-results/failure-NAME.png when it fails. */
-async function recorded(page: Page, name: string, flow: () => Promise<void>): Promise<void> {
-  try {
-    await flow();
-  } catch (error) {
-    await page.screenshot({ path: `${SCREENSHOTS}/failure-${name}.png`, fullPage: true }).catch(() => {});
-    throw error;
-  }
+  await checkPage(page, shot);
 }
 
 describe('the field screens in Chromium', () => {
   it('sets up a drill site, dispatches trays against the live count, records a sample and lists what is out', {
     timeout: 180_000,
   }, async () => {
-    await api('PUT', '/api/v1/dispatch/inventory', { hq: 40, nq: 20, reason: 'opening count' });
+    await suite.call('PUT', '/api/v1/dispatch/inventory', { hq: 40, nq: 20, reason: 'opening count' });
     const page = await newPage();
     await recorded(page, 'field-dispatch', async () => {
       await signIn(page);
@@ -114,8 +46,7 @@ describe('the field screens in Chromium', () => {
       // A clash named at its field: the drillhole id taken in this project.
       await dialog.getByRole('button', { name: 'Save' }).click();
       await page.getByRole('cell', { name: 'LH-07', exact: true }).waitFor();
-      expect(await seriousViolations(page)).toEqual([]);
-      await screenshots(page, 'field-sites');
+      await checkPage(page, 'field-sites');
 
       // The dispatch form shows the trays on the shelf and warns of asking for more.
       await page
@@ -132,8 +63,7 @@ describe('the field screens in Chromium', () => {
       await form.getByLabel('HQ boxes').fill('6');
       await form.getByLabel('NQ boxes').fill('3');
       await form.getByLabel('Driver').fill('Kovács Péter');
-      expect(await seriousViolations(page)).toEqual([]);
-      await screenshots(page, 'field-dispatch');
+      await checkPage(page, 'field-dispatch');
       await form.getByRole('button', { name: 'Dispatch', exact: true }).click();
       await page.getByText('Dispatch DSP-000001 posted.').waitFor();
       await available.getByText('On the shelf now: 34 HQ, 17 NQ').waitFor();
@@ -151,8 +81,7 @@ describe('the field screens in Chromium', () => {
       await sample.getByLabel('To (m)').fill('11.5');
       await sample.getByRole('button', { name: 'Add sample' }).click();
       await page.getByRole('cell', { name: 'S-0001', exact: true }).waitFor();
-      expect(await seriousViolations(page)).toEqual([]);
-      await screenshots(page, 'field-samples');
+      await checkPage(page, 'field-samples');
 
       await visit(page, 'Trays out', 'Trays still out', 'field-outstanding');
       const band = page.getByRole('table', { name: '0-3 days out' });
@@ -168,8 +97,8 @@ describe('the field screens in Chromium', () => {
   it('stocks a batch, samples it into the biomass curve, tests the water and harvests it', {
     timeout: 180_000,
   }, async () => {
-    await api('POST', '/api/v1/warehouses', { code: 'FARM', name: 'Fish farm' });
-    await api('POST', '/api/v1/biofloc/water-quality-profiles', { species: 'Tilapia', do_min: 5 });
+    await suite.call('POST', '/api/v1/warehouses', { code: 'FARM', name: 'Fish farm' });
+    await suite.call('POST', '/api/v1/biofloc/water-quality-profiles', { species: 'Tilapia', do_min: 5 });
     const page = await newPage();
     await recorded(page, 'field-biofloc', async () => {
       await signIn(page);
@@ -205,8 +134,7 @@ describe('the field screens in Chromium', () => {
       await expect.poll(() => chart.locator('.recharts-line-curve').count()).toBe(2);
       await expect.poll(() => chart.locator('.recharts-line-dots circle').count()).toBeGreaterThanOrEqual(4);
       await page.getByText('FCR', { exact: true }).waitFor();
-      expect(await seriousViolations(page)).toEqual([]);
-      await screenshots(page, 'field-batch');
+      await checkPage(page, 'field-batch');
 
       // A water test: oxygen below Tilapia's limit is highlighted as typed.
       await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Biofloc' }).click();
@@ -218,8 +146,7 @@ describe('the field screens in Chromium', () => {
       await water.getByLabel('pH').fill('7.4');
       await water.getByText('Below the limit of 5').waitFor();
       expect(await water.getByLabel('pH').getAttribute('data-out-of-range')).toBeNull();
-      expect(await seriousViolations(page)).toEqual([]);
-      await screenshots(page, 'field-water-test');
+      await checkPage(page, 'field-water-test');
       await water.getByRole('button', { name: 'Record water test' }).click();
       await page
         .getByTestId('water-result')

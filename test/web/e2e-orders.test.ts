@@ -1,89 +1,11 @@
 // The order and master-data screens in a real browser (Debian's Chromium through playwright-core)
 // against a real server process serving the built UI on a fresh clone of the suite's database.
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ADMIN_PASSWORD, type ApiServer, startApiServer } from '../helpers/api-server.js';
-import {
-  ensureWebBuild,
-  launchChromium,
-  SCREENSHOTS,
-  screenshots,
-  seriousViolations,
-  WEB_DIST,
-} from '../helpers/browser.js';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { checkPage, recorded, scan, setupBrowserSuite } from '../helpers/browser-suite.js';
 
-const T = 30_000;
-let server: ApiServer;
-let browser: Browser;
-let token = '';
-const contexts: BrowserContext[] = [];
-
-beforeAll(async () => {
-  ensureWebBuild();
-  [server, browser] = await Promise.all([startApiServer({ WEB_DIR: WEB_DIST }), launchChromium()]);
-  const res = await fetch(`${server.url}/api/v1/auth/login-json`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ username: 'admin', password: ADMIN_PASSWORD }),
-  });
-  token = ((await res.json()) as { access_token: string }).access_token;
-}, 300_000);
-afterAll(async () => {
-  for (const context of contexts) await context.close().catch(() => {});
-  await browser?.close();
-  await server?.stop();
-}, 120_000);
-
-async function signedInPage(): Promise<Page> {
-  // bypassCSP: axe-core is injected as an inline script, which the app's CSP rightly refuses.
-  const context = await browser.newContext({
-    viewport: { width: 1280, height: 900 },
-    locale: 'en-US',
-    bypassCSP: true,
-  });
-  contexts.push(context);
-  const page = await context.newPage();
-  page.setDefaultTimeout(T);
-  await page.goto(`${server.url}/login`);
-  await page.getByLabel('Username or e-mail').fill('admin');
-  await page.getByLabel('Password').fill(ADMIN_PASSWORD);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.getByRole('button', { name: 'Sign out' }).waitFor();
-  return page;
-}
-
-/** Types a scan and Enter, as a keyboard-wedge scanner does, into the scan field `id`. */
-async function scan(page: Page, id: string, code: string): Promise<void> {
-  await page.locator(`#${id}`).focus();
-  await page.keyboard.type(code);
-  await page.keyboard.press('Enter');
-}
-
-async function apiPost(url: string, body: object): Promise<{ id: string }> {
-  const res = await fetch(`${server.url}${url}`, {
-    method: 'POST',
-    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-    body: JSON.stringify(body),
-  });
-  if (res.status !== 201) throw new Error(`${url}: ${res.status} ${await res.text()}`);
-  return (await res.json()) as { id: string };
-}
-
-/** axe finds nothing serious, and the page is saved at desktop and phone width. */
-async function checkPage(page: Page, name: string): Promise<void> {
-  expect(await seriousViolations(page)).toEqual([]);
-  await screenshots(page, name);
-}
-
-/** Runs a flow, leaving a screenshot of the page where it failed. */
-async function flow(page: Page, name: string, steps: () => Promise<void>): Promise<void> {
-  try {
-    await steps();
-  } catch (error) {
-    await page.screenshot({ path: `${SCREENSHOTS}/failure-${name}.png`, fullPage: true }).catch(() => {});
-    throw error;
-  }
-}
+const suite = setupBrowserSuite();
+const { signedInPage } = suite;
 
 const rowTexts = async (page: Page, table: string) =>
   (await page.getByRole('table', { name: table }).getByRole('row').allInnerTexts())
@@ -94,16 +16,16 @@ describe('order and master-data screens in Chromium', () => {
   it('creates a sales order from a scan, confirms it and ships it in two parts from the pick list', {
     timeout: 180_000,
   }, async () => {
-    const warehouse = await apiPost('/api/v1/warehouses', { code: 'SO-WH', name: 'Dispatch' });
-    await apiPost('/api/v1/customers', { code: 'BISTRO', name: 'Bistro Kft.' });
-    const product = await apiPost('/api/v1/products', {
+    const warehouse = await suite.call('POST', '/api/v1/warehouses', { code: 'SO-WH', name: 'Dispatch' });
+    await suite.call('POST', '/api/v1/customers', { code: 'BISTRO', name: 'Bistro Kft.' });
+    const product = await suite.call('POST', '/api/v1/products', {
       sku: 'JAM-1',
       name: 'Apricot jam',
       barcode: '5996504210012',
       tracking: 'lot',
       unit_price: 3.2,
     });
-    await apiPost('/api/v1/inventory/receipts', {
+    await suite.call('POST', '/api/v1/inventory/receipts', {
       warehouse_id: warehouse.id,
       lines: [
         { product_id: product.id, quantity: 4, lot_number: 'J-OLD', expiry_date: '2027-03-31' },
@@ -111,11 +33,11 @@ describe('order and master-data screens in Chromium', () => {
       ],
     });
     const page = await signedInPage();
-    await flow(page, 'sales', async () => {
+    await recorded(page, 'sales', async () => {
       await page.getByRole('link', { name: 'Sales orders' }).click();
       await page.getByLabel('Customer').selectOption({ label: 'BISTRO · Bistro Kft.' });
       await page.getByLabel('Warehouse').selectOption({ label: 'SO-WH · Dispatch' });
-      await scan(page, 'new-so-scan', '5996504210012');
+      await scan(page, '5996504210012', 'new-so-scan');
       await page.getByLabel('Quantity').fill('6');
       expect(await page.getByLabel('Unit price').inputValue()).toBe('3.2');
       await page.getByRole('button', { name: 'Create order' }).click();
@@ -151,21 +73,21 @@ describe('order and master-data screens in Chromium', () => {
   it('plans a work order, releases it, produces part into a lot and completes it', {
     timeout: 180_000,
   }, async () => {
-    const warehouse = await apiPost('/api/v1/warehouses', { code: 'WO-WH', name: 'Plant' });
-    await apiPost('/api/v1/products', { sku: 'BOX-6', name: 'Gift box of six', tracking: 'lot' });
-    const part = await apiPost('/api/v1/products', { sku: 'JAR-1', name: 'Glass jar' });
-    await apiPost('/api/v1/inventory/receipts', {
+    const warehouse = await suite.call('POST', '/api/v1/warehouses', { code: 'WO-WH', name: 'Plant' });
+    await suite.call('POST', '/api/v1/products', { sku: 'BOX-6', name: 'Gift box of six', tracking: 'lot' });
+    const part = await suite.call('POST', '/api/v1/products', { sku: 'JAR-1', name: 'Glass jar' });
+    await suite.call('POST', '/api/v1/inventory/receipts', {
       warehouse_id: warehouse.id,
       lines: [{ product_id: part.id, quantity: 30 }],
     });
     const page = await signedInPage();
-    await flow(page, 'work-order', async () => {
+    await recorded(page, 'work-order', async () => {
       await page.getByRole('link', { name: 'Work orders' }).click();
-      await scan(page, 'wo-product-scan', 'BOX-6');
+      await scan(page, 'BOX-6', 'wo-product-scan');
       await page.getByTestId('wo-product').getByText('BOX-6 · Gift box of six').waitFor();
       await page.locator('#wo-quantity').fill('4');
       await page.getByLabel('Warehouse').selectOption({ label: 'WO-WH · Plant' });
-      await scan(page, 'new-wo-scan', 'JAR-1');
+      await scan(page, 'JAR-1', 'new-wo-scan');
       await page.getByLabel('Quantity per unit').fill('6');
       await page.getByRole('button', { name: 'Create order' }).click();
       const status = page.locator('[data-status]').last();
@@ -196,7 +118,7 @@ describe('order and master-data screens in Chromium', () => {
 
   it('creates a category, and shows the other master-data lists', { timeout: 120_000 }, async () => {
     const page = await signedInPage();
-    await flow(page, 'master-data', async () => {
+    await recorded(page, 'master-data', async () => {
       await page.getByRole('link', { name: 'Categories' }).click();
       await page.getByRole('button', { name: 'New category' }).click();
       const dialog = page.getByRole('dialog');
@@ -218,9 +140,9 @@ describe('order and master-data screens in Chromium', () => {
   });
 
   it('generates bins from a pattern after previewing the codes', { timeout: 120_000 }, async () => {
-    await apiPost('/api/v1/warehouses', { code: 'GEN', name: 'Generated' });
+    await suite.call('POST', '/api/v1/warehouses', { code: 'GEN', name: 'Generated' });
     const page = await signedInPage();
-    await flow(page, 'bulk-bins', async () => {
+    await recorded(page, 'bulk-bins', async () => {
       await page.getByRole('link', { name: 'Warehouses' }).click();
       await page.getByRole('button', { name: 'Bins GEN' }).click();
       await page.getByRole('textbox', { name: 'Pattern' }).fill('{aisle}{rack:02}');

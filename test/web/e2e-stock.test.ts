@@ -1,55 +1,31 @@
 // The stock screens in a real browser (Debian's Chromium through playwright-core) against a real
 // server process serving the built UI on a fresh clone of the suite's database.
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ADMIN_PASSWORD, type ApiServer, startApiServer } from '../helpers/api-server.js';
-import {
-  ensureWebBuild,
-  launchChromium,
-  SCREENSHOTS,
-  screenshots,
-  seriousViolations,
-  WEB_DIST,
-} from '../helpers/browser.js';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { seriousViolations } from '../helpers/browser.js';
+import { checkPage, recorded, scan, setupBrowserSuite } from '../helpers/browser-suite.js';
 
-const T = 30_000;
-let server: ApiServer;
-let browser: Browser;
-const contexts: BrowserContext[] = [];
-let token = '';
+const suite = setupBrowserSuite();
+const { signedInPage } = suite;
 const stock = { warehouseId: '', binId: '', sku: 'JAM-1', barcode: '5901234123457' };
 // The GS1 label of lot L1 of that product: its GTIN, expiry and lot.
 const LABEL = '(01)05901234123457(17)271231(10)L1';
 
-async function api(method: string, url: string, body?: object): Promise<{ id: string }> {
-  const res = await fetch(`${server.url}${url}`, {
-    method,
-    headers: { authorization: `Bearer ${token}`, ...(body ? { 'content-type': 'application/json' } : {}) },
-    ...(body ? { body: JSON.stringify(body) } : {}),
-  });
-  if (res.status >= 300) throw new Error(`${url}: ${res.status} ${await res.text()}`);
-  return (await res.json()) as { id: string };
-}
-
 beforeAll(async () => {
-  ensureWebBuild();
-  [server, browser] = await Promise.all([startApiServer({ WEB_DIR: WEB_DIST }), launchChromium()]);
-  const login = await fetch(`${server.url}/api/v1/auth/login-json`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ username: 'admin', password: ADMIN_PASSWORD }),
-  });
-  token = ((await login.json()) as { access_token: string }).access_token;
   // Ten jars of lot L1 on shelf A-01 of the main warehouse.
-  stock.warehouseId = (await api('POST', '/api/v1/warehouses', { code: 'MAIN', name: 'Main warehouse' })).id;
-  stock.binId = (await api('POST', `/api/v1/warehouses/${stock.warehouseId}/bins`, { code: 'A-01' })).id;
-  const product = await api('POST', '/api/v1/products', {
+  stock.warehouseId = (
+    await suite.call('POST', '/api/v1/warehouses', { code: 'MAIN', name: 'Main warehouse' })
+  ).id;
+  stock.binId = (
+    await suite.call('POST', `/api/v1/warehouses/${stock.warehouseId}/bins`, { code: 'A-01' })
+  ).id;
+  const product = await suite.call('POST', '/api/v1/products', {
     sku: stock.sku,
     name: 'Jam jar',
     barcode: stock.barcode,
     tracking: 'lot',
   });
-  await api('POST', '/api/v1/inventory/receipts', {
+  await suite.call('POST', '/api/v1/inventory/receipts', {
     warehouse_id: stock.warehouseId,
     lines: [
       {
@@ -61,43 +37,7 @@ beforeAll(async () => {
       },
     ],
   });
-}, 300_000);
-afterAll(async () => {
-  for (const context of contexts) await context.close().catch(() => {});
-  await browser?.close();
-  await server?.stop();
 }, 120_000);
-
-async function signedInPage(username = 'admin', password = ADMIN_PASSWORD): Promise<Page> {
-  // bypassCSP: axe-core is injected as an inline script, which the app's CSP rightly refuses.
-  const context = await browser.newContext({
-    viewport: { width: 1280, height: 900 },
-    locale: 'en-US',
-    bypassCSP: true,
-  });
-  contexts.push(context);
-  const page = await context.newPage();
-  page.setDefaultTimeout(T);
-  await page.goto(`${server.url}/login`);
-  await page.getByLabel('Username or e-mail').fill(username);
-  await page.getByLabel('Password').fill(password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.getByRole('button', { name: 'Sign out' }).waitFor();
-  return page;
-}
-
-/** Types a scan and Enter, as a keyboard-wedge scanner does, into the field `id`. */
-async function scan(page: Page, code: string, id = 'scan'): Promise<void> {
-  await page.locator(`#${id}`).focus();
-  await page.keyboard.type(code);
-  await page.keyboard.press('Enter');
-}
-
-/** No serious axe violations, and the page at desktop and phone width under `name`. */
-async function checkPage(page: Page, name: string): Promise<void> {
-  expect(await seriousViolations(page)).toEqual([]);
-  await screenshots(page, name);
-}
 
 async function countAdjustReverseBin(page: Page): Promise<void> {
   // Count: A-01 holds 8, not the 10 booked; the difference shows before posting.
@@ -177,19 +117,14 @@ describe('the stock screens in Chromium', () => {
     timeout: 240_000,
   }, async () => {
     const page = await signedInPage();
-    try {
-      await countAdjustReverseBin(page);
-    } catch (error) {
-      await page.screenshot({ path: `${SCREENSHOTS}/failure-stock.png`, fullPage: true }).catch(() => {});
-      throw error;
-    }
+    await recorded(page, 'stock', () => countAdjustReverseBin(page));
   });
 
   it('reserves and releases stock, and shows a product with its stock, lots and movements', {
     timeout: 180_000,
   }, async () => {
     const page = await signedInPage();
-    try {
+    await recorded(page, 'stock-2', async () => {
       await page.getByRole('link', { name: 'Reservations' }).click();
       await page.getByRole('heading', { name: 'Reservations' }).waitFor();
       await page.getByRole('button', { name: 'Reserve' }).click();
@@ -221,18 +156,14 @@ describe('the stock screens in Chromium', () => {
       // The receipt at least (the other test may have added more).
       await expect.poll(() => movements.getByRole('row').filter({ hasText: 'Receipt' }).count()).toBe(1);
       await checkPage(page, 'product-detail');
-    } catch (error) {
-      await page.screenshot({ path: `${SCREENSHOTS}/failure-stock-2.png`, fullPage: true }).catch(() => {});
-      throw error;
-    }
+    });
   });
 
   it('shows a viewer the ledger, bins and reservations without a button to change them', {
     timeout: 120_000,
   }, async () => {
-    await api('POST', '/api/v1/users', {
+    await suite.createUser({
       username: 'vic',
-      email: 'vic@raktar.test',
       password: 'Viewer!pass1',
       role: 'viewer',
       modules: ['inventory'],
@@ -250,7 +181,7 @@ describe('the stock screens in Chromium', () => {
     await page.getByRole('heading', { name: 'Reservations' }).waitFor();
     expect(await page.getByRole('button', { name: /Reserve|Release/ }).count()).toBe(0);
     expect(await nav.getByRole('link', { name: /Stock count|Adjust/ }).count()).toBe(0);
-    await page.goto(`${server.url}/stock/count`);
+    await page.goto(`${suite.url}/stock/count`);
     await page
       .getByRole('alert')
       .getByText(/do not give access/)

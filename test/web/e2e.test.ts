@@ -1,98 +1,32 @@
 // The web UI in a real browser (Debian's Chromium through playwright-core) against a real server
 // process serving the built UI on a fresh clone of the suite's database.
 import { readFile } from 'node:fs/promises';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ADMIN_PASSWORD, type ApiServer, startApiServer } from '../helpers/api-server.js';
-import {
-  ensureWebBuild,
-  launchChromium,
-  SCREENSHOTS,
-  screenshots,
-  seriousViolations,
-  WEB_DIST,
-} from '../helpers/browser.js';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { ADMIN_PASSWORD } from '../helpers/api-server.js';
+import { screenshots } from '../helpers/browser.js';
+import { checkPage, recorded, scan, setupBrowserSuite } from '../helpers/browser-suite.js';
 
-const T = 30_000;
-let server: ApiServer;
-let browser: Browser;
-const contexts: BrowserContext[] = [];
-
-beforeAll(async () => {
-  ensureWebBuild();
-  [server, browser] = await Promise.all([startApiServer({ WEB_DIR: WEB_DIST }), launchChromium()]);
-}, 300_000);
-afterAll(async () => {
-  for (const context of contexts) await context.close().catch(() => {});
-  await browser?.close();
-  await server?.stop();
-}, 120_000);
-
-async function newPage(): Promise<Page> {
-  // bypassCSP: axe-core is injected as an inline script, which the app's CSP rightly refuses.
-  const context = await browser.newContext({
-    viewport: { width: 1280, height: 900 },
-    locale: 'en-US',
-    bypassCSP: true,
-  });
-  contexts.push(context);
-  const page = await context.newPage();
-  page.setDefaultTimeout(T);
-  return page;
-}
-
-async function signIn(page: Page, username: string, password: string): Promise<void> {
-  await page.goto(`${server.url}/login`);
-  await page.getByLabel('Username or e-mail').fill(username);
-  await page.getByLabel('Password').fill(password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.getByRole('button', { name: 'Sign out' }).waitFor();
-}
-
-/** Types a scan and Enter, as a keyboard-wedge scanner does, into the page's (or `id`'s) scan field. */
-async function scan(page: Page, code: string, id = 'scan'): Promise<void> {
-  await page.locator(`#${id}`).focus();
-  await page.keyboard.type(code);
-  await page.keyboard.press('Enter');
-}
-
-async function adminToken(): Promise<string> {
-  const res = await fetch(`${server.url}/api/v1/auth/login-json`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ username: 'admin', password: ADMIN_PASSWORD }),
-  });
-  return ((await res.json()) as { access_token: string }).access_token;
-}
-
-async function apiPost(token: string, url: string, body: object): Promise<{ id: string }> {
-  const res = await fetch(`${server.url}${url}`, {
-    method: 'POST',
-    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-    body: JSON.stringify(body),
-  });
-  if (res.status !== 201) throw new Error(`${url}: ${res.status} ${await res.text()}`);
-  return (await res.json()) as { id: string };
-}
+const suite = setupBrowserSuite();
+const { newPage, signIn } = suite;
 
 /** How many movements the ledger holds for the product with this SKU. */
 async function movementCount(sku: string): Promise<number> {
-  const token = await adminToken();
-  const get = async (url: string) =>
-    (await fetch(`${server.url}${url}`, { headers: { authorization: `Bearer ${token}` } })).json();
-  const products = (await get(`/api/v1/products?search=${sku}`)) as { items: { id: string; sku: string }[] };
+  const products = (await suite.call('GET', `/api/v1/products?search=${sku}`)) as {
+    items: { id: string; sku: string }[];
+  };
   const product = products.items.find((p) => p.sku === sku);
   if (!product) throw new Error(`no product ${sku}`);
-  return ((await get(`/api/v1/stock-movements?product_id=${product.id}`)) as { total: number }).total;
+  return ((await suite.call('GET', `/api/v1/stock-movements?product_id=${product.id}`)) as { total: number })
+    .total;
 }
 
-/** The warehouse flow of the first test, step by step (a failure leaves web/test-results/failure.png). */
+/** The warehouse flow of the first test, step by step (a failure leaves web/test-results/failure-main.png). */
 async function mainFlow(page: Page): Promise<void> {
-  await page.goto(`${server.url}/`);
+  await page.goto(`${suite.url}/`);
   await page.getByRole('heading', { name: 'Sign in' }).waitFor();
 
-  expect(await seriousViolations(page)).toEqual([]);
-  await screenshots(page, 'login');
+  await checkPage(page, 'login');
   await signIn(page, 'admin', ADMIN_PASSWORD);
   await page.getByRole('heading', { name: 'Dashboard' }).waitFor();
 
@@ -113,8 +47,7 @@ async function mainFlow(page: Page): Promise<void> {
     await page.getByRole('button', { name: 'Add bin' }).click();
     await page.getByRole('list', { name: 'Bins' }).getByText(bin, { exact: true }).waitFor();
   }
-  expect(await seriousViolations(page)).toEqual([]);
-  await screenshots(page, 'warehouses');
+  await checkPage(page, 'warehouses');
 
   // A lot-tracked product with its EAN-13.
   await page.getByRole('link', { name: 'Products' }).click();
@@ -129,8 +62,7 @@ async function mainFlow(page: Page): Promise<void> {
   await page.getByRole('cell', { name: 'MILK-1', exact: true }).waitFor();
   await page.getByLabel('Search').fill('milk');
   await page.getByRole('cell', { name: 'Milk 1 l' }).waitFor();
-  expect(await seriousViolations(page)).toEqual([]);
-  await screenshots(page, 'products');
+  await checkPage(page, 'products');
 
   // Receive two lots by scanning GS1-128 strings (GTIN-14, expiry, lot, count).
   await page.getByRole('link', { name: 'Receive' }).click();
@@ -145,8 +77,7 @@ async function mainFlow(page: Page): Promise<void> {
   expect(await page.evaluate('document.activeElement?.id')).toBe('scan');
   await page.getByLabel('Bin').nth(0).selectOption({ label: 'A-01' });
   await page.getByLabel('Bin').nth(1).selectOption({ label: 'A-02' });
-  expect(await seriousViolations(page)).toEqual([]);
-  await screenshots(page, 'receive');
+  await checkPage(page, 'receive');
   // A double click, as an impatient hand gives it: the form's Idempotency-Key makes it post once.
   await page.getByRole('button', { name: /Post receipt/ }).dblclick();
   await page.getByText('Receipt posted: 2 movements.').waitFor();
@@ -163,8 +94,7 @@ async function mainFlow(page: Page): Promise<void> {
       (await plan.getByRole('row').allInnerTexts()).slice(1).map((r) => r.replace(/\s+/g, ' ')),
     )
     .toEqual(['A-02 LOT-A 2026-12-31 5', 'A-01 LOT-B 2027-01-31 2']);
-  expect(await seriousViolations(page)).toEqual([]);
-  await screenshots(page, 'issue');
+  await checkPage(page, 'issue');
   await page.getByRole('button', { name: /Post issue/ }).click();
   await page.getByText('Issue posted. Taken from:').waitFor();
   expect((await page.getByTestId('allocation').allInnerTexts()).map((r) => r.replace(/\s+/g, ' '))).toEqual([
@@ -182,8 +112,7 @@ async function mainFlow(page: Page): Promise<void> {
   await page.getByText(/Transfer TR-\d+ created/).waitFor();
   const row = page.getByRole('row', { name: /TR-\d+/ });
   await row.getByText('Pending').waitFor();
-  expect(await seriousViolations(page)).toEqual([]);
-  await screenshots(page, 'transfers');
+  await checkPage(page, 'transfers');
   await row.getByRole('button', { name: 'Complete' }).click();
   await row.getByText('Completed').waitFor();
 
@@ -193,8 +122,7 @@ async function mainFlow(page: Page): Promise<void> {
   // LOT-A went out whole; LOT-B is split between the two warehouses by the transfer.
   await page.getByRole('cell', { name: 'SIDE', exact: true }).waitFor();
   expect(await page.getByRole('cell', { name: 'LOT-A', exact: true }).count()).toBe(0);
-  expect(await seriousViolations(page)).toEqual([]);
-  await screenshots(page, 'reports');
+  await checkPage(page, 'reports');
   const [csv] = await Promise.all([
     page.waitForEvent('download'),
     page.getByRole('button', { name: 'Download CSV' }).click(),
@@ -215,8 +143,7 @@ async function mainFlow(page: Page): Promise<void> {
   await page.getByRole('link', { name: 'Dashboard' }).click();
   await page.getByRole('heading', { name: 'Stock value by warehouse' }).waitFor();
   await page.locator('.recharts-bar-rectangle').first().waitFor();
-  expect(await seriousViolations(page)).toEqual([]);
-  await screenshots(page, 'dashboard');
+  await checkPage(page, 'dashboard');
 
   // Hungarian: the screens and the API's messages.
   await page.getByRole('button', { name: 'hu', exact: true }).click();
@@ -236,26 +163,20 @@ describe('the operator web UI in Chromium', () => {
     timeout: 240_000,
   }, async () => {
     const page = await newPage();
-    try {
-      await mainFlow(page);
-    } catch (error) {
-      await page.screenshot({ path: `${SCREENSHOTS}/failure.png`, fullPage: true }).catch(() => {});
-      throw error;
-    }
+    await recorded(page, 'main', () => mainFlow(page));
   });
 
   it('takes a purchase order from creation through two partial receipts', { timeout: 180_000 }, async () => {
-    const token = await adminToken();
-    await apiPost(token, '/api/v1/suppliers', { code: 'DAIRY', name: 'Dairy Ltd' });
-    await apiPost(token, '/api/v1/warehouses', { code: 'PO-WH', name: 'Goods in' });
-    await apiPost(token, '/api/v1/products', {
+    await suite.call('POST', '/api/v1/suppliers', { code: 'DAIRY', name: 'Dairy Ltd' });
+    await suite.call('POST', '/api/v1/warehouses', { code: 'PO-WH', name: 'Goods in' });
+    await suite.call('POST', '/api/v1/products', {
       sku: 'BUTTER-1',
       name: 'Butter 250 g',
       barcode: '4006381333931',
       tracking: 'lot',
     });
     const page = await newPage();
-    try {
+    await recorded(page, 'po', async () => {
       await signIn(page, 'admin', ADMIN_PASSWORD);
       await page.getByRole('link', { name: 'Purchasing' }).click();
       await page.getByLabel('Supplier').selectOption({ label: 'DAIRY · Dairy Ltd' });
@@ -276,8 +197,7 @@ describe('the operator web UI in Chromium', () => {
       await scan(page, '(01)04006381333931(17)270301(10)L1(30)5', 'po-scan');
       expect(await receipt.getByLabel('Lot').inputValue()).toBe('L1');
       expect(await receipt.getByLabel('Quantity').inputValue()).toBe('5');
-      expect(await seriousViolations(page)).toEqual([]);
-      await screenshots(page, 'purchase-order');
+      await checkPage(page, 'purchase-order');
       await receipt.getByRole('button', { name: 'Post receipt' }).click();
       await status.getByText('Partially received', { exact: true }).waitFor();
       await receipt.getByLabel('Warehouse').selectOption({ label: 'PO-WH · Goods in' });
@@ -286,32 +206,28 @@ describe('the operator web UI in Chromium', () => {
       await receipt.getByRole('button', { name: 'Post receipt' }).click();
       await status.getByText('Received', { exact: true }).waitFor();
       await expect.poll(() => page.getByRole('row', { name: /BUTTER-1/ }).innerText()).toMatch(/8\s+8$/);
-    } catch (error) {
-      await page.screenshot({ path: `${SCREENSHOTS}/failure-po.png`, fullPage: true }).catch(() => {});
-      throw error;
-    }
+    });
   });
 
   it('feeds a biofloc tank from the tank grid', { timeout: 120_000 }, async () => {
-    const token = await adminToken();
-    const farm = await apiPost(token, '/api/v1/warehouses', { code: 'FARM', name: 'Fish farm' });
-    const feed = await apiPost(token, '/api/v1/products', {
+    const farm = await suite.call('POST', '/api/v1/warehouses', { code: 'FARM', name: 'Fish farm' });
+    const feed = await suite.call('POST', '/api/v1/products', {
       sku: 'FEED-1',
       name: 'Grower feed',
       unit_of_measure: 'kg',
     });
-    await apiPost(token, '/api/v1/inventory/receipts', {
+    await suite.call('POST', '/api/v1/inventory/receipts', {
       warehouse_id: farm.id,
       lines: [{ product_id: feed.id, quantity: 100, unit_cost: 2 }],
     });
-    const tank = await apiPost(token, '/api/v1/biofloc/tanks', {
+    const tank = await suite.call('POST', '/api/v1/biofloc/tanks', {
       tank_code: 'T-01',
       tank_name: 'Tank 1',
       capacity_liters: 10000,
       warehouse_id: farm.id,
     });
     const today = new Date().toISOString().slice(0, 10);
-    await apiPost(token, '/api/v1/biofloc/batches', {
+    await suite.call('POST', '/api/v1/biofloc/batches', {
       batch_code: 'B-01',
       species: 'tilapia',
       stocking_date: today,
@@ -320,7 +236,7 @@ describe('the operator web UI in Chromium', () => {
       tank_id: tank.id,
     });
     const page = await newPage();
-    try {
+    await recorded(page, 'feeding', async () => {
       await signIn(page, 'admin', ADMIN_PASSWORD);
       await page.getByRole('link', { name: 'Biofloc' }).click();
       const tile = page
@@ -333,37 +249,28 @@ describe('the operator web UI in Chromium', () => {
       await page.getByLabel('Date').fill(today);
       await scan(page, 'FEED-1', 'feed-scan');
       await page.getByLabel('Feed (kg)').fill('1.5');
-      expect(await seriousViolations(page)).toEqual([]);
-      await screenshots(page, 'biofloc-feeding');
+      await checkPage(page, 'biofloc-feeding');
       await page.getByRole('button', { name: 'Post feeding' }).click();
       // 1.5 kg for 50 kg of fish: 3 % of the biomass.
       await page.getByText('Fed 1.5 kg to batch B-01 (feeding rate 3 % of biomass).').waitFor();
       expect(await page.getByLabel('Session').inputValue()).toBe('2');
-    } catch (error) {
-      await page.screenshot({ path: `${SCREENSHOTS}/failure-feeding.png`, fullPage: true }).catch(() => {});
-      throw error;
-    }
+    });
   });
 
   it('dispatches core trays to a drillhole and takes back fewer, flagging the mismatch', {
     timeout: 120_000,
   }, async () => {
-    const token = await adminToken();
-    const company = await apiPost(token, '/api/v1/companies', { name: 'Drill Co' });
-    const project = await apiPost(token, '/api/v1/projects', {
+    const company = await suite.call('POST', '/api/v1/companies', { name: 'Drill Co' });
+    const project = await suite.call('POST', '/api/v1/projects', {
       project_id: 'PRJ-1',
       name: 'North',
       company_id: company.id,
     });
-    await apiPost(token, '/api/v1/drillholes', { drillhole_id: 'DH-001', project_id: project.id });
-    const stocked = await fetch(`${server.url}/api/v1/dispatch/inventory`, {
-      method: 'PUT',
-      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-      body: JSON.stringify({ hq: 50, nq: 30 }),
-    });
+    await suite.call('POST', '/api/v1/drillholes', { drillhole_id: 'DH-001', project_id: project.id });
+    const stocked = await suite.request('PUT', '/api/v1/dispatch/inventory', { hq: 50, nq: 30 });
     expect(stocked.status).toBe(200);
     const page = await newPage();
-    try {
+    await recorded(page, 'dispatch', async () => {
       await signIn(page, 'admin', ADMIN_PASSWORD);
       await page.getByRole('link', { name: 'Dispatch', exact: true }).click();
       const available = page.getByTestId('trays-available');
@@ -384,16 +291,12 @@ describe('the operator web UI in Chromium', () => {
         .getByTestId('return-mismatch')
         .getByText(/still out \(10 HQ, 5 NQ\)/)
         .waitFor();
-      expect(await seriousViolations(page)).toEqual([]);
-      await screenshots(page, 'dispatch');
+      await checkPage(page, 'dispatch');
       await back.getByRole('button', { name: 'Post return' }).click();
       await row.getByText('Partially returned').waitFor();
       expect((await row.innerText()).replace(/\s+/g, ' ')).toMatch(/10\/10 4\/5/);
       await available.getByText('On the shelf now: 50 HQ, 29 NQ').waitFor();
-    } catch (error) {
-      await page.screenshot({ path: `${SCREENSHOTS}/failure-dispatch.png`, fullPage: true }).catch(() => {});
-      throw error;
-    }
+    });
   });
 
   it('lets an admin add a viewer, who then sees no buttons it cannot use', { timeout: 120_000 }, async () => {
@@ -411,8 +314,7 @@ describe('the operator web UI in Chromium', () => {
     await admin.getByLabel('Password').fill('Viewer!pass1');
     await admin.getByRole('button', { name: 'Create user' }).click();
     await admin.getByRole('cell', { name: 'Vera Viewer', exact: true }).waitFor();
-    expect(await seriousViolations(admin)).toEqual([]);
-    await screenshots(admin, 'users');
+    await checkPage(admin, 'users');
 
     const page = await newPage();
     await signIn(page, 'vera', 'Viewer!pass1');
@@ -460,7 +362,7 @@ describe('the operator web UI in Chromium', () => {
     expect(await page.getByRole('button', { name: /Create transfer|Complete|Cancel/ }).count()).toBe(0);
 
     // A typed address of a write screen does not open it either.
-    await page.goto(`${server.url}/stock/receive`);
+    await page.goto(`${suite.url}/stock/receive`);
     await page
       .getByRole('alert')
       .getByText(/do not give access/)

@@ -1,42 +1,23 @@
 // @vitest-environment jsdom
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { cleanup, render, screen, waitFor } from '@testing-library/react';
+import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import type { ReactNode } from 'react';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { type ApiServer, startApiServer } from '../../../../test/helpers/api-server';
-import { call, signInAs, type TokenPair } from '../../../../test/helpers/web-session';
-import { setApiOrigin, tokenStore } from '../../api/client';
+import { beforeAll, describe, expect, it } from 'vitest';
 import i18n from '../../lib/i18n';
+import { renderWithProviders, setupSignedInApi } from '../../test-support/signed-in-api';
 import { GradingForm } from './grading-form';
 import { HarvestForm } from './harvest-form';
 import type { Tank } from './queries';
 import { TankForm } from './tank-form';
 import { WaterTestForm } from './water-test-form';
 
-const keep = (pair: TokenPair) => tokenStore.set(pair);
-
 // The biofloc forms against the real API on a fresh database.
-let server: ApiServer;
-let admin: string;
+const api = setupSignedInApi();
 let tank: Tank;
 let batchId: string;
 
 beforeAll(async () => {
-  server = await startApiServer();
-  setApiOrigin(server.url);
-  admin = await signInAs(server, keep);
-  const warehouse = await call(
-    server,
-    admin,
-    'POST',
-    '/api/v1/warehouses',
-    { code: 'FARM', name: 'Farm' },
-    201,
-  );
-  const created = await call(
-    server,
-    admin,
+  const warehouse = await api.call('POST', '/api/v1/warehouses', { code: 'FARM', name: 'Farm' }, 201);
+  const created = await api.call(
     'POST',
     '/api/v1/biofloc/tanks',
     {
@@ -47,17 +28,13 @@ beforeAll(async () => {
     },
     201,
   );
-  await call(
-    server,
-    admin,
+  await api.call(
     'POST',
     '/api/v1/biofloc/water-quality-profiles',
     { species: 'Tilapia', do_min: 5, ph_min: 6.5, ph_max: 8.5 },
     201,
   );
-  const batch = await call(
-    server,
-    admin,
+  const batch = await api.call(
     'POST',
     '/api/v1/biofloc/batches',
     {
@@ -71,22 +48,13 @@ beforeAll(async () => {
     201,
   );
   batchId = batch.id;
-  tank = await call(server, admin, 'GET', `/api/v1/biofloc/tanks/${created.id}`, undefined, 200);
-}, 180_000);
-afterAll(() => server?.stop(), 60_000);
-afterEach(cleanup);
-
-function wrap(children: ReactNode) {
-  const client = new QueryClient({
-    defaultOptions: { mutations: { retry: false }, queries: { retry: false } },
-  });
-  return render(<QueryClientProvider client={client}>{children}</QueryClientProvider>);
-}
+  tank = await api.call('GET', `/api/v1/biofloc/tanks/${created.id}`, undefined, 200);
+});
 
 describe('biofloc forms', () => {
   it("highlights a reading outside the limits of the tank's species as it is typed, and shows the API's breaches once posted", async () => {
     await i18n.changeLanguage('en');
-    wrap(<WaterTestForm tanks={[tank]} tankId={tank.id} />);
+    renderWithProviders(<WaterTestForm tanks={[tank]} tankId={tank.id} />);
     await screen.findByText(/limits for Tilapia/, {}, { timeout: 5000 });
     const user = userEvent.setup();
     const oxygen = screen.getByLabelText('Dissolved oxygen (mg/l)');
@@ -111,7 +79,7 @@ describe('biofloc forms', () => {
 
   it("shows the API's refusal of a harvest of more fish than the batch holds, in the user's language", async () => {
     await i18n.changeLanguage('hu');
-    wrap(<HarvestForm batchId={batchId} />);
+    renderWithProviders(<HarvestForm batchId={batchId} />);
     const user = userEvent.setup();
     await user.type(screen.getByLabelText('Lehalászott halak'), '5000');
     await user.type(screen.getByLabelText('Össztömeg (kg)'), '100');
@@ -119,14 +87,14 @@ describe('biofloc forms', () => {
     const alert = await screen.findByRole('alert', {}, { timeout: 5000 });
     expect(alert.textContent).toMatch(/\d/);
     expect(alert.textContent).not.toMatch(/exceed|more than/i);
-    const batch = await call(server, admin, 'GET', `/api/v1/biofloc/batches/${batchId}`, undefined, 200);
+    const batch = await api.call('GET', `/api/v1/biofloc/batches/${batchId}`, undefined, 200);
     expect(batch.harvested_count).toBe(0);
     await i18n.changeLanguage('en');
   });
 
   it('names a missing harvest weight at its field', async () => {
     await i18n.changeLanguage('en');
-    wrap(<HarvestForm batchId={batchId} />);
+    renderWithProviders(<HarvestForm batchId={batchId} />);
     const user = userEvent.setup();
     await user.type(screen.getByLabelText('Fish harvested'), '10');
     await user.click(screen.getByRole('button', { name: 'Post harvest' }));
@@ -136,24 +104,20 @@ describe('biofloc forms', () => {
 
   it('tells the user to reload when the tank was changed by someone else meanwhile (412)', async () => {
     await i18n.changeLanguage('en');
-    const stale = await call(
-      server,
-      admin,
+    const stale = await api.call(
       'POST',
       '/api/v1/biofloc/tanks',
       { tank_code: 'T-09', tank_name: 'Spare', capacity_liters: 500 },
       201,
     );
-    await call(
-      server,
-      admin,
+    await api.call(
       'PATCH',
       `/api/v1/biofloc/tanks/${stale.id}`,
       { tank_name: 'Renamed elsewhere', version: stale.version },
       200,
     );
     let done = 0;
-    wrap(<TankForm tank={stale} onDone={() => done++} />);
+    renderWithProviders(<TankForm tank={stale} onDone={() => done++} />);
     const user = userEvent.setup();
     await user.clear(screen.getByLabelText('Tank name'));
     await user.type(screen.getByLabelText('Tank name'), 'Mine');
@@ -166,16 +130,14 @@ describe('biofloc forms', () => {
 
   it("shows the API's refusal of a grading whose size groups do not add up to the batch", async () => {
     await i18n.changeLanguage('en');
-    await call(
-      server,
-      admin,
+    await api.call(
       'POST',
       '/api/v1/biofloc/tanks',
       { tank_code: 'T-02', tank_name: 'Two', capacity_liters: 8000 },
       201,
     );
-    const batch = await call(server, admin, 'GET', `/api/v1/biofloc/batches/${batchId}`, undefined, 200);
-    wrap(<GradingForm batch={batch} />);
+    const batch = await api.call('GET', `/api/v1/biofloc/batches/${batchId}`, undefined, 200);
+    renderWithProviders(<GradingForm batch={batch} />);
     const user = userEvent.setup();
     for (const [i, count] of [
       [0, '100'],
@@ -195,7 +157,7 @@ describe('biofloc forms', () => {
     await user.click(screen.getByRole('button', { name: 'Post grading' }));
     const alert = await screen.findByRole('alert', {}, { timeout: 5000 });
     expect(alert.textContent).not.toBe('');
-    const after = await call(server, admin, 'GET', `/api/v1/biofloc/batches/${batchId}`, undefined, 200);
+    const after = await api.call('GET', `/api/v1/biofloc/batches/${batchId}`, undefined, 200);
     expect(after.status).toBe('active');
   });
 });

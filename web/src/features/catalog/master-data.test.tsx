@@ -1,35 +1,16 @@
 // @vitest-environment jsdom
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { cleanup, render, screen, waitFor, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { type SignedInApi, startSignedInApi } from '../../../../test/helpers/web-api';
-import { setApiOrigin, tokenStore } from '../../api/client';
-import { AuthProvider } from '../../lib/auth';
+import { describe, expect, it } from 'vitest';
 import i18n from '../../lib/i18n';
+import { renderWithProviders, setupSignedInApi } from '../../test-support/signed-in-api';
 import { MasterDataPage, type MasterKind } from './master-data';
 import { categoryKind, supplierKind } from './master-data-kinds';
 
-let api: SignedInApi;
-beforeAll(async () => {
-  api = await startSignedInApi();
-  setApiOrigin(api.server.url);
-  tokenStore.set({ access_token: api.adminToken, refresh_token: '' });
-}, 180_000);
-afterAll(() => api?.server.stop(), 60_000);
-afterEach(cleanup);
+const api = setupSignedInApi();
 
 function renderPage<T>(config: MasterKind<T>) {
-  const client = new QueryClient({
-    defaultOptions: { mutations: { retry: false }, queries: { retry: false } },
-  });
-  return render(
-    <QueryClientProvider client={client}>
-      <AuthProvider>
-        <MasterDataPage config={config} />
-      </AuthProvider>
-    </QueryClientProvider>,
-  );
+  return renderWithProviders(<MasterDataPage config={config} />, { signedIn: true });
 }
 
 describe('MasterDataPage', () => {
@@ -61,12 +42,12 @@ describe('MasterDataPage', () => {
 
   it('tells the user to reload when someone else changed the category meanwhile (412)', async () => {
     await i18n.changeLanguage('en');
-    const created = await api.call('POST', '/api/v1/categories', { name: 'Tinned fish' });
+    const created = await api.request('POST', '/api/v1/categories', { name: 'Tinned fish' });
     renderPage(categoryKind);
     const user = userEvent.setup();
     await user.click(await screen.findByRole('button', { name: /^Edit\s*Tinned fish$/ }));
     // Another user renames it first: the form's copy is one version behind.
-    const other = await api.call('PATCH', `/api/v1/categories/${created.body.id}`, {
+    const other = await api.request('PATCH', `/api/v1/categories/${created.body.id}`, {
       name: 'Fish in tins',
       version: created.body.version,
     });

@@ -1,102 +1,50 @@
 // @vitest-environment jsdom
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { cleanup, render, screen, waitFor, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import type { ReactNode } from 'react';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { ADMIN_PASSWORD, type ApiServer, startApiServer } from '../../../../test/helpers/api-server';
-import { setApiOrigin, tokenStore } from '../../api/client';
-import { AuthProvider, useAuth } from '../../lib/auth';
+import { beforeAll, describe, expect, it } from 'vitest';
 import i18n from '../../lib/i18n';
+import { renderWithProviders, setupSignedInApi } from '../../test-support/signed-in-api';
 import { AlertsPanel } from './alerts-panel';
 
 // The panel against the real API on a fresh database: the alerts are raised by the API's own check.
-let server: ApiServer;
-let adminToken = '';
-
-async function signIn(username: string, password: string) {
-  const res = await fetch(`${server.url}/api/v1/auth/login-json`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ username, password }),
-  });
-  const pair = await res.json();
-  tokenStore.set({ access_token: pair.access_token, refresh_token: pair.refresh_token });
-  return pair.access_token as string;
-}
-
-async function call(method: string, url: string, body?: object) {
-  const res = await fetch(`${server.url}${url}`, {
-    method,
-    headers: {
-      authorization: `Bearer ${adminToken}`,
-      ...(body ? { 'content-type': 'application/json' } : {}),
-    },
-    ...(body ? { body: JSON.stringify(body) } : {}),
-  });
-  const text = await res.text();
-  if (!res.ok) throw new Error(`${method} ${url}: ${res.status} ${text}`);
-  return text ? JSON.parse(text) : null;
-}
+const api = setupSignedInApi();
 
 beforeAll(async () => {
-  server = await startApiServer();
-  setApiOrigin(server.url);
-  adminToken = await signIn('admin', ADMIN_PASSWORD);
   await i18n.changeLanguage('en');
   // Two products below their reorder point in one warehouse: the low-stock check raises two alerts.
-  const warehouse = await call('POST', '/api/v1/warehouses', { code: 'AL-WH', name: 'Alerts' });
+  const warehouse = await api.call('POST', '/api/v1/warehouses', { code: 'AL-WH', name: 'Alerts' });
   for (const sku of ['LOW-1', 'LOW-2']) {
-    const product = await call('POST', '/api/v1/products', {
+    const product = await api.call('POST', '/api/v1/products', {
       sku,
       name: `Product ${sku}`,
       reorder_point: 10,
     });
-    await call('POST', '/api/v1/inventory/receipts', {
+    await api.call('POST', '/api/v1/inventory/receipts', {
       warehouse_id: warehouse.id,
       lines: [{ product_id: product.id, quantity: 2, unit_cost: 1 }],
     });
   }
-  const run = await call('POST', '/api/v1/alerts/run', { kind: 'low_stock' });
+  const run = await api.call('POST', '/api/v1/alerts/run', { kind: 'low_stock' });
   expect(run.raised).toBeGreaterThanOrEqual(2);
-  const viewer = await call('POST', '/api/v1/users', {
+  const viewer = await api.createUser({
     username: 'vic',
-    email: 'vic@raktar.test',
     full_name: 'Vic Viewer',
     password: 'Viewer!pass1',
     role: 'viewer',
   });
-  await call('PUT', `/api/v1/users/${viewer.id}/modules`, { modules: ['inventory'] });
-}, 180_000);
-afterAll(() => server?.stop(), 60_000);
-afterEach(cleanup);
-
-/** The panel once the signed-in user is known, as the app's RequireAuth shows pages. */
-function SignedIn({ children }: { children: ReactNode }) {
-  return useAuth().me ? children : null;
-}
+  await api.call('PUT', `/api/v1/users/${viewer.id}/modules`, { modules: ['inventory'] });
+});
 
 function renderPanel() {
-  const client = new QueryClient({
-    defaultOptions: { mutations: { retry: false }, queries: { retry: false } },
-  });
-  return render(
-    <QueryClientProvider client={client}>
-      <AuthProvider>
-        <SignedIn>
-          <AlertsPanel />
-        </SignedIn>
-      </AuthProvider>
-    </QueryClientProvider>,
-  );
+  return renderWithProviders(<AlertsPanel />, { signedIn: true });
 }
 
 const openAlerts = async () =>
-  (await call('GET', '/api/v1/alerts?acknowledged=false')).items as { id: string; sku: string }[];
+  (await api.call('GET', '/api/v1/alerts?acknowledged=false')).items as { id: string; sku: string }[];
 
 describe('AlertsPanel', () => {
   it('lists the open alerts; acknowledging one takes it off the list and records who did', async () => {
-    await signIn('admin', ADMIN_PASSWORD);
+    await api.signIn();
     renderPanel();
     const list = await screen.findByRole('list', { name: /Alerts to acknowledge/ });
     const item = await within(list).findByText(
@@ -106,26 +54,26 @@ describe('AlertsPanel', () => {
     await userEvent.setup().click(within(row).getByRole('button', { name: /^Acknowledge/ }));
     await waitFor(() => expect(within(list).queryByText(/LOW-1 Product/)).toBeNull());
     expect(within(list).getByText(/LOW-2 Product/)).toBeTruthy();
-    const all = (await call('GET', '/api/v1/alerts?acknowledged=true')).items;
+    const all = (await api.call('GET', '/api/v1/alerts?acknowledged=true')).items;
     expect(all.map((a: { sku: string }) => a.sku)).toEqual(['LOW-1']);
     expect(all[0].acknowledged_by).not.toBeNull();
   });
 
   it("shows the API's refusal when someone else acknowledged the alert first", async () => {
-    await signIn('admin', ADMIN_PASSWORD);
+    await api.signIn();
     renderPanel();
     const list = await screen.findByRole('list', { name: /Alerts to acknowledge/ });
     const row = (await within(list).findByText(/LOW-2 Product/)).closest('li') as HTMLElement;
     const [other] = (await openAlerts()).filter((a) => a.sku === 'LOW-2');
-    await call('POST', `/api/v1/alerts/${other?.id}/acknowledge`);
+    await api.call('POST', `/api/v1/alerts/${other?.id}/acknowledge`);
     await userEvent.setup().click(within(row).getByRole('button', { name: /^Acknowledge/ }));
     expect((await screen.findByRole('alert')).textContent).toMatch(/already/i);
     await waitFor(() => expect(within(list).queryByText(/LOW-2 Product/)).toBeNull());
   });
 
   it('shows a viewer the alerts without the button it may not use', async () => {
-    await call('POST', '/api/v1/alerts/run', { kind: 'low_stock' });
-    await signIn('vic', 'Viewer!pass1');
+    await api.call('POST', '/api/v1/alerts/run', { kind: 'low_stock' });
+    await api.signIn('vic', 'Viewer!pass1');
     renderPanel();
     await screen.findByRole('list', { name: /Alerts to acknowledge/ });
     await waitFor(() => expect(screen.getByRole('heading').textContent).toMatch(/\(\d+\)/));

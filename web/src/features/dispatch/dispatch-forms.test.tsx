@@ -1,84 +1,49 @@
 // @vitest-environment jsdom
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { cleanup, render, screen, waitFor, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import type { ReactNode } from 'react';
-import { MemoryRouter } from 'react-router';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { type ApiServer, startApiServer } from '../../../../test/helpers/api-server';
-import { call, signInAs, type TokenPair } from '../../../../test/helpers/web-session';
-import { setApiOrigin, tokenStore } from '../../api/client';
-import { AuthProvider } from '../../lib/auth';
+import { beforeAll, describe, expect, it } from 'vitest';
 import i18n from '../../lib/i18n';
+import { renderWithProviders, setupSignedInApi } from '../../test-support/signed-in-api';
 import { DispatchPage } from './dispatch-page';
 import { ReturnForm } from './return-form';
 import { WriteOffForm } from './write-off-form';
 
-const keep = (pair: TokenPair) => tokenStore.set(pair);
-
 // The dispatch forms against the real API on a fresh database: what they show is the API's own answer.
-let server: ApiServer;
-let admin: string;
+const api = setupSignedInApi();
 let site: { projectId: string; drillholeId: string };
 
 beforeAll(async () => {
-  server = await startApiServer();
-  setApiOrigin(server.url);
-  admin = await signInAs(server, keep);
-  const company = await call(server, admin, 'POST', '/api/v1/companies', { name: 'Recsk Mining' }, 201);
-  const project = await call(
-    server,
-    admin,
+  const company = await api.call('POST', '/api/v1/companies', { name: 'Recsk Mining' }, 201);
+  const project = await api.call(
     'POST',
     '/api/v1/projects',
     { project_id: 'P-1', name: 'North', company_id: company.id },
     201,
   );
-  const hole = await call(
-    server,
-    admin,
+  const hole = await api.call(
     'POST',
     '/api/v1/drillholes',
     { drillhole_id: 'DH-1', project_id: project.id },
     201,
   );
   site = { projectId: project.id, drillholeId: hole.id };
-  await call(server, admin, 'PUT', '/api/v1/dispatch/inventory', { hq: 50, nq: 50, reason: 'count' }, 200);
-  await call(
-    server,
-    admin,
-    'POST',
-    '/api/v1/users',
-    {
-      username: 'field1',
-      email: 'field1@example.hu',
-      password: 'Field!pass1',
-      role: 'warehouse',
-      modules: ['dispatch'],
-    },
-    201,
-  );
-}, 180_000);
-afterAll(() => server?.stop(), 60_000);
-afterEach(cleanup);
+  await api.call('PUT', '/api/v1/dispatch/inventory', { hq: 50, nq: 50, reason: 'count' }, 200);
+  await api.createUser({
+    username: 'field1',
+    email: 'field1@example.hu',
+    password: 'Field!pass1',
+    role: 'warehouse',
+    modules: ['dispatch'],
+  });
+});
 
 function wrap(children: ReactNode) {
-  const client = new QueryClient({
-    defaultOptions: { mutations: { retry: false }, queries: { retry: false } },
-  });
-  return render(
-    <QueryClientProvider client={client}>
-      <AuthProvider>
-        <MemoryRouter>{children}</MemoryRouter>
-      </AuthProvider>
-    </QueryClientProvider>,
-  );
+  return renderWithProviders(children, { auth: true, router: true });
 }
 
 const dispatch = (hq: number, nq: number) =>
-  call(
-    server,
-    admin,
+  api.call(
     'POST',
     '/api/v1/dispatches',
     { project_id: site.projectId, drillhole_id: site.drillholeId, hq_boxes: hq, nq_boxes: nq },
@@ -88,7 +53,7 @@ const dispatch = (hq: number, nq: number) =>
 describe('dispatch forms', () => {
   it('warns before posting a return that does not match what is still out', async () => {
     await i18n.changeLanguage('en');
-    admin = await signInAs(server, keep);
+    await api.signIn();
     const sent = await dispatch(4, 2);
     let done = 0;
     wrap(<ReturnForm dispatch={sent} onDone={() => done++} />);
@@ -99,7 +64,7 @@ describe('dispatch forms', () => {
     expect(screen.getByTestId('return-mismatch').textContent).toContain('4 HQ, 2 NQ');
     await user.click(screen.getByRole('button', { name: 'Post return' }));
     await waitFor(() => expect(done).toBe(1));
-    const after = await call(server, admin, 'GET', `/api/v1/dispatches/${sent.id}`);
+    const after = await api.call('GET', `/api/v1/dispatches/${sent.id}`);
     expect(after.status).toBe('partially_returned');
   });
 
@@ -107,9 +72,7 @@ describe('dispatch forms', () => {
     await i18n.changeLanguage('hu');
     const sent = await dispatch(1, 0);
     // Someone else takes the trays back first; this screen still shows the dispatch open.
-    await call(
-      server,
-      admin,
+    await api.call(
       'POST',
       `/api/v1/dispatches/${sent.id}/return`,
       { returned_hq: 1, returned_nq: 0, return_condition: 'Good' },
@@ -135,7 +98,7 @@ describe('dispatch forms', () => {
 
   it('shows warehouse staff the return but not the write-off, which is for managers', async () => {
     await i18n.changeLanguage('en');
-    await signInAs(server, keep, 'field1', 'Field!pass1');
+    await api.signIn('field1', 'Field!pass1');
     const sent = await dispatch(2, 2);
     wrap(<DispatchPage />);
     const row = (await screen.findByRole('cell', { name: sent.dispatch_number }, { timeout: 5000 })).closest(
@@ -149,6 +112,5 @@ describe('dispatch forms', () => {
     await user.clear(screen.getByLabelText('HQ boxes'));
     await user.type(screen.getByLabelText('HQ boxes'), '999');
     expect(screen.getByLabelText('HQ boxes').getAttribute('data-out-of-range')).toBe('true');
-    admin = await signInAs(server, keep);
   });
 });

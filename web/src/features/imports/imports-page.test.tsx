@@ -1,61 +1,28 @@
 // @vitest-environment jsdom
 
 import { File as NodeFile } from 'node:buffer';
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import type { ReactNode } from 'react';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { ADMIN_PASSWORD, type ApiServer, startApiServer } from '../../../../test/helpers/api-server';
-import { setApiOrigin, tokenStore } from '../../api/client';
-import { AuthProvider, useAuth } from '../../lib/auth';
+import { beforeAll, describe, expect, it } from 'vitest';
 import i18n from '../../lib/i18n';
+import { renderWithProviders, setupSignedInApi } from '../../test-support/signed-in-api';
 import { ImportsPage } from './imports-page';
 
 // The import screen against the real API on a fresh database: the problems listed are the API's.
-let server: ApiServer;
+const api = setupSignedInApi();
 beforeAll(async () => {
   // The upload goes through Node's fetch, which cannot read jsdom's FormData and File: the
   // component builds Node's here (Response.formData() answers with Node's own class).
   globalThis.FormData = (await new Response(new URLSearchParams()).formData()).constructor as typeof FormData;
-  server = await startApiServer();
-  setApiOrigin(server.url);
-  const login = await fetch(`${server.url}/api/v1/auth/login-json`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ username: 'admin', password: ADMIN_PASSWORD }),
-  });
-  const pair = await login.json();
-  tokenStore.set({ access_token: pair.access_token, refresh_token: pair.refresh_token });
   await i18n.changeLanguage('en');
-}, 180_000);
-afterAll(() => server?.stop(), 60_000);
-afterEach(cleanup);
-
-function SignedIn({ children }: { children: ReactNode }) {
-  return useAuth().me ? children : null;
-}
+});
 
 function renderPage() {
-  const client = new QueryClient({
-    defaultOptions: { mutations: { retry: false }, queries: { retry: false } },
-  });
-  return render(
-    <QueryClientProvider client={client}>
-      <AuthProvider>
-        <SignedIn>
-          <ImportsPage />
-        </SignedIn>
-      </AuthProvider>
-    </QueryClientProvider>,
-  );
+  return renderWithProviders(<ImportsPage />, { signedIn: true });
 }
 
 async function productsNamed(search: string): Promise<number> {
-  const res = await fetch(`${server.url}/api/v1/products?search=${search}`, {
-    headers: { authorization: `Bearer ${tokenStore.get()?.access_token}` },
-  });
-  return ((await res.json()) as { total: number }).total;
+  return ((await api.call('GET', `/api/v1/products?search=${search}`)) as { total: number }).total;
 }
 
 const csv = (text: string, name = 'products.csv') =>

@@ -1,37 +1,25 @@
 // @vitest-environment jsdom
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { cleanup, render, screen, within } from '@testing-library/react';
+import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { type SignedInApi, startSignedInApi } from '../../../../test/helpers/web-api';
-import { setApiOrigin, tokenStore } from '../../api/client';
+import { beforeAll, describe, expect, it } from 'vitest';
 import i18n from '../../lib/i18n';
+import { renderWithProviders, setupSignedInApi } from '../../test-support/signed-in-api';
 import { BulkBins } from './bulk-bins';
 
-let api: SignedInApi;
+const api = setupSignedInApi();
 let warehouseId = '';
 beforeAll(async () => {
-  api = await startSignedInApi();
-  setApiOrigin(api.server.url);
-  tokenStore.set({ access_token: api.adminToken, refresh_token: '' });
   await i18n.changeLanguage('en');
-  warehouseId = (await api.call('POST', '/api/v1/warehouses', { code: 'BULK', name: 'Bulk' })).body.id;
-}, 180_000);
-afterAll(() => api?.server.stop(), 60_000);
-afterEach(cleanup);
+  warehouseId = (await api.call('POST', '/api/v1/warehouses', { code: 'BULK', name: 'Bulk' })).id;
+});
 
 async function binCodes(): Promise<string[]> {
   const page = await api.call('GET', `/api/v1/warehouses/${warehouseId}/bins?page_size=100`);
-  return (page.body.items as { code: string }[]).map((bin) => bin.code);
+  return (page.items as { code: string }[]).map((bin) => bin.code);
 }
 
 function renderGenerator() {
-  const client = new QueryClient({ defaultOptions: { mutations: { retry: false } } });
-  return render(
-    <QueryClientProvider client={client}>
-      <BulkBins warehouseId={warehouseId} />
-    </QueryClientProvider>,
-  );
+  return renderWithProviders(<BulkBins warehouseId={warehouseId} />);
 }
 
 describe('BulkBins', () => {

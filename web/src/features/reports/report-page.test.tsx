@@ -1,86 +1,37 @@
 // @vitest-environment jsdom
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { cleanup, render, screen, waitFor, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import type { ReactNode } from 'react';
-import { MemoryRouter } from 'react-router';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { ADMIN_PASSWORD, type ApiServer, startApiServer } from '../../../../test/helpers/api-server';
-import { setApiOrigin, tokenStore } from '../../api/client';
-import { AuthProvider, useAuth } from '../../lib/auth';
+import { beforeAll, describe, expect, it } from 'vitest';
 import i18n from '../../lib/i18n';
+import { renderWithProviders, setupSignedInApi } from '../../test-support/signed-in-api';
 import type { ReportKey } from './report-definitions';
 import { ReportPage } from './report-page';
 
 // The report screen against the real API on a fresh database.
-let server: ApiServer;
-let token = '';
-
-async function signIn(username: string, password: string) {
-  const res = await fetch(`${server.url}/api/v1/auth/login-json`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ username, password }),
-  });
-  const pair = await res.json();
-  tokenStore.set({ access_token: pair.access_token, refresh_token: pair.refresh_token });
-  return pair.access_token as string;
-}
-
-async function post(url: string, body: object) {
-  const res = await fetch(`${server.url}${url}`, {
-    method: 'POST',
-    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-    body: JSON.stringify(body),
-  });
-  if (!res.ok) throw new Error(`${url}: ${res.status} ${await res.text()}`);
-  return res.json();
-}
+const api = setupSignedInApi();
 
 beforeAll(async () => {
-  server = await startApiServer();
-  setApiOrigin(server.url);
-  token = await signIn('admin', ADMIN_PASSWORD);
-  const warehouse = await post('/api/v1/warehouses', { code: 'RP-WH', name: 'Reports' });
-  const product = await post('/api/v1/products', { sku: 'RP-1', name: 'Report goods' });
-  await post('/api/v1/inventory/receipts', {
+  const warehouse = await api.call('POST', '/api/v1/warehouses', { code: 'RP-WH', name: 'Reports' });
+  const product = await api.call('POST', '/api/v1/products', { sku: 'RP-1', name: 'Report goods' });
+  await api.call('POST', '/api/v1/inventory/receipts', {
     warehouse_id: warehouse.id,
     lines: [{ product_id: product.id, quantity: 12345, unit_cost: 2 }],
   });
-  await post('/api/v1/users', {
+  await api.createUser({
     username: 'wes',
-    email: 'wes@raktar.test',
     full_name: 'Wes Warehouse',
     password: 'Warehouse!pass1',
     role: 'warehouse',
   });
-}, 180_000);
-afterAll(() => server?.stop(), 60_000);
-afterEach(cleanup);
-
-function SignedIn({ children }: { children: ReactNode }) {
-  const { me, loading } = useAuth();
-  return me && !loading ? children : null;
-}
+});
 
 function renderReport(key: ReportKey) {
-  const client = new QueryClient({ defaultOptions: { queries: { retry: false } } });
-  return render(
-    <QueryClientProvider client={client}>
-      <AuthProvider>
-        <MemoryRouter>
-          <SignedIn>
-            <ReportPage reportKey={key} />
-          </SignedIn>
-        </MemoryRouter>
-      </AuthProvider>
-    </QueryClientProvider>,
-  );
+  return renderWithProviders(<ReportPage reportKey={key} />, { router: true, signedIn: true });
 }
 
 describe('ReportPage', () => {
   it("shows the rows with numbers in the user's language", async () => {
-    await signIn('admin', ADMIN_PASSWORD);
+    await api.signIn();
     await i18n.changeLanguage('hu');
     renderReport('stock-on-hand');
     const table = await screen.findByRole('table', { name: 'Készlet' });
@@ -90,7 +41,7 @@ describe('ReportPage', () => {
   });
 
   it("shows the API's message for a filter next to it", async () => {
-    await signIn('admin', ADMIN_PASSWORD);
+    await api.signIn();
     renderReport('abc');
     const user = userEvent.setup();
     const share = await screen.findByLabelText('Class A share (%)');
@@ -101,7 +52,7 @@ describe('ReportPage', () => {
   });
 
   it('offers only the reports the role allows', async () => {
-    await signIn('wes', 'Warehouse!pass1');
+    await api.signIn('wes', 'Warehouse!pass1');
     renderReport('stock-on-hand');
     const choice = await screen.findByLabelText('Report');
     const options = within(choice)

@@ -1,40 +1,33 @@
 // @vitest-environment jsdom
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { cleanup, render, screen, waitFor, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { ADMIN_PASSWORD } from '../../../../test/helpers/api-server';
-import { type SignedInApi, startSignedInApi } from '../../../../test/helpers/web-api';
-import { setApiOrigin, tokenStore } from '../../api/client';
-import { AuthProvider, useAuth } from '../../lib/auth';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { useAuth } from '../../lib/auth';
 import i18n from '../../lib/i18n';
+import { renderWithProviders, setupSignedInApi } from '../../test-support/signed-in-api';
 import { SalesOrderDetail } from './sales-order-detail';
 
 // The order screen against the real API on a fresh database: short lines are the API's own answer.
-let api: SignedInApi;
+const api = setupSignedInApi();
 let orderId = '';
 beforeAll(async () => {
-  api = await startSignedInApi();
-  setApiOrigin(api.server.url);
   await i18n.changeLanguage('en');
-  const warehouse = await api.call('POST', '/api/v1/warehouses', { code: 'SO-WH', name: 'Sales stock' });
-  const customer = await api.call('POST', '/api/v1/customers', { code: 'SHOP', name: 'Corner shop' });
-  const product = await api.call('POST', '/api/v1/products', { sku: 'SHORT-1', name: 'Scarce item' });
-  const receipt = await api.call('POST', '/api/v1/inventory/receipts', {
+  const warehouse = await api.request('POST', '/api/v1/warehouses', { code: 'SO-WH', name: 'Sales stock' });
+  const customer = await api.request('POST', '/api/v1/customers', { code: 'SHOP', name: 'Corner shop' });
+  const product = await api.request('POST', '/api/v1/products', { sku: 'SHORT-1', name: 'Scarce item' });
+  const receipt = await api.request('POST', '/api/v1/inventory/receipts', {
     warehouse_id: warehouse.body.id,
     lines: [{ product_id: product.body.id, quantity: 3 }],
   });
   expect(receipt.status).toBe(201);
-  const order = await api.call('POST', '/api/v1/sales-orders', {
+  const order = await api.request('POST', '/api/v1/sales-orders', {
     customer_id: customer.body.id,
     warehouse_id: warehouse.body.id,
     lines: [{ product_id: product.body.id, quantity: 5, unit_price: 10 }],
   });
   expect(order.status).toBe(201);
   orderId = order.body.id;
-}, 180_000);
-afterAll(() => api?.server.stop(), 60_000);
-afterEach(cleanup);
+});
 
 function Signed() {
   const { me } = useAuth();
@@ -42,30 +35,24 @@ function Signed() {
 }
 
 function renderDetail() {
-  const client = new QueryClient({
-    defaultOptions: { mutations: { retry: false }, queries: { retry: false } },
-  });
-  return render(
-    <QueryClientProvider client={client}>
-      <AuthProvider>
-        <Signed />
-        <SalesOrderDetail id={orderId} />
-      </AuthProvider>
-    </QueryClientProvider>,
+  return renderWithProviders(
+    <>
+      <Signed />
+      <SalesOrderDetail id={orderId} />
+    </>,
+    { auth: true },
   );
 }
 
 describe('SalesOrderDetail', () => {
   it('hides every action from a viewer', async () => {
-    const user = await api.call('POST', '/api/v1/users', {
+    await api.createUser({
       username: 'looker',
-      email: 'looker@raktar.test',
       password: 'Passw0rd!x',
       role: 'viewer',
       modules: ['sales', 'inventory'],
     });
-    expect(user.status).toBe(201);
-    tokenStore.set(await api.signIn('looker', 'Passw0rd!x'));
+    await api.signIn('looker', 'Passw0rd!x');
     renderDetail();
     await screen.findByText('signed in as looker');
     await screen.findByText('SO-000001');
@@ -73,7 +60,7 @@ describe('SalesOrderDetail', () => {
   });
 
   it('lists the short lines the API reports, then confirms with the rest on backorder', async () => {
-    tokenStore.set(await api.signIn('admin', ADMIN_PASSWORD));
+    await api.signIn();
     renderDetail();
     const user = userEvent.setup();
     await user.click(await screen.findByRole('button', { name: 'Confirm' }));
@@ -87,7 +74,7 @@ describe('SalesOrderDetail', () => {
     ).toEqual(['SHORT-1', '5', '3', '2']);
     expect(screen.getByRole('alert').textContent).toMatch(/nothing was reserved/i);
     // Refused: still a draft, nothing reserved.
-    expect((await api.call('GET', `/api/v1/sales-orders/${orderId}`)).body.status).toBe('draft');
+    expect((await api.request('GET', `/api/v1/sales-orders/${orderId}`)).body.status).toBe('draft');
 
     await user.click(screen.getByRole('button', { name: 'Confirm with backorder' }));
     await waitFor(() => expect(document.querySelector('[data-status]')?.textContent).toBe('Confirmed'));
@@ -104,6 +91,6 @@ describe('SalesOrderDetail', () => {
     await user.type(toShip, '5');
     await user.click(screen.getByRole('button', { name: 'Post shipment' }));
     expect((await screen.findByRole('alert')).textContent).toMatch(/Only 3 of SHORT-1 is reserved/);
-    expect((await api.call('GET', `/api/v1/sales-orders/${orderId}`)).body.status).toBe('confirmed');
+    expect((await api.request('GET', `/api/v1/sales-orders/${orderId}`)).body.status).toBe('confirmed');
   });
 });

@@ -1,14 +1,11 @@
 // @vitest-environment jsdom
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { cleanup, configure, render, screen, waitFor, within } from '@testing-library/react';
+import { cleanup, configure, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import type { ReactNode } from 'react';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { ADMIN_PASSWORD, type ApiServer, startApiServer } from '../../../../test/helpers/api-server';
-import { setApiOrigin, tokenStore } from '../../api/client';
+import { describe, expect, it } from 'vitest';
 import type { Movement } from '../../components/movement-history';
-import { AuthProvider, useAuth } from '../../lib/auth';
+import { useAuth } from '../../lib/auth';
 import i18n from '../../lib/i18n';
+import { renderWithProviders, setupSignedInApi } from '../../test-support/signed-in-api';
 import { CountPage } from './count-page';
 import { MovementsPage } from './movements-page';
 import { ReverseDialog } from './reverse-dialog';
@@ -16,70 +13,29 @@ import { ReverseDialog } from './reverse-dialog';
 // The screens against the real API on a fresh database: figures and refusals are the API's own.
 // A shared machine answers slower than Testing Library's one-second default wait.
 configure({ asyncUtilTimeout: 10_000 });
-let server: ApiServer;
-let adminTokens: { access_token: string; refresh_token: string };
-
-async function login(username: string, password: string) {
-  const res = await fetch(`${server.url}/api/v1/auth/login-json`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ username, password }),
-  });
-  const pair = await res.json();
-  return { access_token: pair.access_token as string, refresh_token: pair.refresh_token as string };
-}
-
-beforeAll(async () => {
-  server = await startApiServer();
-  setApiOrigin(server.url);
-  adminTokens = await login('admin', ADMIN_PASSWORD);
-}, 180_000);
-afterAll(() => server?.stop(), 60_000);
-afterEach(() => {
-  cleanup();
-  tokenStore.set(adminTokens);
-});
-
-// biome-ignore lint/suspicious/noExplicitAny: a test's view of the API's JSON
-async function call(method: string, url: string, body?: object): Promise<any> {
-  const res = await fetch(`${server.url}${url}`, {
-    method,
-    headers: {
-      authorization: `Bearer ${adminTokens.access_token}`,
-      ...(body ? { 'content-type': 'application/json' } : {}),
-    },
-    ...(body ? { body: JSON.stringify(body) } : {}),
-  });
-  const json = await res.json();
-  if (res.status >= 300) throw new Error(`${method} ${url}: ${res.status} ${JSON.stringify(json)}`);
-  return json;
-}
+// Every test starts signed in as the administrator.
+const api = setupSignedInApi();
 
 let seq = 0;
 async function stocked(quantity: number) {
   seq += 1;
-  const warehouse = await call('POST', '/api/v1/warehouses', { code: `W${seq}`, name: `Warehouse ${seq}` });
-  const product = await call('POST', '/api/v1/products', { sku: `CNT-${seq}`, name: `Counted ${seq}` });
-  const receipt = await call('POST', '/api/v1/inventory/receipts', {
+  const warehouse = await api.call('POST', '/api/v1/warehouses', {
+    code: `W${seq}`,
+    name: `Warehouse ${seq}`,
+  });
+  const product = await api.call('POST', '/api/v1/products', { sku: `CNT-${seq}`, name: `Counted ${seq}` });
+  const receipt = await api.call('POST', '/api/v1/inventory/receipts', {
     warehouse_id: warehouse.id,
     lines: [{ product_id: product.id, quantity }],
   });
   return { warehouse, product, movement: receipt.movements[0] as Movement };
 }
 
-function renderWith(ui: ReactNode) {
-  const client = new QueryClient({
-    defaultOptions: { mutations: { retry: false }, queries: { retry: false } },
-  });
-  return render(<QueryClientProvider client={client}>{ui}</QueryClientProvider>);
-}
-
 describe('CountPage', () => {
   it('shows booked quantity and difference per line before posting, then the posted result', async () => {
     await i18n.changeLanguage('en');
-    tokenStore.set(adminTokens);
     const { warehouse, product } = await stocked(10);
-    renderWith(<CountPage />);
+    renderWithProviders(<CountPage />);
     const user = userEvent.setup();
     const picker = screen.getByLabelText('Warehouse');
     await within(picker).findByRole('option', { name: new RegExp(`^${warehouse.code} ·`) });
@@ -101,7 +57,7 @@ describe('CountPage', () => {
     expect(row.textContent).toContain('7');
     expect(row.textContent).toContain('-3');
     expect(screen.getByRole('status').textContent).toMatch(/1 line changed/);
-    const balances = await call(
+    const balances = await api.call(
       'GET',
       `/api/v1/inventory/balances?product_id=${product.id}&warehouse_id=${warehouse.id}`,
     );
@@ -110,9 +66,8 @@ describe('CountPage', () => {
 
   it("shows the API's message at the counted quantity it refuses, in the chosen language", async () => {
     await i18n.changeLanguage('hu');
-    tokenStore.set(adminTokens);
     const { warehouse, product } = await stocked(3);
-    renderWith(<CountPage />);
+    renderWithProviders(<CountPage />);
     const user = userEvent.setup();
     const picker = screen.getByLabelText('Raktár');
     await within(picker).findByRole('option', { name: new RegExp(`^${warehouse.code} ·`) });
@@ -129,7 +84,7 @@ describe('CountPage', () => {
     expect(message).not.toBe('');
     expect(message).not.toMatch(/must/);
     // Nothing posted: the books still hold 3.
-    const balances = await call('GET', `/api/v1/inventory/balances?product_id=${product.id}`);
+    const balances = await api.call('GET', `/api/v1/inventory/balances?product_id=${product.id}`);
     expect(balances.items[0].on_hand).toBe(3);
   });
 });
@@ -141,7 +96,7 @@ function SignedIn() {
 
 describe('Reverse', () => {
   async function confirmReverse(movement: Movement) {
-    renderWith(<ReverseDialog movement={movement} onClose={() => {}} onReversed={() => {}} />);
+    renderWithProviders(<ReverseDialog movement={movement} onClose={() => {}} onReversed={() => {}} />);
     const user = userEvent.setup();
     const dialog = screen.getByRole('dialog');
     await user.type(within(dialog).getByLabelText('Reason for the reversal'), 'Posted twice');
@@ -151,22 +106,20 @@ describe('Reverse', () => {
 
   it('shows the refusal of a movement already reversed', async () => {
     await i18n.changeLanguage('en');
-    tokenStore.set(adminTokens);
     const { movement } = await stocked(5);
-    await call('POST', `/api/v1/stock-movements/${movement.id}/reverse`, { reason: 'First time' });
+    await api.call('POST', `/api/v1/stock-movements/${movement.id}/reverse`, { reason: 'First time' });
     expect((await confirmReverse(movement)).textContent).toMatch(/already been reversed/);
   });
 
   it('shows the refusal when taking the receipt back would leave less than nothing', async () => {
     await i18n.changeLanguage('en');
-    tokenStore.set(adminTokens);
     const { warehouse, product, movement } = await stocked(5);
-    await call('POST', '/api/v1/inventory/issues', {
+    await api.call('POST', '/api/v1/inventory/issues', {
       warehouse_id: warehouse.id,
       lines: [{ product_id: product.id, quantity: 4 }],
     });
     expect((await confirmReverse(movement)).textContent).toMatch(/Not enough stock|available/i);
-    const balances = await call('GET', `/api/v1/inventory/balances?product_id=${product.id}`);
+    const balances = await api.call('GET', `/api/v1/inventory/balances?product_id=${product.id}`);
     expect(balances.items[0].on_hand).toBe(1);
   });
 
@@ -175,19 +128,14 @@ describe('Reverse', () => {
     const { product } = await stocked(2);
     for (const role of ['warehouse', 'manager'] as const) {
       const username = `${role}${seq}`;
-      await call('POST', '/api/v1/users', {
-        username,
-        email: `${username}@raktar.test`,
-        password: 'Staff!pass12',
-        role,
-        modules: ['inventory'],
-      });
-      tokenStore.set(await login(username, 'Staff!pass12'));
-      renderWith(
-        <AuthProvider>
+      await api.createUser({ username, password: 'Staff!pass12', role, modules: ['inventory'] });
+      await api.signIn(username, 'Staff!pass12');
+      renderWithProviders(
+        <>
           <SignedIn />
           <MovementsPage />
-        </AuthProvider>,
+        </>,
+        { auth: true },
       );
       await screen.findByText(`${product.sku} · ${product.name}`);
       // Signed in as that user before looking for what their role may not see.
