@@ -17,7 +17,7 @@ import { Input, NativeSelect } from '../../components/ui/input';
 import { WarehousePicker } from '../../components/warehouse-picker';
 import { fieldErrorsOf, formErrorOf } from '../../lib/api-errors';
 import { useAuth } from '../../lib/auth';
-import { formatDay } from '../../lib/dates';
+import { useFormat } from '../../lib/format';
 import { useIdempotencyKey } from '../../lib/use-idempotency-key';
 import { useProductLabels } from './use-product-names';
 import { WorkOrderDetail } from './work-order-detail';
@@ -141,7 +141,8 @@ function NewWorkOrder({ onCreated }: { onCreated: (id: string) => void }) {
 
 /** Work orders: planned with their components, released, produced (in parts, with lots) and completed. */
 export function WorkOrdersPage() {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
+  const format = useFormat();
   const { can } = useAuth();
   const [selected, setSelected] = useState<string | null>(null);
   const [status, setStatus] = useState<WoStatus | ''>('');
@@ -157,7 +158,6 @@ export function WorkOrdersPage() {
       ),
   });
   const labels = useProductLabels((orders.data?.items ?? []).map((o) => o.product_id));
-  const number = new Intl.NumberFormat(i18n.language);
   const columns: ColumnDef<WorkOrderRow>[] = [
     { accessorKey: 'wo_number', header: t('orders.number') },
     {
@@ -169,7 +169,7 @@ export function WorkOrdersPage() {
       id: 'quantity',
       header: t('production.madeOfPlanned'),
       cell: ({ row }) =>
-        `${number.format(row.original.produced_quantity)} / ${number.format(row.original.quantity)}`,
+        `${format.quantity(row.original.produced_quantity)} / ${format.quantity(row.original.quantity)}`,
     },
     {
       id: 'status',
@@ -186,7 +186,7 @@ export function WorkOrdersPage() {
     {
       id: 'due',
       header: t('production.dueDate'),
-      cell: ({ row }) => formatDay(row.original.due_date, i18n.language),
+      cell: ({ row }) => format.date(row.original.due_date),
     },
     { id: 'progress', header: t('production.progress'), cell: ({ row }) => `${row.original.progress} %` },
     {

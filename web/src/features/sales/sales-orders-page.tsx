@@ -14,7 +14,7 @@ import { Button } from '../../components/ui/button';
 import { WarehousePicker } from '../../components/warehouse-picker';
 import { fieldErrorsOf, formErrorOf } from '../../lib/api-errors';
 import { useAuth } from '../../lib/auth';
-import { formatDay } from '../../lib/dates';
+import { useFormat } from '../../lib/format';
 import { useIdempotencyKey } from '../../lib/use-idempotency-key';
 import { SalesOrderDetail } from './sales-order-detail';
 
@@ -112,7 +112,8 @@ function NewSalesOrder({ onCreated }: { onCreated: (id: string) => void }) {
 
 /** Sales orders: written from scans, confirmed (with backorders if need be), shipped from a pick list. */
 export function SalesOrdersPage() {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
+  const format = useFormat();
   const { can } = useAuth();
   const [selected, setSelected] = useState<string | null>(null);
   const [status, setStatus] = useState<SoStatus | ''>('');
@@ -127,14 +128,13 @@ export function SalesOrdersPage() {
         }),
       ),
   });
-  const money = new Intl.NumberFormat(i18n.language, { maximumFractionDigits: 2 });
   const columns: ColumnDef<SalesOrderRow>[] = [
     { accessorKey: 'so_number', header: t('orders.number') },
     { accessorKey: 'customer_name', header: t('sales.customer') },
     {
       id: 'order_date',
       header: t('orders.date'),
-      cell: ({ row }) => formatDay(row.original.order_date, i18n.language),
+      cell: ({ row }) => format.date(row.original.order_date),
     },
     {
       id: 'status',
@@ -146,7 +146,7 @@ export function SalesOrdersPage() {
     {
       id: 'total',
       header: () => <span className="block text-right">{t('orders.total')}</span>,
-      cell: ({ row }) => <span className="block text-right">{money.format(row.original.total)}</span>,
+      cell: ({ row }) => <span className="block text-right">{format.number(row.original.total)}</span>,
     },
     {
       id: 'open',
