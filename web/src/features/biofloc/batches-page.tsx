@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { api, type ResponseOf, unwrap } from '../../api/client';
-import { PagedTable } from '../../components/paged-table';
+import { DataTable } from '../../components/data-table';
 import { Card, CardContent, CardHeader, CardTitle } from '../../components/ui/card';
 import { NativeSelect } from '../../components/ui/input';
 import { Label } from '../../components/ui/label';
@@ -101,10 +101,11 @@ export function BatchesPage() {
           ))}
         </NativeSelect>
       </div>
-      <PagedTable
+      <DataTable
         label={t('farm.batch.title')}
         columns={columns}
         data={batches.data}
+        page={page}
         onPage={setPage}
         rowKey={(b) => b.id}
       />

@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { api, unwrap } from '../../api/client';
-import { PagedTable } from '../../components/paged-table';
+import { DataTable } from '../../components/data-table';
 import { Button } from '../../components/ui/button';
 import { Card, CardContent, CardHeader, CardTitle } from '../../components/ui/card';
 import { Dialog, DialogContent, DialogDescription, DialogTitle } from '../../components/ui/dialog';
@@ -113,10 +113,11 @@ export function DispatchPage() {
           ))}
         </NativeSelect>
       </div>
-      <PagedTable
+      <DataTable
         label={t('dispatch.title')}
         columns={columns}
         data={dispatches.data}
+        page={page}
         onPage={setPage}
         rowKey={(d) => d.id}
       />

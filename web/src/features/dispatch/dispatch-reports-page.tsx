@@ -4,8 +4,8 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { api, type ResponseOf, unwrap } from '../../api/client';
+import { DataTable } from '../../components/data-table';
 import { FormField } from '../../components/form-field';
-import { PagedTable } from '../../components/paged-table';
 import { StatTiles } from '../../components/stat-tiles';
 import { Alert } from '../../components/ui/alert';
 import { Button } from '../../components/ui/button';
@@ -187,10 +187,10 @@ export function DispatchReportsPage() {
               ))}
             </NativeSelect>
           </div>
-          <PagedTable
+          <DataTable
             label={t(`trays.report.groupings.${grouping}`)}
             columns={groupColumns}
-            data={analytics.data?.[grouping]}
+            rows={analytics.data?.[grouping]}
             rowKey={(g) => g.key}
           />
         </CardContent>
@@ -201,10 +201,10 @@ export function DispatchReportsPage() {
         </CardHeader>
         <CardContent className="flex flex-col gap-2">
           <p>{t('trays.report.stillOpen', { count: reconciliation.data?.outstanding.length ?? 0 })}</p>
-          <PagedTable
+          <DataTable
             label={t('trays.report.reconciliation')}
             columns={discrepancyColumns}
-            data={reconciliation.data?.discrepancies}
+            rows={reconciliation.data?.discrepancies}
             rowKey={(r) => r.id}
           />
         </CardContent>
