@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useAuth } from '../lib/auth';
 import { DataTable, type PageData } from './data-table';
-import { bodyOf, type FieldSpec, FieldsForm, useFormPost, useValues, type Values } from './fields-form';
+import { bodyOf, type FieldSpec, SaveForm, type Values } from './fields-form';
 import { Button } from './ui/button';
 import { Card, CardContent, CardHeader, CardTitle } from './ui/card';
 import { Dialog, DialogContent, DialogDescription, DialogTitle } from './ui/dialog';
@@ -41,24 +41,17 @@ function EntityForm<T extends { id: string; version: number }>({
   row: T | null;
   onDone: () => void;
 }) {
-  const { t } = useTranslation();
   const fields = row ? (entity.editFields ?? entity.fields) : entity.fields;
-  const [values, setValues] = useValues(fields, row ? entity.valuesOf(row) : {});
-  const save = useFormPost(
-    (key) => (row ? entity.update(row, bodyOf(fields, values)) : entity.create(bodyOf(fields, values), key)),
-    onDone,
-  );
   return (
-    <FieldsForm
+    <SaveForm
       id={`${entity.key}-form`}
       className="grid gap-3"
       fields={fields}
-      values={values}
-      onChange={setValues}
-      error={save.error}
-      pending={save.isPending}
-      submitLabel={t('common.save')}
-      onSubmit={() => save.mutate()}
+      initial={row ? entity.valuesOf(row) : {}}
+      save={(values, key) =>
+        row ? entity.update(row, bodyOf(fields, values)) : entity.create(bodyOf(fields, values), key)
+      }
+      onDone={onDone}
     />
   );
 }
