@@ -5,10 +5,10 @@ import { useTranslation } from 'react-i18next';
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { api, type ResponseOf, unwrap } from '../../api/client';
 import { DataTable } from '../../components/data-table';
+import { DownloadButtons } from '../../components/download-buttons';
 import { FormField } from '../../components/form-field';
 import { StatTiles } from '../../components/stat-tiles';
 import { Alert } from '../../components/ui/alert';
-import { Button } from '../../components/ui/button';
 import { Card, CardContent, CardHeader, CardTitle } from '../../components/ui/card';
 import { Input, NativeSelect } from '../../components/ui/input';
 import { Label } from '../../components/ui/label';
@@ -131,12 +131,7 @@ export function DispatchReportsPage() {
             <FormField id="reports-to" label={t('trays.report.to')}>
               <Input id="reports-to" type="date" value={to} onChange={(e) => setTo(e.target.value)} />
             </FormField>
-            <Button variant="outline" disabled={download.isPending} onClick={() => download.mutate('csv')}>
-              {t('reports.csv')}
-            </Button>
-            <Button variant="outline" disabled={download.isPending} onClick={() => download.mutate('xlsx')}>
-              {t('reports.xlsx')}
-            </Button>
+            <DownloadButtons download={download} />
           </div>
           <figure className="h-72 w-full" aria-label={t('trays.report.byMonth')}>
             <ResponsiveContainer width="100%" height="100%">
