@@ -22,6 +22,14 @@ type Group = Analytics['by_company'][number];
 const GROUPINGS = ['by_company', 'by_project', 'by_sample_type'] as const satisfies (keyof Analytics)[];
 type Grouping = (typeof GROUPINGS)[number];
 
+/** The by-month chart's bars: the data key, its name (`trays.report.<name>`) and its colour. */
+const MONTH_BARS = [
+  ['hq_dispatched', 'hqOut', '#1e3a8a'],
+  ['nq_dispatched', 'nqOut', '#0f766e'],
+  ['hq_returned', 'hqBack', '#60a5fa'],
+  ['nq_returned', 'nqBack', '#2dd4bf'],
+] as const;
+
 /** Tray dispatch in figures: the dashboard, reconciliation, analytics by month and company, and the export. */
 export function DispatchReportsPage() {
   const { t } = useTranslation();
@@ -141,30 +149,15 @@ export function DispatchReportsPage() {
                 <YAxis allowDecimals={false} />
                 <Tooltip />
                 <Legend formatter={(value) => <span className="text-foreground">{value}</span>} />
-                <Bar
-                  dataKey="hq_dispatched"
-                  name={t('trays.report.hqOut')}
-                  fill="#1e3a8a"
-                  isAnimationActive={false}
-                />
-                <Bar
-                  dataKey="nq_dispatched"
-                  name={t('trays.report.nqOut')}
-                  fill="#0f766e"
-                  isAnimationActive={false}
-                />
-                <Bar
-                  dataKey="hq_returned"
-                  name={t('trays.report.hqBack')}
-                  fill="#60a5fa"
-                  isAnimationActive={false}
-                />
-                <Bar
-                  dataKey="nq_returned"
-                  name={t('trays.report.nqBack')}
-                  fill="#2dd4bf"
-                  isAnimationActive={false}
-                />
+                {MONTH_BARS.map(([key, label, fill]) => (
+                  <Bar
+                    key={key}
+                    dataKey={key}
+                    name={t(`trays.report.${label}`)}
+                    fill={fill}
+                    isAnimationActive={false}
+                  />
+                ))}
               </BarChart>
             </ResponsiveContainer>
           </figure>
