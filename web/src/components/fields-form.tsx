@@ -156,3 +156,40 @@ export function FieldsForm({
     </form>
   );
 }
+
+/**
+ * A record added or changed through `FieldsForm`: the values start at `initial`, `save` posts them
+ * with the form's Idempotency-Key, `onDone` follows a success (a stale edit shows the reload message).
+ */
+export function SaveForm<T>({
+  id,
+  fields,
+  initial,
+  save,
+  onDone,
+  className,
+}: {
+  id: string;
+  fields: FieldSpec[];
+  initial?: Values;
+  save: (values: Values, key: string) => Promise<T>;
+  onDone?: (result: T) => void;
+  className?: string;
+}) {
+  const { t } = useTranslation();
+  const [values, setValues] = useValues(fields, initial);
+  const post = useFormPost((key) => save(values, key), onDone);
+  return (
+    <FieldsForm
+      id={id}
+      {...(className ? { className } : {})}
+      fields={fields}
+      values={values}
+      onChange={setValues}
+      error={post.error}
+      pending={post.isPending}
+      submitLabel={t('common.save')}
+      onSubmit={() => post.mutate()}
+    />
+  );
+}

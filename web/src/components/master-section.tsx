@@ -3,8 +3,8 @@ import type { ColumnDef } from '@tanstack/react-table';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useAuth } from '../lib/auth';
-import { bodyOf, type FieldSpec, FieldsForm, useFormPost, useValues, type Values } from './fields-form';
-import { type Page, PagedTable } from './paged-table';
+import { DataTable, type PageData } from './data-table';
+import { bodyOf, type FieldSpec, SaveForm, type Values } from './fields-form';
 import { Button } from './ui/button';
 import { Card, CardContent, CardHeader, CardTitle } from './ui/card';
 import { Dialog, DialogContent, DialogDescription, DialogTitle } from './ui/dialog';
@@ -19,7 +19,7 @@ export interface MasterEntity<T extends { id: string; version: number }> {
   editLabel: string;
   createRoute: string;
   editRoute: string;
-  list: (page: number) => Promise<Page<T>>;
+  list: (page: number) => Promise<PageData<T>>;
   columns: ColumnDef<T, unknown>[];
   fields: FieldSpec[];
   /** The fields an edit shows, when not all of them may change. */
@@ -41,24 +41,17 @@ function EntityForm<T extends { id: string; version: number }>({
   row: T | null;
   onDone: () => void;
 }) {
-  const { t } = useTranslation();
   const fields = row ? (entity.editFields ?? entity.fields) : entity.fields;
-  const [values, setValues] = useValues(fields, row ? entity.valuesOf(row) : {});
-  const save = useFormPost(
-    (key) => (row ? entity.update(row, bodyOf(fields, values)) : entity.create(bodyOf(fields, values), key)),
-    onDone,
-  );
   return (
-    <FieldsForm
+    <SaveForm
       id={`${entity.key}-form`}
       className="grid gap-3"
       fields={fields}
-      values={values}
-      onChange={setValues}
-      error={save.error}
-      pending={save.isPending}
-      submitLabel={t('common.save')}
-      onSubmit={() => save.mutate()}
+      initial={row ? entity.valuesOf(row) : {}}
+      save={(values, key) =>
+        row ? entity.update(row, bodyOf(fields, values)) : entity.create(bodyOf(fields, values), key)
+      }
+      onDone={onDone}
     />
   );
 }
@@ -104,10 +97,11 @@ export function MasterSection<T extends { id: string; version: number }>({
         ) : null}
       </CardHeader>
       <CardContent>
-        <PagedTable
+        <DataTable
           label={entity.title}
           columns={columns}
           data={rows.data}
+          page={page}
           onPage={setPage}
           rowKey={(row) => row.id}
         />

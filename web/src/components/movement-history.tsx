@@ -6,7 +6,7 @@ import type { ResponseOf } from '../api/client';
 import { useBinCodes, useLotNumbers, useProductNames } from '../api/lookups';
 import { useWarehouses } from '../api/queries';
 import type { paths } from '../api/schema';
-import { useFormats } from '../lib/formats';
+import { useFormat } from '../lib/format';
 import { DataTable, type PageData } from './data-table';
 
 type MovementQuery = NonNullable<paths['/api/v1/stock-movements']['get']['parameters']['query']>;
@@ -54,7 +54,7 @@ export function MovementHistory({
   actions?: (movement: Movement) => ReactNode;
 }) {
   const { t } = useTranslation();
-  const formats = useFormats();
+  const formats = useFormat();
   const warehouses = useWarehouses();
   const filterKey = JSON.stringify(queryKey);
   const [paging, setPaging] = useState({ filterKey, page: 1 });
@@ -73,7 +73,7 @@ export function MovementHistory({
     {
       id: 'when',
       header: t('stockViews.when'),
-      cell: ({ row }) => formats.instant(row.original.occurred_at),
+      cell: ({ row }) => formats.dateTime(row.original.occurred_at),
     },
     {
       id: 'type',

@@ -1,7 +1,7 @@
 import { Card, CardContent } from './ui/card';
 
 /** Figures as tiles: a label and a big number each, in a grid that folds to two columns on a phone. */
-export function StatTiles({ label, tiles }: { label: string; tiles: { label: string; value: string }[] }) {
+export function StatTiles({ label, tiles }: { label?: string; tiles: { label: string; value: string }[] }) {
   return (
     <ul className="grid grid-cols-2 gap-3 md:grid-cols-4" aria-label={label}>
       {tiles.map((tile) => (

@@ -9,6 +9,8 @@ export function StatusFilter<S extends string>({
   value,
   onChange,
   label,
+  filterLabel,
+  allLabel,
 }: {
   id: string;
   statuses: readonly S[];
@@ -16,13 +18,17 @@ export function StatusFilter<S extends string>({
   onChange: (status: S | '') => void;
   /** The status's name in the user's language. */
   label: (status: S) => string;
+  /** The filter's own label, when not "Status filter" (default `orders.statusFilter`). */
+  filterLabel?: string;
+  /** The no-filter choice, when not "All statuses". */
+  allLabel?: string;
 }) {
   const { t } = useTranslation();
   return (
     <div className="max-w-xs">
-      <FormField id={id} label={t('orders.statusFilter')}>
+      <FormField id={id} label={filterLabel ?? t('orders.statusFilter')}>
         <NativeSelect id={id} value={value} onChange={(e) => onChange(e.target.value as S | '')}>
-          <option value="">{t('orders.allStatuses')}</option>
+          <option value="">{allLabel ?? t('orders.allStatuses')}</option>
           {statuses.map((s) => (
             <option key={s} value={s}>
               {label(s)}

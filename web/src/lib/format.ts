@@ -51,6 +51,11 @@ export function formatQuantity(value: Value, lang = locale()): string {
   return formatNumber(value, { maximumFractionDigits: 4 }, lang);
 }
 
+/** A change of a stock quantity: `+3`, `−2`, `0` (a movement, a count difference). */
+export function formatSignedQuantity(value: Value, lang = locale()): string {
+  return formatNumber(value, { maximumFractionDigits: 4, signDisplay: 'exceptZero' }, lang);
+}
+
 /** An amount of money: always two decimals (no currency sign: the API keeps none). */
 export function formatMoney(value: Value, lang = locale()): string {
   return formatNumber(value, { minimumFractionDigits: 2, maximumFractionDigits: 2 }, lang);
@@ -124,6 +129,7 @@ export function useFormat() {
   return {
     number: (value: Value, options?: Intl.NumberFormatOptions) => formatNumber(value, options, lang),
     quantity: (value: Value) => formatQuantity(value, lang),
+    signed: (value: Value) => formatSignedQuantity(value, lang),
     money: (value: Value) => formatMoney(value, lang),
     date: (value: string | Date | null | undefined) => formatDate(value, lang),
     dateTime: (value: string | Date | null | undefined) => formatDateTime(value, lang),

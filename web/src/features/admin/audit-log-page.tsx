@@ -4,9 +4,9 @@ import { useDeferredValue, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, type ResponseOf, unwrap } from '../../api/client';
 import { DataTable } from '../../components/data-table';
+import { DownloadButtons } from '../../components/download-buttons';
 import { FormField, invalid } from '../../components/form-field';
 import { Alert } from '../../components/ui/alert';
-import { Button } from '../../components/ui/button';
 import { Input, NativeSelect } from '../../components/ui/input';
 import { fieldErrorsOf, formErrorOf } from '../../lib/api-errors';
 import { saveDownload } from '../../lib/download';
@@ -141,12 +141,7 @@ export function AuditLogPage() {
         ))}
       </div>
       <div className="flex flex-wrap gap-2">
-        <Button variant="outline" disabled={download.isPending} onClick={() => download.mutate('csv')}>
-          {t('reports.csv')}
-        </Button>
-        <Button variant="outline" disabled={download.isPending} onClick={() => download.mutate('xlsx')}>
-          {t('reports.xlsx')}
-        </Button>
+        <DownloadButtons download={download} />
       </div>
       {download.error ? <Alert variant="destructive">{formErrorOf(download.error, t)}</Alert> : null}
       {log.error && Object.keys(fields).length === 0 ? (

@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { api, type ResponseOf, unwrap } from '../../api/client';
-import { PagedTable } from '../../components/paged-table';
+import { DataTable } from '../../components/data-table';
 import { StatTiles } from '../../components/stat-tiles';
 import { Alert } from '../../components/ui/alert';
 import { Card, CardContent, CardHeader, CardTitle } from '../../components/ui/card';
@@ -139,10 +139,10 @@ export function BatchPage() {
           <CardTitle>{t('farm.batch.history')}</CardTitle>
         </CardHeader>
         <CardContent>
-          <PagedTable
+          <DataTable
             label={t('farm.batch.history')}
             columns={columns}
-            data={history.data?.items}
+            rows={history.data?.items}
             rowKey={(m) => m.id}
           />
         </CardContent>

@@ -4,10 +4,9 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { api, type ResponseOf, unwrap } from '../../api/client';
-import { PagedTable } from '../../components/paged-table';
+import { DataTable } from '../../components/data-table';
+import { StatusFilter } from '../../components/status-filter';
 import { Card, CardContent, CardHeader, CardTitle } from '../../components/ui/card';
-import { NativeSelect } from '../../components/ui/input';
-import { Label } from '../../components/ui/label';
 import { useAuth } from '../../lib/auth';
 import { useFormat } from '../../lib/format';
 import { BatchForm } from './batch-form';
@@ -83,28 +82,23 @@ export function BatchesPage() {
           </CardContent>
         </Card>
       ) : null}
-      <div className="flex max-w-xs flex-col gap-1.5">
-        <Label htmlFor="batches-status">{t('common.status')}</Label>
-        <NativeSelect
-          id="batches-status"
-          value={status}
-          onChange={(e) => {
-            setStatus(e.target.value as Status | '');
-            setPage(1);
-          }}
-        >
-          <option value="">{t('trays.all')}</option>
-          {STATUSES.map((s) => (
-            <option key={s} value={s}>
-              {t(`farm.batch.statuses.${s}`)}
-            </option>
-          ))}
-        </NativeSelect>
-      </div>
-      <PagedTable
+      <StatusFilter
+        id="batches-status"
+        statuses={STATUSES}
+        value={status}
+        onChange={(next) => {
+          setStatus(next);
+          setPage(1);
+        }}
+        label={(s) => t(`farm.batch.statuses.${s}`)}
+        filterLabel={t('common.status')}
+        allLabel={t('trays.all')}
+      />
+      <DataTable
         label={t('farm.batch.title')}
         columns={columns}
         data={batches.data}
+        page={page}
         onPage={setPage}
         rowKey={(b) => b.id}
       />

@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { api, type BodyOf, unwrap } from '../../api/client';
 import { useWarehouses } from '../../api/queries';
-import { bodyOf, type FieldSpec, FieldsForm, useFormPost, useValues } from '../../components/fields-form';
+import { bodyOf, type FieldSpec, SaveForm } from '../../components/fields-form';
 import type { Tank } from './queries';
 
 const TYPES = ['circular', 'rectangular', 'raceway'] as const;
@@ -36,43 +36,37 @@ export function TankForm({ tank, onDone }: { tank?: Tank; onDone: () => void }) 
     },
     { name: 'notes', label: t('trays.notes') },
   ];
-  const [values, setValues] = useValues(
-    fields,
-    tank
-      ? {
-          tank_code: tank.tank_code,
-          tank_name: tank.tank_name,
-          capacity_liters: String(tank.capacity_liters),
-          location: tank.location,
-          tank_type: tank.tank_type,
-          status: tank.status === 'in_use' ? '' : tank.status,
-          warehouse_id: tank.warehouse_id ?? '',
-          notes: tank.notes,
-        }
-      : { tank_type: 'circular' },
-  );
-  const save = useFormPost(async (key) => {
-    const body = bodyOf<BodyOf<'/api/v1/biofloc/tanks', 'post'>>(fields, values);
-    return tank
-      ? unwrap(
-          await api.PATCH('/api/v1/biofloc/tanks/{id}', {
-            params: { path: { id: tank.id } },
-            body: { ...body, version: tank.version },
-          }),
-        )
-      : unwrap(await api.POST('/api/v1/biofloc/tanks', { headers: { 'Idempotency-Key': key }, body }));
-  }, onDone);
   return (
-    <FieldsForm
+    <SaveForm
       id="tank"
       className="grid gap-3 sm:grid-cols-2"
       fields={fields}
-      values={values}
-      onChange={setValues}
-      error={save.error}
-      pending={save.isPending}
-      submitLabel={t('common.save')}
-      onSubmit={() => save.mutate()}
+      initial={
+        tank
+          ? {
+              tank_code: tank.tank_code,
+              tank_name: tank.tank_name,
+              capacity_liters: String(tank.capacity_liters),
+              location: tank.location,
+              tank_type: tank.tank_type,
+              status: tank.status === 'in_use' ? '' : tank.status,
+              warehouse_id: tank.warehouse_id ?? '',
+              notes: tank.notes,
+            }
+          : { tank_type: 'circular' }
+      }
+      save={async (values, key) => {
+        const body = bodyOf<BodyOf<'/api/v1/biofloc/tanks', 'post'>>(fields, values);
+        return tank
+          ? unwrap(
+              await api.PATCH('/api/v1/biofloc/tanks/{id}', {
+                params: { path: { id: tank.id } },
+                body: { ...body, version: tank.version },
+              }),
+            )
+          : unwrap(await api.POST('/api/v1/biofloc/tanks', { headers: { 'Idempotency-Key': key }, body }));
+      }}
+      onDone={onDone}
     />
   );
 }

@@ -9,7 +9,7 @@ import { MovementHistory, pageOf } from '../../components/movement-history';
 import { Alert } from '../../components/ui/alert';
 import { Card, CardContent, CardHeader, CardTitle } from '../../components/ui/card';
 import { formErrorOf } from '../../lib/api-errors';
-import { useFormats } from '../../lib/formats';
+import { useFormat } from '../../lib/format';
 
 type Balance = ResponseOf<'/api/v1/inventory/balances', 'get'>['items'][number];
 type Lot = ResponseOf<'/api/v1/products/{id}/lots', 'get'>['items'][number];
@@ -28,7 +28,7 @@ function usePaged<T>(key: readonly unknown[], load: (page: number) => Promise<T>
 
 function Distribution({ productId }: { productId: string }) {
   const { t } = useTranslation();
-  const formats = useFormats();
+  const formats = useFormat();
   const { query, page, setPage } = usePaged(['balances', 'product', productId], async (page) =>
     unwrap(
       await api.GET('/api/v1/inventory/balances', {
@@ -41,7 +41,7 @@ function Distribution({ productId }: { productId: string }) {
       id: field,
       header: () => <span className="block text-right">{t(`stockViews.${field}`)}</span>,
       cell: ({ row }) => (
-        <span className="block text-right tabular-nums">{formats.number(row.original[field])}</span>
+        <span className="block text-right tabular-nums">{formats.quantity(row.original[field])}</span>
       ),
     }) satisfies ColumnDef<Balance>;
   const columns: ColumnDef<Balance>[] = [
@@ -59,7 +59,7 @@ function Distribution({ productId }: { productId: string }) {
       ),
     },
     { id: 'lot', header: t('stock.lot'), cell: ({ row }) => row.original.lot_number ?? '—' },
-    { id: 'expiry', header: t('stock.expiry'), cell: ({ row }) => formats.day(row.original.expiry_date) },
+    { id: 'expiry', header: t('stock.expiry'), cell: ({ row }) => formats.date(row.original.expiry_date) },
     number('on_hand'),
     number('reserved'),
     number('available'),
@@ -79,7 +79,7 @@ function Distribution({ productId }: { productId: string }) {
 
 function Lots({ productId }: { productId: string }) {
   const { t } = useTranslation();
-  const formats = useFormats();
+  const formats = useFormat();
   const { query, page, setPage } = usePaged(['lots', productId], async (page) =>
     unwrap(
       await api.GET('/api/v1/products/{id}/lots', {
@@ -89,11 +89,11 @@ function Lots({ productId }: { productId: string }) {
   );
   const columns: ColumnDef<Lot>[] = [
     { accessorKey: 'lot_number', header: t('stock.lot') },
-    { id: 'expiry', header: t('stock.expiry'), cell: ({ row }) => formats.day(row.original.expiry_date) },
+    { id: 'expiry', header: t('stock.expiry'), cell: ({ row }) => formats.date(row.original.expiry_date) },
     {
       id: 'made',
       header: t('productDetail.manufactured'),
-      cell: ({ row }) => formats.day(row.original.manufactured_on),
+      cell: ({ row }) => formats.date(row.original.manufactured_on),
     },
   ];
   return (
@@ -112,7 +112,7 @@ function Lots({ productId }: { productId: string }) {
 /** One product: where its stock is (per warehouse, bin and lot), its lots, and its movements. */
 export function ProductDetailPage() {
   const { t } = useTranslation();
-  const formats = useFormats();
+  const formats = useFormat();
   const { id = '' } = useParams();
   const product = useQuery({
     queryKey: ['product', id],
@@ -142,7 +142,7 @@ export function ProductDetailPage() {
               <CardTitle className="text-sm font-medium">{t(`stockViews.${field}`)}</CardTitle>
             </CardHeader>
             <CardContent className="text-2xl font-bold tabular-nums">
-              {formats.number(p.stock[field])} {p.unit_of_measure}
+              {formats.quantity(p.stock[field])} {p.unit_of_measure}
             </CardContent>
           </Card>
         ))}

@@ -1,15 +1,15 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { type ColumnDef, flexRender, getCoreRowModel, useReactTable } from '@tanstack/react-table';
+import type { ColumnDef } from '@tanstack/react-table';
 import { useDeferredValue, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { api, unwrap } from '../../api/client';
 import type { Product } from '../../api/queries';
+import { DataTable } from '../../components/data-table';
 import { Button } from '../../components/ui/button';
 import { Dialog, DialogContent, DialogDescription, DialogTitle } from '../../components/ui/dialog';
 import { Input } from '../../components/ui/input';
 import { Label } from '../../components/ui/label';
-import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from '../../components/ui/table';
 import { useAuth } from '../../lib/auth';
 import { useFormat } from '../../lib/format';
 import { ProductForm } from './product-form';
@@ -76,13 +76,6 @@ export function ProductsPage() {
         ]
       : []),
   ];
-  const table = useReactTable({
-    data: products.data?.items ?? [],
-    columns,
-    getCoreRowModel: getCoreRowModel(),
-    manualPagination: true,
-    pageCount: products.data?.pages ?? 0,
-  });
   return (
     <div className="flex flex-col gap-4">
       <div className="flex flex-wrap items-end justify-between gap-3">
@@ -103,50 +96,7 @@ export function ProductsPage() {
           }}
         />
       </div>
-      <Table>
-        <TableHeader>
-          {table.getHeaderGroups().map((group) => (
-            <TableRow key={group.id}>
-              {group.headers.map((header) => (
-                <TableHead key={header.id}>
-                  {flexRender(header.column.columnDef.header, header.getContext())}
-                </TableHead>
-              ))}
-            </TableRow>
-          ))}
-        </TableHeader>
-        <TableBody>
-          {table.getRowModel().rows.map((row) => (
-            <TableRow key={row.id}>
-              {row.getVisibleCells().map((cell) => (
-                <TableCell key={cell.id}>
-                  {flexRender(cell.column.columnDef.cell, cell.getContext())}
-                </TableCell>
-              ))}
-            </TableRow>
-          ))}
-        </TableBody>
-      </Table>
-      <div className="flex items-center gap-3">
-        <Button variant="outline" size="sm" disabled={page <= 1} onClick={() => setPage(page - 1)}>
-          {t('common.previous')}
-        </Button>
-        <span className="text-sm">
-          {t('common.pageOf', {
-            page,
-            pages: Math.max(1, products.data?.pages ?? 1),
-            total: products.data?.total ?? 0,
-          })}
-        </span>
-        <Button
-          variant="outline"
-          size="sm"
-          disabled={page >= (products.data?.pages ?? 1)}
-          onClick={() => setPage(page + 1)}
-        >
-          {t('common.next')}
-        </Button>
-      </div>
+      <DataTable columns={columns} data={products.data} page={page} onPage={setPage} rowKey={(p) => p.id} />
       <Dialog open={editing !== null} onOpenChange={(open) => !open && setEditing(null)}>
         <DialogContent>
           <DialogTitle>{editing === 'new' ? t('products.new') : t('products.edit')}</DialogTitle>

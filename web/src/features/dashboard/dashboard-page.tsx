@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, unwrap } from '../../api/client';
 import { BarsCard } from '../../components/bars-card';
-import { Card, CardContent } from '../../components/ui/card';
+import { StatTiles } from '../../components/stat-tiles';
 import { WarehousePicker } from '../../components/warehouse-picker';
 import { useAuth } from '../../lib/auth';
 import { useFormat } from '../../lib/format';
@@ -52,18 +52,7 @@ export function DashboardPage() {
           />
         </div>
       </div>
-      <ul className="grid grid-cols-2 gap-3 md:grid-cols-4">
-        {tiles.map((tile) => (
-          <li key={tile.label}>
-            <Card>
-              <CardContent className="pt-4">
-                <p className="text-sm text-muted-foreground">{tile.label}</p>
-                <p className="text-2xl font-bold">{tile.value}</p>
-              </CardContent>
-            </Card>
-          </li>
-        ))}
-      </ul>
+      <StatTiles tiles={tiles} />
       {can('GET /api/v1/alerts') ? <AlertsPanel /> : null}
       {d ? (
         <div className="grid gap-4 xl:grid-cols-2">

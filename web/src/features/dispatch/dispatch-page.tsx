@@ -4,12 +4,11 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { api, unwrap } from '../../api/client';
-import { PagedTable } from '../../components/paged-table';
+import { DataTable } from '../../components/data-table';
+import { StatusFilter } from '../../components/status-filter';
 import { Button } from '../../components/ui/button';
 import { Card, CardContent, CardHeader, CardTitle } from '../../components/ui/card';
 import { Dialog, DialogContent, DialogDescription, DialogTitle } from '../../components/ui/dialog';
-import { NativeSelect } from '../../components/ui/input';
-import { Label } from '../../components/ui/label';
 import { useAuth } from '../../lib/auth';
 import { useFormat } from '../../lib/format';
 import { NewDispatchForm } from './new-dispatch-form';
@@ -95,28 +94,23 @@ export function DispatchPage() {
     <div className="flex flex-col gap-4">
       <h1 className="text-2xl font-bold">{t('dispatch.title')}</h1>
       {can('POST /api/v1/dispatches') ? <NewDispatchForm /> : null}
-      <div className="flex max-w-xs flex-col gap-1.5">
-        <Label htmlFor="dispatch-status">{t('common.status')}</Label>
-        <NativeSelect
-          id="dispatch-status"
-          value={status}
-          onChange={(e) => {
-            setStatus(e.target.value as Status | '');
-            setPage(1);
-          }}
-        >
-          <option value="">{t('trays.all')}</option>
-          {STATUSES.map((s) => (
-            <option key={s} value={s}>
-              {t(`dispatch.status.${s}`)}
-            </option>
-          ))}
-        </NativeSelect>
-      </div>
-      <PagedTable
+      <StatusFilter
+        id="dispatch-status"
+        statuses={STATUSES}
+        value={status}
+        onChange={(next) => {
+          setStatus(next);
+          setPage(1);
+        }}
+        label={(s) => t(`dispatch.status.${s}`)}
+        filterLabel={t('common.status')}
+        allLabel={t('trays.all')}
+      />
+      <DataTable
         label={t('dispatch.title')}
         columns={columns}
         data={dispatches.data}
+        page={page}
         onPage={setPage}
         rowKey={(d) => d.id}
       />

@@ -4,11 +4,11 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { api, type ResponseOf, unwrap } from '../../api/client';
+import { DataTable } from '../../components/data-table';
+import { DownloadButtons } from '../../components/download-buttons';
 import { FormField } from '../../components/form-field';
-import { PagedTable } from '../../components/paged-table';
 import { StatTiles } from '../../components/stat-tiles';
 import { Alert } from '../../components/ui/alert';
-import { Button } from '../../components/ui/button';
 import { Card, CardContent, CardHeader, CardTitle } from '../../components/ui/card';
 import { Input, NativeSelect } from '../../components/ui/input';
 import { Label } from '../../components/ui/label';
@@ -21,6 +21,14 @@ type Analytics = ResponseOf<'/api/v1/dispatch/reports/analytics', 'get'>;
 type Group = Analytics['by_company'][number];
 const GROUPINGS = ['by_company', 'by_project', 'by_sample_type'] as const satisfies (keyof Analytics)[];
 type Grouping = (typeof GROUPINGS)[number];
+
+/** The by-month chart's bars: the data key, its name (`trays.report.<name>`) and its colour. */
+const MONTH_BARS = [
+  ['hq_dispatched', 'hqOut', '#1e3a8a'],
+  ['nq_dispatched', 'nqOut', '#0f766e'],
+  ['hq_returned', 'hqBack', '#60a5fa'],
+  ['nq_returned', 'nqBack', '#2dd4bf'],
+] as const;
 
 /** Tray dispatch in figures: the dashboard, reconciliation, analytics by month and company, and the export. */
 export function DispatchReportsPage() {
@@ -131,12 +139,7 @@ export function DispatchReportsPage() {
             <FormField id="reports-to" label={t('trays.report.to')}>
               <Input id="reports-to" type="date" value={to} onChange={(e) => setTo(e.target.value)} />
             </FormField>
-            <Button variant="outline" disabled={download.isPending} onClick={() => download.mutate('csv')}>
-              {t('reports.csv')}
-            </Button>
-            <Button variant="outline" disabled={download.isPending} onClick={() => download.mutate('xlsx')}>
-              {t('reports.xlsx')}
-            </Button>
+            <DownloadButtons download={download} />
           </div>
           <figure className="h-72 w-full" aria-label={t('trays.report.byMonth')}>
             <ResponsiveContainer width="100%" height="100%">
@@ -146,30 +149,15 @@ export function DispatchReportsPage() {
                 <YAxis allowDecimals={false} />
                 <Tooltip />
                 <Legend formatter={(value) => <span className="text-foreground">{value}</span>} />
-                <Bar
-                  dataKey="hq_dispatched"
-                  name={t('trays.report.hqOut')}
-                  fill="#1e3a8a"
-                  isAnimationActive={false}
-                />
-                <Bar
-                  dataKey="nq_dispatched"
-                  name={t('trays.report.nqOut')}
-                  fill="#0f766e"
-                  isAnimationActive={false}
-                />
-                <Bar
-                  dataKey="hq_returned"
-                  name={t('trays.report.hqBack')}
-                  fill="#60a5fa"
-                  isAnimationActive={false}
-                />
-                <Bar
-                  dataKey="nq_returned"
-                  name={t('trays.report.nqBack')}
-                  fill="#2dd4bf"
-                  isAnimationActive={false}
-                />
+                {MONTH_BARS.map(([key, label, fill]) => (
+                  <Bar
+                    key={key}
+                    dataKey={key}
+                    name={t(`trays.report.${label}`)}
+                    fill={fill}
+                    isAnimationActive={false}
+                  />
+                ))}
               </BarChart>
             </ResponsiveContainer>
           </figure>
@@ -187,10 +175,10 @@ export function DispatchReportsPage() {
               ))}
             </NativeSelect>
           </div>
-          <PagedTable
+          <DataTable
             label={t(`trays.report.groupings.${grouping}`)}
             columns={groupColumns}
-            data={analytics.data?.[grouping]}
+            rows={analytics.data?.[grouping]}
             rowKey={(g) => g.key}
           />
         </CardContent>
@@ -201,10 +189,10 @@ export function DispatchReportsPage() {
         </CardHeader>
         <CardContent className="flex flex-col gap-2">
           <p>{t('trays.report.stillOpen', { count: reconciliation.data?.outstanding.length ?? 0 })}</p>
-          <PagedTable
+          <DataTable
             label={t('trays.report.reconciliation')}
             columns={discrepancyColumns}
-            data={reconciliation.data?.discrepancies}
+            rows={reconciliation.data?.discrepancies}
             rowKey={(r) => r.id}
           />
         </CardContent>

@@ -2,7 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import type { ColumnDef } from '@tanstack/react-table';
 import { useTranslation } from 'react-i18next';
 import { api, type ResponseOf, unwrap } from '../../api/client';
-import { PagedTable } from '../../components/paged-table';
+import { DataTable } from '../../components/data-table';
 import { Alert } from '../../components/ui/alert';
 import { Card, CardContent, CardHeader, CardTitle } from '../../components/ui/card';
 import { formErrorOf } from '../../lib/api-errors';
@@ -69,10 +69,10 @@ export function OutstandingPage() {
               <CardTitle>{t('trays.band', { band })}</CardTitle>
             </CardHeader>
             <CardContent>
-              <PagedTable
+              <DataTable
                 label={t('trays.band', { band })}
                 columns={columns}
-                data={rows}
+                rows={rows}
                 rowKey={(d) => d.id}
               />
             </CardContent>

@@ -1,6 +1,13 @@
 import { useTranslation } from 'react-i18next';
 import { api, type BodyOf, unwrap } from '../../api/client';
-import { bodyOf, type FieldSpec, FieldsForm, useFormPost, useValues } from '../../components/fields-form';
+import {
+  bodyOf,
+  type FieldSpec,
+  FieldsForm,
+  SaveForm,
+  useFormPost,
+  useValues,
+} from '../../components/fields-form';
 import { Alert } from '../../components/ui/alert';
 import type { Dispatch, Sample } from './queries';
 
@@ -78,32 +85,25 @@ export function SampleEditForm({ sample, onDone }: { sample: Sample; onDone: () 
     },
     { name: 'notes', label: t('trays.notes') },
   ];
-  const [values, setValues] = useValues(fields, { status: sample.status, notes: sample.notes });
-  const save = useFormPost(
-    async () =>
-      unwrap(
-        await api.PATCH('/api/v1/samples/{id}', {
-          params: { path: { id: sample.id } },
-          body: {
-            ...bodyOf<BodyOf<'/api/v1/samples/{id}', 'patch'>>(fields, values),
-            notes: values.notes ?? '',
-            version: sample.version,
-          },
-        }),
-      ),
-    onDone,
-  );
   return (
-    <FieldsForm
+    <SaveForm
       id="sample-edit"
       className="grid gap-3"
       fields={fields}
-      values={values}
-      onChange={setValues}
-      error={save.error}
-      pending={save.isPending}
-      submitLabel={t('common.save')}
-      onSubmit={() => save.mutate()}
+      initial={{ status: sample.status, notes: sample.notes }}
+      save={async (values) =>
+        unwrap(
+          await api.PATCH('/api/v1/samples/{id}', {
+            params: { path: { id: sample.id } },
+            body: {
+              ...bodyOf<BodyOf<'/api/v1/samples/{id}', 'patch'>>(fields, values),
+              notes: values.notes ?? '',
+              version: sample.version,
+            },
+          }),
+        )
+      }
+      onDone={onDone}
     />
   );
 }

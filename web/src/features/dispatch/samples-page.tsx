@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { api, unwrap } from '../../api/client';
-import { PagedTable } from '../../components/paged-table';
+import { DataTable } from '../../components/data-table';
 import { Button } from '../../components/ui/button';
 import { Card, CardContent, CardHeader, CardTitle } from '../../components/ui/card';
 import { Dialog, DialogContent, DialogDescription, DialogTitle } from '../../components/ui/dialog';
@@ -103,10 +103,11 @@ export function SamplesPage() {
           </CardContent>
         </Card>
       ) : null}
-      <PagedTable
+      <DataTable
         label={t('samples.title')}
         columns={columns}
         data={samples.data}
+        page={page}
         onPage={setPage}
         rowKey={(s) => s.id}
       />

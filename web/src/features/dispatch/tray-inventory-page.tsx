@@ -2,8 +2,8 @@ import { useQuery } from '@tanstack/react-query';
 import type { ColumnDef } from '@tanstack/react-table';
 import { useTranslation } from 'react-i18next';
 import { api, type ResponseOf, unwrap } from '../../api/client';
+import { DataTable } from '../../components/data-table';
 import { type FieldSpec, FieldsForm, useFormPost, useValues } from '../../components/fields-form';
-import { PagedTable } from '../../components/paged-table';
 import { Alert } from '../../components/ui/alert';
 import { Card, CardContent, CardHeader, CardTitle } from '../../components/ui/card';
 import { formErrorOf } from '../../lib/api-errors';
@@ -81,7 +81,7 @@ export function TrayInventoryPage() {
     <div className="flex flex-col gap-4">
       <h1 className="text-2xl font-bold">{t('trays.inventoryTitle')}</h1>
       {inventory.error ? <Alert variant="destructive">{formErrorOf(inventory.error, t)}</Alert> : null}
-      <PagedTable label={t('trays.inventoryTitle')} columns={columns} data={rows} rowKey={(r) => r.type} />
+      <DataTable label={t('trays.inventoryTitle')} columns={columns} rows={rows} rowKey={(r) => r.type} />
       {inventory.data && can('PUT /api/v1/dispatch/inventory') ? (
         <Card>
           <CardHeader>

@@ -7,6 +7,7 @@ import { Alert } from '../../components/ui/alert';
 import { Button } from '../../components/ui/button';
 import { Input, NativeSelect } from '../../components/ui/input';
 import { fieldErrorsOf, formErrorOf } from '../../lib/api-errors';
+import { useFormat } from '../../lib/format';
 import { useIdempotencyKey } from '../../lib/use-idempotency-key';
 
 const PLACEHOLDER = /\{(\w+)(?::\d{1,2})?\}/g;
@@ -30,7 +31,8 @@ function rangeEnd(value: string): number | string {
  * already taken); creating is offered only for the preview shown, and any change asks for a new one.
  */
 export function BulkBins({ warehouseId }: { warehouseId: string }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
+  const format = useFormat();
   const queryClient = useQueryClient();
   const [pattern, setPattern] = useState('{aisle}-{rack:02}-{level}');
   const [ranges, setRanges] = useState<Record<string, { from: string; to: string }>>({
@@ -89,7 +91,6 @@ export function BulkBins({ warehouseId }: { warehouseId: string }) {
     event.preventDefault();
     run.mutate(true);
   }
-  const number = new Intl.NumberFormat(i18n.language);
   return (
     <form onSubmit={submit} className="flex flex-col gap-3" noValidate aria-labelledby="bulk-bins-title">
       <h3 id="bulk-bins-title" className="font-semibold">
@@ -163,7 +164,7 @@ export function BulkBins({ warehouseId }: { warehouseId: string }) {
         </Alert>
       ) : null}
       {created !== null ? (
-        <Alert variant="success">{t('bulkBins.created', { formatted: number.format(created) })}</Alert>
+        <Alert variant="success">{t('bulkBins.created', { formatted: format.number(created) })}</Alert>
       ) : null}
       <div className="flex flex-wrap gap-2">
         <Button type="submit" variant={preview ? 'outline' : 'default'} disabled={run.isPending}>
@@ -171,14 +172,14 @@ export function BulkBins({ warehouseId }: { warehouseId: string }) {
         </Button>
         {preview ? (
           <Button type="button" disabled={run.isPending} onClick={() => run.mutate(false)}>
-            {t('bulkBins.create', { formatted: number.format(preview.count) })}
+            {t('bulkBins.create', { formatted: format.number(preview.count) })}
           </Button>
         ) : null}
       </div>
       {preview ? (
         <section aria-labelledby="bulk-preview-title" className="flex flex-col gap-2">
           <h4 id="bulk-preview-title" className="text-sm font-semibold">
-            {t('bulkBins.previewTitle', { formatted: number.format(preview.count) })}
+            {t('bulkBins.previewTitle', { formatted: format.number(preview.count) })}
           </h4>
           <ul
             className="flex max-h-64 flex-wrap gap-1 overflow-y-auto"

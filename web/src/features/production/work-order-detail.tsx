@@ -13,7 +13,7 @@ import { Input, NativeSelect } from '../../components/ui/input';
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from '../../components/ui/table';
 import { fieldErrorsOf, formErrorOf } from '../../lib/api-errors';
 import { useAuth } from '../../lib/auth';
-import { formatDay } from '../../lib/dates';
+import { useFormat } from '../../lib/format';
 import { useIdempotencyKey } from '../../lib/use-idempotency-key';
 import { useProductLabels } from './use-product-names';
 
@@ -79,7 +79,8 @@ function ProgressForm({ order }: { order: WorkOrder }) {
  * consumed per unit by the API; Complete produces whatever is left and closes the order.
  */
 function ProduceForm({ order }: { order: WorkOrder }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
+  const format = useFormat();
   const { can } = useAuth();
   const queryClient = useQueryClient();
   const left = order.quantity - order.produced_quantity;
@@ -115,8 +116,7 @@ function ProduceForm({ order }: { order: WorkOrder }) {
   return (
     <form onSubmit={submit} className="flex flex-col gap-3" noValidate aria-labelledby="wo-produce-title">
       <h3 id="wo-produce-title" className="font-semibold">
-        {t('production.produce')} (
-        {t('production.left', { quantity: new Intl.NumberFormat(i18n.language).format(left) })})
+        {t('production.produce')} ({t('production.left', { quantity: format.quantity(left) })})
       </h3>
       <div className="grid gap-3 sm:grid-cols-2 lg:grid-cols-4">
         <FormField id="wo-produce-qty" label={t('stock.quantity')} error={fields.quantity}>
@@ -177,7 +177,8 @@ function ProduceForm({ order }: { order: WorkOrder }) {
 
 /** One work order: progress, its components with what is needed and used, and the next steps. */
 export function WorkOrderDetail({ id }: { id: string }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
+  const format = useFormat();
   const { can } = useAuth();
   const queryClient = useQueryClient();
   const order = useQuery({
@@ -200,7 +201,6 @@ export function WorkOrderDetail({ id }: { id: string }) {
     },
   });
   if (!wo) return null;
-  const number = new Intl.NumberFormat(i18n.language);
   const producing = ['released', 'in_progress'].includes(wo.status);
   return (
     <Card>
@@ -212,10 +212,10 @@ export function WorkOrderDetail({ id }: { id: string }) {
         facts={[
           {
             label: t('production.madeOfPlanned'),
-            value: `${number.format(wo.produced_quantity)} / ${number.format(wo.quantity)}`,
+            value: `${format.quantity(wo.produced_quantity)} / ${format.quantity(wo.quantity)}`,
           },
           { label: t('production.priority'), value: t(`production.priorities.${wo.priority}`) },
-          { label: t('production.dueDate'), value: formatDay(wo.due_date, i18n.language) || '—' },
+          { label: t('production.dueDate'), value: format.date(wo.due_date) },
         ]}
       />
       <CardContent className="flex flex-col gap-4">
@@ -251,9 +251,9 @@ export function WorkOrderDetail({ id }: { id: string }) {
             {wo.components.map((c) => (
               <TableRow key={c.id}>
                 <TableCell>{labels.get(c.product_id) ?? ''}</TableCell>
-                <TableCell className="text-right">{number.format(c.quantity_per_unit)}</TableCell>
-                <TableCell className="text-right">{number.format(c.required_quantity)}</TableCell>
-                <TableCell className="text-right">{number.format(c.consumed_quantity)}</TableCell>
+                <TableCell className="text-right">{format.quantity(c.quantity_per_unit)}</TableCell>
+                <TableCell className="text-right">{format.quantity(c.required_quantity)}</TableCell>
+                <TableCell className="text-right">{format.quantity(c.consumed_quantity)}</TableCell>
               </TableRow>
             ))}
           </TableBody>

@@ -1,23 +1,22 @@
-import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { ColumnDef } from '@tanstack/react-table';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, type ResponseOf, unwrap } from '../../api/client';
 import { findProductByCode, type Product } from '../../api/queries';
-import { DataTable } from '../../components/data-table';
 import { FormCard } from '../../components/form-card';
 import { FormField, invalid } from '../../components/form-field';
 import { type OrderLine, OrderLinesEditor } from '../../components/order-lines-editor';
+import { OrderListPage, useOrderList } from '../../components/order-pages';
 import { ScanField } from '../../components/scan-field';
 import { StatusBadge } from '../../components/status-badge';
-import { StatusFilter } from '../../components/status-filter';
 import { Alert } from '../../components/ui/alert';
 import { Button } from '../../components/ui/button';
 import { Input, NativeSelect } from '../../components/ui/input';
 import { WarehousePicker } from '../../components/warehouse-picker';
 import { fieldErrorsOf, formErrorOf } from '../../lib/api-errors';
 import { useAuth } from '../../lib/auth';
-import { formatDay } from '../../lib/dates';
+import { useFormat } from '../../lib/format';
 import { useIdempotencyKey } from '../../lib/use-idempotency-key';
 import { useProductLabels } from './use-product-names';
 import { WorkOrderDetail } from './work-order-detail';
@@ -27,7 +26,7 @@ const WO_STATUSES = ['planned', 'released', 'in_progress', 'completed', 'cancell
 type WoStatus = (typeof WO_STATUSES)[number];
 const PRIORITIES = ['low', 'normal', 'high', 'urgent'] as const;
 type Priority = (typeof PRIORITIES)[number];
-const PAGE_SIZE = 20;
+const _PAGE_SIZE = 20;
 
 function NewWorkOrder({ onCreated }: { onCreated: (id: string) => void }) {
   const { t } = useTranslation();
@@ -141,23 +140,13 @@ function NewWorkOrder({ onCreated }: { onCreated: (id: string) => void }) {
 
 /** Work orders: planned with their components, released, produced (in parts, with lots) and completed. */
 export function WorkOrdersPage() {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
+  const format = useFormat();
   const { can } = useAuth();
-  const [selected, setSelected] = useState<string | null>(null);
-  const [status, setStatus] = useState<WoStatus | ''>('');
-  const [page, setPage] = useState(1);
-  const orders = useQuery({
-    queryKey: ['work-orders', status, page],
-    placeholderData: keepPreviousData,
-    queryFn: async () =>
-      unwrap(
-        await api.GET('/api/v1/work-orders', {
-          params: { query: { page, page_size: PAGE_SIZE, ...(status ? { status } : {}) } },
-        }),
-      ),
-  });
-  const labels = useProductLabels((orders.data?.items ?? []).map((o) => o.product_id));
-  const number = new Intl.NumberFormat(i18n.language);
+  const state = useOrderList<WorkOrderRow, WoStatus>('work-orders', async (query) =>
+    unwrap(await api.GET('/api/v1/work-orders', { params: { query } })),
+  );
+  const labels = useProductLabels((state.orders.data?.items ?? []).map((o) => o.product_id));
   const columns: ColumnDef<WorkOrderRow>[] = [
     { accessorKey: 'wo_number', header: t('orders.number') },
     {
@@ -169,7 +158,7 @@ export function WorkOrdersPage() {
       id: 'quantity',
       header: t('production.madeOfPlanned'),
       cell: ({ row }) =>
-        `${number.format(row.original.produced_quantity)} / ${number.format(row.original.quantity)}`,
+        `${format.quantity(row.original.produced_quantity)} / ${format.quantity(row.original.quantity)}`,
     },
     {
       id: 'status',
@@ -186,42 +175,21 @@ export function WorkOrdersPage() {
     {
       id: 'due',
       header: t('production.dueDate'),
-      cell: ({ row }) => formatDay(row.original.due_date, i18n.language),
+      cell: ({ row }) => format.date(row.original.due_date),
     },
     { id: 'progress', header: t('production.progress'), cell: ({ row }) => `${row.original.progress} %` },
-    {
-      id: 'open',
-      header: () => <span className="sr-only">{t('common.actions')}</span>,
-      cell: ({ row }) => (
-        <Button size="sm" variant="outline" onClick={() => setSelected(row.original.id)}>
-          {t('orders.open')}
-          <span className="sr-only"> {row.original.wo_number}</span>
-        </Button>
-      ),
-    },
   ];
   return (
-    <div className="flex flex-col gap-4">
-      <h1 className="text-2xl font-bold">{t('production.title')}</h1>
-      {can('POST /api/v1/work-orders') ? <NewWorkOrder onCreated={setSelected} /> : null}
-      <StatusFilter
-        id="wo-status-filter"
-        statuses={WO_STATUSES}
-        value={status}
-        onChange={(next) => {
-          setStatus(next);
-          setPage(1);
-        }}
-        label={(s) => t(`production.status.${s}`)}
-      />
-      <DataTable
-        columns={columns}
-        data={orders.data}
-        page={page}
-        onPage={setPage}
-        rowClassName={(row) => (row.id === selected ? 'bg-muted' : undefined)}
-      />
-      {selected ? <WorkOrderDetail key={selected} id={selected} /> : null}
-    </div>
+    <OrderListPage
+      title={t('production.title')}
+      state={state}
+      create={can('POST /api/v1/work-orders') ? <NewWorkOrder onCreated={state.setSelected} /> : null}
+      filterId="wo-status-filter"
+      statuses={WO_STATUSES}
+      statusLabel={(s) => t(`production.status.${s}`)}
+      columns={columns}
+      numberOf={(row) => row.wo_number}
+      detail={(id) => <WorkOrderDetail key={id} id={id} />}
+    />
   );
 }

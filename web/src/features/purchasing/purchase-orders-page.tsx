@@ -1,93 +1,65 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { type FormEvent, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, unwrap } from '../../api/client';
-import { FormCard } from '../../components/form-card';
 import { SelectField } from '../../components/form-field';
 import { OrderHeader } from '../../components/order-header';
-import { type OrderLine, OrderLinesEditor } from '../../components/order-lines-editor';
+import { NewOrderCard } from '../../components/order-pages';
 import { type ActionRule, StatusActions } from '../../components/status-actions';
 import { StatusBadge } from '../../components/status-badge';
 import { Alert } from '../../components/ui/alert';
 import { Button } from '../../components/ui/button';
 import { Card, CardContent } from '../../components/ui/card';
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from '../../components/ui/table';
-import { fieldErrorsOf, formErrorOf } from '../../lib/api-errors';
+import { formErrorOf } from '../../lib/api-errors';
 import { useAuth } from '../../lib/auth';
 import { useFormat } from '../../lib/format';
-import { useIdempotencyKey } from '../../lib/use-idempotency-key';
 import { PoReceipt } from './po-receipt';
 
 function NewOrder({ onCreated }: { onCreated: (id: string) => void }) {
   const { t } = useTranslation();
-  const queryClient = useQueryClient();
   const suppliers = useQuery({
     queryKey: ['suppliers'],
     queryFn: async () =>
       unwrap(await api.GET('/api/v1/suppliers', { params: { query: { page_size: 100 } } })),
   });
   const [supplierId, setSupplierId] = useState('');
-  const [lines, setLines] = useState<OrderLine[]>([]);
-  const [key, renewKey] = useIdempotencyKey();
-  const create = useMutation({
-    mutationFn: async () =>
-      unwrap(
-        await api.POST('/api/v1/purchase-orders', {
-          headers: { 'Idempotency-Key': key },
-          body: {
-            supplier_id: supplierId,
-            lines: lines.map((l) => ({
-              product_id: l.product.id,
-              quantity: Number(l.quantity),
-              unit_price: Number(l.price),
-            })),
-          },
-        }),
-      ),
-    onSuccess: (order) => {
-      setLines([]);
-      renewKey();
-      void queryClient.invalidateQueries({ queryKey: ['purchase-orders'] });
-      onCreated(order.id);
-    },
-  });
-  const fields = fieldErrorsOf(create.error);
-  function submit(event: FormEvent) {
-    event.preventDefault();
-    create.mutate();
-  }
   return (
-    <FormCard title={t('purchasing.new')} onSubmit={submit}>
-      <div className="max-w-sm">
-        <SelectField
-          id="po-supplier"
-          label={t('purchasing.supplier')}
-          error={fields.supplier_id}
-          value={supplierId}
-          onChange={setSupplierId}
-        >
-          {suppliers.data?.items.map((s) => (
-            <option key={s.id} value={s.id}>
-              {s.code} · {s.name}
-            </option>
-          ))}
-        </SelectField>
-      </div>
-      <OrderLinesEditor
-        idPrefix="new-po"
-        scanId="scan"
-        lines={lines}
-        onChange={setLines}
-        fields={fields}
-        priceLabel={t('purchasing.unitPrice')}
-      />
-      {create.error ? <Alert variant="destructive">{formErrorOf(create.error, t)}</Alert> : null}
-      <div>
-        <Button type="submit" disabled={create.isPending || lines.length === 0}>
-          {t('purchasing.create')}
-        </Button>
-      </div>
-    </FormCard>
+    <NewOrderCard
+      title={t('purchasing.new')}
+      submitLabel={t('purchasing.create')}
+      idPrefix="new-po"
+      scanId="scan"
+      priceLabel={t('purchasing.unitPrice')}
+      queryKey="purchase-orders"
+      post={async (lines, key) =>
+        unwrap(
+          await api.POST('/api/v1/purchase-orders', {
+            headers: { 'Idempotency-Key': key },
+            body: { supplier_id: supplierId, lines },
+          }),
+        )
+      }
+      onCreated={onCreated}
+    >
+      {(fields) => (
+        <div className="max-w-sm">
+          <SelectField
+            id="po-supplier"
+            label={t('purchasing.supplier')}
+            error={fields.supplier_id}
+            value={supplierId}
+            onChange={setSupplierId}
+          >
+            {suppliers.data?.items.map((s) => (
+              <option key={s.id} value={s.id}>
+                {s.code} · {s.name}
+              </option>
+            ))}
+          </SelectField>
+        </div>
+      )}
+    </NewOrderCard>
   );
 }
 

@@ -5,8 +5,8 @@ import { useNavigate, useSearchParams } from 'react-router';
 import { api, unwrap } from '../../api/client';
 import { BarsCard } from '../../components/bars-card';
 import { DataTable } from '../../components/data-table';
+import { DownloadButtons } from '../../components/download-buttons';
 import { Alert } from '../../components/ui/alert';
-import { Button } from '../../components/ui/button';
 import { Card, CardContent, CardHeader, CardTitle } from '../../components/ui/card';
 import { NativeSelect } from '../../components/ui/input';
 import { Label } from '../../components/ui/label';
@@ -177,12 +177,7 @@ function Report({ definition }: { definition: ReportDefinition }) {
         ))}
       </div>
       <div className="flex flex-wrap gap-2">
-        <Button variant="outline" disabled={download.isPending} onClick={() => download.mutate('csv')}>
-          {t('reports.csv')}
-        </Button>
-        <Button variant="outline" disabled={download.isPending} onClick={() => download.mutate('xlsx')}>
-          {t('reports.xlsx')}
-        </Button>
+        <DownloadButtons download={download} />
       </div>
       {download.error ? <Alert variant="destructive">{formErrorOf(download.error, t)}</Alert> : null}
       {report.error && Object.keys(fields).length === 0 ? (

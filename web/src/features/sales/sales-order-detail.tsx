@@ -10,7 +10,7 @@ import { Card, CardContent } from '../../components/ui/card';
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from '../../components/ui/table';
 import { formErrorOf } from '../../lib/api-errors';
 import { useAuth } from '../../lib/auth';
-import { formatDay } from '../../lib/dates';
+import { useFormat } from '../../lib/format';
 import { useIdempotencyKey } from '../../lib/use-idempotency-key';
 import { type Shipment, ShipmentResult, SoShipment } from './so-shipment';
 
@@ -44,7 +44,8 @@ function shortLinesOf(error: unknown): ShortLine[] | null {
  * shown here with the choice to confirm anyway and keep the rest on backorder.
  */
 function SoConfirm({ order }: { order: SalesOrder }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
+  const format = useFormat();
   const queryClient = useQueryClient();
   const [key, renewKey] = useIdempotencyKey();
   const confirm = useMutation({
@@ -62,7 +63,6 @@ function SoConfirm({ order }: { order: SalesOrder }) {
     },
   });
   const short = shortLinesOf(confirm.error);
-  const number = new Intl.NumberFormat(i18n.language);
   return (
     <section aria-labelledby="so-confirm-title" className="flex flex-col gap-3">
       <h3 id="so-confirm-title" className="font-semibold">
@@ -90,10 +90,10 @@ function SoConfirm({ order }: { order: SalesOrder }) {
             {short.map((line) => (
               <TableRow key={line.line_id}>
                 <TableCell>{line.sku}</TableCell>
-                <TableCell className="text-right">{number.format(line.requested)}</TableCell>
-                <TableCell className="text-right">{number.format(line.available)}</TableCell>
+                <TableCell className="text-right">{format.quantity(line.requested)}</TableCell>
+                <TableCell className="text-right">{format.quantity(line.available)}</TableCell>
                 <TableCell className="text-right">
-                  {number.format(Math.max(0, line.requested - line.available))}
+                  {format.quantity(Math.max(0, line.requested - line.available))}
                 </TableCell>
               </TableRow>
             ))}
@@ -121,7 +121,8 @@ function SoConfirm({ order }: { order: SalesOrder }) {
 
 /** One sales order: its lines with what is reserved, shipped and on backorder, and what may be done next. */
 export function SalesOrderDetail({ id }: { id: string }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
+  const format = useFormat();
   const { can } = useAuth();
   const queryClient = useQueryClient();
   const order = useQuery({
@@ -144,8 +145,6 @@ export function SalesOrderDetail({ id }: { id: string }) {
   });
   const so = order.data;
   if (!so) return null;
-  const number = new Intl.NumberFormat(i18n.language);
-  const money = new Intl.NumberFormat(i18n.language, { maximumFractionDigits: 2 });
   const backorder = so.lines.some((line) => line.backorder_quantity > 0);
   const shippable = ['confirmed', 'partially_shipped'].includes(so.status);
   return (
@@ -156,8 +155,8 @@ export function SalesOrderDetail({ id }: { id: string }) {
         status={so.status}
         statusLabel={t(`sales.status.${so.status}`)}
         facts={[
-          { label: t('orders.date'), value: formatDay(so.order_date, i18n.language) },
-          { label: t('orders.total'), value: money.format(so.total) },
+          { label: t('orders.date'), value: format.date(so.order_date) },
+          { label: t('orders.total'), value: format.number(so.total) },
         ]}
       />
       <CardContent className="flex flex-col gap-4">
@@ -179,11 +178,11 @@ export function SalesOrderDetail({ id }: { id: string }) {
               <TableRow key={line.id}>
                 <TableCell>{line.sku}</TableCell>
                 <TableCell>{line.product_name}</TableCell>
-                <TableCell className="text-right">{number.format(line.quantity)}</TableCell>
-                <TableCell className="text-right">{number.format(line.reserved_quantity)}</TableCell>
-                <TableCell className="text-right">{number.format(line.shipped_quantity)}</TableCell>
+                <TableCell className="text-right">{format.quantity(line.quantity)}</TableCell>
+                <TableCell className="text-right">{format.quantity(line.reserved_quantity)}</TableCell>
+                <TableCell className="text-right">{format.quantity(line.shipped_quantity)}</TableCell>
                 <TableCell className="text-right" data-testid={`backorder-${line.sku}`}>
-                  {number.format(line.backorder_quantity)}
+                  {format.quantity(line.backorder_quantity)}
                 </TableCell>
               </TableRow>
             ))}

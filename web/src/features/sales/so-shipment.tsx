@@ -9,7 +9,7 @@ import { Button } from '../../components/ui/button';
 import { Input } from '../../components/ui/input';
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from '../../components/ui/table';
 import { fieldErrorsOf, formErrorOf } from '../../lib/api-errors';
-import { formatDay } from '../../lib/dates';
+import { useFormat } from '../../lib/format';
 import { useIdempotencyKey } from '../../lib/use-idempotency-key';
 import type { SalesOrder } from './sales-order-detail';
 
@@ -84,7 +84,8 @@ function usePickList(order: SalesOrder): Pick[] {
  * line leaves now; less than reserved is a partial shipment and the rest stays reserved.
  */
 export function SoShipment({ order, onShipped }: { order: SalesOrder; onShipped: (s: Shipment) => void }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
+  const format = useFormat();
   const queryClient = useQueryClient();
   const picks = usePickList(order);
   const open = order.lines.filter((line) => line.reserved_quantity > 0);
@@ -113,7 +114,6 @@ export function SoShipment({ order, onShipped }: { order: SalesOrder; onShipped:
     },
   });
   const fields = fieldErrorsOf(ship.error);
-  const number = new Intl.NumberFormat(i18n.language);
   function submit(event: FormEvent) {
     event.preventDefault();
     ship.mutate();
@@ -143,8 +143,8 @@ export function SoShipment({ order, onShipped }: { order: SalesOrder; onShipped:
               <TableCell>{pick.name}</TableCell>
               <TableCell>{pick.binCode}</TableCell>
               <TableCell>{pick.lotNumber}</TableCell>
-              <TableCell>{formatDay(pick.expiry, i18n.language)}</TableCell>
-              <TableCell className="text-right">{number.format(pick.quantity)}</TableCell>
+              <TableCell>{format.date(pick.expiry)}</TableCell>
+              <TableCell className="text-right">{format.quantity(pick.quantity)}</TableCell>
             </TableRow>
           ))}
         </TableBody>
@@ -158,7 +158,7 @@ export function SoShipment({ order, onShipped }: { order: SalesOrder; onShipped:
             <FormField
               key={line.id}
               id={id}
-              label={t('sales.toShip', { sku: line.sku, reserved: number.format(line.reserved_quantity) })}
+              label={t('sales.toShip', { sku: line.sku, reserved: format.quantity(line.reserved_quantity) })}
               error={error}
             >
               <Input
@@ -183,10 +183,10 @@ export function SoShipment({ order, onShipped }: { order: SalesOrder; onShipped:
 
 /** What a posted shipment took, as the API answered: product, bin, lot and quantity per allocation. */
 export function ShipmentResult({ order, shipment }: { order: SalesOrder; shipment: Shipment }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
+  const format = useFormat();
   const bins = useBins(order.warehouse_id);
   const binCode = new Map((bins.data?.items ?? []).map((b) => [b.id, b.code]));
-  const number = new Intl.NumberFormat(i18n.language);
   const rows = shipment.movements.flatMap((movement) =>
     movement.allocations.map((a, i) => ({
       key: `${movement.id}-${i}`,
@@ -215,8 +215,8 @@ export function ShipmentResult({ order, shipment }: { order: SalesOrder; shipmen
               <TableCell>{row.sku}</TableCell>
               <TableCell>{binCode.get(row.bin_id) ?? ''}</TableCell>
               <TableCell>{row.lot_number ?? ''}</TableCell>
-              <TableCell>{formatDay(row.expiry_date, i18n.language)}</TableCell>
-              <TableCell className="text-right">{number.format(Math.abs(row.quantity))}</TableCell>
+              <TableCell>{format.date(row.expiry_date)}</TableCell>
+              <TableCell className="text-right">{format.quantity(Math.abs(row.quantity))}</TableCell>
             </TableRow>
           ))}
         </TableBody>

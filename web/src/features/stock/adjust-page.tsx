@@ -12,7 +12,7 @@ import { Button } from '../../components/ui/button';
 import { Input } from '../../components/ui/input';
 import { WarehousePicker } from '../../components/warehouse-picker';
 import { fieldErrorsOf, formErrorOf } from '../../lib/api-errors';
-import { useFormats } from '../../lib/formats';
+import { useFormat } from '../../lib/format';
 import type { Scan } from '../../lib/gs1';
 import { useIdempotencyKey } from '../../lib/use-idempotency-key';
 import { differenceOf, useBookedQuantity, useTargetBin } from './booked-quantity';
@@ -38,7 +38,7 @@ function Effect({
   delta: string;
 }) {
   const { t } = useTranslation();
-  const formats = useFormats();
+  const formats = useFormat();
   const bin = useTargetBin(warehouseId, binId);
   const booked = useBookedQuantity(warehouseId, bin, product, lotNumber);
   if (booked === undefined) return null;
@@ -47,8 +47,8 @@ function Effect({
   return (
     <p className="text-sm" data-testid="adjust-effect">
       {t('stockAdjust.effect', {
-        now: formats.number(booked.toString()),
-        after: after === null ? '—' : formats.number(after.toString()),
+        now: formats.quantity(booked.toString()),
+        after: after === null ? '—' : formats.quantity(after.toString()),
       })}
     </p>
   );
@@ -57,7 +57,7 @@ function Effect({
 /** A signed correction of one product in one place, with the reason it is made. */
 export function AdjustPage() {
   const { t } = useTranslation();
-  const formats = useFormats();
+  const formats = useFormat();
   const queryClient = useQueryClient();
   const scanField = useRef<ScanFieldHandle>(null);
   const [warehouseId, setWarehouseId] = useState('');

@@ -12,14 +12,14 @@ import { Alert } from '../../components/ui/alert';
 import { Input } from '../../components/ui/input';
 import { WarehousePicker } from '../../components/warehouse-picker';
 import { formErrorOf } from '../../lib/api-errors';
-import { useFormats } from '../../lib/formats';
+import { useFormat } from '../../lib/format';
 
 type Content = ResponseOf<'/api/v1/bins/{id}/contents', 'get'>['items'][number];
 const PAGE_SIZE = 20;
 
 function Contents({ binId }: { binId: string }) {
   const { t } = useTranslation();
-  const formats = useFormats();
+  const formats = useFormat();
   const [paging, setPaging] = useState({ binId, page: 1 });
   const page = paging.binId === binId ? paging.page : 1;
   const contents = useQuery({
@@ -46,14 +46,14 @@ function Contents({ binId }: { binId: string }) {
       ),
     },
     { id: 'lot', header: t('stock.lot'), cell: ({ row }) => row.original.lot_number ?? '—' },
-    { id: 'expiry', header: t('stock.expiry'), cell: ({ row }) => formats.day(row.original.expiry_date) },
+    { id: 'expiry', header: t('stock.expiry'), cell: ({ row }) => formats.date(row.original.expiry_date) },
     ...(['on_hand', 'reserved', 'available'] as const).map(
       (field) =>
         ({
           id: field,
           header: () => <span className="block text-right">{t(`stockViews.${field}`)}</span>,
           cell: ({ row }) => (
-            <span className="block text-right tabular-nums">{formats.number(row.original[field])}</span>
+            <span className="block text-right tabular-nums">{formats.quantity(row.original[field])}</span>
           ),
         }) satisfies ColumnDef<Content>,
     ),

@@ -14,7 +14,7 @@ import { Input } from '../../components/ui/input';
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from '../../components/ui/table';
 import { WarehousePicker } from '../../components/warehouse-picker';
 import { fieldErrorsOf, formErrorOf } from '../../lib/api-errors';
-import { useFormats } from '../../lib/formats';
+import { useFormat } from '../../lib/format';
 import type { Scan } from '../../lib/gs1';
 import { useIdempotencyKey } from '../../lib/use-idempotency-key';
 import { differenceOf, useBookedQuantity, useTargetBin } from './booked-quantity';
@@ -49,7 +49,7 @@ function CountLine({
   onRemove: () => void;
 }) {
   const { t } = useTranslation();
-  const formats = useFormats();
+  const formats = useFormat();
   const booked = useBookedQuantity(warehouseId, bin, line.product, line.lotNumber);
   const difference = differenceOf(line.counted, booked);
   const countedId = `counted-${index}`;
@@ -91,7 +91,7 @@ function CountLine({
           <div className="flex flex-col gap-1.5 text-sm">
             <span className="font-medium">{t('stockCount.booked')}</span>
             <output className="h-10 py-2 tabular-nums" data-testid={`booked-${index}`}>
-              {booked === undefined ? '—' : formats.number(booked.toString())}
+              {booked === undefined ? '—' : formats.quantity(booked.toString())}
             </output>
           </div>
           <div className="flex flex-col gap-1.5 text-sm">
@@ -112,7 +112,7 @@ function CountLine({
 /** What the count posted, line by line. */
 function CountResult({ result, products }: { result: Counted; products: Product[] }) {
   const { t } = useTranslation();
-  const formats = useFormats();
+  const formats = useFormat();
   const binCode = useBinCodes(result.lines.map((line) => line.bin_id));
   const changed = result.lines.filter((line) => line.difference !== 0).length;
   return (
@@ -136,8 +136,8 @@ function CountResult({ result, products }: { result: Counted; products: Product[
             >
               <TableCell>{products.find((p) => p.id === line.product_id)?.sku}</TableCell>
               <TableCell>{binCode(line.bin_id)}</TableCell>
-              <TableCell className="text-right">{formats.number(line.previous_quantity)}</TableCell>
-              <TableCell className="text-right">{formats.number(line.counted_quantity)}</TableCell>
+              <TableCell className="text-right">{formats.quantity(line.previous_quantity)}</TableCell>
+              <TableCell className="text-right">{formats.quantity(line.counted_quantity)}</TableCell>
               <TableCell className="text-right">{formats.signed(line.difference)}</TableCell>
             </TableRow>
           ))}

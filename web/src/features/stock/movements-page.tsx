@@ -16,7 +16,7 @@ import { Button } from '../../components/ui/button';
 import { Input } from '../../components/ui/input';
 import { WarehousePicker } from '../../components/warehouse-picker';
 import { useAuth } from '../../lib/auth';
-import { useFormats } from '../../lib/formats';
+import { useFormat } from '../../lib/format';
 import { ReverseDialog } from './reverse-dialog';
 
 const PAGE_SIZE = 20;
@@ -33,7 +33,7 @@ function dayBound(day: string, end = false): string | undefined {
 export function MovementsPage() {
   const { t } = useTranslation();
   const { can } = useAuth();
-  const formats = useFormats();
+  const formats = useFormat();
   const [product, setProduct] = useState<Product | null>(null);
   const [warehouseId, setWarehouseId] = useState('');
   const [type, setType] = useState('');
@@ -110,7 +110,7 @@ export function MovementsPage() {
                     {t('stockMovements.reverse')}
                     <span className="sr-only">
                       {' '}
-                      {formats.instant(movement.occurred_at)} {formats.signed(movement.quantity)}
+                      {formats.dateTime(movement.occurred_at)} {formats.signed(movement.quantity)}
                     </span>
                   </Button>
                 )

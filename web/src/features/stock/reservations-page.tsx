@@ -16,7 +16,7 @@ import { Input } from '../../components/ui/input';
 import { WarehousePicker } from '../../components/warehouse-picker';
 import { fieldErrorsOf, formErrorOf } from '../../lib/api-errors';
 import { useAuth } from '../../lib/auth';
-import { useFormats } from '../../lib/formats';
+import { useFormat } from '../../lib/format';
 import { useIdempotencyKey } from '../../lib/use-idempotency-key';
 import { quantityOf } from './quantity';
 
@@ -124,7 +124,7 @@ function NewReservation() {
 export function ReservationsPage() {
   const { t } = useTranslation();
   const { can } = useAuth();
-  const formats = useFormats();
+  const formats = useFormat();
   const queryClient = useQueryClient();
   const warehouses = useWarehouses();
   const [status, setStatus] = useState<string>('active');
@@ -161,7 +161,7 @@ export function ReservationsPage() {
     {
       id: 'created',
       header: t('stockReservations.created_at'),
-      cell: ({ row }) => formats.instant(row.original.created_at),
+      cell: ({ row }) => formats.dateTime(row.original.created_at),
     },
     {
       id: 'product',
@@ -177,7 +177,7 @@ export function ReservationsPage() {
       id: 'quantity',
       header: () => <span className="block text-right">{t('stock.quantity')}</span>,
       cell: ({ row }) => (
-        <span className="block text-right tabular-nums">{formats.number(row.original.quantity)}</span>
+        <span className="block text-right tabular-nums">{formats.quantity(row.original.quantity)}</span>
       ),
     },
     { accessorKey: 'reference', header: t('stock.reference') },
@@ -190,7 +190,7 @@ export function ReservationsPage() {
     {
       id: 'expires',
       header: t('stockReservations.expires'),
-      cell: ({ row }) => formats.instant(row.original.expires_at),
+      cell: ({ row }) => formats.dateTime(row.original.expires_at),
     },
     ...(canRelease
       ? [

@@ -9,7 +9,7 @@ import { Button } from '../../components/ui/button';
 import { Dialog, DialogContent, DialogDescription, DialogTitle } from '../../components/ui/dialog';
 import { Input } from '../../components/ui/input';
 import { fieldErrorsOf, formErrorOf } from '../../lib/api-errors';
-import { useFormats } from '../../lib/formats';
+import { useFormat } from '../../lib/format';
 import { useIdempotencyKey } from '../../lib/use-idempotency-key';
 
 type Reversal = ResponseOf<'/api/v1/stock-movements/{id}/reverse', 'post', 201>;
@@ -28,7 +28,7 @@ export function ReverseDialog({
   onReversed: (reversal: Reversal) => void;
 }) {
   const { t } = useTranslation();
-  const formats = useFormats();
+  const formats = useFormat();
   const queryClient = useQueryClient();
   const [reason, setReason] = useState('');
   const [key, renewKey] = useIdempotencyKey();
@@ -69,7 +69,7 @@ export function ReverseDialog({
               {t('stockMovements.reverseWhat', {
                 type: t(`movementTypes.${movement.movement_type}`, { defaultValue: movement.movement_type }),
                 quantity: formats.signed(movement.quantity),
-                when: formats.instant(movement.occurred_at),
+                when: formats.dateTime(movement.occurred_at),
               })}
             </p>
             <FormField id="reverse-reason" label={t('stockMovements.reason')} error={fields.reason}>
