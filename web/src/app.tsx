@@ -6,9 +6,11 @@ import { ApiFailure } from './api/client';
 import { Layout } from './components/layout';
 import { LoginPage } from './features/auth/login-page';
 import { AccountPage, ForgotPasswordPage, ResetPasswordPage } from './features/auth/password-pages';
-import { DashboardPage } from './features/dashboard/dashboard-page';
 import { AuthProvider, useAuth } from './lib/auth';
+import { lazyPage } from './page-entry';
 import { PAGES } from './pages';
+
+const DashboardPage = lazyPage(() => import('./features/dashboard/dashboard-page'), 'DashboardPage');
 
 const queryClient = new QueryClient({
   defaultOptions: {

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { NavLink, Outlet } from 'react-router';
 import { useAuth } from '../lib/auth';
@@ -111,7 +111,9 @@ export function Layout() {
         <MainNav open={menuOpen} onPick={() => setMenuOpen(false)} />
         <main className="min-w-0 flex-1 p-4">
           <div className="mx-auto max-w-7xl">
-            <Outlet />
+            <Suspense fallback={<p>{t('common.loading')}</p>}>
+              <Outlet />
+            </Suspense>
           </div>
         </main>
       </div>

@@ -1,7 +1,8 @@
-import type { PageEntry } from '../../page-entry';
-import { AuditLogPage } from './audit-log-page';
-import { ModulesPage } from './modules-page';
-import { UsersPage } from './users-page';
+import { lazyPage, type PageEntry } from '../../page-entry';
+
+const AuditLogPage = lazyPage(() => import('./audit-log-page'), 'AuditLogPage');
+const ModulesPage = lazyPage(() => import('./modules-page'), 'ModulesPage');
+const UsersPage = lazyPage(() => import('./users-page'), 'UsersPage');
 
 export const adminPages: PageEntry[] = [
   {

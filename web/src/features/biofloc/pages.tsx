@@ -1,9 +1,10 @@
-import type { PageEntry } from '../../page-entry';
-import { BatchPage } from './batch-page';
-import { BatchesPage } from './batches-page';
-import { BioflocDashboardPage } from './biofloc-dashboard-page';
-import { TanksPage } from './tanks-page';
-import { WaterProfilesPage } from './water-profiles-page';
+import { lazyPage, type PageEntry } from '../../page-entry';
+
+const BatchPage = lazyPage(() => import('./batch-page'), 'BatchPage');
+const BatchesPage = lazyPage(() => import('./batches-page'), 'BatchesPage');
+const BioflocDashboardPage = lazyPage(() => import('./biofloc-dashboard-page'), 'BioflocDashboardPage');
+const TanksPage = lazyPage(() => import('./tanks-page'), 'TanksPage');
+const WaterProfilesPage = lazyPage(() => import('./water-profiles-page'), 'WaterProfilesPage');
 
 export const bioflocPages: PageEntry[] = [
   {

@@ -1,8 +1,10 @@
-import type { PageEntry } from '../../page-entry';
+import { lazyPage, type PageEntry } from '../../page-entry';
+// Generic over its record kind, which a lazy component would lose; it is small and chart-free.
 import { MasterDataPage } from './master-data';
 import { categoryKind, customerKind, supplierKind, unitKind } from './master-data-kinds';
-import { ProductDetailPage } from './product-detail-page';
-import { ProductsPage } from './products-page';
+
+const ProductDetailPage = lazyPage(() => import('./product-detail-page'), 'ProductDetailPage');
+const ProductsPage = lazyPage(() => import('./products-page'), 'ProductsPage');
 
 export const catalogPages: PageEntry[] = [
   {

@@ -1,10 +1,11 @@
-import type { PageEntry } from '../../page-entry';
-import { DispatchPage } from './dispatch-page';
-import { DispatchReportsPage } from './dispatch-reports-page';
-import { OutstandingPage } from './outstanding-page';
-import { SamplesPage } from './samples-page';
-import { SitesPage } from './sites-page';
-import { TrayInventoryPage } from './tray-inventory-page';
+import { lazyPage, type PageEntry } from '../../page-entry';
+
+const DispatchPage = lazyPage(() => import('./dispatch-page'), 'DispatchPage');
+const DispatchReportsPage = lazyPage(() => import('./dispatch-reports-page'), 'DispatchReportsPage');
+const OutstandingPage = lazyPage(() => import('./outstanding-page'), 'OutstandingPage');
+const SamplesPage = lazyPage(() => import('./samples-page'), 'SamplesPage');
+const SitesPage = lazyPage(() => import('./sites-page'), 'SitesPage');
+const TrayInventoryPage = lazyPage(() => import('./tray-inventory-page'), 'TrayInventoryPage');
 
 export const dispatchPages: PageEntry[] = [
   {

@@ -1,5 +1,6 @@
-import type { PageEntry } from '../../page-entry';
-import { ImportsPage } from './imports-page';
+import { lazyPage, type PageEntry } from '../../page-entry';
+
+const ImportsPage = lazyPage(() => import('./imports-page'), 'ImportsPage');
 
 export const importPages: PageEntry[] = [
   {

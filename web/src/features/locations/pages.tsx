@@ -1,5 +1,6 @@
-import type { PageEntry } from '../../page-entry';
-import { WarehousesPage } from './warehouses-page';
+import { lazyPage, type PageEntry } from '../../page-entry';
+
+const WarehousesPage = lazyPage(() => import('./warehouses-page'), 'WarehousesPage');
 
 export const locationPages: PageEntry[] = [
   {

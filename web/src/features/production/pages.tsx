@@ -1,5 +1,6 @@
-import type { PageEntry } from '../../page-entry';
-import { WorkOrdersPage } from './work-orders-page';
+import { lazyPage, type PageEntry } from '../../page-entry';
+
+const WorkOrdersPage = lazyPage(() => import('./work-orders-page'), 'WorkOrdersPage');
 
 export const productionPages: PageEntry[] = [
   {

@@ -1,5 +1,6 @@
-import type { PageEntry } from '../../page-entry';
-import { PurchaseOrdersPage } from './purchase-orders-page';
+import { lazyPage, type PageEntry } from '../../page-entry';
+
+const PurchaseOrdersPage = lazyPage(() => import('./purchase-orders-page'), 'PurchaseOrdersPage');
 
 export const purchasingPages: PageEntry[] = [
   {

@@ -1,6 +1,7 @@
-import type { PageEntry } from '../../page-entry';
-import { REPORTS } from './report-definitions';
-import { ReportPage, reportPath } from './report-page';
+import { lazyPage, type PageEntry } from '../../page-entry';
+import { REPORTS, reportPath } from './report-definitions';
+
+const ReportPage = lazyPage(() => import('./report-page'), 'ReportPage');
 
 /** Stock on hand is the menu's Reports entry; the others are reached by the report choice. */
 export const reportPages: PageEntry[] = REPORTS.map((report) => ({

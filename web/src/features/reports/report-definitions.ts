@@ -296,3 +296,8 @@ export const REPORTS: readonly ReportDefinition[] = [
     chart: { title: 'abc', x: 'sku', bars: ['consumed_value'], money: true, data: (d) => d.items },
   }),
 ];
+
+/** Where a report's screen is; stock on hand is the menu's Reports entry. */
+export function reportPath(key: ReportKey): string {
+  return key === 'stock-on-hand' ? '/reports' : `/reports/${key}`;
+}

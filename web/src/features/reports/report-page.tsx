@@ -21,16 +21,12 @@ import {
   type ReportDefinition,
   type ReportFilter,
   type ReportKey,
+  reportPath,
 } from './report-definitions';
 import { ReportFilterField } from './report-filters';
 
 const PAGE_SIZE = 50;
 type Query = Record<string, string | number | boolean>;
-
-/** Where a report's screen is; stock on hand is the menu's Reports entry. */
-export function reportPath(key: ReportKey): string {
-  return key === 'stock-on-hand' ? '/reports' : `/reports/${key}`;
-}
 
 /** The query a filter's typed value sends: numbers as numbers, an "as of" day as the moment it ends. */
 function queryOf(filters: readonly ReportFilter[], values: Record<string, string>): Query {

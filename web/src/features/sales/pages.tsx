@@ -1,5 +1,6 @@
-import type { PageEntry } from '../../page-entry';
-import { SalesOrdersPage } from './sales-orders-page';
+import { lazyPage, type PageEntry } from '../../page-entry';
+
+const SalesOrdersPage = lazyPage(() => import('./sales-orders-page'), 'SalesOrdersPage');
 
 export const salesPages: PageEntry[] = [
   {

@@ -1,12 +1,13 @@
-import type { PageEntry } from '../../page-entry';
-import { AdjustPage } from './adjust-page';
-import { BinsPage } from './bins-page';
-import { CountPage } from './count-page';
-import { IssuePage } from './issue-page';
-import { MovementsPage } from './movements-page';
-import { ReceivePage } from './receive-page';
-import { ReservationsPage } from './reservations-page';
-import { TransfersPage } from './transfers-page';
+import { lazyPage, type PageEntry } from '../../page-entry';
+
+const AdjustPage = lazyPage(() => import('./adjust-page'), 'AdjustPage');
+const BinsPage = lazyPage(() => import('./bins-page'), 'BinsPage');
+const CountPage = lazyPage(() => import('./count-page'), 'CountPage');
+const IssuePage = lazyPage(() => import('./issue-page'), 'IssuePage');
+const MovementsPage = lazyPage(() => import('./movements-page'), 'MovementsPage');
+const ReceivePage = lazyPage(() => import('./receive-page'), 'ReceivePage');
+const ReservationsPage = lazyPage(() => import('./reservations-page'), 'ReservationsPage');
+const TransfersPage = lazyPage(() => import('./transfers-page'), 'TransfersPage');
 
 export const stockPages: PageEntry[] = [
   {
