@@ -1,9 +1,52 @@
-import { type ColumnDef, flexRender, getCoreRowModel, useReactTable } from '@tanstack/react-table';
+import {
+  type ColumnDef,
+  flexRender,
+  getCoreRowModel,
+  type Header,
+  type RowData,
+  useReactTable,
+} from '@tanstack/react-table';
 import { useTranslation } from 'react-i18next';
 import { formErrorOf } from '../lib/api-errors';
 import { Alert } from './ui/alert';
 import { Button } from './ui/button';
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from './ui/table';
+
+declare module '@tanstack/react-table' {
+  interface ColumnMeta<TData extends RowData, TValue> {
+    /** The API's sort key for this column (`name` → `sort_by=name_asc|name_desc`). */
+    sortKey?: string;
+  }
+}
+
+/** The server's order: `sort_by` as the list route takes it (`name_asc`), and how to change it. */
+export interface ServerSort {
+  by: string;
+  onSort: (by: string) => void;
+}
+
+/**
+ * A column header: a button that orders the list by this column on the server (ascending first,
+ * then descending), with `aria-sort` saying how it is ordered now, when the column is sortable.
+ */
+function HeaderCell<Row>({ header, sort }: { header: Header<Row, unknown>; sort: ServerSort | undefined }) {
+  const content = flexRender(header.column.columnDef.header, header.getContext());
+  const key = header.column.columnDef.meta?.sortKey;
+  if (!sort || !key) return content;
+  const direction = sort.by === `${key}_asc` ? 'ascending' : sort.by === `${key}_desc` ? 'descending' : null;
+  return (
+    <button
+      type="button"
+      className="inline-flex items-center gap-1 font-medium hover:underline focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-ring"
+      onClick={() => sort.onSort(direction === 'ascending' ? `${key}_desc` : `${key}_asc`)}
+    >
+      {content}
+      <span aria-hidden="true">
+        {direction === 'ascending' ? '▲' : direction === 'descending' ? '▼' : '↕'}
+      </span>
+    </button>
+  );
+}
 
 /** One page of a list the server pages: `{items, pages, total}` as every list route answers. */
 export interface PageData<T> {
@@ -40,11 +83,19 @@ export function Pager({ paging, onPage }: { paging: Paging; onPage: (page: numbe
   );
 }
 
+function ariaSort(key: string | undefined, sort: ServerSort | undefined) {
+  if (!key || !sort) return undefined;
+  if (sort.by === `${key}_asc`) return 'ascending' as const;
+  if (sort.by === `${key}_desc`) return 'descending' as const;
+  return 'none' as const;
+}
+
 /**
  * A TanStack table over rows the server sorted, filtered and paged. Give it a page the API
  * answered (`data` and the `page` shown) or plain `rows` (with `paging` when they are paged); the
  * pager shows under it when paged. `numeric` columns (by id) are right-aligned, `label` names the
- * table for screen readers, a failed load (`error`) shows the API's message above it.
+ * table for screen readers, a failed load (`error`) shows the API's message above it. With `sort`,
+ * the headers of columns with a `meta.sortKey` order the list on the server.
  */
 export function DataTable<Row>({
   columns,
@@ -58,6 +109,7 @@ export function DataTable<Row>({
   numeric = [],
   label,
   error,
+  sort,
 }: {
   columns: ColumnDef<Row>[];
   data?: PageData<Row> | undefined;
@@ -70,6 +122,7 @@ export function DataTable<Row>({
   numeric?: readonly string[];
   label?: string;
   error?: unknown;
+  sort?: ServerSort;
 }) {
   const { t } = useTranslation();
   const shown = rows ?? data?.items ?? [];
@@ -92,8 +145,12 @@ export function DataTable<Row>({
           {table.getHeaderGroups().map((group) => (
             <TableRow key={group.id}>
               {group.headers.map((header) => (
-                <TableHead key={header.id} className={align(header.column.id)}>
-                  {flexRender(header.column.columnDef.header, header.getContext())}
+                <TableHead
+                  key={header.id}
+                  className={align(header.column.id)}
+                  aria-sort={ariaSort(header.column.columnDef.meta?.sortKey, sort)}
+                >
+                  <HeaderCell header={header} sort={sort} />
                 </TableHead>
               ))}
             </TableRow>

@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { api, unwrap } from '../../api/client';
 import type { Product } from '../../api/queries';
+import type { paths } from '../../api/schema';
 import { DataTable } from '../../components/data-table';
 import { Button } from '../../components/ui/button';
 import { Dialog, DialogContent, DialogDescription, DialogTitle } from '../../components/ui/dialog';
@@ -17,20 +18,30 @@ import { ProductForm } from './product-form';
 const PAGE_SIZE = 20;
 
 /** The catalogue: searched on the server as the user types, a page at a time. */
+type ProductSort = NonNullable<paths['/api/v1/products']['get']['parameters']['query']>['sort_by'];
+
 export function ProductsPage() {
   const { t } = useTranslation();
   const { can } = useAuth();
   const [search, setSearch] = useState('');
   const deferred = useDeferredValue(search);
   const [page, setPage] = useState(1);
+  const [sortBy, setSortBy] = useState('name_asc');
   const [editing, setEditing] = useState<Product | 'new' | null>(null);
   const products = useQuery({
-    queryKey: ['products', deferred, page],
+    queryKey: ['products', deferred, sortBy, page],
     placeholderData: keepPreviousData,
     queryFn: async () =>
       unwrap(
         await api.GET('/api/v1/products', {
-          params: { query: { page, page_size: PAGE_SIZE, ...(deferred ? { search: deferred } : {}) } },
+          params: {
+            query: {
+              page,
+              page_size: PAGE_SIZE,
+              sort_by: sortBy as ProductSort,
+              ...(deferred ? { search: deferred } : {}),
+            },
+          },
         }),
       ),
   });
@@ -40,6 +51,7 @@ export function ProductsPage() {
     {
       accessorKey: 'sku',
       header: t('products.fields.sku'),
+      meta: { sortKey: 'sku' },
       cell: ({ row }) => (
         <Link
           to={`/products/${row.original.id}`}
@@ -49,7 +61,7 @@ export function ProductsPage() {
         </Link>
       ),
     },
-    { accessorKey: 'name', header: t('products.fields.name') },
+    { accessorKey: 'name', header: t('products.fields.name'), meta: { sortKey: 'name' } },
     { accessorKey: 'barcode', header: t('products.fields.barcode') },
     {
       id: 'tracking',
@@ -59,6 +71,7 @@ export function ProductsPage() {
     {
       id: 'on_hand',
       header: t('products.onHand'),
+      meta: { sortKey: 'stock' },
       cell: ({ row }) => `${format.quantity(row.original.on_hand)} ${row.original.unit_of_measure}`,
     },
     ...(canEdit
@@ -96,7 +109,20 @@ export function ProductsPage() {
           }}
         />
       </div>
-      <DataTable columns={columns} data={products.data} page={page} onPage={setPage} rowKey={(p) => p.id} />
+      <DataTable
+        columns={columns}
+        data={products.data}
+        page={page}
+        onPage={setPage}
+        rowKey={(p) => p.id}
+        sort={{
+          by: sortBy,
+          onSort: (by) => {
+            setSortBy(by);
+            setPage(1);
+          },
+        }}
+      />
       <Dialog open={editing !== null} onOpenChange={(open) => !open && setEditing(null)}>
         <DialogContent>
           <DialogTitle>{editing === 'new' ? t('products.new') : t('products.edit')}</DialogTitle>
