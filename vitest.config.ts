@@ -10,5 +10,7 @@ export default defineConfig({
     maxWorkers: 2,
     testTimeout: 30_000,
     hookTimeout: 60_000,
+    // expect.poll waits for a condition; 1 s (the default) is too short on a loaded 2-core machine.
+    expect: { poll: { timeout: 15_000 } },
   },
 });
