@@ -94,7 +94,7 @@ export const authRoutes: FastifyPluginAsyncTypebox<{
       config: signedIn,
       schema: {
         tags,
-        summary: 'The current user, with role and module grants',
+        summary: 'The current user, with role and the modules they may use (granted and switched on)',
         response: { 200: UserPublic },
       },
     },

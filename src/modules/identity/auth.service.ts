@@ -26,7 +26,14 @@ import {
   revokeFamily,
 } from './tokens.repo.js';
 import type { UserPublic } from './users.mapper.js';
-import { findUserByEmail, findUserById, findUserByLogin, setPassword, touchLastLogin } from './users.repo.js';
+import {
+  findPrincipalRow,
+  findUserByEmail,
+  findUserById,
+  findUserByLogin,
+  setPassword,
+  touchLastLogin,
+} from './users.repo.js';
 import type { UsersService } from './users.service.js';
 
 export interface TokenPairPublic {
@@ -204,9 +211,17 @@ export class AuthService {
     if (ended) this.sessions.forget(ended);
   }
 
+  /**
+   * The caller, with the modules they may use now: granted and switched on (a grant of a module
+   * switched off stays on the user, as the users list shows, but opens nothing).
+   */
   async me(ctx: RequestCtx): Promise<UserPublic> {
     if (!ctx.actor) throw IdentityErrors.invalidToken();
-    return this.users.get(ctx, ctx.actor.id);
+    const [user, principal] = await Promise.all([
+      this.users.get(ctx, ctx.actor.id),
+      findPrincipalRow(this.db, ctx.actor.id),
+    ]);
+    return { ...user, modules: principal?.modules ?? [] };
   }
 
   /** Changes the caller's password; every other session ends, and a fresh token pair is returned. */

@@ -91,6 +91,16 @@ describe('module registry and grants', () => {
     expect(off.json().is_active).toBe(false);
     expect((await probe(worker.token)).statusCode).toBe(403);
     expect((await probe(admin)).statusCode).toBe(200);
+    // /auth/me lists what the user may use now; the users list keeps the grant itself.
+    const me = async () =>
+      (await t.app.inject({ method: 'GET', url: '/api/v1/auth/me', headers: bearer(worker.token) })).json();
+    expect((await me()).modules).not.toContain('inventory');
+    const listed = await t.app.inject({
+      method: 'GET',
+      url: `/api/v1/users/${worker.id}`,
+      headers: bearer(admin),
+    });
+    expect(listed.json().modules).toContain('inventory');
     await t.app.inject({
       method: 'PATCH',
       url: '/api/v1/modules/inventory',
@@ -98,6 +108,7 @@ describe('module registry and grants', () => {
       payload: { is_active: true },
     });
     expect((await probe(worker.token)).statusCode).toBe(200);
+    expect((await me()).modules).toContain('inventory');
   });
 
   it('switching modules is for admins, on known modules, with a boolean', async () => {

@@ -160,7 +160,7 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * The current user, with role and module grants
+         * The current user, with role and the modules they may use (granted and switched on)
          * @description Who: admin, manager, warehouse staff, viewer.
          *
          *     Who: admin, manager, warehouse staff, viewer.

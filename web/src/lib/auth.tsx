@@ -30,16 +30,6 @@ export function AuthProvider({ children }: { children: ReactNode }) {
     retry: false,
     staleTime: 60_000,
   });
-  // Which modules are switched on: a module switched off is closed to every non-admin, whatever
-  // their grants (which /auth/me still lists).
-  const modules = useQuery({
-    queryKey: ['modules', tokens !== null],
-    enabled: tokens !== null,
-    queryFn: async () => unwrap(await api.GET('/api/v1/modules')),
-    retry: false,
-    staleTime: 60_000,
-  });
-  const active = modules.data ? new Set(modules.data.filter((m) => m.is_active).map((m) => m.key)) : null;
   // A refresh that failed for good leaves no tokens: the user signs in again.
   useEffect(() => {
     if (me.isError) tokenStore.set(null);
@@ -48,14 +38,15 @@ export function AuthProvider({ children }: { children: ReactNode }) {
   const user = tokens ? (me.data ?? null) : null;
   const auth: Auth = {
     me: user,
-    loading: tokens !== null && (me.isPending || modules.isPending),
+    loading: tokens !== null && me.isPending,
     can(route) {
       if (!user) return false;
       const rule = ROUTE_ACCESS[route];
       if (!rule) return false;
       if ('public' in rule || user.role === 'admin') return true;
       if (!rule.roles.includes(user.role)) return false;
-      return !rule.module || (user.modules.includes(rule.module) && (active?.has(rule.module) ?? true));
+      // The modules /auth/me lists are granted and switched on.
+      return !rule.module || user.modules.includes(rule.module);
     },
     signIn(pair) {
       tokenStore.set({ access_token: pair.access_token, refresh_token: pair.refresh_token });

@@ -69,7 +69,7 @@ describe('module switches and grants', () => {
     const user = userEvent.setup();
     await user.click(await screen.findByRole('button', { name: /^Modules\s*mia$/ }));
     const dialog = await screen.findByRole('dialog', { name: 'Modules of mia' });
-    expect((within(dialog).getByLabelText(/Inventory/) as HTMLInputElement).checked).toBe(true);
+    expect(((await within(dialog).findByLabelText(/Inventory/)) as HTMLInputElement).checked).toBe(true);
     await user.click(within(dialog).getByLabelText(/Reports/));
     await user.click(within(dialog).getByLabelText(/Inventory/));
     await user.click(within(dialog).getByRole('button', { name: 'Save' }));

@@ -20,10 +20,14 @@ export function ModulesPage() {
         await api.PATCH('/api/v1/modules/{key}', { params: { path: { key } }, body: { is_active: active } }),
       ),
     onSuccess: (updated) =>
-      queryClient.setQueryData<Module[]>(['modules', true], (list) =>
+      queryClient.setQueryData<Module[]>(['modules'], (list) =>
         list?.map((m) => (m.key === updated.key ? updated : m)),
       ),
-    onSettled: () => void queryClient.invalidateQueries({ queryKey: ['modules'] }),
+    onSettled: () => {
+      void queryClient.invalidateQueries({ queryKey: ['modules'] });
+      // What the signed-in user may use changes with the switch.
+      void queryClient.invalidateQueries({ queryKey: ['me'] });
+    },
   });
   const canChange = can('PATCH /api/v1/modules/{key}');
   return (

@@ -4,10 +4,10 @@ import { api, type ResponseOf, unwrap } from '../../api/client';
 
 export type Module = ResponseOf<'/api/v1/modules', 'get'>[number];
 
-/** The module registry, in its order (the same query the sign-in state reads). */
+/** The module registry, in its order. */
 export function useModules() {
   return useQuery({
-    queryKey: ['modules', true],
+    queryKey: ['modules'],
     queryFn: async () => unwrap(await api.GET('/api/v1/modules')),
   });
 }
