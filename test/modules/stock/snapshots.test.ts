@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bodyOf } from '../../helpers/api.js';
 import { type ApiUser, type Fixture, setupApp } from '../../helpers/setup.js';
-import { createProduct, move, receive, verifyLedger } from '../../helpers/stock.js';
+import { createBin, createProduct, move, postMovement, receive, verifyLedger } from '../../helpers/stock.js';
 
 let t: Fixture<['warehouse', 'viewer']>;
 let worker: ApiUser;
@@ -77,6 +77,35 @@ describe('balance snapshots', () => {
     const between = bodyOf<Snapshot>(await snapshot({ cut_at: afterSecondIssue }), 201);
     expect(between.based_on).toBe(first.id);
     expect(await onHandAsOf(product.id, afterSecondIssue)).toBe(5);
+  });
+
+  it('adds the ledger since to the snapshot per bin and lot: a lot emptied since goes, a new one comes', async () => {
+    const product = await createProduct(t.app, t.admin.token, { tracking: 'lot' });
+    const [shelf, floor] = await Promise.all([
+      createBin(t.app, t.admin.token, t.warehouse.id, `S-${product.sku}`),
+      createBin(t.app, t.admin.token, t.warehouse.id, `F-${product.sku}`),
+    ]);
+    const post = (payload: Record<string, unknown>) =>
+      postMovement(t.app, worker.token, t.warehouse.id, { product_id: product.id, ...payload });
+    await post({ movement_type: 'receipt', quantity: 5, bin_id: shelf.id, lot_number: 'A' });
+    await post({ movement_type: 'receipt', quantity: 3, bin_id: floor.id, lot_number: 'B' });
+    await post({ movement_type: 'receipt', quantity: 1, bin_id: floor.id, lot_number: 'A' });
+    const cut = bodyOf<Snapshot>(await snapshot(), 201).cut_at;
+    await post({ movement_type: 'issue', quantity: 5, bin_id: shelf.id, lot_number: 'A' });
+    await post({ movement_type: 'receipt', quantity: 1, bin_id: floor.id, lot_number: 'B' });
+    await post({ movement_type: 'receipt', quantity: 2, bin_id: shelf.id, lot_number: 'C' });
+    const asOf = async (at: string) =>
+      bodyOf<{ items: { bin_code: string; lot_number: string; on_hand: number }[]; total: number }>(
+        await viewer.api.get(
+          `/api/v1/inventory/balances?product_id=${product.id}&as_of=${encodeURIComponent(at)}`,
+        ),
+      );
+    const summary = (page: Awaited<ReturnType<typeof asOf>>) =>
+      page.items.map((i) => `${i.bin_code.slice(0, 1)} ${i.lot_number} ${i.on_hand}`).sort();
+    expect(summary(await asOf(cut))).toEqual(['F A 1', 'F B 3', 'S A 5']);
+    const now = await asOf(await dbNow());
+    expect(summary(now)).toEqual(['F A 1', 'F B 4', 'S C 2']);
+    expect(now.total).toBe(3);
   });
 
   it('reads the snapshot, and a full verify finds a snapshot that no longer matches its ledger', async () => {
