@@ -26,6 +26,16 @@ export function isLockTimeout(error: unknown): boolean {
   return pgError(error)?.code === '55P03';
 }
 
+/**
+ * True when PostgreSQL ended the transaction to resolve a clash with another one running at the
+ * same moment (a deadlock, or a serialization failure): nothing of it was written, and the same
+ * request sent again may well succeed.
+ */
+export function isTransactionConflict(error: unknown): boolean {
+  const code = pgError(error)?.code;
+  return code === '40P01' || code === '40001';
+}
+
 export function isForeignKeyViolation(error: unknown): boolean {
   return pgError(error)?.code === '23503';
 }

@@ -1,7 +1,12 @@
 import { createRequire } from 'node:module';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
-import { isConnectionError, isReadOnlyTransaction, missingReference } from '../db/errors.js';
+import {
+  isConnectionError,
+  isReadOnlyTransaction,
+  isTransactionConflict,
+  missingReference,
+} from '../db/errors.js';
 import { AppError, Errors, FIELD_REASONS, type FieldReason, type Messages } from './errors.js';
 import type { Locale } from './i18n.js';
 import { defineMessages } from './translations.js';
@@ -97,6 +102,8 @@ function toAppError(
     case 'FST_ERR_CTP_INVALID_JSON_BODY':
       return { appError: Errors.invalidJson() };
   }
+  // Rolled back to break a deadlock or a serialization clash: the caller's to send again.
+  if (isTransactionConflict(error)) return { appError: Errors.concurrentChange() };
   // The database is gone or no longer the primary (a failover): worth a retry in a moment.
   if (isConnectionError(error) || isReadOnlyTransaction(error)) return { appError: Errors.unavailable() };
   const status = error.statusCode ?? 500;
@@ -116,7 +123,7 @@ export function sendError(reply: FastifyReply, appError: AppError, errors?: Fiel
   if (appError.status === 429 && appError.params.seconds !== undefined) {
     reply.header('retry-after', String(appError.params.seconds));
   }
-  if (appError.status === 503) reply.header('retry-after', '1');
+  if (appError.status === 503 || appError.code === 'CONCURRENT_CHANGE') reply.header('retry-after', '1');
   return reply
     .code(appError.status)
     .type('application/json; charset=utf-8')

@@ -116,6 +116,10 @@ export const Errors = {
     en: 'An unexpected error occurred. Quote request id {request_id} when reporting it.',
     hu: 'Váratlan hiba történt. Bejelentéskor hivatkozzon erre a kérésazonosítóra: {request_id}.',
   }),
+  concurrentChange: defineError('CONCURRENT_CHANGE', 409, {
+    en: 'Another request changed the same records at the same moment, so nothing was saved. Send the request again.',
+    hu: 'Egy másik kérés ugyanabban a pillanatban ugyanezeket az adatokat módosította, ezért semmi sem mentődött. Küldje el újra a kérést.',
+  }),
   unavailable: defineError('SERVICE_UNAVAILABLE', 503, {
     en: 'The service is temporarily unavailable.',
     hu: 'A szolgáltatás átmenetileg nem érhető el.',

@@ -45,6 +45,31 @@ beforeAll(async () => {
     await t.database.db.execute(sql`select * from table_that_does_not_exist`);
     return {};
   });
+  app.post('/api/v1/probe/deadlock', { config: open }, async () => {
+    // Two transactions take two locks in opposite orders: PostgreSQL ends one of them.
+    let holding = 0;
+    let bothHold: () => void = () => {};
+    const ready = new Promise<void>((resolve) => {
+      bothHold = resolve;
+    });
+    const crosswise = (first: number, second: number) =>
+      t.database.db.transaction(async (tx) => {
+        await tx.execute(sql`select pg_advisory_xact_lock(${first})`);
+        if (++holding === 2) bothHold();
+        await ready;
+        await tx.execute(sql`select pg_advisory_xact_lock(${second})`);
+      });
+    const results = await Promise.allSettled([crosswise(917_001, 917_002), crosswise(917_002, 917_001)]);
+    const failed = results.find((result) => result.status === 'rejected');
+    if (failed) throw failed.reason;
+    return {};
+  });
+  app.post('/api/v1/probe/serialization', { config: open }, async () => {
+    await t.database.db.execute(
+      sql`do $$ begin raise exception 'clash' using errcode = 'serialization_failure'; end $$`,
+    );
+    return {};
+  });
   // Signing in readies the app: after the probe routes.
   token = (await loginAdmin(app)).access_token;
 });
@@ -219,6 +244,23 @@ describe('error contract', () => {
     expect(res.body).not.toMatch(/table_that_does_not_exist|select|stack|at /i);
     const logged = t.logs.find((line) => line.request_id === 'crash-probe-1' && line.level === 50);
     expect(JSON.stringify(logged)).toContain('table_that_does_not_exist');
+  });
+
+  it('answers a transaction PostgreSQL ended to break a deadlock or a serialization clash with 409, to send again', async () => {
+    const deadlock = await app.inject({
+      method: 'POST',
+      url: '/api/v1/probe/deadlock',
+      headers: { 'accept-language': 'hu' },
+    });
+    expect(deadlock.statusCode).toBe(409);
+    expectErrorBody(deadlock.json(), 'CONCURRENT_CHANGE');
+    expect(deadlock.json().detail).toMatch(/^Egy másik kérés ugyanabban a pillanatban/);
+    expect(deadlock.headers['retry-after']).toBe('1');
+    const clash = await app.inject({ method: 'POST', url: '/api/v1/probe/serialization' });
+    expect(clash.statusCode).toBe(409);
+    expect(clash.json().detail).toBe(
+      'Another request changed the same records at the same moment, so nothing was saved. Send the request again.',
+    );
   });
 
   it('logs a failed statement without its values', async () => {
