@@ -1,5 +1,11 @@
 import { Type } from 'typebox';
 
+type Member = Parameters<typeof Type.Union>[0][number];
+
+/** `schema` or null; `options` (a description, say) go on the union. */
+export const nullable = <T extends Member>(schema: T, options?: Parameters<typeof Type.Union>[1]) =>
+  Type.Union([schema, Type.Null()], options);
+
 /** The body of every non-2xx response. */
 export const ErrorResponse = Type.Object(
   {

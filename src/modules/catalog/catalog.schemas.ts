@@ -1,12 +1,11 @@
 import { type Static, Type } from 'typebox';
 import { EstimatedPageOf, PageOf, PageQuery } from '../../platform/pagination.js';
+import { nullable } from '../../platform/schemas.js';
 
 const uuid = Type.String({ format: 'uuid' });
 const stamp = Type.String({ format: 'date-time' });
 const day = Type.String({ format: 'date', description: 'YYYY-MM-DD' });
 const Version = Type.Optional(Type.Integer({ minimum: 1, description: 'The version you read; stale → 412' }));
-const nullable = <T extends Parameters<typeof Type.Union>[0][number]>(schema: T) =>
-  Type.Union([schema, Type.Null()]);
 
 export const PRODUCT_SORTS = [
   'name_asc',

@@ -1,7 +1,8 @@
 import { type Static, Type } from 'typebox';
 import { PageQuery } from '../../platform/pagination.js';
+import { nullable } from '../../platform/schemas.js';
 import { DISPATCH_STATUSES } from './dispatch.tables.js';
-import { nullable, uuid } from './master-data.schemas.js';
+import { uuid } from './master-data.schemas.js';
 
 const day = Type.String({ format: 'date' });
 /** A business date, or a moment (whose date in the business time zone is taken), as clients send either. */

@@ -1,10 +1,9 @@
 import { type Static, type TProperties, Type } from 'typebox';
 import { PageOf, PageQuery } from '../../platform/pagination.js';
+import { nullable } from '../../platform/schemas.js';
 import { DRILLHOLE_STATUSES, PROJECT_STATUSES } from './dispatch.tables.js';
 
 export const uuid = Type.String({ format: 'uuid' });
-export const nullable = <T extends Parameters<typeof Type.Union>[0][number]>(schema: T) =>
-  Type.Union([schema, Type.Null()]);
 export const IdParams = Type.Object({ id: uuid });
 const stamp = Type.String({ format: 'date-time' });
 const stamps = { version: Type.Integer(), created_at: stamp, updated_at: stamp };

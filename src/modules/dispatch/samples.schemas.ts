@@ -1,7 +1,8 @@
 import { type Static, Type } from 'typebox';
 import { PageOf, PageQuery } from '../../platform/pagination.js';
+import { nullable } from '../../platform/schemas.js';
 import { SAMPLE_STATUSES, SAMPLE_TYPES } from './dispatch.tables.js';
-import { nullable, uuid } from './master-data.schemas.js';
+import { uuid } from './master-data.schemas.js';
 
 const depth = Type.Number({ minimum: 0, maximum: 100_000, multipleOf: 0.01 });
 const sampleType = Type.Enum([...SAMPLE_TYPES]);

@@ -1,10 +1,9 @@
 import { type Static, Type } from 'typebox';
 import { PageOf, PageQuery } from '../../platform/pagination.js';
+import { nullable } from '../../platform/schemas.js';
 
 const uuid = Type.String({ format: 'uuid' });
 const stamp = Type.String({ format: 'date-time' });
-const nullable = <T extends Parameters<typeof Type.Union>[0][number]>(schema: T) =>
-  Type.Union([schema, Type.Null()]);
 
 /** The kinds as paths name them. */
 export const KIND_PATHS = {

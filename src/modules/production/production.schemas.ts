@@ -1,12 +1,11 @@
 import { type Static, Type } from 'typebox';
 import { PageOf, PageQuery } from '../../platform/pagination.js';
+import { nullable } from '../../platform/schemas.js';
 import { PostedMovementSchema, postedMovementExample } from '../stock/index.js';
 import { WO_PRIORITIES, WO_STATUSES } from './production.tables.js';
 
 const uuid = Type.String({ format: 'uuid' });
 const day = Type.String({ format: 'date' });
-const nullable = <T extends Parameters<typeof Type.Union>[0][number]>(schema: T) =>
-  Type.Union([schema, Type.Null()]);
 
 export const WorkOrderCreate = Type.Object(
   {

@@ -1,11 +1,10 @@
 import { type Static, Type } from 'typebox';
 import { PageOf, PageQuery } from '../../platform/pagination.js';
+import { nullable } from '../../platform/schemas.js';
 import { PO_STATUSES } from './purchasing.tables.js';
 
 const uuid = Type.String({ format: 'uuid' });
 const day = Type.String({ format: 'date' });
-const nullable = <T extends Parameters<typeof Type.Union>[0][number]>(schema: T) =>
-  Type.Union([schema, Type.Null()]);
 
 const LineInput = Type.Object({
   product_id: Type.Optional(uuid),

@@ -1,9 +1,8 @@
 import { type Static, Type } from 'typebox';
+import { nullable } from '../../platform/schemas.js';
 import { PostedMovement } from './stock.schemas.js';
 
 const uuid = Type.String({ format: 'uuid' });
-const nullable = <T extends Parameters<typeof Type.Union>[0][number]>(schema: T) =>
-  Type.Union([schema, Type.Null()]);
 const Positive = Type.Number({ minimum: 0.0001, maximum: 1e12 });
 
 const lineFields = {

@@ -1,9 +1,8 @@
 import { type Static, Type } from 'typebox';
 import { PageOf, PageQuery } from '../../platform/pagination.js';
+import { nullable } from '../../platform/schemas.js';
 
 const uuid = Type.String({ format: 'uuid' });
-const nullable = <T extends Parameters<typeof Type.Union>[0][number]>(schema: T) =>
-  Type.Union([schema, Type.Null()]);
 
 const example = {
   id: '01936d3e-8f2a-7c4b-9e1d-5a6b7c8d9e60',
