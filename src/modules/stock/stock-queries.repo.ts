@@ -118,6 +118,16 @@ export function movementsBefore(
     .limit(limit);
 }
 
+/** For each of `ids` that a later movement reversed, that movement's id (one query, by the unique index). */
+export async function reversalsOf(db: DbOrTx, ids: string[]): Promise<Map<string, string>> {
+  if (ids.length === 0) return new Map();
+  const found = await db
+    .select({ id: stockMovements.id, reversesId: stockMovements.reversesId })
+    .from(stockMovements)
+    .where(inArray(stockMovements.reversesId, ids));
+  return new Map(found.map((row) => [row.reversesId as string, row.id]));
+}
+
 export async function findMovement(db: DbOrTx, id: string): Promise<LedgerRow | undefined> {
   const [row] = await db.select().from(stockMovements).where(eq(stockMovements.id, id));
   return row;

@@ -27,11 +27,13 @@ import {
   onHandOf,
   productStockByWarehouse,
   productStockTotals,
+  reversalsOf,
   warehouseOnHandByUnit,
   warehouseTotals,
 } from './stock-queries.repo.js';
 
-export function toMovementPublic(m: LedgerRow) {
+/** A ledger row as the API shows it; `reversedById`: the movement that reversed it, if one did. */
+export function toMovementPublic(m: LedgerRow, reversedById: string | null = null) {
   return {
     id: m.id,
     posting_id: m.postingId,
@@ -48,6 +50,7 @@ export function toMovementPublic(m: LedgerRow) {
     reason: m.reason,
     notes: m.notes,
     reverses_id: m.reversesId,
+    reversed_by_id: reversedById,
     actor_id: m.actorId,
     request_id: m.requestId,
     occurred_at: m.occurredAt.toISOString(),
@@ -59,10 +62,19 @@ export function toMovementPublic(m: LedgerRow) {
 export class StockQueries implements ProductStock, LocationStock {
   constructor(private readonly db: Db) {}
 
+  /** Ledger rows as shown, each with the movement that reversed it (one query for all). */
+  private async withReversals(rows: LedgerRow[]) {
+    const reversals = await reversalsOf(
+      this.db,
+      rows.map((row) => row.id),
+    );
+    return rows.map((row) => toMovementPublic(row, reversals.get(row.id) ?? null));
+  }
+
   /** Newest first, by page. */
   async listMovements(filter: MovementFilter, page: PageRequest) {
     const { rows, total } = await listMovements(this.db, filter, page);
-    return toPage(rows.map(toMovementPublic), total, page);
+    return toPage(await this.withReversals(rows), total, page);
   }
 
   /** Newest first, by keyset: `cursor` is the last id of the previous page; cost does not grow with depth. */
@@ -70,7 +82,7 @@ export class StockQueries implements ProductStock, LocationStock {
     const items = await movementsBefore(this.db, filter, cursor, limit + 1);
     const page = items.slice(0, limit);
     return {
-      items: page.map(toMovementPublic),
+      items: await this.withReversals(page),
       next_cursor: items.length > limit ? (page.at(-1)?.id ?? null) : null,
     };
   }
@@ -83,11 +95,12 @@ export class StockQueries implements ProductStock, LocationStock {
   async getMovement(id: string) {
     const row = await findMovement(this.db, id);
     if (!row) throw StockErrors.movementNotFound();
-    return toMovementPublic(row);
+    const [shown] = await this.withReversals([row]);
+    return shown as ReturnType<typeof toMovementPublic>;
   }
 
   async movementsOfPosting(postingId: string) {
-    return (await movementsOfPosting(this.db, postingId)).map(toMovementPublic);
+    return this.withReversals(await movementsOfPosting(this.db, postingId));
   }
 
   /**

@@ -18,6 +18,8 @@ function movementOf(row: MovementRow) {
     reason: row.reason,
     notes: row.notes,
     reverses_id: row.reverses_id,
+    // Just posted: nothing has reversed it yet.
+    reversed_by_id: null,
     actor_id: row.actor_id,
     request_id: row.request_id,
     occurred_at: new Date(row.occurred_at).toISOString(),

@@ -1,10 +1,9 @@
 import { type Static, Type } from 'typebox';
 import { PageOf, PageQuery } from '../../platform/pagination.js';
+import { nullable } from '../../platform/schemas.js';
 import { DIRECT_TYPE_INPUTS, MOVEMENT_TYPES, TYPE_ALIASES } from './movement-types.js';
 
 const uuid = Type.String({ format: 'uuid' });
-const nullable = <T extends Parameters<typeof Type.Union>[0][number]>(schema: T) =>
-  Type.Union([schema, Type.Null()]);
 const day = Type.String({ format: 'date' });
 const Quantity = Type.Number({
   minimum: -1e12,
@@ -28,6 +27,7 @@ const movementExample = {
   reason: null,
   notes: '',
   reverses_id: null,
+  reversed_by_id: null,
   actor_id: '01936d3e-8f2a-7c4b-9e1d-5a6b7c8d9e50',
   request_id: '01936d3e-8f2a-7c4b-9e1d-5a6b7c8d9e51',
   occurred_at: '2026-01-15T09:30:00.000Z',
@@ -50,6 +50,9 @@ const movementFields = {
   reason: nullable(Type.String()),
   notes: Type.String(),
   reverses_id: nullable(uuid),
+  reversed_by_id: nullable(uuid, {
+    description: 'The movement that reversed this one; null while it stands',
+  }),
   actor_id: nullable(uuid),
   request_id: nullable(Type.String()),
   occurred_at: Type.String({ format: 'date-time' }),

@@ -62,6 +62,19 @@ describe('the ledger', () => {
     });
     expect(ofReversal.json().error_code).toBe('NOT_REVERSIBLE');
     expect((await get(`/api/v1/products/${product.id}`)).json().on_hand).toBe(0);
+    // The original names the movement that reversed it, read alone, by page and by cursor.
+    const reversalId = reversed.json().id;
+    expect(reversed.json().reversed_by_id).toBeNull();
+    expect((await get(`/api/v1/stock-movements/${receipt.id}`)).json().reversed_by_id).toBe(reversalId);
+    for (const listing of [`product_id=${product.id}`, `product_id=${product.id}&cursor=first`]) {
+      const items = (await get(`/api/v1/stock-movements?${listing}`)).json().items;
+      expect(
+        items.map((m: { id: string; reversed_by_id: string | null }) => [m.id, m.reversed_by_id]),
+      ).toEqual([
+        [reversalId, null],
+        [receipt.id, reversalId],
+      ]);
+    }
   });
 
   it('lists with filters, by page and by keyset cursor; one movement by id', async () => {

@@ -12625,6 +12625,7 @@ export interface operations {
                      *           "reason": null,
                      *           "notes": "",
                      *           "reverses_id": null,
+                     *           "reversed_by_id": null,
                      *           "actor_id": "01936d3e-8f2a-7c4b-9e1d-5a6b7c8d9e50",
                      *           "request_id": "01936d3e-8f2a-7c4b-9e1d-5a6b7c8d9e51",
                      *           "occurred_at": "2026-01-15T09:30:00.000Z",
@@ -12660,6 +12661,8 @@ export interface operations {
                             reason: string | null;
                             notes: string;
                             reverses_id: string | null;
+                            /** @description The movement that reversed this one; null while it stands */
+                            reversed_by_id: string | null;
                             actor_id: string | null;
                             request_id: string | null;
                             /** Format: date-time */
@@ -12701,6 +12704,8 @@ export interface operations {
                             reason: string | null;
                             notes: string;
                             reverses_id: string | null;
+                            /** @description The movement that reversed this one; null while it stands */
+                            reversed_by_id: string | null;
                             actor_id: string | null;
                             request_id: string | null;
                             /** Format: date-time */
@@ -12849,6 +12854,8 @@ export interface operations {
                             reason: string | null;
                             notes: string;
                             reverses_id: string | null;
+                            /** @description The movement that reversed this one; null while it stands */
+                            reversed_by_id: string | null;
                             actor_id: string | null;
                             request_id: string | null;
                             /** Format: date-time */
@@ -12890,6 +12897,8 @@ export interface operations {
                             reason: string | null;
                             notes: string;
                             reverses_id: string | null;
+                            /** @description The movement that reversed this one; null while it stands */
+                            reversed_by_id: string | null;
                             actor_id: string | null;
                             request_id: string | null;
                             /** Format: date-time */
@@ -13043,6 +13052,7 @@ export interface operations {
                      *       "reason": null,
                      *       "notes": "",
                      *       "reverses_id": null,
+                     *       "reversed_by_id": null,
                      *       "actor_id": "01936d3e-8f2a-7c4b-9e1d-5a6b7c8d9e50",
                      *       "request_id": "01936d3e-8f2a-7c4b-9e1d-5a6b7c8d9e51",
                      *       "occurred_at": "2026-01-15T09:30:00.000Z",
@@ -13081,6 +13091,8 @@ export interface operations {
                         reason: string | null;
                         notes: string;
                         reverses_id: string | null;
+                        /** @description The movement that reversed this one; null while it stands */
+                        reversed_by_id: string | null;
                         actor_id: string | null;
                         request_id: string | null;
                         /** Format: date-time */
@@ -13220,6 +13232,7 @@ export interface operations {
                      *       "reason": null,
                      *       "notes": "",
                      *       "reverses_id": null,
+                     *       "reversed_by_id": null,
                      *       "actor_id": "01936d3e-8f2a-7c4b-9e1d-5a6b7c8d9e50",
                      *       "request_id": "01936d3e-8f2a-7c4b-9e1d-5a6b7c8d9e51",
                      *       "occurred_at": "2026-01-15T09:30:00.000Z",
@@ -13248,6 +13261,8 @@ export interface operations {
                         reason: string | null;
                         notes: string;
                         reverses_id: string | null;
+                        /** @description The movement that reversed this one; null while it stands */
+                        reversed_by_id: string | null;
                         actor_id: string | null;
                         request_id: string | null;
                         /** Format: date-time */
@@ -13382,6 +13397,7 @@ export interface operations {
                      *       "reason": null,
                      *       "notes": "",
                      *       "reverses_id": null,
+                     *       "reversed_by_id": null,
                      *       "actor_id": "01936d3e-8f2a-7c4b-9e1d-5a6b7c8d9e50",
                      *       "request_id": "01936d3e-8f2a-7c4b-9e1d-5a6b7c8d9e51",
                      *       "occurred_at": "2026-01-15T09:30:00.000Z",
@@ -13420,6 +13436,8 @@ export interface operations {
                         reason: string | null;
                         notes: string;
                         reverses_id: string | null;
+                        /** @description The movement that reversed this one; null while it stands */
+                        reversed_by_id: string | null;
                         actor_id: string | null;
                         request_id: string | null;
                         /** Format: date-time */
@@ -15502,6 +15520,8 @@ export interface operations {
                             reason: string | null;
                             notes: string;
                             reverses_id: string | null;
+                            /** @description The movement that reversed this one; null while it stands */
+                            reversed_by_id: string | null;
                             actor_id: string | null;
                             request_id: string | null;
                             /** Format: date-time */
@@ -15679,6 +15699,8 @@ export interface operations {
                             reason: string | null;
                             notes: string;
                             reverses_id: string | null;
+                            /** @description The movement that reversed this one; null while it stands */
+                            reversed_by_id: string | null;
                             actor_id: string | null;
                             request_id: string | null;
                             /** Format: date-time */
@@ -15866,6 +15888,8 @@ export interface operations {
                             reason: string | null;
                             notes: string;
                             reverses_id: string | null;
+                            /** @description The movement that reversed this one; null while it stands */
+                            reversed_by_id: string | null;
                             actor_id: string | null;
                             request_id: string | null;
                             /** Format: date-time */
@@ -16070,6 +16094,8 @@ export interface operations {
                             reason: string | null;
                             notes: string;
                             reverses_id: string | null;
+                            /** @description The movement that reversed this one; null while it stands */
+                            reversed_by_id: string | null;
                             actor_id: string | null;
                             request_id: string | null;
                             /** Format: date-time */
@@ -20058,6 +20084,8 @@ export interface operations {
                                 reason: string | null;
                                 notes: string;
                                 reverses_id: string | null;
+                                /** @description The movement that reversed this one; null while it stands */
+                                reversed_by_id: string | null;
                                 actor_id: string | null;
                                 request_id: string | null;
                                 /** Format: date-time */
@@ -21830,6 +21858,7 @@ export interface operations {
                      *             "reason": null,
                      *             "notes": "",
                      *             "reverses_id": null,
+                     *             "reversed_by_id": null,
                      *             "actor_id": "01936d3e-8f2a-7c4b-9e1d-5a6b7c8d9e50",
                      *             "request_id": "01936d3e-8f2a-7c4b-9e1d-5a6b7c8d9e51",
                      *             "occurred_at": "2026-01-15T09:30:00.000Z",
@@ -21862,6 +21891,7 @@ export interface operations {
                      *           "reason": null,
                      *           "notes": "",
                      *           "reverses_id": null,
+                     *           "reversed_by_id": null,
                      *           "actor_id": "01936d3e-8f2a-7c4b-9e1d-5a6b7c8d9e50",
                      *           "request_id": "01936d3e-8f2a-7c4b-9e1d-5a6b7c8d9e51",
                      *           "occurred_at": "2026-01-15T09:30:00.000Z",
@@ -21927,6 +21957,8 @@ export interface operations {
                                 reason: string | null;
                                 notes: string;
                                 reverses_id: string | null;
+                                /** @description The movement that reversed this one; null while it stands */
+                                reversed_by_id: string | null;
                                 actor_id: string | null;
                                 request_id: string | null;
                                 /** Format: date-time */
@@ -21964,6 +21996,7 @@ export interface operations {
                              *       "reason": null,
                              *       "notes": "",
                              *       "reverses_id": null,
+                             *       "reversed_by_id": null,
                              *       "actor_id": "01936d3e-8f2a-7c4b-9e1d-5a6b7c8d9e50",
                              *       "request_id": "01936d3e-8f2a-7c4b-9e1d-5a6b7c8d9e51",
                              *       "occurred_at": "2026-01-15T09:30:00.000Z",
@@ -22002,6 +22035,8 @@ export interface operations {
                                 reason: string | null;
                                 notes: string;
                                 reverses_id: string | null;
+                                /** @description The movement that reversed this one; null while it stands */
+                                reversed_by_id: string | null;
                                 actor_id: string | null;
                                 request_id: string | null;
                                 /** Format: date-time */
@@ -22200,6 +22235,7 @@ export interface operations {
                      *             "reason": null,
                      *             "notes": "",
                      *             "reverses_id": null,
+                     *             "reversed_by_id": null,
                      *             "actor_id": "01936d3e-8f2a-7c4b-9e1d-5a6b7c8d9e50",
                      *             "request_id": "01936d3e-8f2a-7c4b-9e1d-5a6b7c8d9e51",
                      *             "occurred_at": "2026-01-15T09:30:00.000Z",
@@ -22232,6 +22268,7 @@ export interface operations {
                      *           "reason": null,
                      *           "notes": "",
                      *           "reverses_id": null,
+                     *           "reversed_by_id": null,
                      *           "actor_id": "01936d3e-8f2a-7c4b-9e1d-5a6b7c8d9e50",
                      *           "request_id": "01936d3e-8f2a-7c4b-9e1d-5a6b7c8d9e51",
                      *           "occurred_at": "2026-01-15T09:30:00.000Z",
@@ -22297,6 +22334,8 @@ export interface operations {
                                 reason: string | null;
                                 notes: string;
                                 reverses_id: string | null;
+                                /** @description The movement that reversed this one; null while it stands */
+                                reversed_by_id: string | null;
                                 actor_id: string | null;
                                 request_id: string | null;
                                 /** Format: date-time */
@@ -22334,6 +22373,7 @@ export interface operations {
                              *       "reason": null,
                              *       "notes": "",
                              *       "reverses_id": null,
+                             *       "reversed_by_id": null,
                              *       "actor_id": "01936d3e-8f2a-7c4b-9e1d-5a6b7c8d9e50",
                              *       "request_id": "01936d3e-8f2a-7c4b-9e1d-5a6b7c8d9e51",
                              *       "occurred_at": "2026-01-15T09:30:00.000Z",
@@ -22372,6 +22412,8 @@ export interface operations {
                                 reason: string | null;
                                 notes: string;
                                 reverses_id: string | null;
+                                /** @description The movement that reversed this one; null while it stands */
+                                reversed_by_id: string | null;
                                 actor_id: string | null;
                                 request_id: string | null;
                                 /** Format: date-time */

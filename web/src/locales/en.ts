@@ -435,6 +435,7 @@ export const en = {
     reason: 'Reason for the reversal',
     keep: 'Keep it',
     confirmReverse: 'Reverse movement',
+    wasReversed: 'Reversed',
     reversed_one: 'Movement reversed.',
     reversed_other: 'Movement reversed ({{count}} rows).',
   },

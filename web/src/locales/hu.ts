@@ -450,6 +450,7 @@ export const hu: Translations = {
     reason: 'A sztornó oka',
     keep: 'Mégsem',
     confirmReverse: 'Mozgás sztornózása',
+    wasReversed: 'Sztornózva',
     reversed_one: 'A mozgás sztornózva.',
     reversed_other: 'A mozgás sztornózva ({{count}} sor).',
   },

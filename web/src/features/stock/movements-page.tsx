@@ -98,7 +98,9 @@ export function MovementsPage() {
         actions={
           canReverse
             ? (movement) =>
-                movement.reverses_id || movement.reference_type ? null : (
+                movement.reversed_by_id ? (
+                  <span className="text-sm text-muted-foreground">{t('stockMovements.wasReversed')}</span>
+                ) : movement.reverses_id || movement.reference_type ? null : (
                   <Button
                     size="sm"
                     variant="outline"

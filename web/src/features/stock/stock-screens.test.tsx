@@ -123,6 +123,22 @@ describe('Reverse', () => {
     expect(balances.items[0].on_hand).toBe(1);
   });
 
+  it('shows a reversed movement as reversed, with no Reverse to offer', async () => {
+    await i18n.changeLanguage('en');
+    const { product, movement } = await stocked(3);
+    const reversal = await api.call('POST', `/api/v1/stock-movements/${movement.id}/reverse`, {
+      reason: 'Typo',
+    });
+    renderWithProviders(<MovementsPage />, { auth: true });
+    const cells = await screen.findAllByText(`${product.sku} · ${product.name}`);
+    const rows = cells.map((cell) => cell.closest('tr') as HTMLElement);
+    expect(rows).toHaveLength(2);
+    // The reversal and the receipt it undid: neither can be reversed now; the receipt says why.
+    expect(rows.map((row) => within(row).queryByRole('button', { name: /^Reverse/ }))).toEqual([null, null]);
+    expect(rows.map((row) => within(row).queryByText('Reversed') !== null)).toEqual([false, true]);
+    expect(reversal.reverses_id).toBe(movement.id);
+  });
+
   it('offers Reverse to a manager but not to warehouse staff', async () => {
     await i18n.changeLanguage('en');
     const { product } = await stocked(2);
