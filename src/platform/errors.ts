@@ -141,6 +141,19 @@ export function invalidFields(...reasons: FieldReason[]): AppError {
 export const FIELD_REASONS = 'fieldReasons';
 
 /**
+ * The same error (code, status, text), also naming the field it is about: the body's `errors`
+ * lists that field with the error's own text, so a form shows it where it belongs.
+ */
+export function atField(error: AppError, field: string): AppError {
+  const messages = { en: error.localized('en'), hu: error.localized('hu') };
+  const reasons: FieldReason[] = [{ field, messages }];
+  return new AppError(error.code, error.status, error.messages, error.params, {
+    ...error.extra,
+    [FIELD_REASONS]: reasons,
+  });
+}
+
+/**
  * A user-facing text that is not an error (an e-mail, a composed message), in the translation
  * table as `text.<id>`: returns it rendered in a locale with its parameters.
  */

@@ -17,7 +17,8 @@ export const ErrorResponse = Type.Object(
     request_id: Type.String(),
     errors: Type.Optional(
       Type.Array(Type.Object({ field: Type.String(), message: Type.String() }), {
-        description: 'One entry per invalid field (validation errors only)',
+        description:
+          'One entry per field the error is about: every invalid field of a 422, or the document line (`lines.3.quantity`) a stock refusal is about',
       }),
     ),
   },

@@ -1,7 +1,7 @@
 import { uuidv7 } from 'uuidv7';
 import type { Db } from '../../db/client.js';
 import { decimal } from '../../platform/decimal.js';
-import { defineError } from '../../platform/errors.js';
+import { atField, defineError } from '../../platform/errors.js';
 import type { RequestCtx } from '../../platform/request-ctx.js';
 import { CatalogErrors } from '../catalog/index.js';
 import { LocationErrors } from '../locations/index.js';
@@ -36,6 +36,11 @@ function sorted<
   }));
 }
 
+/** `lines.N`: where `line` stands in the body's `lines` (the document posts them in key order). */
+function lineField<T>(lines: T[], line: T | undefined): string {
+  return `lines.${line === undefined ? -1 : lines.indexOf(line)}`;
+}
+
 /**
  * Multi-line stock documents (seed 000 phase 2): receipts, issues, adjustments and stock counts.
  * Each is all-or-nothing: one transaction, one posting id, every line through the stock service.
@@ -46,17 +51,23 @@ export class StockDocumentsService {
     private readonly stock: StockService,
   ) {}
 
-  private async postAll(ctx: RequestCtx, inputs: MovementInput[]) {
+  /** Posts `inputs` (the body's `lines`, in `ordered`'s order) as one posting; a refusal names its line. */
+  private async postAll<T>(ctx: RequestCtx, body: T[], ordered: T[], inputs: MovementInput[]) {
     const postingId = uuidv7();
     const lines = inputs.map((input) => this.stock.lineOf(ctx, input, postingId));
-    const posted = await this.db.transaction((tx) => this.stock.postAll(tx, ctx, lines));
+    const posted = await this.db.transaction((tx) =>
+      this.stock.postAll(tx, ctx, lines, (i) => lineField(body, ordered[i])),
+    );
     return { posting_id: postingId, movements: posted.map(toPostedPublic) };
   }
 
   receipt(ctx: RequestCtx, doc: ReceiptBody) {
+    const ordered = sorted(doc.lines);
     return this.postAll(
       ctx,
-      sorted(doc.lines).map((line) => ({
+      doc.lines,
+      ordered,
+      ordered.map((line) => ({
         movementType: 'receipt',
         productId: line.product_id,
         warehouseId: doc.warehouse_id,
@@ -73,9 +84,12 @@ export class StockDocumentsService {
   }
 
   issue(ctx: RequestCtx, doc: IssueBody) {
+    const ordered = sorted(doc.lines);
     return this.postAll(
       ctx,
-      sorted(doc.lines).map((line) => ({
+      doc.lines,
+      ordered,
+      ordered.map((line) => ({
         movementType: 'issue',
         productId: line.product_id,
         warehouseId: doc.warehouse_id,
@@ -91,9 +105,12 @@ export class StockDocumentsService {
   }
 
   adjustment(ctx: RequestCtx, doc: AdjustmentBody) {
+    const ordered = sorted(doc.lines);
     return this.postAll(
       ctx,
-      sorted(doc.lines).map((line) => ({
+      doc.lines,
+      ordered,
+      ordered.map((line) => ({
         movementType: 'adjustment',
         productId: line.product_id,
         warehouseId: doc.warehouse_id,
@@ -122,20 +139,26 @@ export class StockDocumentsService {
         ordered.map((line) => ({ ...line, counted_quantity: decimal(line.counted_quantity) })),
       );
       const moves: PostLine[] = [];
+      // The counted line each move comes from, to name it in a refusal.
+      const counts: CountBody['lines'] = [];
       const lines = counted.map((row, i) => {
         const line = ordered[i] as CountBody['lines'][number];
         const sku = row.sku ?? '';
-        if (!row.product_id) throw CatalogErrors.productNotFound();
+        const at = (field: string) => `${lineField(doc.lines, line)}.${field}`;
+        if (!row.product_id) throw atField(CatalogErrors.productNotFound(), at('product_id'));
         if (!row.warehouse_found) throw LocationErrors.warehouseNotFound();
         if (!row.warehouse_active) throw LocationErrors.inactiveWarehouse();
-        if (!row.bin_id) throw LocationErrors.binNotFound();
-        if (!row.lot_found || (!row.lot_id && row.tracking === 'lot')) throw StockErrors.lotRequired({ sku });
+        if (!row.bin_id) throw atField(LocationErrors.binNotFound(), at('bin_id'));
+        if (!row.lot_found || (!row.lot_id && row.tracking === 'lot')) {
+          throw atField(StockErrors.lotRequired({ sku }), at('lot_number'));
+        }
         if (row.below_reserved) {
-          throw DocumentErrors.countBelowReserved({
+          const error = DocumentErrors.countBelowReserved({
             sku,
             counted: String(line.counted_quantity),
             reserved: Number(row.reserved),
           });
+          throw atField(error, at('counted_quantity'));
         }
         const difference = Number(row.difference);
         if (difference !== 0) {
@@ -150,6 +173,7 @@ export class StockDocumentsService {
             notes: doc.notes,
           };
           moves.push(this.stock.lineOf(ctx, input, postingId));
+          counts.push(line);
         }
         return {
           product_id: row.product_id,
@@ -161,7 +185,7 @@ export class StockDocumentsService {
         };
       });
       // Every difference in one posting.
-      const posted = await this.stock.postAll(tx, ctx, moves);
+      const posted = await this.stock.postAll(tx, ctx, moves, (i) => lineField(doc.lines, counts[i]));
       return { posting_id: postingId, lines, movements: posted.map(toPostedPublic) };
     });
   }

@@ -1,4 +1,4 @@
-import type { AppError } from '../../platform/errors.js';
+import { type AppError, atField } from '../../platform/errors.js';
 import { CatalogErrors } from '../catalog/index.js';
 import { LocationErrors } from '../locations/index.js';
 import type { PostedRow } from './ledger.repo.js';
@@ -46,4 +46,23 @@ export function refusalError(row: PostedRow): AppError {
     default:
       throw new Error(`unknown stock refusal ${row.refusal}`);
   }
+}
+
+/** The field of a document line each refusal is about; a refusal not in this list is about the document. */
+const LINE_FIELDS: Record<string, string> = {
+  INSUFFICIENT_STOCK: 'quantity',
+  QUANTITY_TOO_PRECISE: 'quantity',
+  PRODUCT_NOT_FOUND: 'product_id',
+  PRODUCT_INACTIVE: 'product_id',
+  BIN_NOT_FOUND: 'bin_id',
+  LOT_NOT_FOUND: 'lot_id',
+  LOT_NOT_OF_PRODUCT: 'lot_id',
+  PRODUCT_NOT_LOT_TRACKED: 'lot_number',
+  LOT_REQUIRED: 'lot_number',
+};
+
+/** `error`, naming the field of the document line (`lines.3`) it refused, when it is about a line. */
+export function refusalAt(error: AppError, line: string): AppError {
+  const field = LINE_FIELDS[error.code];
+  return field ? atField(error, `${line}.${field}`) : error;
 }

@@ -27,7 +27,7 @@ import {
   reservationLineJson,
   type TakeLine,
 } from './post-lines.js';
-import { refusalError } from './post-refusals.js';
+import { refusalAt, refusalError } from './post-refusals.js';
 import { StockErrors } from './stock.errors.js';
 import type { MovementCreate } from './stock.schemas.js';
 import { averageCostsOf } from './stock-costs.repo.js';
@@ -93,7 +93,8 @@ export interface PostedMovement {
 /** Each line's outcome, in the order given: what it posted, or why it was refused. */
 export type PostResult =
   | { posted: PostedMovement; error?: undefined }
-  | { posted?: undefined; error: AppError };
+  /** `refusedLine`: the index, in its group, of the line that was refused (and refused the group). */
+  | { posted?: undefined; error: AppError; refusedLine: number };
 
 /** Lines that post or are refused together, on behalf of one request. */
 export interface PostGroup {
@@ -202,12 +203,21 @@ export class StockService {
     if (refused) throw refusalError(refused);
   }
 
-  /** `post` that throws the first refusal: for documents, which are all or nothing. */
-  async postAll(tx: DbOrTx, ctx: RequestCtx, lines: PostLine[]): Promise<PostedMovement[]> {
+  /**
+   * `post` that throws the refusal: for documents, which are all or nothing. `lineField` names
+   * the body's line a posted line came from (`lines.3`), so the refusal names the field.
+   */
+  async postAll(
+    tx: DbOrTx,
+    ctx: RequestCtx,
+    lines: PostLine[],
+    lineField?: (index: number) => string,
+  ): Promise<PostedMovement[]> {
     const results = await this.post(tx, ctx, lines);
     return results.map((result) => {
-      if (result.error) throw results.find((r) => r.error)?.error;
-      return result.posted as PostedMovement;
+      if (result.error)
+        throw lineField ? refusalAt(result.error, lineField(result.refusedLine)) : result.error;
+      return result.posted;
     });
   }
 
@@ -228,10 +238,12 @@ export class StockService {
     const rows = await postLines(tx, JSON.stringify(payload), this.timezone);
     const byLine = new Map<number, PostedRow[]>();
     for (const row of rows) byLine.set(row.line, [...(byLine.get(row.line) ?? []), row]);
-    const refusals = new Map<number, AppError>();
+    const refusals = new Map<number, { error: AppError; refusedLine: number }>();
     for (const row of rows) {
       const owner = owners[row.line];
-      if (row.refusal && owner && !refusals.has(owner.group)) refusals.set(owner.group, refusalError(row));
+      if (row.refusal && owner && !refusals.has(owner.group)) {
+        refusals.set(owner.group, { error: refusalError(row), refusedLine: owner.index });
+      }
     }
     let line = 0;
     const results: PostResult[][] = [];
@@ -241,7 +253,7 @@ export class StockService {
       for (const input of group.lines) {
         const written = byLine.get(line) ?? [];
         line += 1;
-        own.push(refusal ? { error: refusal } : { posted: this.postedOf(input, written) });
+        own.push(refusal ?? { posted: this.postedOf(input, written) });
       }
       if (!refusal) await this.auditForced(tx, group);
       results.push(own);

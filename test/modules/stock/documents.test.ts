@@ -90,6 +90,65 @@ describe('multi-line stock documents', () => {
     expect(rows[0]?.n).toBe(1);
   });
 
+  it('names the refused line by its place in the body, whatever order the lines post in', async () => {
+    // Created first, so it posts first: the refused line is the body's first, posted second.
+    const early = await createProduct(t.app, admin);
+    const late = await createProduct(t.app, admin, { tracking: 'lot' });
+    const fieldsOf = (res: { json: () => { errors?: { field: string; message: string }[] } }) =>
+      res.json().errors?.map((e) => e.field);
+    const receipt = await post('receipts', {
+      warehouse_id: wh.id,
+      lines: [
+        { product_id: late.id, quantity: 1 },
+        { product_id: early.id, quantity: 2 },
+      ],
+    });
+    expect(receipt.statusCode).toBe(422);
+    expect(receipt.json().error_code).toBe('LOT_REQUIRED');
+    expect(fieldsOf(receipt)).toEqual(['lines.0.lot_number']);
+    expect(receipt.json().errors[0].message).toBe(receipt.json().detail);
+
+    await postStockDocument(worker.api, 'receipts', {
+      warehouse_id: wh.id,
+      lines: [{ product_id: early.id, quantity: 5 }],
+    });
+    const short = await worker.api.post(
+      '/api/v1/inventory/issues',
+      {
+        warehouse_id: wh.id,
+        lines: [
+          { product_id: late.id, quantity: 1 },
+          { product_id: early.id, quantity: 9 },
+        ],
+      },
+      { 'accept-language': 'hu' },
+    );
+    expect(short.statusCode).toBe(409);
+    expect(short.json()).toMatchObject({ error_code: 'INSUFFICIENT_STOCK' });
+    expect(fieldsOf(short)).toEqual(['lines.1.quantity']);
+    expect(short.json().errors[0].message).toBe(short.json().detail);
+    const precise = await post('adjustments', {
+      warehouse_id: wh.id,
+      reason_code: 'damage',
+      lines: [
+        { product_id: early.id, quantity: -1 },
+        { product_id: early.id, quantity: 1.5, bin_id: wh.default_bin_id },
+      ],
+    });
+    expect(precise.json().error_code).toBe('QUANTITY_TOO_PRECISE');
+    expect(fieldsOf(precise)).toEqual(['lines.1.quantity']);
+    const count = await post('counts', {
+      warehouse_id: wh.id,
+      lines: [
+        { product_id: early.id, counted_quantity: 5 },
+        { product_id: early.id, counted_quantity: 1, bin_id: '01936d3e-8f2a-7c4b-9e1d-5a6b7c8d9e99' },
+      ],
+    });
+    expect(count.json().error_code).toBe('BIN_NOT_FOUND');
+    expect(fieldsOf(count)).toEqual(['lines.1.bin_id']);
+    expect(await onHand(early.id)).toBe(5);
+  });
+
   it('an issue document allocates FEFO and needs at least one line', async () => {
     const p = await createProduct(t.app, admin);
     await postStockDocument(worker.api, 'receipts', {

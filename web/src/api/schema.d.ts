@@ -3304,7 +3304,7 @@ export interface components {
             /** Format: date-time */
             timestamp: string;
             request_id: string;
-            /** @description One entry per invalid field (validation errors only) */
+            /** @description One entry per field the error is about: every invalid field of a 422, or the document line (`lines.3.quantity`) a stock refusal is about */
             errors?: {
                 field: string;
                 message: string;
