@@ -7,6 +7,7 @@ import { useAuth } from '../../lib/auth';
 import i18n from '../../lib/i18n';
 import { renderWithProviders, setupSignedInApi } from '../../test-support/signed-in-api';
 import { CountPage } from './count-page';
+import { IssuePage } from './issue-page';
 import { MovementsPage } from './movements-page';
 import { ReverseDialog } from './reverse-dialog';
 
@@ -86,6 +87,44 @@ describe('CountPage', () => {
     // Nothing posted: the books still hold 3.
     const balances = await api.call('GET', `/api/v1/inventory/balances?product_id=${product.id}`);
     expect(balances.items[0].on_hand).toBe(3);
+  });
+});
+
+describe('IssuePage', () => {
+  it('shows a refusal at the line it is about, not only above the form', async () => {
+    await i18n.changeLanguage('en');
+    const { warehouse, product: plenty } = await stocked(5);
+    const scarce = await api.call('POST', '/api/v1/products', {
+      sku: `SCARCE-${seq}`,
+      name: `Scarce ${seq}`,
+    });
+    await api.call('POST', '/api/v1/inventory/receipts', {
+      warehouse_id: warehouse.id,
+      lines: [{ product_id: scarce.id, quantity: 1 }],
+    });
+    renderWithProviders(<IssuePage />);
+    const user = userEvent.setup();
+    const picker = screen.getByLabelText('Warehouse');
+    await within(picker).findByRole('option', { name: new RegExp(`^${warehouse.code} ·`) });
+    await user.selectOptions(picker, warehouse.id);
+    const scanField = screen.getByRole('textbox', { name: /Scan or type/ });
+    await user.type(scanField, `${plenty.sku}{Enter}`);
+    await waitFor(() => expect(screen.getAllByLabelText('Quantity')).toHaveLength(1));
+    await user.type(scanField, `${scarce.sku}{Enter}`);
+    await waitFor(() => expect(screen.getAllByLabelText('Quantity')).toHaveLength(2));
+    const [first, second] = screen.getAllByLabelText('Quantity') as [HTMLInputElement, HTMLInputElement];
+    await user.clear(first);
+    await user.type(first, '2');
+    await user.clear(second);
+    await user.type(second, '4');
+    await user.click(screen.getByRole('button', { name: /Post issue/ }));
+
+    await waitFor(() => expect(second.getAttribute('aria-invalid')).toBe('true'));
+    expect(first.getAttribute('aria-invalid')).not.toBe('true');
+    const message = document.getElementById(second.getAttribute('aria-describedby') ?? '')?.textContent ?? '';
+    expect(message).toMatch(new RegExp(`${scarce.sku}.*4 requested, 1 available`));
+    const balances = await api.call('GET', `/api/v1/inventory/balances?warehouse_id=${warehouse.id}`);
+    expect(balances.items.map((b: { on_hand: number }) => b.on_hand).sort()).toEqual([1, 5]);
   });
 });
 
