@@ -2,7 +2,7 @@ import type { SQL } from 'drizzle-orm';
 import { uuidv7 } from 'uuidv7';
 import type { Db, DbOrTx } from '../../db/client.js';
 import { decimal } from '../../platform/decimal.js';
-import { Errors, invalidFields } from '../../platform/errors.js';
+import { atField, Errors, invalidFields } from '../../platform/errors.js';
 import { type PageRequest, toPage } from '../../platform/pagination.js';
 import type { RequestCtx } from '../../platform/request-ctx.js';
 import { nextDocumentNumber } from '../../platform/sequences.js';
@@ -276,10 +276,11 @@ export class PurchaseOrdersService {
       LIFECYCLE.require('receive', order.status, ['approved', 'partially_received']);
       const postingId = uuidv7();
       const received = [];
-      for (const line of input.lines) {
+      for (const [index, line] of input.lines.entries()) {
         const row = await findLine(tx, id, line.line_id);
-        if (!row) throw PurchasingErrors.lineNotFound({ line_id: line.line_id });
-        received.push({ line, row });
+        if (!row)
+          throw atField(PurchasingErrors.lineNotFound({ line_id: line.line_id }), `lines.${index}.line_id`);
+        received.push({ line, row, index });
       }
       const ordered = inBalanceOrder(received, ({ line, row }) => ({
         productId: row.productId,
@@ -287,20 +288,22 @@ export class PurchaseOrdersService {
         lot: line.lot_number,
       }));
       const lines = [];
-      for (const { line, row } of ordered) {
+      for (const { line, row, index } of ordered) {
         const product = await this.products.requireExisting(tx, row.productId);
         if (product.tracking === 'lot' && (!line.lot_number || !line.expiry_date)) {
-          throw PurchasingErrors.lotAndExpiryRequired({ sku: product.sku });
+          const error = PurchasingErrors.lotAndExpiryRequired({ sku: product.sku });
+          throw atField(error, `lines.${index}.${line.lot_number ? 'expiry_date' : 'lot_number'}`);
         }
         const quantity = decimal(line.quantity);
         const raised = await addReceived(tx, row.id, quantity, decimal(this.overReceiptPercent));
         if (!raised) {
-          throw PurchasingErrors.overReceipt({
+          const error = PurchasingErrors.overReceipt({
             quantity: line.quantity,
             sku: product.sku,
             ordered: Number(row.quantity),
             received: Number(row.receivedQuantity),
           });
+          throw atField(error, `lines.${index}.quantity`);
         }
         lines.push(
           this.stock.lineOf(
@@ -323,7 +326,7 @@ export class PurchaseOrdersService {
         );
       }
       // Every line in one set-based posting.
-      await this.stock.postAll(tx, ctx, lines);
+      await this.stock.postAll(tx, ctx, lines, (n) => `lines.${ordered[n]?.index}`);
       const status = (await allLinesReceived(tx, id)) ? 'received' : 'partially_received';
       const after = await updatePurchaseOrder(tx, id, { status });
       await recordAudit(tx, ctx, {

@@ -2,6 +2,7 @@ import type { SQL } from 'drizzle-orm';
 import { uuidv7 } from 'uuidv7';
 import type { Db, DbOrTx } from '../../db/client.js';
 import { compareDecimal, decimal, minDecimal, subtractDecimal } from '../../platform/decimal.js';
+import { atField } from '../../platform/errors.js';
 import { type PageRequest, toPage } from '../../platform/pagination.js';
 import type { RequestCtx } from '../../platform/request-ctx.js';
 import { nextDocumentNumber } from '../../platform/sequences.js';
@@ -232,7 +233,10 @@ export class SalesOrdersService {
         const line = lines.find((l) =>
           shipment.line_id ? l.id === shipment.line_id : l.productId === shipment.product_id,
         );
-        if (!line) throw SalesErrors.lineNotFound({ line: shipment.line_id ?? shipment.product_id ?? '' });
+        if (!line) {
+          const error = SalesErrors.lineNotFound({ line: shipment.line_id ?? shipment.product_id ?? '' });
+          throw atField(error, `lines.${index}.${shipment.line_id ? 'line_id' : 'product_id'}`);
+        }
         return { shipment, line, index };
       });
       // Answered in the order asked, posted in balance order.
@@ -243,8 +247,10 @@ export class SalesOrdersService {
         const reservation = line.reservationId ? await this.reservations.get(line.reservationId, tx) : null;
         const reserved = reservation?.status === 'active' ? reservation.quantity : 0;
         const quantity = decimal(shipment.quantity);
-        if (compareDecimal(quantity, reserved) > 0 || !line.reservationId)
-          throw SalesErrors.overShipment({ reserved, sku: line.sku, quantity: shipment.quantity });
+        if (compareDecimal(quantity, reserved) > 0 || !line.reservationId) {
+          const error = SalesErrors.overShipment({ reserved, sku: line.sku, quantity: shipment.quantity });
+          throw atField(error, `lines.${index}.quantity`);
+        }
         const issue = await reservedIssueLine(
           tx,
           ctx,
@@ -264,10 +270,12 @@ export class SalesOrdersService {
         issues.push({ issue, line, index, quantity });
       }
       // Every shipment line in one posting, out of what its reservation holds.
+      const bodyIndex = issues.map((i) => i.index);
       const posted = await this.stock.postAll(
         tx,
         ctx,
         issues.map((i) => i.issue),
+        (n) => `lines.${bodyIndex[n]}`,
       );
       for (const [n, { line, index, quantity }] of issues.entries()) {
         picked[index] = toPostedPublic(posted[n] as PostedMovement);

@@ -125,6 +125,7 @@ describe('purchase orders', () => {
       lines: [{ line_id: trackedLine.id, quantity: 1 }],
     });
     expect(noLot.json().error_code).toBe('LOT_AND_EXPIRY_REQUIRED');
+    expect(noLot.json().errors).toEqual([{ field: 'lines.0.lot_number', message: noLot.json().detail }]);
     const partial = await call('POST', `/api/v1/purchase-orders/${order.id}/receipts`, {
       warehouse_id: wh.id,
       lines: [
@@ -141,6 +142,7 @@ describe('purchase orders', () => {
     });
     expect(over.statusCode).toBe(409);
     expect(over.json().error_code).toBe('OVER_RECEIPT');
+    expect(over.json().errors).toEqual([{ field: 'lines.0.quantity', message: over.json().detail }]);
     const rest = await call('POST', `/api/v1/purchase-orders/${order.id}/receipts`, {
       warehouse_id: wh.id,
       lines: [{ line_id: plainLine.id, quantity: 4 }],

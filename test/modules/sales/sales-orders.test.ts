@@ -86,6 +86,7 @@ describe('sales orders', () => {
       lines: [{ product_id: p.id, quantity: 4 }],
     });
     expect(over.json().error_code).toBe('OVER_SHIPMENT');
+    expect(over.json().errors).toEqual([{ field: 'lines.0.quantity', message: over.json().detail }]);
     const rest = await call('POST', `/api/v1/sales-orders/${so.id}/shipments`, {
       lines: [{ product_id: p.id, quantity: 3 }],
     });
