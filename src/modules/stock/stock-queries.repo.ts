@@ -118,14 +118,33 @@ export function movementsBefore(
     .limit(limit);
 }
 
-/** For each of `ids` that a later movement reversed, that movement's id (one query, by the unique index). */
-export async function reversalsOf(db: DbOrTx, ids: string[]): Promise<Map<string, string>> {
+/** What a ledger read shows beside a row's ids: the names it points at, and its reversal. */
+export interface MovementDetails {
+  reversed_by_id: string | null;
+  sku: string;
+  product_name: string;
+  warehouse_code: string;
+  bin_code: string;
+  lot_number: string | null;
+  expiry_date: string | null;
+}
+
+/** The details of each of `ids`, for a page in one query (the reversal by the unique index). */
+export async function movementDetails(db: DbOrTx, ids: string[]): Promise<Map<string, MovementDetails>> {
   if (ids.length === 0) return new Map();
-  const found = await db
-    .select({ id: stockMovements.id, reversesId: stockMovements.reversesId })
-    .from(stockMovements)
-    .where(inArray(stockMovements.reversesId, ids));
-  return new Map(found.map((row) => [row.reversesId as string, row.id]));
+  const found = await rows<MovementDetails & { id: string }>(
+    db,
+    sql`select m.id, r.id as reversed_by_id, p.sku, p.name as product_name, w.code as warehouse_code,
+        b.code as bin_code, l.lot_number, l.expiry_date::text as expiry_date
+      from stock_movements m
+        join products p on p.id = m.product_id
+        join warehouses w on w.id = m.warehouse_id
+        join bins b on b.id = m.bin_id
+        left join lots l on l.id = m.lot_id
+        left join stock_movements r on r.reverses_id = m.id
+      where m.id = any(${`{${ids.join(',')}}`}::uuid[])`,
+  );
+  return new Map(found.map(({ id, ...details }) => [id, details]));
 }
 
 export async function findMovement(db: DbOrTx, id: string): Promise<LedgerRow | undefined> {

@@ -21,13 +21,13 @@ import {
   listMovements,
   lowStock,
   type MovementFilter,
+  movementDetails,
   movementExportQuery,
   movementsBefore,
   movementsOfPosting,
   onHandOf,
   productStockByWarehouse,
   productStockTotals,
-  reversalsOf,
   warehouseOnHandByUnit,
   warehouseTotals,
 } from './stock-queries.repo.js';
@@ -62,19 +62,22 @@ export function toMovementPublic(m: LedgerRow, reversedById: string | null = nul
 export class StockQueries implements ProductStock, LocationStock {
   constructor(private readonly db: Db) {}
 
-  /** Ledger rows as shown, each with the movement that reversed it (one query for all). */
-  private async withReversals(rows: LedgerRow[]) {
-    const reversals = await reversalsOf(
+  /** Ledger rows as a read shows them: with product, place and lot by name, and their reversal (one query for all). */
+  private async withDetails(rows: LedgerRow[]) {
+    const details = await movementDetails(
       this.db,
       rows.map((row) => row.id),
     );
-    return rows.map((row) => toMovementPublic(row, reversals.get(row.id) ?? null));
+    return rows.map((row) => {
+      const shown = details.get(row.id);
+      return { ...toMovementPublic(row, shown?.reversed_by_id ?? null), ...shown };
+    });
   }
 
   /** Newest first, by page. */
   async listMovements(filter: MovementFilter, page: PageRequest) {
     const { rows, total } = await listMovements(this.db, filter, page);
-    return toPage(await this.withReversals(rows), total, page);
+    return toPage(await this.withDetails(rows), total, page);
   }
 
   /** Newest first, by keyset: `cursor` is the last id of the previous page; cost does not grow with depth. */
@@ -82,7 +85,7 @@ export class StockQueries implements ProductStock, LocationStock {
     const items = await movementsBefore(this.db, filter, cursor, limit + 1);
     const page = items.slice(0, limit);
     return {
-      items: await this.withReversals(page),
+      items: await this.withDetails(page),
       next_cursor: items.length > limit ? (page.at(-1)?.id ?? null) : null,
     };
   }
@@ -95,12 +98,12 @@ export class StockQueries implements ProductStock, LocationStock {
   async getMovement(id: string) {
     const row = await findMovement(this.db, id);
     if (!row) throw StockErrors.movementNotFound();
-    const [shown] = await this.withReversals([row]);
-    return shown as ReturnType<typeof toMovementPublic>;
+    const [shown] = await this.withDetails([row]);
+    return shown as NonNullable<typeof shown>;
   }
 
   async movementsOfPosting(postingId: string) {
-    return this.withReversals(await movementsOfPosting(this.db, postingId));
+    return this.withDetails(await movementsOfPosting(this.db, postingId));
   }
 
   /**

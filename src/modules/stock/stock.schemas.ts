@@ -53,6 +53,12 @@ const movementFields = {
   reversed_by_id: nullable(uuid, {
     description: 'The movement that reversed this one; null while it stands',
   }),
+  sku: Type.Optional(Type.String({ description: 'On reads of the ledger: the product it moved' })),
+  product_name: Type.Optional(Type.String({ description: 'On reads of the ledger' })),
+  warehouse_code: Type.Optional(Type.String({ description: 'On reads of the ledger' })),
+  bin_code: Type.Optional(Type.String({ description: 'On reads of the ledger' })),
+  lot_number: Type.Optional(nullable(Type.String(), { description: 'On reads of the ledger' })),
+  expiry_date: Type.Optional(nullable(day, { description: 'On reads of the ledger' })),
   actor_id: nullable(uuid),
   request_id: nullable(Type.String()),
   occurred_at: Type.String({ format: 'date-time' }),
@@ -63,15 +69,26 @@ const movementFields = {
   }),
 };
 
-export const MovementPublic = Type.Object(movementFields, { examples: [movementExample] });
-export const MovementList = PageOf(MovementPublic, movementExample);
+/** A ledger row as a read shows it: with what it points at by name. */
+const movementReadExample = {
+  ...movementExample,
+  sku: 'SKU-001',
+  product_name: 'Milk 1 l',
+  warehouse_code: 'MAIN',
+  bin_code: 'A-01',
+  lot_number: 'L2026-001',
+  expiry_date: '2026-12-31',
+};
+
+export const MovementPublic = Type.Object(movementFields, { examples: [movementReadExample] });
+export const MovementList = PageOf(MovementPublic, movementReadExample);
 export const MovementCursorPage = Type.Object(
   { items: Type.Array(MovementPublic), next_cursor: nullable(uuid) },
-  { examples: [{ items: [movementExample], next_cursor: movementExample.id }] },
+  { examples: [{ items: [movementReadExample], next_cursor: movementExample.id }] },
 );
 /** A page by number, or by keyset when `cursor` is given. */
 export const MovementListResponse = Type.Union([MovementList, MovementCursorPage], {
-  examples: [{ items: [movementExample], total: 1, page: 1, page_size: 20, pages: 1 }],
+  examples: [{ items: [movementReadExample], total: 1, page: 1, page_size: 20, pages: 1 }],
 });
 
 export const Allocation = Type.Object({

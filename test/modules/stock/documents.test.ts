@@ -52,6 +52,10 @@ describe('multi-line stock documents', () => {
     expect(await onHand(plain.id)).toBe(10);
     const lots = await t.admin.get(`/api/v1/products/${tracked.id}/lots`);
     expect(lots.json().items[0]).toMatchObject({ lot_number: 'R-LOT', expiry_date: '2030-01-01' });
+    const listed = await t.admin.get(`/api/v1/stock-movements?product_id=${tracked.id}&cursor=first`);
+    expect(listed.json().items).toMatchObject([
+      { sku: tracked.sku, lot_number: 'R-LOT', expiry_date: '2030-01-01', warehouse_code: wh.code },
+    ]);
   });
 
   it('is all or nothing: a failing line leaves nothing behind', async () => {

@@ -65,7 +65,16 @@ describe('the ledger', () => {
     // The original names the movement that reversed it, read alone, by page and by cursor.
     const reversalId = reversed.json().id;
     expect(reversed.json().reversed_by_id).toBeNull();
-    expect((await get(`/api/v1/stock-movements/${receipt.id}`)).json().reversed_by_id).toBe(reversalId);
+    expect((await get(`/api/v1/stock-movements/${receipt.id}`)).json()).toMatchObject({
+      reversed_by_id: reversalId,
+      // Reads name what the row points at, in the same query for a whole page.
+      sku: product.sku,
+      product_name: `Product ${product.sku}`,
+      warehouse_code: wh.code,
+      bin_code: expect.any(String),
+      lot_number: null,
+      expiry_date: null,
+    });
     for (const listing of [`product_id=${product.id}`, `product_id=${product.id}&cursor=first`]) {
       const items = (await get(`/api/v1/stock-movements?${listing}`)).json().items;
       expect(

@@ -8,7 +8,7 @@ function distinct(ids: readonly (string | null | undefined)[]): string[] {
   return [...new Set(ids.filter((id): id is string => Boolean(id)))];
 }
 
-/** SKU and name of each product id in `ids` (rows of the ledger and of reservations hold ids only). */
+/** SKU and name of each product id in `ids` (rows of reservations hold ids only). */
 export function useProductNames(ids: readonly string[]) {
   const results = useQueries({
     queries: distinct(ids).map((id) => ({
@@ -33,19 +33,4 @@ export function useBinCodes(ids: readonly string[]) {
     })),
   });
   return (id: string) => results.find((r) => r.data?.id === id)?.data?.code ?? '…';
-}
-
-/** The number of each lot in `lots` (lot id → its product's id, as the route needs both). */
-export function useLotNumbers(lots: readonly { lotId: string | null; productId: string }[]) {
-  const byLot = new Map(lots.flatMap((l) => (l.lotId ? [[l.lotId, l.productId] as const] : [])));
-  const results = useQueries({
-    queries: [...byLot].map(([lotId, id]) => ({
-      ...FOREVER,
-      queryKey: ['lot', lotId],
-      queryFn: async () =>
-        unwrap(await api.GET('/api/v1/products/{id}/lots/{lotId}', { params: { path: { id, lotId } } })),
-    })),
-  });
-  return (lotId: string | null) =>
-    lotId ? (results.find((r) => r.data?.id === lotId)?.data?.lot_number ?? '…') : '—';
 }

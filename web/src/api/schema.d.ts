@@ -12629,7 +12629,13 @@ export interface operations {
                      *           "actor_id": "01936d3e-8f2a-7c4b-9e1d-5a6b7c8d9e50",
                      *           "request_id": "01936d3e-8f2a-7c4b-9e1d-5a6b7c8d9e51",
                      *           "occurred_at": "2026-01-15T09:30:00.000Z",
-                     *           "created_at": "2026-01-15T09:30:00.000Z"
+                     *           "created_at": "2026-01-15T09:30:00.000Z",
+                     *           "sku": "SKU-001",
+                     *           "product_name": "Milk 1 l",
+                     *           "warehouse_code": "MAIN",
+                     *           "bin_code": "A-01",
+                     *           "lot_number": "L2026-001",
+                     *           "expiry_date": "2026-12-31"
                      *         }
                      *       ],
                      *       "total": 1,
@@ -12663,6 +12669,18 @@ export interface operations {
                             reverses_id: string | null;
                             /** @description The movement that reversed this one; null while it stands */
                             reversed_by_id: string | null;
+                            /** @description On reads of the ledger: the product it moved */
+                            sku?: string;
+                            /** @description On reads of the ledger */
+                            product_name?: string;
+                            /** @description On reads of the ledger */
+                            warehouse_code?: string;
+                            /** @description On reads of the ledger */
+                            bin_code?: string;
+                            /** @description On reads of the ledger */
+                            lot_number?: string | null;
+                            /** @description On reads of the ledger */
+                            expiry_date?: string | null;
                             actor_id: string | null;
                             request_id: string | null;
                             /** Format: date-time */
@@ -12706,6 +12724,18 @@ export interface operations {
                             reverses_id: string | null;
                             /** @description The movement that reversed this one; null while it stands */
                             reversed_by_id: string | null;
+                            /** @description On reads of the ledger: the product it moved */
+                            sku?: string;
+                            /** @description On reads of the ledger */
+                            product_name?: string;
+                            /** @description On reads of the ledger */
+                            warehouse_code?: string;
+                            /** @description On reads of the ledger */
+                            bin_code?: string;
+                            /** @description On reads of the ledger */
+                            lot_number?: string | null;
+                            /** @description On reads of the ledger */
+                            expiry_date?: string | null;
                             actor_id: string | null;
                             request_id: string | null;
                             /** Format: date-time */
@@ -12856,6 +12886,18 @@ export interface operations {
                             reverses_id: string | null;
                             /** @description The movement that reversed this one; null while it stands */
                             reversed_by_id: string | null;
+                            /** @description On reads of the ledger: the product it moved */
+                            sku?: string;
+                            /** @description On reads of the ledger */
+                            product_name?: string;
+                            /** @description On reads of the ledger */
+                            warehouse_code?: string;
+                            /** @description On reads of the ledger */
+                            bin_code?: string;
+                            /** @description On reads of the ledger */
+                            lot_number?: string | null;
+                            /** @description On reads of the ledger */
+                            expiry_date?: string | null;
                             actor_id: string | null;
                             request_id: string | null;
                             /** Format: date-time */
@@ -12899,6 +12941,18 @@ export interface operations {
                             reverses_id: string | null;
                             /** @description The movement that reversed this one; null while it stands */
                             reversed_by_id: string | null;
+                            /** @description On reads of the ledger: the product it moved */
+                            sku?: string;
+                            /** @description On reads of the ledger */
+                            product_name?: string;
+                            /** @description On reads of the ledger */
+                            warehouse_code?: string;
+                            /** @description On reads of the ledger */
+                            bin_code?: string;
+                            /** @description On reads of the ledger */
+                            lot_number?: string | null;
+                            /** @description On reads of the ledger */
+                            expiry_date?: string | null;
                             actor_id: string | null;
                             request_id: string | null;
                             /** Format: date-time */
@@ -13093,6 +13147,18 @@ export interface operations {
                         reverses_id: string | null;
                         /** @description The movement that reversed this one; null while it stands */
                         reversed_by_id: string | null;
+                        /** @description On reads of the ledger: the product it moved */
+                        sku?: string;
+                        /** @description On reads of the ledger */
+                        product_name?: string;
+                        /** @description On reads of the ledger */
+                        warehouse_code?: string;
+                        /** @description On reads of the ledger */
+                        bin_code?: string;
+                        /** @description On reads of the ledger */
+                        lot_number?: string | null;
+                        /** @description On reads of the ledger */
+                        expiry_date?: string | null;
                         actor_id: string | null;
                         request_id: string | null;
                         /** Format: date-time */
@@ -13236,7 +13302,13 @@ export interface operations {
                      *       "actor_id": "01936d3e-8f2a-7c4b-9e1d-5a6b7c8d9e50",
                      *       "request_id": "01936d3e-8f2a-7c4b-9e1d-5a6b7c8d9e51",
                      *       "occurred_at": "2026-01-15T09:30:00.000Z",
-                     *       "created_at": "2026-01-15T09:30:00.000Z"
+                     *       "created_at": "2026-01-15T09:30:00.000Z",
+                     *       "sku": "SKU-001",
+                     *       "product_name": "Milk 1 l",
+                     *       "warehouse_code": "MAIN",
+                     *       "bin_code": "A-01",
+                     *       "lot_number": "L2026-001",
+                     *       "expiry_date": "2026-12-31"
                      *     }
                      */
                     "application/json": {
@@ -13263,6 +13335,18 @@ export interface operations {
                         reverses_id: string | null;
                         /** @description The movement that reversed this one; null while it stands */
                         reversed_by_id: string | null;
+                        /** @description On reads of the ledger: the product it moved */
+                        sku?: string;
+                        /** @description On reads of the ledger */
+                        product_name?: string;
+                        /** @description On reads of the ledger */
+                        warehouse_code?: string;
+                        /** @description On reads of the ledger */
+                        bin_code?: string;
+                        /** @description On reads of the ledger */
+                        lot_number?: string | null;
+                        /** @description On reads of the ledger */
+                        expiry_date?: string | null;
                         actor_id: string | null;
                         request_id: string | null;
                         /** Format: date-time */
@@ -13438,6 +13522,18 @@ export interface operations {
                         reverses_id: string | null;
                         /** @description The movement that reversed this one; null while it stands */
                         reversed_by_id: string | null;
+                        /** @description On reads of the ledger: the product it moved */
+                        sku?: string;
+                        /** @description On reads of the ledger */
+                        product_name?: string;
+                        /** @description On reads of the ledger */
+                        warehouse_code?: string;
+                        /** @description On reads of the ledger */
+                        bin_code?: string;
+                        /** @description On reads of the ledger */
+                        lot_number?: string | null;
+                        /** @description On reads of the ledger */
+                        expiry_date?: string | null;
                         actor_id: string | null;
                         request_id: string | null;
                         /** Format: date-time */
@@ -15522,6 +15618,18 @@ export interface operations {
                             reverses_id: string | null;
                             /** @description The movement that reversed this one; null while it stands */
                             reversed_by_id: string | null;
+                            /** @description On reads of the ledger: the product it moved */
+                            sku?: string;
+                            /** @description On reads of the ledger */
+                            product_name?: string;
+                            /** @description On reads of the ledger */
+                            warehouse_code?: string;
+                            /** @description On reads of the ledger */
+                            bin_code?: string;
+                            /** @description On reads of the ledger */
+                            lot_number?: string | null;
+                            /** @description On reads of the ledger */
+                            expiry_date?: string | null;
                             actor_id: string | null;
                             request_id: string | null;
                             /** Format: date-time */
@@ -15701,6 +15809,18 @@ export interface operations {
                             reverses_id: string | null;
                             /** @description The movement that reversed this one; null while it stands */
                             reversed_by_id: string | null;
+                            /** @description On reads of the ledger: the product it moved */
+                            sku?: string;
+                            /** @description On reads of the ledger */
+                            product_name?: string;
+                            /** @description On reads of the ledger */
+                            warehouse_code?: string;
+                            /** @description On reads of the ledger */
+                            bin_code?: string;
+                            /** @description On reads of the ledger */
+                            lot_number?: string | null;
+                            /** @description On reads of the ledger */
+                            expiry_date?: string | null;
                             actor_id: string | null;
                             request_id: string | null;
                             /** Format: date-time */
@@ -15890,6 +16010,18 @@ export interface operations {
                             reverses_id: string | null;
                             /** @description The movement that reversed this one; null while it stands */
                             reversed_by_id: string | null;
+                            /** @description On reads of the ledger: the product it moved */
+                            sku?: string;
+                            /** @description On reads of the ledger */
+                            product_name?: string;
+                            /** @description On reads of the ledger */
+                            warehouse_code?: string;
+                            /** @description On reads of the ledger */
+                            bin_code?: string;
+                            /** @description On reads of the ledger */
+                            lot_number?: string | null;
+                            /** @description On reads of the ledger */
+                            expiry_date?: string | null;
                             actor_id: string | null;
                             request_id: string | null;
                             /** Format: date-time */
@@ -16096,6 +16228,18 @@ export interface operations {
                             reverses_id: string | null;
                             /** @description The movement that reversed this one; null while it stands */
                             reversed_by_id: string | null;
+                            /** @description On reads of the ledger: the product it moved */
+                            sku?: string;
+                            /** @description On reads of the ledger */
+                            product_name?: string;
+                            /** @description On reads of the ledger */
+                            warehouse_code?: string;
+                            /** @description On reads of the ledger */
+                            bin_code?: string;
+                            /** @description On reads of the ledger */
+                            lot_number?: string | null;
+                            /** @description On reads of the ledger */
+                            expiry_date?: string | null;
                             actor_id: string | null;
                             request_id: string | null;
                             /** Format: date-time */
@@ -20086,6 +20230,18 @@ export interface operations {
                                 reverses_id: string | null;
                                 /** @description The movement that reversed this one; null while it stands */
                                 reversed_by_id: string | null;
+                                /** @description On reads of the ledger: the product it moved */
+                                sku?: string;
+                                /** @description On reads of the ledger */
+                                product_name?: string;
+                                /** @description On reads of the ledger */
+                                warehouse_code?: string;
+                                /** @description On reads of the ledger */
+                                bin_code?: string;
+                                /** @description On reads of the ledger */
+                                lot_number?: string | null;
+                                /** @description On reads of the ledger */
+                                expiry_date?: string | null;
                                 actor_id: string | null;
                                 request_id: string | null;
                                 /** Format: date-time */
@@ -21959,6 +22115,18 @@ export interface operations {
                                 reverses_id: string | null;
                                 /** @description The movement that reversed this one; null while it stands */
                                 reversed_by_id: string | null;
+                                /** @description On reads of the ledger: the product it moved */
+                                sku?: string;
+                                /** @description On reads of the ledger */
+                                product_name?: string;
+                                /** @description On reads of the ledger */
+                                warehouse_code?: string;
+                                /** @description On reads of the ledger */
+                                bin_code?: string;
+                                /** @description On reads of the ledger */
+                                lot_number?: string | null;
+                                /** @description On reads of the ledger */
+                                expiry_date?: string | null;
                                 actor_id: string | null;
                                 request_id: string | null;
                                 /** Format: date-time */
@@ -22037,6 +22205,18 @@ export interface operations {
                                 reverses_id: string | null;
                                 /** @description The movement that reversed this one; null while it stands */
                                 reversed_by_id: string | null;
+                                /** @description On reads of the ledger: the product it moved */
+                                sku?: string;
+                                /** @description On reads of the ledger */
+                                product_name?: string;
+                                /** @description On reads of the ledger */
+                                warehouse_code?: string;
+                                /** @description On reads of the ledger */
+                                bin_code?: string;
+                                /** @description On reads of the ledger */
+                                lot_number?: string | null;
+                                /** @description On reads of the ledger */
+                                expiry_date?: string | null;
                                 actor_id: string | null;
                                 request_id: string | null;
                                 /** Format: date-time */
@@ -22336,6 +22516,18 @@ export interface operations {
                                 reverses_id: string | null;
                                 /** @description The movement that reversed this one; null while it stands */
                                 reversed_by_id: string | null;
+                                /** @description On reads of the ledger: the product it moved */
+                                sku?: string;
+                                /** @description On reads of the ledger */
+                                product_name?: string;
+                                /** @description On reads of the ledger */
+                                warehouse_code?: string;
+                                /** @description On reads of the ledger */
+                                bin_code?: string;
+                                /** @description On reads of the ledger */
+                                lot_number?: string | null;
+                                /** @description On reads of the ledger */
+                                expiry_date?: string | null;
                                 actor_id: string | null;
                                 request_id: string | null;
                                 /** Format: date-time */
@@ -22414,6 +22606,18 @@ export interface operations {
                                 reverses_id: string | null;
                                 /** @description The movement that reversed this one; null while it stands */
                                 reversed_by_id: string | null;
+                                /** @description On reads of the ledger: the product it moved */
+                                sku?: string;
+                                /** @description On reads of the ledger */
+                                product_name?: string;
+                                /** @description On reads of the ledger */
+                                warehouse_code?: string;
+                                /** @description On reads of the ledger */
+                                bin_code?: string;
+                                /** @description On reads of the ledger */
+                                lot_number?: string | null;
+                                /** @description On reads of the ledger */
+                                expiry_date?: string | null;
                                 actor_id: string | null;
                                 request_id: string | null;
                                 /** Format: date-time */

@@ -3,8 +3,6 @@ import type { ColumnDef } from '@tanstack/react-table';
 import { type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ResponseOf } from '../api/client';
-import { useBinCodes, useLotNumbers, useProductNames } from '../api/lookups';
-import { useWarehouses } from '../api/queries';
 import type { paths } from '../api/schema';
 import { useFormat } from '../lib/format';
 import { DataTable, type PageData } from './data-table';
@@ -39,7 +37,7 @@ export function pageOf(data: ResponseOf<'/api/v1/stock-movements', 'get'>): Page
 }
 
 /**
- * A page of the ledger, newest first, with product, bin and lot by name. `load` asks the API for
+ * A page of the ledger, newest first, with product, bin and lot by name (as the API reads them). `load` asks the API for
  * one page; `queryKey` holds the filters, so a change of filter starts again from page 1.
  */
 export function MovementHistory({
@@ -55,7 +53,6 @@ export function MovementHistory({
 }) {
   const { t } = useTranslation();
   const formats = useFormat();
-  const warehouses = useWarehouses();
   const filterKey = JSON.stringify(queryKey);
   const [paging, setPaging] = useState({ filterKey, page: 1 });
   const page = paging.filterKey === filterKey ? paging.page : 1;
@@ -64,11 +61,6 @@ export function MovementHistory({
     placeholderData: keepPreviousData,
     queryFn: () => load(page),
   });
-  const rows = movements.data?.items ?? [];
-  const productName = useProductNames(rows.map((r) => r.product_id));
-  const binCode = useBinCodes(rows.map((r) => r.bin_id));
-  const lotNumber = useLotNumbers(rows.map((r) => ({ lotId: r.lot_id, productId: r.product_id })));
-  const warehouse = (id: string) => warehouses.data?.items.find((w) => w.id === id)?.code ?? '…';
   const columns: ColumnDef<Movement>[] = [
     {
       id: 'when',
@@ -90,14 +82,14 @@ export function MovementHistory({
     {
       id: 'product',
       header: t('stockViews.product'),
-      cell: ({ row }) => productName(row.original.product_id),
+      cell: ({ row }) => `${row.original.sku ?? '…'} · ${row.original.product_name ?? ''}`,
     },
     {
       id: 'place',
       header: t('stockViews.place'),
-      cell: ({ row }) => `${warehouse(row.original.warehouse_id)} · ${binCode(row.original.bin_id)}`,
+      cell: ({ row }) => `${row.original.warehouse_code ?? '…'} · ${row.original.bin_code ?? '…'}`,
     },
-    { id: 'lot', header: t('stock.lot'), cell: ({ row }) => lotNumber(row.original.lot_id) },
+    { id: 'lot', header: t('stock.lot'), cell: ({ row }) => row.original.lot_number ?? '—' },
     {
       id: 'quantity',
       header: () => <span className="block text-right">{t('stock.quantity')}</span>,
