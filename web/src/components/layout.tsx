@@ -1,6 +1,6 @@
 import { Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { NavLink, Outlet } from 'react-router';
+import { NavLink, Outlet, useLocation } from 'react-router';
 import { useAuth } from '../lib/auth';
 import { cn } from '../lib/utils';
 import { NAV_GROUPS } from '../page-entry';
@@ -76,6 +76,7 @@ export function Layout() {
   const { t } = useTranslation();
   const { me, signOut } = useAuth();
   const [menuOpen, setMenuOpen] = useState(false);
+  const { pathname } = useLocation();
   return (
     <div className="min-h-screen">
       <header className="bg-primary text-primary-foreground">
@@ -111,7 +112,9 @@ export function Layout() {
         <MainNav open={menuOpen} onPick={() => setMenuOpen(false)} />
         <main className="min-w-0 flex-1 p-4">
           <div className="mx-auto max-w-7xl">
-            <Suspense fallback={<p>{t('common.loading')}</p>}>
+            {/* A boundary per page: while the next page's code loads, the previous page is not
+                left on screen to be typed into (a navigation is a transition, which would keep it). */}
+            <Suspense key={pathname} fallback={<p>{t('common.loading')}</p>}>
               <Outlet />
             </Suspense>
           </div>
