@@ -9,7 +9,10 @@ import { type AddressInfo, createServer } from 'node:net';
 export function debianBinary(binary: string, pkg: string): string {
   if (existsSync(binary)) return binary;
   if (process.getuid?.() === 0 && existsSync('/usr/bin/apt-get')) {
-    spawnSync('apt-get', ['install', '-y', '--no-install-recommends', pkg], { stdio: 'ignore' });
+    // Two test files may ask at once: the second waits for the first's dpkg lock, not fail on it.
+    spawnSync('apt-get', ['-o', 'DPkg::Lock::Timeout=600', 'install', '-y', '--no-install-recommends', pkg], {
+      stdio: 'ignore',
+    });
   }
   if (!existsSync(binary)) throw new Error(`this test needs ${binary}: install it (apt-get install ${pkg})`);
   return binary;
