@@ -61,8 +61,11 @@ const LINE_FIELDS: Record<string, string> = {
   LOT_REQUIRED: 'lot_number',
 };
 
-/** `error`, naming the field of the document line (`lines.3`) it refused, when it is about a line. */
+/**
+ * `error`, naming the field of the document line (`lines.3`) it refused, when it is about a line;
+ * `line` empty: the body is the one line (`quantity`).
+ */
 export function refusalAt(error: AppError, line: string): AppError {
   const field = LINE_FIELDS[error.code];
-  return field ? atField(error, `${line}.${field}`) : error;
+  return field ? atField(error, line ? `${line}.${field}` : field) : error;
 }

@@ -1,6 +1,6 @@
 import { uuidv7 } from 'uuidv7';
 import type { Db, DbOrTx } from '../../db/client.js';
-import { invalidFields } from '../../platform/errors.js';
+import { AppError, invalidFields } from '../../platform/errors.js';
 import { type PageRequest, toPage } from '../../platform/pagination.js';
 import type { RequestCtx } from '../../platform/request-ctx.js';
 import { nextDocumentNumber } from '../../platform/sequences.js';
@@ -9,6 +9,7 @@ import { defineMessages } from '../../platform/translations.js';
 import { recordAudit } from '../audit/index.js';
 import type { BinsService } from '../locations/index.js';
 import type { PostLine } from './post-lines.js';
+import { refusalAt } from './post-refusals.js';
 import { heldPieces } from './reservations.repo.js';
 import type { ReservationsService } from './reservations.service.js';
 import { StockErrors } from './stock.errors.js';
@@ -135,16 +136,22 @@ export class TransfersService {
         a.product_id < b.product_id ? -1 : a.product_id > b.product_id ? 1 : 0,
       );
       for (const line of lines) {
-        const reservation = await this.reservations.reserveIn(tx, ctx, {
-          productId: line.product_id,
-          warehouseId: input.from_warehouse_id,
-          binId: fromBin,
-          lotId: line.lot_id ?? null,
-          quantity: line.quantity,
-          reference: number,
-          referenceType: 'stock_transfer',
-          referenceId: transfer.id,
-        });
+        const reservation = await this.reservations
+          .reserveIn(tx, ctx, {
+            productId: line.product_id,
+            warehouseId: input.from_warehouse_id,
+            binId: fromBin,
+            lotId: line.lot_id ?? null,
+            quantity: line.quantity,
+            reference: number,
+            referenceType: 'stock_transfer',
+            referenceId: transfer.id,
+          })
+          .catch((error: unknown) => {
+            // Named by its place in the body's `lines`, or as the body itself in the one-product form.
+            if (!(error instanceof AppError)) throw error;
+            throw refusalAt(error, input.lines ? `lines.${input.lines.indexOf(line)}` : '');
+          });
         await insertTransferLine(tx, {
           transferId: transfer.id,
           productId: line.product_id,

@@ -261,6 +261,21 @@ describe('stock transfers', () => {
       to_warehouse_id: dst.id,
     });
     expect(short.json()).toMatchObject({ error_code: 'INSUFFICIENT_STOCK', available: 3 });
+    expect(short.json().errors).toEqual([{ field: 'quantity', message: short.json().detail }]);
+    // With lines, the refused one is named by its place in the body (they reserve in product order).
+    const later = await createProduct(t.app, admin);
+    const shortLine = await call('POST', '/api/v1/stock-transfers', {
+      from_warehouse_id: src.id,
+      to_warehouse_id: dst.id,
+      lines: [
+        { product_id: later.id, quantity: 1 },
+        { product_id: p.id, quantity: 1 },
+      ],
+    });
+    expect(shortLine.json()).toMatchObject({ error_code: 'INSUFFICIENT_STOCK', available: 0 });
+    expect(shortLine.json().errors).toEqual([
+      { field: 'lines.0.quantity', message: shortLine.json().detail },
+    ]);
     expect(
       (await call('POST', '/api/v1/stock-transfers', { from_warehouse_id: src.id, to_warehouse_id: dst.id }))
         .statusCode,
