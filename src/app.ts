@@ -41,6 +41,7 @@ import { RequestLogController, requestContextPlugin, requestId } from './platfor
 import { Scheduler } from './platform/scheduler.js';
 import { securityHeadersPlugin } from './platform/security-headers.js';
 import { textGuardPlugin } from './platform/text-guard.js';
+import { unionAwareSerializer } from './platform/union-serializer.js';
 import { validationPlugin } from './platform/validation.js';
 import { openValkey } from './platform/valkey.js';
 import { hasWebUi, spaFallback, webUiPlugin } from './platform/web-ui.js';
@@ -82,6 +83,7 @@ export async function buildApp({ config, database, logger }: AppDeps): Promise<F
     frameworkErrors: frameworkErrorHandler(config.defaultLocale),
     clientErrorHandler: clientErrorHandler(config.defaultLocale),
     routerOptions: { ignoreTrailingSlash: true },
+    schemaController: { compilersFactory: { buildSerializer: unionAwareSerializer } },
     ajv: {
       customOptions: { allErrors: true, coerceTypes: 'array', useDefaults: true, removeAdditional: true },
     },
