@@ -124,7 +124,9 @@ async function benchSize(rowsWanted: number): Promise<SizeResult> {
   } finally {
     await client.end();
     await stopServer(child);
-    await drop();
+    // BENCH_KEEP=1 leaves the seeded database for inspection (EXPLAIN and the like).
+    if (process.env.BENCH_KEEP) console.log(`   kept ${url}`);
+    else await drop();
   }
 }
 

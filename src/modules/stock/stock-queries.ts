@@ -20,6 +20,7 @@ import {
   listBalances,
   listMovements,
   lowStock,
+  type MovementDetails,
   type MovementFilter,
   movementDetails,
   movementExportQuery,
@@ -32,8 +33,12 @@ import {
   warehouseTotals,
 } from './stock-queries.repo.js';
 
-/** A ledger row as the API shows it; `reversedById`: the movement that reversed it, if one did. */
-export function toMovementPublic(m: LedgerRow, reversedById: string | null = null) {
+/**
+ * A ledger row as the API shows it, with what `details` names (the names it points at, and the
+ * movement that reversed it). Built field by field: a spread of the driver's rows was most of a
+ * history page's cost.
+ */
+export function toMovementPublic(m: LedgerRow, details?: MovementDetails) {
   return {
     id: m.id,
     posting_id: m.postingId,
@@ -50,7 +55,13 @@ export function toMovementPublic(m: LedgerRow, reversedById: string | null = nul
     reason: m.reason,
     notes: m.notes,
     reverses_id: m.reversesId,
-    reversed_by_id: reversedById,
+    reversed_by_id: details?.reversed_by_id ?? null,
+    sku: details?.sku,
+    product_name: details?.product_name,
+    warehouse_code: details?.warehouse_code,
+    bin_code: details?.bin_code,
+    lot_number: details?.lot_number,
+    expiry_date: details?.expiry_date,
     actor_id: m.actorId,
     request_id: m.requestId,
     occurred_at: m.occurredAt.toISOString(),
@@ -68,10 +79,7 @@ export class StockQueries implements ProductStock, LocationStock {
       this.db,
       rows.map((row) => row.id),
     );
-    return rows.map((row) => {
-      const shown = details.get(row.id);
-      return { ...toMovementPublic(row, shown?.reversed_by_id ?? null), ...shown };
-    });
+    return rows.map((row) => toMovementPublic(row, details.get(row.id)));
   }
 
   /** Newest first, by page. */
