@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, gte, inArray, lte, type SQL, sql } from 'drizzle-orm';
+import { and, count, desc, eq, gte, inArray, lte, type SQL, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.js';
 import { preparedStatement } from '../../db/prepared.js';
 import { rows } from '../../db/rows.js';
@@ -155,15 +155,6 @@ export async function movementDetails(db: DbOrTx, ids: string[]): Promise<Map<st
 export async function findMovement(db: DbOrTx, id: string): Promise<LedgerRow | undefined> {
   const [row] = await db.select().from(stockMovements).where(eq(stockMovements.id, id));
   return row;
-}
-
-/** The ledger rows of one posting, in the order written. */
-export function movementsOfPosting(db: DbOrTx, postingId: string): Promise<LedgerRow[]> {
-  return db
-    .select()
-    .from(stockMovements)
-    .where(eq(stockMovements.postingId, postingId))
-    .orderBy(asc(stockMovements.id));
 }
 
 /**

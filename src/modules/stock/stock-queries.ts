@@ -25,7 +25,6 @@ import {
   movementDetails,
   movementExportQuery,
   movementsBefore,
-  movementsOfPosting,
   onHandOf,
   productStockByWarehouse,
   productStockTotals,
@@ -108,10 +107,6 @@ export class StockQueries implements ProductStock, LocationStock {
     if (!row) throw StockErrors.movementNotFound();
     const [shown] = await this.withDetails([row]);
     return shown as NonNullable<typeof shown>;
-  }
-
-  async movementsOfPosting(postingId: string) {
-    return this.withDetails(await movementsOfPosting(this.db, postingId));
   }
 
   /**
