@@ -1,8 +1,8 @@
-import { and, asc, count, desc, eq, inArray, lt, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, lt, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.js';
 import { rows } from '../../db/rows.js';
 import type { PageRequest } from '../../platform/pagination.js';
-import { reservationAllocations, reservations, stockBalances } from './stock.tables.js';
+import { reservations } from './stock.tables.js';
 
 export type ReservationRow = typeof reservations.$inferSelect;
 export type ClosedStatus = 'released' | 'expired' | 'consumed';
@@ -68,37 +68,39 @@ export async function closeReservation(
   return row as ReservationRow;
 }
 
-/** Where a reservation's stock is held: bin, lot and quantity per balance, by bin. */
-export function allocationsOf(db: DbOrTx, reservationId: string) {
-  return db
-    .select({
-      bin_id: stockBalances.binId,
-      lot_id: stockBalances.lotId,
-      quantity: reservationAllocations.quantity,
-    })
-    .from(reservationAllocations)
-    .innerJoin(stockBalances, eq(stockBalances.id, reservationAllocations.balanceId))
-    .where(eq(reservationAllocations.reservationId, reservationId))
-    .orderBy(asc(stockBalances.binId));
+/** A reservation's hold on one balance, with its bin and lot by name (quantity a decimal string). */
+export interface AllocationRow {
+  reservation_id: string;
+  bin_id: string;
+  bin_code: string;
+  lot_id: string | null;
+  lot_number: string | null;
+  expiry_date: string | null;
+  quantity: string;
 }
 
-/** The allocations of several reservations in one query, by reservation, each by bin. */
+/**
+ * Where reservations hold their stock, in one query, by reservation: bin and lot (by id and by
+ * name, what a picker walks to) and quantity per balance, in bin-code order.
+ */
 export async function allocationsOfMany(db: DbOrTx, reservationIds: string[]) {
-  const byReservation = new Map<string, { bin_id: string; lot_id: string | null; quantity: string }[]>();
+  const byReservation = new Map<string, AllocationRow[]>();
   if (reservationIds.length === 0) return byReservation;
-  const found = await db
-    .select({
-      reservation_id: reservationAllocations.reservationId,
-      bin_id: stockBalances.binId,
-      lot_id: stockBalances.lotId,
-      quantity: reservationAllocations.quantity,
-    })
-    .from(reservationAllocations)
-    .innerJoin(stockBalances, eq(stockBalances.id, reservationAllocations.balanceId))
-    .where(inArray(reservationAllocations.reservationId, reservationIds))
-    .orderBy(asc(reservationAllocations.reservationId), asc(stockBalances.binId));
-  for (const { reservation_id, ...allocation } of found) {
-    byReservation.set(reservation_id, [...(byReservation.get(reservation_id) ?? []), allocation]);
+  const found = await rows<AllocationRow>(
+    db,
+    sql`select a.reservation_id, b.bin_id, bin.code as bin_code, b.lot_id, l.lot_number,
+        l.expiry_date::text as expiry_date, a.quantity::text as quantity
+      from reservation_allocations a
+        join stock_balances b on b.id = a.balance_id
+        join bins bin on bin.id = b.bin_id
+        left join lots l on l.id = b.lot_id
+      where a.reservation_id = any(${sql.param(reservationIds)}::uuid[])
+      order by a.reservation_id, bin.code, l.expiry_date nulls last`,
+  );
+  for (const allocation of found) {
+    const held = byReservation.get(allocation.reservation_id);
+    if (held) held.push(allocation);
+    else byReservation.set(allocation.reservation_id, [allocation]);
   }
   return byReservation;
 }

@@ -18,7 +18,16 @@ const example = {
   created_by: '01936d3e-8f2a-7c4b-9e1d-5a6b7c8d9e50',
   created_at: '2026-01-15T09:30:00.000Z',
   closed_at: null,
-  allocations: [{ bin_id: '01936d3e-8f2a-7c4b-9e1d-5a6b7c8d9e11', lot_id: null, quantity: 5 }],
+  allocations: [
+    {
+      bin_id: '01936d3e-8f2a-7c4b-9e1d-5a6b7c8d9e11',
+      bin_code: 'A-01-01',
+      lot_id: null,
+      lot_number: null,
+      expiry_date: null,
+      quantity: 5,
+    },
+  ],
 };
 
 export const ReservationPublic = Type.Object(
@@ -36,7 +45,17 @@ export const ReservationPublic = Type.Object(
     created_by: nullable(uuid),
     created_at: Type.String({ format: 'date-time' }),
     closed_at: nullable(Type.String({ format: 'date-time' })),
-    allocations: Type.Array(Type.Object({ bin_id: uuid, lot_id: nullable(uuid), quantity: Type.Number() })),
+    allocations: Type.Array(
+      Type.Object({
+        bin_id: uuid,
+        bin_code: Type.String(),
+        lot_id: nullable(uuid),
+        lot_number: nullable(Type.String()),
+        expiry_date: nullable(Type.String({ format: 'date' })),
+        quantity: Type.Number(),
+      }),
+      { description: 'Where the stock is held, in bin-code order: the pick path' },
+    ),
   },
   { examples: [example] },
 );

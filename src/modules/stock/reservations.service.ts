@@ -9,8 +9,8 @@ import { recordAudit } from '../audit/index.js';
 import type { ProductsService } from '../catalog/index.js';
 import type { BinsService } from '../locations/index.js';
 import {
+  type AllocationRow,
   activeQuantities,
-  allocationsOf,
   allocationsOfMany,
   type ClosedStatus,
   closeReservation,
@@ -47,10 +47,7 @@ export interface ReserveInput {
   referenceId?: string | null;
 }
 
-function toReservationPublic(
-  row: ReservationRow,
-  allocations: { bin_id: string; lot_id: string | null; quantity: number }[],
-) {
+function toReservationPublic(row: ReservationRow, allocations: AllocationRow[] = []) {
   return {
     id: row.id,
     product_id: row.productId,
@@ -65,7 +62,14 @@ function toReservationPublic(
     created_by: row.createdBy,
     created_at: row.createdAt.toISOString(),
     closed_at: row.closedAt?.toISOString() ?? null,
-    allocations,
+    allocations: allocations.map((a) => ({
+      bin_id: a.bin_id,
+      bin_code: a.bin_code,
+      lot_id: a.lot_id,
+      lot_number: a.lot_number,
+      expiry_date: a.expiry_date,
+      quantity: Number(a.quantity),
+    })),
   };
 }
 
@@ -82,13 +86,8 @@ export class ReservationsService {
     private readonly stock: StockService,
   ) {}
 
-  private async allocationsOf(db: DbOrTx, reservationId: string) {
-    const rows = await allocationsOf(db, reservationId);
-    return rows.map((row) => ({ ...row, quantity: Number(row.quantity) }));
-  }
-
   private async publicOf(db: DbOrTx, row: ReservationRow) {
-    return toReservationPublic(row, await this.allocationsOf(db, row.id));
+    return toReservationPublic(row, (await allocationsOfMany(db, [row.id])).get(row.id));
   }
 
   /** Reserves inside the caller's transaction (orders and transfers); INSUFFICIENT_STOCK when short. */
@@ -210,12 +209,7 @@ export class ReservationsService {
       this.db,
       rows.map((row) => row.id),
     );
-    const items = rows.map((row) =>
-      toReservationPublic(
-        row,
-        (held.get(row.id) ?? []).map((a) => ({ ...a, quantity: Number(a.quantity) })),
-      ),
-    );
+    const items = rows.map((row) => toReservationPublic(row, held.get(row.id)));
     return toPage(items, total, page);
   }
 

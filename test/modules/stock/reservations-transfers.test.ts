@@ -86,6 +86,29 @@ describe('reservations', () => {
     expect(twice.json().error_code).toBe('RESERVATION_NOT_ACTIVE');
   });
 
+  it('name where they hold stock: bin code, lot and expiry per allocation, in bin-code order', async () => {
+    const p = await createProduct(t.app, admin, { tracking: 'lot' });
+    const far = await createBin(t.app, admin, src.id, `Z-${p.id.slice(-6)}`);
+    const near = await createBin(t.app, admin, src.id, `A-${p.id.slice(-6)}`);
+    await receive(p.id, 3, { bin_id: far.id, lot_number: 'RL-EARLY', expiry_date: '2031-01-31' });
+    await receive(p.id, 2, { bin_id: near.id, lot_number: 'RL-LATE', expiry_date: '2031-06-30' });
+    const res = await call('POST', '/api/v1/reservations', {
+      product_id: p.id,
+      warehouse_id: src.id,
+      quantity: 5,
+      reference: 'ORDER-PICK',
+    });
+    expect(res.statusCode).toBe(201);
+    const pick = [
+      { bin_id: near.id, bin_code: near.code, lot_number: 'RL-LATE', expiry_date: '2031-06-30', quantity: 2 },
+      { bin_id: far.id, bin_code: far.code, lot_number: 'RL-EARLY', expiry_date: '2031-01-31', quantity: 3 },
+    ];
+    expect(res.json().allocations).toMatchObject(pick);
+    const listed = (await call('GET', `/api/v1/reservations?product_id=${p.id}`)).json().items;
+    expect(listed[0].allocations).toMatchObject(pick);
+    await call('DELETE', `/api/v1/reservations/${res.json().id}`);
+  });
+
   it('validates input and lists with filters', async () => {
     const p = await createProduct(t.app, admin);
     const past = await call('POST', '/api/v1/reservations', {

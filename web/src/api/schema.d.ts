@@ -13699,7 +13699,10 @@ export interface operations {
                      *           "allocations": [
                      *             {
                      *               "bin_id": "01936d3e-8f2a-7c4b-9e1d-5a6b7c8d9e11",
+                     *               "bin_code": "A-01-01",
                      *               "lot_id": null,
+                     *               "lot_number": null,
+                     *               "expiry_date": null,
                      *               "quantity": 5
                      *             }
                      *           ]
@@ -13731,10 +13734,14 @@ export interface operations {
                             /** Format: date-time */
                             created_at: string;
                             closed_at: string | null;
+                            /** @description Where the stock is held, in bin-code order: the pick path */
                             allocations: {
                                 /** Format: uuid */
                                 bin_id: string;
+                                bin_code: string;
                                 lot_id: string | null;
+                                lot_number: string | null;
+                                expiry_date: string | null;
                                 quantity: number;
                             }[];
                         }[];
@@ -13875,7 +13882,10 @@ export interface operations {
                      *       "allocations": [
                      *         {
                      *           "bin_id": "01936d3e-8f2a-7c4b-9e1d-5a6b7c8d9e11",
+                     *           "bin_code": "A-01-01",
                      *           "lot_id": null,
+                     *           "lot_number": null,
+                     *           "expiry_date": null,
                      *           "quantity": 5
                      *         }
                      *       ]
@@ -13900,10 +13910,14 @@ export interface operations {
                         /** Format: date-time */
                         created_at: string;
                         closed_at: string | null;
+                        /** @description Where the stock is held, in bin-code order: the pick path */
                         allocations: {
                             /** Format: uuid */
                             bin_id: string;
+                            bin_code: string;
                             lot_id: string | null;
+                            lot_number: string | null;
+                            expiry_date: string | null;
                             quantity: number;
                         }[];
                     };
@@ -14027,7 +14041,10 @@ export interface operations {
                      *       "allocations": [
                      *         {
                      *           "bin_id": "01936d3e-8f2a-7c4b-9e1d-5a6b7c8d9e11",
+                     *           "bin_code": "A-01-01",
                      *           "lot_id": null,
+                     *           "lot_number": null,
+                     *           "expiry_date": null,
                      *           "quantity": 5
                      *         }
                      *       ]
@@ -14052,10 +14069,14 @@ export interface operations {
                         /** Format: date-time */
                         created_at: string;
                         closed_at: string | null;
+                        /** @description Where the stock is held, in bin-code order: the pick path */
                         allocations: {
                             /** Format: uuid */
                             bin_id: string;
+                            bin_code: string;
                             lot_id: string | null;
+                            lot_number: string | null;
+                            expiry_date: string | null;
                             quantity: number;
                         }[];
                     };
@@ -14170,7 +14191,10 @@ export interface operations {
                      *       "allocations": [
                      *         {
                      *           "bin_id": "01936d3e-8f2a-7c4b-9e1d-5a6b7c8d9e11",
+                     *           "bin_code": "A-01-01",
                      *           "lot_id": null,
+                     *           "lot_number": null,
+                     *           "expiry_date": null,
                      *           "quantity": 5
                      *         }
                      *       ]
@@ -14195,10 +14219,14 @@ export interface operations {
                         /** Format: date-time */
                         created_at: string;
                         closed_at: string | null;
+                        /** @description Where the stock is held, in bin-code order: the pick path */
                         allocations: {
                             /** Format: uuid */
                             bin_id: string;
+                            bin_code: string;
                             lot_id: string | null;
+                            lot_number: string | null;
+                            expiry_date: string | null;
                             quantity: number;
                         }[];
                     };
