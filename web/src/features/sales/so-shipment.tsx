@@ -1,8 +1,8 @@
-import { useMutation, useQueries, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, type ResponseOf, unwrap } from '../../api/client';
-import { useBins } from '../../api/queries';
+import { useBinCodes } from '../../api/lookups';
 import { FormField, invalid } from '../../components/form-field';
 import { Alert } from '../../components/ui/alert';
 import { Button } from '../../components/ui/button';
@@ -32,51 +32,43 @@ interface Pick {
 function usePickList(order: SalesOrder): Pick[] {
   const reservations = useQuery({
     queryKey: ['reservations', 'sales-order', order.id, order.version],
-    queryFn: async () =>
-      unwrap(
-        await api.GET('/api/v1/reservations', {
-          params: {
-            query: {
-              reference_type: 'sales_order',
-              reference_id: order.id,
-              status: 'active',
-              page_size: 100,
+    // Every page: an order of many lines holds more reservations than one page shows.
+    queryFn: async () => {
+      const held = [];
+      for (let page = 1; ; page += 1) {
+        const found = unwrap(
+          await api.GET('/api/v1/reservations', {
+            params: {
+              query: {
+                reference_type: 'sales_order',
+                reference_id: order.id,
+                status: 'active',
+                page,
+                page_size: 100,
+              },
             },
-          },
-        }),
-      ).items,
-  });
-  const bins = useBins(order.warehouse_id);
-  const lotProducts = [
-    ...new Set(
-      (reservations.data ?? []).filter((r) => r.allocations.some((a) => a.lot_id)).map((r) => r.product_id),
-    ),
-  ];
-  const lots = useQueries({
-    queries: lotProducts.map((productId) => ({
-      queryKey: ['lots', productId],
-      queryFn: async () =>
-        unwrap(
-          await api.GET('/api/v1/products/{id}/lots', {
-            params: { path: { id: productId }, query: { page_size: 100 } },
           }),
-        ).items,
-    })),
+        );
+        held.push(...found.items);
+        if (page >= found.pages) return held;
+      }
+    },
   });
-  const binCode = new Map((bins.data?.items ?? []).map((b) => [b.id, b.code]));
-  const lotOf = new Map(lots.flatMap((q) => q.data ?? []).map((lot) => [lot.id, lot]));
-  return (reservations.data ?? []).flatMap((reservation) => {
-    const line = order.lines.find((l) => l.product_id === reservation.product_id);
-    return reservation.allocations.map((a, i) => ({
-      key: `${reservation.id}-${i}`,
-      sku: line?.sku ?? '',
-      name: line?.product_name ?? '',
-      binCode: binCode.get(a.bin_id) ?? '',
-      lotNumber: (a.lot_id && lotOf.get(a.lot_id)?.lot_number) || '',
-      expiry: (a.lot_id && lotOf.get(a.lot_id)?.expiry_date) || null,
-      quantity: a.quantity,
-    }));
-  });
+  // In bin order across the order's lines: the path a picker walks.
+  return (reservations.data ?? [])
+    .flatMap((reservation) => {
+      const line = order.lines.find((l) => l.product_id === reservation.product_id);
+      return reservation.allocations.map((a, i) => ({
+        key: `${reservation.id}-${i}`,
+        sku: line?.sku ?? '',
+        name: line?.product_name ?? '',
+        binCode: a.bin_code,
+        lotNumber: a.lot_number ?? '',
+        expiry: a.expiry_date,
+        quantity: a.quantity,
+      }));
+    })
+    .sort((a, b) => a.binCode.localeCompare(b.binCode, undefined, { numeric: true }));
 }
 
 /**
@@ -185,8 +177,7 @@ export function SoShipment({ order, onShipped }: { order: SalesOrder; onShipped:
 export function ShipmentResult({ order, shipment }: { order: SalesOrder; shipment: Shipment }) {
   const { t } = useTranslation();
   const format = useFormat();
-  const bins = useBins(order.warehouse_id);
-  const binCode = new Map((bins.data?.items ?? []).map((b) => [b.id, b.code]));
+  const binCode = useBinCodes(shipment.movements.flatMap((m) => m.allocations.map((a) => a.bin_id)));
   const rows = shipment.movements.flatMap((movement) =>
     movement.allocations.map((a, i) => ({
       key: `${movement.id}-${i}`,
@@ -213,7 +204,7 @@ export function ShipmentResult({ order, shipment }: { order: SalesOrder; shipmen
           {rows.map((row) => (
             <TableRow key={row.key}>
               <TableCell>{row.sku}</TableCell>
-              <TableCell>{binCode.get(row.bin_id) ?? ''}</TableCell>
+              <TableCell>{binCode(row.bin_id)}</TableCell>
               <TableCell>{row.lot_number ?? ''}</TableCell>
               <TableCell>{format.date(row.expiry_date)}</TableCell>
               <TableCell className="text-right">{format.quantity(Math.abs(row.quantity))}</TableCell>

@@ -2,7 +2,8 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, type ResponseOf, unwrap } from '../../api/client';
-import { findProductByCode, type Product, useBins } from '../../api/queries';
+import { useBinCodes } from '../../api/lookups';
+import { findProductByCode, type Product } from '../../api/queries';
 import { FormField, invalid } from '../../components/form-field';
 import { LineHeader } from '../../components/line-header';
 import { ScanField, type ScanFieldHandle } from '../../components/scan-field';
@@ -68,7 +69,6 @@ export function IssuePage() {
   const [notice, setNotice] = useState<string | null>(null);
   const [posted, setPosted] = useState<{ result: Posted; products: Product[] } | null>(null);
   const [key, renewKey] = useIdempotencyKey();
-  const bins = useBins(warehouseId || undefined);
 
   async function onScan(scan: Scan) {
     setNotice(null);
@@ -103,7 +103,9 @@ export function IssuePage() {
     },
   });
   const fields = fieldErrorsOf(issue.error);
-  const binCode = (id: string) => bins.data?.items.find((bin) => bin.id === id)?.code ?? id.slice(0, 8);
+  const binCode = useBinCodes(
+    posted?.result.movements.flatMap((m) => m.allocations.map((a) => a.bin_id)) ?? [],
+  );
 
   function submit(event: FormEvent) {
     event.preventDefault();
