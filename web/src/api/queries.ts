@@ -15,15 +15,21 @@ export function useWarehouses() {
   });
 }
 
-/** The bins of one warehouse. */
-export function useBins(warehouseId: string | undefined) {
+/** The bins of one warehouse (the first 100; with `search`, those whose code contains it). */
+export function useBins(warehouseId: string | undefined, search = '') {
   return useQuery({
-    queryKey: ['bins', warehouseId],
+    queryKey: ['bins', warehouseId, search],
     enabled: Boolean(warehouseId),
+    // While a new search loads, the last one's choices stay (same warehouse only).
+    placeholderData: (previous, previousQuery) =>
+      previousQuery?.queryKey[1] === warehouseId ? previous : undefined,
     queryFn: async () =>
       unwrap(
         await api.GET('/api/v1/warehouses/{id}/bins', {
-          params: { path: { id: warehouseId ?? '' }, query: { page_size: 100 } },
+          params: {
+            path: { id: warehouseId ?? '' },
+            query: { page_size: 100, ...(search ? { search } : {}) },
+          },
         }),
       ),
   });

@@ -80,6 +80,8 @@ export const en = {
     expiry: 'Expiry',
     quantity: 'Quantity',
     bin: 'Bin',
+    binSearch: 'Find bin by code',
+    binMatches: '{{shown}} of {{total}} bins match: type more of the code',
     defaultBin: 'Default bin',
   },
   receive: {

@@ -81,6 +81,8 @@ export const hu: Translations = {
     expiry: 'Lejárat',
     quantity: 'Mennyiség',
     bin: 'Tárhely',
+    binSearch: 'Tárhely keresése kód szerint',
+    binMatches: '{{total}} tárhelyből {{shown}} látható: írjon be többet a kódból',
     defaultBin: 'Alapértelmezett tárhely',
   },
   receive: {

@@ -1,7 +1,9 @@
 // @vitest-environment jsdom
-import { screen, within } from '@testing-library/react';
+import { cleanup, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { useState } from 'react';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
+import { BinPicker } from '../../components/bin-picker';
 import i18n from '../../lib/i18n';
 import { renderWithProviders, setupSignedInApi } from '../../test-support/signed-in-api';
 import { BulkBins } from './bulk-bins';
@@ -68,5 +70,60 @@ describe('BulkBins', () => {
     // A-01-1 and others were created by the first test.
     expect((await screen.findByRole('alert')).textContent).toMatch(/A-01-1/);
     expect(screen.queryByRole('button', { name: /^Create/ })).toBeNull();
+  });
+});
+
+function PickerForm({ onSubmit, warehouse }: { onSubmit: () => void; warehouse: string }) {
+  const [binId, setBinId] = useState('');
+  return (
+    <form
+      onSubmit={(event) => {
+        event.preventDefault();
+        onSubmit();
+      }}
+    >
+      <BinPicker id="bin" warehouseId={warehouse} value={binId} onChange={setBinId} />
+      <output data-testid="chosen">{binId}</output>
+    </form>
+  );
+}
+
+describe('BinPicker', () => {
+  it('lists a small warehouse whole, and searches a large one by code: a full code picks its bin', async () => {
+    const small = (await api.call('POST', '/api/v1/warehouses', { code: 'FEW', name: 'Few bins' })).id;
+    await api.call('POST', `/api/v1/warehouses/${small}/bins/bulk`, {
+      pattern: 'S-{position:02}',
+      ranges: { position: [1, 3] },
+    });
+    const submitted = vi.fn();
+    renderWithProviders(<PickerForm onSubmit={submitted} warehouse={small} />);
+    const select = screen.getByLabelText('Bin');
+    await within(select).findByRole('option', { name: 'S-03' });
+    expect(screen.queryByRole('searchbox')).toBeNull();
+    cleanup();
+
+    // 150 bins: more than one page, so the list comes from a search.
+    const large = (await api.call('POST', '/api/v1/warehouses', { code: 'MANY', name: 'Many bins' })).id;
+    await api.call('POST', `/api/v1/warehouses/${large}/bins/bulk`, {
+      pattern: '{aisle}-{position:02}',
+      ranges: { aisle: ['A', 'C'], position: [1, 50] },
+    });
+    renderWithProviders(<PickerForm onSubmit={submitted} warehouse={large} />);
+    const user = userEvent.setup();
+    const search = await screen.findByRole('searchbox', { name: 'Find bin by code' });
+    expect(screen.getByText(/of 151 bins match/)).toBeTruthy();
+    // Beyond the first 100 (A-01 … B-50, and the default bin).
+    await user.type(search, 'c-4');
+    await within(screen.getByLabelText('Bin')).findByRole('option', { name: 'C-49' });
+    expect(within(screen.getByLabelText('Bin')).queryByRole('option', { name: 'A-41' })).toBeNull();
+    // A scanned code ends with Enter: it picks the bin and does not submit the form.
+    await user.type(search, '7{Enter}');
+    const c47 = (await api.call('GET', `/api/v1/warehouses/${large}/bins?search=C-47`)).items[0].id;
+    await waitFor(() => expect(screen.getByTestId('chosen').textContent).toBe(c47));
+    expect(screen.getByLabelText('Bin')).toHaveProperty('value', c47);
+    expect(submitted).not.toHaveBeenCalled();
+    // Another choice from the list stands, though the search still names C-47.
+    await user.selectOptions(screen.getByLabelText('Bin'), '');
+    expect(screen.getByTestId('chosen').textContent).toBe('');
   });
 });

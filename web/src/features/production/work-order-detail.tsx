@@ -2,14 +2,14 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, type ResponseOf, unwrap } from '../../api/client';
-import { useBins } from '../../api/queries';
+import { BinPicker } from '../../components/bin-picker';
 import { FormField, invalid } from '../../components/form-field';
 import { OrderHeader } from '../../components/order-header';
 import { type ActionRule, StatusActions } from '../../components/status-actions';
 import { Alert } from '../../components/ui/alert';
 import { Button } from '../../components/ui/button';
 import { Card, CardContent } from '../../components/ui/card';
-import { Input, NativeSelect } from '../../components/ui/input';
+import { Input } from '../../components/ui/input';
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from '../../components/ui/table';
 import { fieldErrorsOf, formErrorOf } from '../../lib/api-errors';
 import { useAuth } from '../../lib/auth';
@@ -88,7 +88,6 @@ function ProduceForm({ order }: { order: WorkOrder }) {
   const [lot, setLot] = useState('');
   const [expiry, setExpiry] = useState('');
   const [binId, setBinId] = useState('');
-  const bins = useBins(order.warehouse_id);
   const [key, renewKey] = useIdempotencyKey();
   const produce = useMutation({
     mutationFn: async (complete: boolean) => {
@@ -144,16 +143,13 @@ function ProduceForm({ order }: { order: WorkOrder }) {
             onChange={(e) => setExpiry(e.target.value)}
           />
         </FormField>
-        <FormField id="wo-produce-bin" label={t('stock.bin')} error={fields.bin_id}>
-          <NativeSelect id="wo-produce-bin" value={binId} onChange={(e) => setBinId(e.target.value)}>
-            <option value="">{t('stock.defaultBin')}</option>
-            {bins.data?.items.map((bin) => (
-              <option key={bin.id} value={bin.id}>
-                {bin.code}
-              </option>
-            ))}
-          </NativeSelect>
-        </FormField>
+        <BinPicker
+          id="wo-produce-bin"
+          warehouseId={order.warehouse_id}
+          value={binId}
+          onChange={setBinId}
+          error={fields.bin_id}
+        />
       </div>
       {produce.error ? <Alert variant="destructive">{formErrorOf(produce.error, t)}</Alert> : null}
       <div className="flex flex-wrap gap-2">

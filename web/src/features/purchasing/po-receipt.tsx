@@ -2,12 +2,12 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, type ResponseOf, unwrap } from '../../api/client';
-import { useBins } from '../../api/queries';
+import { BinPicker } from '../../components/bin-picker';
 import { FormField, invalid } from '../../components/form-field';
 import { ScanField } from '../../components/scan-field';
 import { Alert } from '../../components/ui/alert';
 import { Button } from '../../components/ui/button';
-import { Input, NativeSelect } from '../../components/ui/input';
+import { Input } from '../../components/ui/input';
 import { WarehousePicker } from '../../components/warehouse-picker';
 import { fieldErrorsOf, formErrorOf } from '../../lib/api-errors';
 import { barcodeCandidates, type Scan } from '../../lib/gs1';
@@ -47,7 +47,6 @@ export function PoReceipt({
   );
   const [notice, setNotice] = useState<string | null>(null);
   const [key, renewKey] = useIdempotencyKey();
-  const bins = useBins(warehouseId || undefined);
 
   function onScan(scan: Scan) {
     const codes = new Set(barcodeCandidates(scan.code));
@@ -158,20 +157,12 @@ export function PoReceipt({
                 onChange={(e) => set(line.id, { expiry: e.target.value })}
               />
             </FormField>
-            <FormField id={`po-bin-${i}`} label={t('stock.bin')}>
-              <NativeSelect
-                id={`po-bin-${i}`}
-                value={entry?.binId ?? ''}
-                onChange={(e) => set(line.id, { binId: e.target.value })}
-              >
-                <option value="">{t('stock.defaultBin')}</option>
-                {bins.data?.items.map((bin) => (
-                  <option key={bin.id} value={bin.id}>
-                    {bin.code}
-                  </option>
-                ))}
-              </NativeSelect>
-            </FormField>
+            <BinPicker
+              id={`po-bin-${i}`}
+              warehouseId={warehouseId}
+              value={entry?.binId ?? ''}
+              onChange={(binId) => set(line.id, { binId })}
+            />
           </fieldset>
         );
       })}

@@ -2,7 +2,8 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, type BodyOf, type ResponseOf, unwrap } from '../../api/client';
-import { type Product, useBins } from '../../api/queries';
+import type { Product } from '../../api/queries';
+import { BinPicker } from '../../components/bin-picker';
 import { FormCard } from '../../components/form-card';
 import { FormField, invalid, SelectField } from '../../components/form-field';
 import { ProductScan } from '../../components/product-scan';
@@ -70,7 +71,6 @@ export function AdjustPage() {
   const [notes, setNotes] = useState('');
   const [posted, setPosted] = useState<{ result: Posted; product: Product } | null>(null);
   const [key, renewKey] = useIdempotencyKey();
-  const bins = useBins(warehouseId || undefined);
   const bin = useTargetBin(warehouseId, binId);
 
   function pick(found: Product | null, scan?: Scan) {
@@ -135,20 +135,14 @@ export function AdjustPage() {
             }}
             error={fields.warehouse_id}
           />
-          <SelectField
+          <BinPicker
             id="adjust-bin"
-            label={t('stock.bin')}
-            error={fields['lines.0.bin_id']}
+            warehouseId={warehouseId}
             value={binId}
             onChange={setBinId}
-          >
-            {bins.data?.items.map((b) => (
-              <option key={b.id} value={b.id}>
-                {b.code}
-                {b.is_default ? ` (${t('stock.defaultBin')})` : ''}
-              </option>
-            ))}
-          </SelectField>
+            error={fields['lines.0.bin_id']}
+            required
+          />
         </div>
         <ProductScan ref={scanField} product={product} onPick={pick} error={productError} />
         {product?.tracking === 'lot' ? (

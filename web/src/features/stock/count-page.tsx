@@ -3,8 +3,9 @@ import { type FormEvent, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, type ResponseOf, unwrap } from '../../api/client';
 import { useBinCodes } from '../../api/lookups';
-import { type Bin, findProductByCode, type Product, useBins } from '../../api/queries';
-import { FormField, invalid, SelectField } from '../../components/form-field';
+import { type Bin, findProductByCode, type Product } from '../../api/queries';
+import { BinPicker } from '../../components/bin-picker';
+import { FormField, invalid } from '../../components/form-field';
 import { LineHeader } from '../../components/line-header';
 import { ScanField, type ScanFieldHandle } from '../../components/scan-field';
 import { Alert } from '../../components/ui/alert';
@@ -162,7 +163,6 @@ export function CountPage() {
   const [notice, setNotice] = useState<string | null>(null);
   const [posted, setPosted] = useState<{ result: Counted; products: Product[] } | null>(null);
   const [key, renewKey] = useIdempotencyKey();
-  const bins = useBins(warehouseId || undefined);
   const bin = useTargetBin(warehouseId, binId);
 
   async function onScan(scan: Scan) {
@@ -238,14 +238,14 @@ export function CountPage() {
           }}
           error={fields.warehouse_id}
         />
-        <SelectField id="count-bin" label={t('stock.bin')} error={binError} value={binId} onChange={setBinId}>
-          {bins.data?.items.map((b) => (
-            <option key={b.id} value={b.id}>
-              {b.code}
-              {b.is_default ? ` (${t('stock.defaultBin')})` : ''}
-            </option>
-          ))}
-        </SelectField>
+        <BinPicker
+          id="count-bin"
+          warehouseId={warehouseId}
+          value={binId}
+          onChange={setBinId}
+          error={binError}
+          required
+        />
         <FormField id="count-reference" label={t('stock.reference')} error={fields.reference_number}>
           <Input
             id="count-reference"

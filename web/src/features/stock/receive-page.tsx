@@ -2,14 +2,15 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, unwrap } from '../../api/client';
-import { findProductByCode, type Product, useBins } from '../../api/queries';
+import { findProductByCode, type Product } from '../../api/queries';
+import { BinPicker } from '../../components/bin-picker';
 import { FormField, invalid } from '../../components/form-field';
 import { LineHeader } from '../../components/line-header';
 import { ScanField, type ScanFieldHandle } from '../../components/scan-field';
 import { Alert } from '../../components/ui/alert';
 import { Button } from '../../components/ui/button';
 import { Card, CardContent } from '../../components/ui/card';
-import { Input, NativeSelect } from '../../components/ui/input';
+import { Input } from '../../components/ui/input';
 import { WarehousePicker } from '../../components/warehouse-picker';
 import { fieldErrorsOf, formErrorOf } from '../../lib/api-errors';
 import type { Scan } from '../../lib/gs1';
@@ -34,7 +35,6 @@ export function ReceivePage() {
   const [lines, setLines] = useState<Line[]>([]);
   const [notice, setNotice] = useState<string | null>(null);
   const [key, renewKey] = useIdempotencyKey();
-  const bins = useBins(warehouseId || undefined);
 
   async function onScan(scan: Scan) {
     setNotice(null);
@@ -149,20 +149,13 @@ export function ReceivePage() {
                     {...invalid(`qty-${i}`, fields[`lines.${i}.quantity`])}
                   />
                 </FormField>
-                <FormField id={`bin-${i}`} label={t('stock.bin')} error={fields[`lines.${i}.bin_id`]}>
-                  <NativeSelect
-                    id={`bin-${i}`}
-                    value={line.binId}
-                    onChange={(e) => update(i, { binId: e.target.value })}
-                  >
-                    <option value="">{t('stock.defaultBin')}</option>
-                    {bins.data?.items.map((bin) => (
-                      <option key={bin.id} value={bin.id}>
-                        {bin.code}
-                      </option>
-                    ))}
-                  </NativeSelect>
-                </FormField>
+                <BinPicker
+                  id={`bin-${i}`}
+                  warehouseId={warehouseId}
+                  value={line.binId}
+                  onChange={(binId) => update(i, { binId })}
+                  error={fields[`lines.${i}.bin_id`]}
+                />
               </CardContent>
             </Card>
           </li>
