@@ -157,44 +157,35 @@ export async function findMovement(db: DbOrTx, id: string): Promise<LedgerRow | 
   return row;
 }
 
-/**
- * A page of balances per product, warehouse, bin and lot, and the count of all that match. With
- * `asOf`, the balances of that moment instead: the nearest snapshot before it plus the ledger
- * since (`snapshot`), non-zero ones only; reserved shows 0 there.
- */
-export async function listBalances(
-  db: DbOrTx,
-  filter: BalanceFilter,
-  page: PageRequest,
-  snapshot?: Pick<SnapshotRow, 'id' | 'cutAt'>,
-) {
+/** The filter's keys as conditions: `x.`-qualified for the joined read, bare for a source. */
+function balanceKeys(filter: BalanceFilter): { qualified: SQL[]; bare: SQL[] } {
   const keys: [string, string | undefined][] = [
     ['product_id', filter.productId],
     ['warehouse_id', filter.warehouseId],
     ['bin_id', filter.binId],
     ['lot_id', filter.lotId],
   ];
-  const parts: SQL[] = [sql`true`];
-  const narrow: SQL[] = [sql`true`];
+  const qualified: SQL[] = [sql`true`];
+  const bare: SQL[] = [sql`true`];
   for (const [column, value] of keys) {
     if (!value) continue;
-    parts.push(sql`x.${sql.identifier(column)} = ${value}::uuid`);
-    narrow.push(sql`${sql.identifier(column)} = ${value}::uuid`);
+    qualified.push(sql`x.${sql.identifier(column)} = ${value}::uuid`);
+    bare.push(sql`${sql.identifier(column)} = ${value}::uuid`);
   }
+  return { qualified, bare };
+}
+
+/** A page of the balances held now per product, warehouse, bin and lot, and the count of all that match. */
+export async function listBalances(db: DbOrTx, filter: BalanceFilter, page: PageRequest) {
+  const parts = balanceKeys(filter).qualified;
   if (!filter.includeZero) parts.push(sql`x.on_hand <> 0`);
-  const conditions = sql.join(parts, sql` and `);
-  // A past moment: the nearest snapshot before it plus the ledger since (narrowed on both sides).
-  const source = filter.asOf
-    ? sql`(select product_id, warehouse_id, bin_id, lot_id, on_hand, 0::numeric as reserved
-           from (${balancesAt(filter.asOf, snapshot, sql.join(narrow, sql` and `))}) s)`
-    : sql`(select product_id, warehouse_id, bin_id, lot_id, on_hand, reserved from stock_balances)`;
-  const base = sql`from ${source} x
+  const base = sql`from stock_balances x
     join products p on p.id = x.product_id
     join warehouses w on w.id = x.warehouse_id
     join bins b on b.id = x.bin_id
     left join lots l on l.id = x.lot_id
-    where ${conditions}`;
-  // One pass: the page and, beside each row, how many match (the balances are computed once).
+    where ${sql.join(parts, sql` and `)}`;
+  // One pass: the page and, beside each row, how many match.
   const found = await rows<BalanceRow & { total: number }>(
     db,
     sql`select x.product_id, p.sku, p.name as product_name, x.warehouse_id, w.code as warehouse_code, x.bin_id,
@@ -211,6 +202,49 @@ export async function listBalances(
     return { rows: [], total: counted?.n ?? 0 };
   }
   return { rows: found.map(({ total: _, ...row }) => row), total: found[0]?.total ?? 0 };
+}
+
+/**
+ * A page of the balances at `asOf`, non-zero only, and the count of all: the nearest snapshot before
+ * it (`snapshot`) plus the ledger since. Reserved is not historical and shows 0.
+ *
+ * The balances are computed once. Only the sort keys (SKU, warehouse and bin code) are joined to
+ * all of them; the page is the first rows by those keys with ties, then ordered by lot expiry, and
+ * only its rows are joined to lots. Joining every balance to every name and counting beside each
+ * row cost three times as much.
+ */
+export async function listBalancesAsOf(
+  db: DbOrTx,
+  filter: BalanceFilter & { asOf: Date },
+  page: PageRequest,
+  snapshot?: Pick<SnapshotRow, 'id' | 'cutAt'>,
+) {
+  const narrow = sql.join(balanceKeys(filter).bare, sql` and `);
+  // One row at least: the count, beside each row of the page or alone past the end.
+  const found = await rows<BalanceRow & { total: number; n: number | null }>(
+    db,
+    sql`with s as materialized (${balancesAt(filter.asOf, snapshot, narrow)}),
+      head as (
+        select s.product_id, p.sku, p.name as product_name, s.warehouse_id, w.code as warehouse_code,
+          s.bin_id, b.code as bin_code, s.lot_id, s.on_hand
+        from s join products p on p.id = s.product_id
+          join warehouses w on w.id = s.warehouse_id
+          join bins b on b.id = s.bin_id
+        order by p.sku, w.code, b.code
+        fetch first ${page.offset + page.pageSize} rows with ties
+      ), shown as (
+        select h.product_id, h.sku, h.product_name, h.warehouse_id, h.warehouse_code, h.bin_id, h.bin_code,
+          h.lot_id, l.lot_number, l.expiry_date::text as expiry_date, h.on_hand::float8 as on_hand,
+          0::float8 as reserved, h.on_hand::float8 as available,
+          row_number() over (order by h.sku, h.warehouse_code, h.bin_code, l.expiry_date nulls last) as n
+        from head h left join lots l on l.id = h.lot_id
+      )
+      select t.total, shown.* from (select count(*)::int as total from s) t
+        left join shown on shown.n > ${page.offset} and shown.n <= ${page.offset + page.pageSize}
+      order by shown.n`,
+  );
+  const total = found[0]?.total ?? 0;
+  return { rows: found.filter((row) => row.n !== null).map(({ total: _, n: __, ...row }) => row), total };
 }
 
 /**

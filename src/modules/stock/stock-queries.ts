@@ -18,6 +18,7 @@ import {
   findMovement,
   type LowStockRow,
   listBalances,
+  listBalancesAsOf,
   listMovements,
   lowStock,
   type MovementDetails,
@@ -114,8 +115,15 @@ export class StockQueries implements ProductStock, LocationStock {
    * nearest snapshot before it plus the ledger since (reserved is not historical and shows 0).
    */
   async balances(filter: BalanceFilter, page: PageRequest) {
-    const snapshot = filter.asOf ? await latestSnapshot(this.db, { at: filter.asOf }) : undefined;
-    const { rows, total } = await listBalances(this.db, filter, page, snapshot);
+    const { asOf } = filter;
+    const { rows, total } = asOf
+      ? await listBalancesAsOf(
+          this.db,
+          { ...filter, asOf },
+          page,
+          await latestSnapshot(this.db, { at: asOf }),
+        )
+      : await listBalances(this.db, filter, page);
     return toPage(rows, total, page);
   }
 
