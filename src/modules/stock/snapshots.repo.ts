@@ -28,6 +28,17 @@ export async function latestSnapshot(
   return row;
 }
 
+/**
+ * The snapshot whose cut lies nearest `at`, before or after it: a moment between two snapshots
+ * is answered from the closer one, with the ledger between added or taken away.
+ */
+export async function nearestSnapshot(db: DbOrTx, at: Date): Promise<SnapshotRow | undefined> {
+  const before = await latestSnapshot(db, { at });
+  const after = await nextSnapshot(db, at);
+  if (!before || !after) return before ?? after;
+  return after.cutAt.getTime() - at.getTime() < at.getTime() - before.cutAt.getTime() ? after : before;
+}
+
 export async function snapshotAt(db: DbOrTx, cut: Date): Promise<SnapshotRow | undefined> {
   const [row] = await db
     .select()
@@ -115,30 +126,39 @@ const NO_LOT = sql`'00000000-0000-0000-0000-000000000000'::uuid`;
 
 /**
  * The balances as of `cut`, per product, warehouse, bin and lot, non-zero only: `base`'s balances
- * plus the ledger after its cut, or the whole ledger up to `cut` without a base. `where` narrows
- * both sides (it may name product_id, warehouse_id, bin_id and lot_id).
+ * plus the ledger between its cut and `cut` (less it, for a base cut after `cut`), or the whole
+ * ledger up to `cut` without a base. `where` narrows both sides (it may name product_id,
+ * warehouse_id, bin_id and lot_id).
  *
- * The ledger since the cut is summed per key and joined to the snapshot's rows, which are one per
- * key already: summing the snapshot's rows with it cost a hash group per balance, about three
- * times the join's cost.
+ * The ledger between is summed per key and joined to the snapshot's rows, which are one per key
+ * already: summing the snapshot's rows with it cost a hash group per balance, about three times
+ * the join's cost.
  */
 export function balancesAt(cut: Date, base: Pick<SnapshotRow, 'id' | 'cutAt'> | undefined, where: SQL): SQL {
-  const from = base ? sql`occurred_at > ${moment(base.cutAt)} and ` : sql``;
+  const later = base !== undefined && base.cutAt > cut;
+  const range = !base
+    ? sql`occurred_at <= ${moment(cut)}`
+    : later
+      ? sql`occurred_at > ${moment(cut)} and occurred_at <= ${moment(base.cutAt)}`
+      : sql`occurred_at > ${moment(base.cutAt)} and occurred_at <= ${moment(cut)}`;
   const since = sql`select product_id, warehouse_id, bin_id, lot_id, sum(quantity) as quantity
-      from stock_movements where ${from}occurred_at <= ${moment(cut)} and ${where}
+      from stock_movements where ${range} and ${where}
       group by product_id, warehouse_id, bin_id, lot_id`;
   if (!base) {
     return sql`select product_id, warehouse_id, bin_id, lot_id, quantity as on_hand
       from (${since}) d where quantity <> 0`;
   }
+  const onHand = later
+    ? sql`coalesce(k.on_hand, 0) - coalesce(d.quantity, 0)`
+    : sql`coalesce(k.on_hand, 0) + coalesce(d.quantity, 0)`;
   return sql`select coalesce(k.product_id, d.product_id) as product_id,
         coalesce(k.warehouse_id, d.warehouse_id) as warehouse_id, coalesce(k.bin_id, d.bin_id) as bin_id,
-        coalesce(k.lot_id, d.lot_id) as lot_id, coalesce(k.on_hand, 0) + coalesce(d.quantity, 0) as on_hand
+        coalesce(k.lot_id, d.lot_id) as lot_id, ${onHand} as on_hand
       from (select product_id, warehouse_id, bin_id, lot_id, on_hand from stock_snapshot_balances
           where snapshot_id = ${base.id}::uuid and ${where}) k
         full join (${since}) d on d.product_id = k.product_id and d.warehouse_id = k.warehouse_id
           and d.bin_id = k.bin_id and coalesce(d.lot_id, ${NO_LOT}) = coalesce(k.lot_id, ${NO_LOT})
-      where coalesce(k.on_hand, 0) + coalesce(d.quantity, 0) <> 0`;
+      where ${onHand} <> 0`;
 }
 
 /**

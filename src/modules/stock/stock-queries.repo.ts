@@ -193,7 +193,7 @@ export async function listBalances(db: DbOrTx, filter: BalanceFilter, page: Page
           x.on_hand::float8 as on_hand, x.reserved::float8 as reserved, (x.on_hand - x.reserved)::float8 as available,
           count(*) over ()::int as total
         ${base}
-        order by p.sku, w.code, b.code, l.expiry_date nulls last
+        order by p.sku, w.code, b.code, l.expiry_date nulls last, l.lot_number
         limit ${page.pageSize} offset ${page.offset}`,
   );
   if (found.length === 0 && page.offset > 0) {
@@ -205,8 +205,8 @@ export async function listBalances(db: DbOrTx, filter: BalanceFilter, page: Page
 }
 
 /**
- * A page of the balances at `asOf`, non-zero only, and the count of all: the nearest snapshot before
- * it (`snapshot`) plus the ledger since. Reserved is not historical and shows 0.
+ * A page of the balances at `asOf`, non-zero only, and the count of all: the nearest snapshot
+ * (`snapshot`, before or after it) and the ledger between. Reserved is not historical and shows 0.
  *
  * The balances are computed once. Only the sort keys (SKU, warehouse and bin code) are joined to
  * all of them; the page is the first rows by those keys with ties, then ordered by lot expiry, and
@@ -236,7 +236,7 @@ export async function listBalancesAsOf(
         select h.product_id, h.sku, h.product_name, h.warehouse_id, h.warehouse_code, h.bin_id, h.bin_code,
           h.lot_id, l.lot_number, l.expiry_date::text as expiry_date, h.on_hand::float8 as on_hand,
           0::float8 as reserved, h.on_hand::float8 as available,
-          row_number() over (order by h.sku, h.warehouse_code, h.bin_code, l.expiry_date nulls last) as n
+          row_number() over (order by h.sku, h.warehouse_code, h.bin_code, l.expiry_date nulls last, l.lot_number) as n
         from head h left join lots l on l.id = h.lot_id
       )
       select t.total, shown.* from (select count(*)::int as total from s) t

@@ -4,7 +4,7 @@ import { type PageRequest, toPage } from '../../platform/pagination.js';
 import type { ProductStock, StockDistribution } from '../catalog/index.js';
 import type { LocationStock } from '../locations/index.js';
 import type { LedgerRow } from './ledger.repo.js';
-import { latestSnapshot, markVerified, snapshotDifferences } from './snapshots.repo.js';
+import { latestSnapshot, markVerified, nearestSnapshot, snapshotDifferences } from './snapshots.repo.js';
 import { StockErrors } from './stock.errors.js';
 import {
   type BalanceFilter,
@@ -112,17 +112,13 @@ export class StockQueries implements ProductStock, LocationStock {
 
   /**
    * Balances per product, warehouse, bin and lot. With `asOf`, the balances of that moment: the
-   * nearest snapshot before it plus the ledger since (reserved is not historical and shows 0).
+   * nearest snapshot (before or after it) and the ledger between (reserved is not historical and
+   * shows 0).
    */
   async balances(filter: BalanceFilter, page: PageRequest) {
     const { asOf } = filter;
     const { rows, total } = asOf
-      ? await listBalancesAsOf(
-          this.db,
-          { ...filter, asOf },
-          page,
-          await latestSnapshot(this.db, { at: asOf }),
-        )
+      ? await listBalancesAsOf(this.db, { ...filter, asOf }, page, await nearestSnapshot(this.db, asOf))
       : await listBalances(this.db, filter, page);
     return toPage(rows, total, page);
   }
