@@ -35,6 +35,16 @@ export function useBins(warehouseId: string | undefined, search = '') {
   });
 }
 
+/** One bin by id, wherever it lies in its warehouse's list (none without an id). */
+export function useBin(id: string | undefined) {
+  return useQuery({
+    queryKey: ['bin', id],
+    enabled: Boolean(id),
+    queryFn: async (): Promise<Bin> =>
+      unwrap(await api.GET('/api/v1/bins/{id}', { params: { path: { id: id ?? '' } } })),
+  });
+}
+
 /**
  * The product a scanned or typed code names: its barcode (EAN/UPC, or the GTIN of a GS1 string in
  * any of its padded forms) or its SKU; the server's search matches both exactly.

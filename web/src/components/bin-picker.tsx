@@ -1,6 +1,6 @@
 import { type KeyboardEvent, useDeferredValue, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { type Bin, useBins } from '../api/queries';
+import { type Bin, useBin, useBins } from '../api/queries';
 import { FormField, invalid } from './form-field';
 import { Input, NativeSelect } from './ui/input';
 
@@ -36,8 +36,11 @@ export function BinPicker({
   const found = useBins(warehouseId || undefined, deferred);
   const many = (all.data?.total ?? 0) > (all.data?.items.length ?? 0);
   const shown = (many ? found.data : all.data) ?? { items: [], total: 0 };
-  // The chosen bin stays a choice while a search shows others.
-  const chosen = picked?.id === value ? picked : all.data?.items.find((bin) => bin.id === value);
+  // The chosen bin stays a choice while a search shows others; one chosen elsewhere (a scanned
+  // label, a link) past the first 100 is read by id.
+  const listed = picked?.id === value ? picked : all.data?.items.find((bin) => bin.id === value);
+  const byId = useBin(value && all.data && !listed ? value : undefined);
+  const chosen = listed ?? (byId.data?.warehouse_id === warehouseId ? byId.data : undefined);
   const choices =
     chosen && !shown.items.some((bin) => bin.id === chosen.id) ? [chosen, ...shown.items] : shown.items;
   const exact = deferred

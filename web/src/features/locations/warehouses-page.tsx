@@ -1,5 +1,5 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { type FormEvent, useState } from 'react';
+import { type FormEvent, useDeferredValue, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, unwrap } from '../../api/client';
 import { useBins, useWarehouses } from '../../api/queries';
@@ -71,7 +71,9 @@ function Bins({ warehouseId, label }: { warehouseId: string; label: string }) {
   const { t } = useTranslation();
   const { can } = useAuth();
   const queryClient = useQueryClient();
-  const bins = useBins(warehouseId);
+  // A generated rack holds thousands: the list shows the first 100, or those a search finds.
+  const [search, setSearch] = useState('');
+  const bins = useBins(warehouseId, useDeferredValue(search.trim()));
   const [code, setCode] = useState('');
   const [key, renewKey] = useIdempotencyKey();
   const create = useMutation({
@@ -120,6 +122,15 @@ function Bins({ warehouseId, label }: { warehouseId: string; label: string }) {
             ) : null}
           </form>
         ) : null}
+        {(bins.data?.total ?? 0) > 100 || search ? (
+          <Input
+            type="search"
+            aria-label={t('stock.binSearch')}
+            placeholder={t('stock.binSearch')}
+            value={search}
+            onChange={(e) => setSearch(e.target.value)}
+          />
+        ) : null}
         <ul className="flex flex-wrap gap-2" aria-label={t('locations.bins')}>
           {bins.data?.items.map((bin) => (
             <li key={bin.id} className="rounded border border-border px-2 py-1 text-sm">
@@ -128,6 +139,11 @@ function Bins({ warehouseId, label }: { warehouseId: string; label: string }) {
             </li>
           ))}
         </ul>
+        {bins.data && bins.data.total > bins.data.items.length ? (
+          <p className="text-sm text-muted-foreground">
+            {t('stock.binMatches', { shown: bins.data.items.length, total: bins.data.total })}
+          </p>
+        ) : null}
         {can('POST /api/v1/warehouses/{id}/bins/bulk') ? (
           <div className="border-t border-border pt-3">
             <BulkBins key={warehouseId} warehouseId={warehouseId} />
@@ -174,7 +190,7 @@ export function WarehousesPage() {
           ))}
         </TableBody>
       </Table>
-      {current ? <Bins warehouseId={current.id} label={current.code} /> : null}
+      {current ? <Bins key={current.id} warehouseId={current.id} label={current.code} /> : null}
     </div>
   );
 }

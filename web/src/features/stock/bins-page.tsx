@@ -4,9 +4,10 @@ import { type KeyboardEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { api, type ResponseOf, unwrap } from '../../api/client';
-import { useBins } from '../../api/queries';
+import { useBin } from '../../api/queries';
+import { BinPicker } from '../../components/bin-picker';
 import { DataTable } from '../../components/data-table';
-import { FormField, SelectField } from '../../components/form-field';
+import { FormField } from '../../components/form-field';
 import { MovementHistory, pageOf } from '../../components/movement-history';
 import { Alert } from '../../components/ui/alert';
 import { Input } from '../../components/ui/input';
@@ -77,7 +78,7 @@ export function BinsPage() {
   const [params, setParams] = useSearchParams();
   const warehouseId = params.get('warehouse') ?? '';
   const binId = params.get('bin') ?? '';
-  const bins = useBins(warehouseId || undefined);
+  const bin = useBin(binId || undefined).data;
   const [notice, setNotice] = useState<string | null>(null);
   const choose = (warehouse: string, bin: string) =>
     setParams(Object.fromEntries(Object.entries({ warehouse, bin }).filter(([, v]) => v)), { replace: true });
@@ -104,24 +105,18 @@ export function BinsPage() {
     input.focus();
   }
 
-  const bin = bins.data?.items.find((b) => b.id === binId);
   return (
     <div className="flex flex-col gap-4">
       <h1 className="text-2xl font-bold">{t('binContents.title')}</h1>
       <div className="grid gap-4 md:grid-cols-3">
         <WarehousePicker id="bin-warehouse" value={warehouseId} onChange={(id) => choose(id, '')} />
-        <SelectField
+        <BinPicker
           id="bin-choice"
-          label={t('stock.bin')}
+          warehouseId={warehouseId}
           value={binId}
           onChange={(id) => choose(warehouseId, id)}
-        >
-          {bins.data?.items.map((b) => (
-            <option key={b.id} value={b.id}>
-              {b.code}
-            </option>
-          ))}
-        </SelectField>
+          required
+        />
         <FormField id="bin-scan" label={t('binContents.scan')}>
           <Input
             id="bin-scan"

@@ -1,12 +1,23 @@
 import { useQuery } from '@tanstack/react-query';
 import Decimal from 'decimal.js';
 import { api, unwrap } from '../../api/client';
-import { type Bin, useBins } from '../../api/queries';
+import { type Bin, useBin } from '../../api/queries';
 
-/** The bin a line posts to: the chosen one, or the warehouse's default bin as the API takes it. */
+/**
+ * The bin a line posts to: the chosen one, or the warehouse's default bin as the API takes it. Read
+ * by id, so that a bin past the first page of a large warehouse is found as well.
+ */
 export function useTargetBin(warehouseId: string, binId: string): Bin | undefined {
-  const bins = useBins(warehouseId || undefined);
-  return bins.data?.items.find((bin) => (binId ? bin.id === binId : bin.is_default));
+  const warehouse = useQuery({
+    queryKey: ['warehouse', warehouseId],
+    enabled: Boolean(warehouseId && !binId),
+    queryFn: async () =>
+      unwrap(await api.GET('/api/v1/warehouses/{id}', { params: { path: { id: warehouseId } } })),
+  });
+  const id = binId || (warehouse.data?.id === warehouseId ? warehouse.data.default_bin_id : null) || '';
+  const bin = useBin(warehouseId ? id : undefined);
+  // A bin of another warehouse (the choice of the one before) is not this line's.
+  return bin.data?.warehouse_id === warehouseId ? bin.data : undefined;
 }
 
 /** A product's balances in one bin, one row per lot (the lots shown as suggestions, and the books). */

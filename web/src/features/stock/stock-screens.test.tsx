@@ -6,6 +6,7 @@ import type { Movement } from '../../components/movement-history';
 import { useAuth } from '../../lib/auth';
 import i18n from '../../lib/i18n';
 import { renderWithProviders, setupSignedInApi } from '../../test-support/signed-in-api';
+import { BinsPage } from './bins-page';
 import { CountPage } from './count-page';
 import { IssuePage } from './issue-page';
 import { MovementsPage } from './movements-page';
@@ -31,6 +32,40 @@ async function stocked(quantity: number) {
   });
   return { warehouse, product, movement: receipt.movements[0] as Movement };
 }
+
+/** A warehouse of 120 bins, 6 of a product in R-115 (past the first page of its bins). */
+async function stockedFar() {
+  seq += 1;
+  const warehouse = await api.call('POST', '/api/v1/warehouses', { code: `BIG${seq}`, name: 'Large' });
+  await api.call('POST', `/api/v1/warehouses/${warehouse.id}/bins/bulk`, {
+    pattern: 'R-{position:03}',
+    ranges: { position: [1, 120] },
+  });
+  const far = (await api.call('GET', `/api/v1/warehouses/${warehouse.id}/bins?search=R-115`)).items[0];
+  const product = await api.call('POST', '/api/v1/products', { sku: `FAR-${seq}`, name: 'Far shelf' });
+  await api.call('POST', '/api/v1/inventory/receipts', {
+    warehouse_id: warehouse.id,
+    lines: [{ product_id: product.id, bin_id: far.id, quantity: 6 }],
+  });
+  return { warehouse, far, product };
+}
+
+describe('BinsPage', () => {
+  it('opens a scanned bin past the first hundred: named in its heading, chosen in the list', async () => {
+    await i18n.changeLanguage('en');
+    const { warehouse, far, product } = await stockedFar();
+    renderWithProviders(<BinsPage />, { router: true });
+    const user = userEvent.setup();
+    const picker = screen.getByLabelText('Warehouse');
+    await within(picker).findByRole('option', { name: new RegExp(`^${warehouse.code} ·`) });
+    await user.selectOptions(picker, warehouse.id);
+    await user.type(screen.getByLabelText(/Bin code/), 'r-115{Enter}');
+    await screen.findByRole('heading', { name: 'Contents of R-115' });
+    await waitFor(() => expect(screen.getByLabelText('Bin')).toHaveProperty('value', far.id));
+    const contents = await screen.findByRole('table', { name: 'Contents' });
+    await within(contents).findByText(product.sku, { exact: false });
+  });
+});
 
 describe('CountPage', () => {
   it('shows booked quantity and difference per line before posting, then the posted result', async () => {
@@ -63,6 +98,21 @@ describe('CountPage', () => {
       `/api/v1/inventory/balances?product_id=${product.id}&warehouse_id=${warehouse.id}`,
     );
     expect(balances.items[0].on_hand).toBe(7);
+  });
+
+  it('shows the booked quantity of a bin past the first hundred of a large warehouse', async () => {
+    await i18n.changeLanguage('en');
+    const { warehouse, far, product } = await stockedFar();
+    renderWithProviders(<CountPage />);
+    const user = userEvent.setup();
+    const picker = screen.getByLabelText('Warehouse');
+    await within(picker).findByRole('option', { name: new RegExp(`^${warehouse.code} ·`) });
+    await user.selectOptions(picker, warehouse.id);
+    await user.type(await screen.findByRole('searchbox', { name: 'Find bin by code' }), 'R-115{Enter}');
+    await waitFor(() => expect(screen.getByLabelText('Bin')).toHaveProperty('value', far.id));
+    await user.type(screen.getByRole('textbox', { name: /Scan or type/ }), `${product.sku}{Enter}`);
+    await screen.findByLabelText('Counted');
+    await waitFor(() => expect(screen.getByTestId('booked-0').textContent).toBe('6'));
   });
 
   it("shows the API's message at the counted quantity it refuses, in the chosen language", async () => {
