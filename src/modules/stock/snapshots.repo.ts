@@ -125,22 +125,31 @@ export async function writersOpenSince(db: DbOrTx, cut: Date): Promise<boolean> 
 const NO_LOT = sql`'00000000-0000-0000-0000-000000000000'::uuid`;
 
 /**
- * The balances as of `cut`, per product, warehouse, bin and lot, non-zero only: `base`'s balances
- * plus the ledger between its cut and `cut` (less it, for a base cut after `cut`), or the whole
- * ledger up to `cut` without a base. `where` narrows both sides (it may name product_id,
- * warehouse_id, bin_id and lot_id).
+ * Where balances at a moment come from, as SQL (values, or placeholders of a prepared statement):
+ * the moment, and the snapshot they start from, if any, with whether its cut lies after the moment.
+ */
+export interface BalancesSource {
+  cut: SQL;
+  base?: { id: SQL; cutAt: SQL; later: boolean };
+}
+
+/**
+ * The balances at `source.cut`, per product, warehouse, bin and lot, non-zero only: the base
+ * snapshot's balances plus the ledger between its cut and the moment (less it, for a base cut
+ * after the moment), or the whole ledger up to the moment without a base. `where` narrows both
+ * sides (it may name product_id, warehouse_id, bin_id and lot_id).
  *
  * The ledger between is summed per key and joined to the snapshot's rows, which are one per key
  * already: summing the snapshot's rows with it cost a hash group per balance, about three times
  * the join's cost.
  */
-export function balancesAt(cut: Date, base: Pick<SnapshotRow, 'id' | 'cutAt'> | undefined, where: SQL): SQL {
-  const later = base !== undefined && base.cutAt > cut;
+export function balancesFrom(source: BalancesSource, where: SQL): SQL {
+  const { cut, base } = source;
   const range = !base
-    ? sql`occurred_at <= ${moment(cut)}`
-    : later
-      ? sql`occurred_at > ${moment(cut)} and occurred_at <= ${moment(base.cutAt)}`
-      : sql`occurred_at > ${moment(base.cutAt)} and occurred_at <= ${moment(cut)}`;
+    ? sql`occurred_at <= ${cut}`
+    : base.later
+      ? sql`occurred_at > ${cut} and occurred_at <= ${base.cutAt}`
+      : sql`occurred_at > ${base.cutAt} and occurred_at <= ${cut}`;
   const since = sql`select product_id, warehouse_id, bin_id, lot_id, sum(quantity) as quantity
       from stock_movements where ${range} and ${where}
       group by product_id, warehouse_id, bin_id, lot_id`;
@@ -148,17 +157,28 @@ export function balancesAt(cut: Date, base: Pick<SnapshotRow, 'id' | 'cutAt'> | 
     return sql`select product_id, warehouse_id, bin_id, lot_id, quantity as on_hand
       from (${since}) d where quantity <> 0`;
   }
-  const onHand = later
+  const onHand = base.later
     ? sql`coalesce(k.on_hand, 0) - coalesce(d.quantity, 0)`
     : sql`coalesce(k.on_hand, 0) + coalesce(d.quantity, 0)`;
   return sql`select coalesce(k.product_id, d.product_id) as product_id,
         coalesce(k.warehouse_id, d.warehouse_id) as warehouse_id, coalesce(k.bin_id, d.bin_id) as bin_id,
         coalesce(k.lot_id, d.lot_id) as lot_id, ${onHand} as on_hand
       from (select product_id, warehouse_id, bin_id, lot_id, on_hand from stock_snapshot_balances
-          where snapshot_id = ${base.id}::uuid and ${where}) k
+          where snapshot_id = ${base.id} and ${where}) k
         full join (${since}) d on d.product_id = k.product_id and d.warehouse_id = k.warehouse_id
           and d.bin_id = k.bin_id and coalesce(d.lot_id, ${NO_LOT}) = coalesce(k.lot_id, ${NO_LOT})
       where ${onHand} <> 0`;
+}
+
+/** `balancesFrom` for a moment and a snapshot given as values. */
+export function balancesAt(cut: Date, base: Pick<SnapshotRow, 'id' | 'cutAt'> | undefined, where: SQL): SQL {
+  return balancesFrom(
+    {
+      cut: moment(cut),
+      base: base && { id: sql`${base.id}::uuid`, cutAt: moment(base.cutAt), later: base.cutAt > cut },
+    },
+    where,
+  );
 }
 
 /**

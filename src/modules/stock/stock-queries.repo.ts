@@ -4,7 +4,7 @@ import { preparedStatement } from '../../db/prepared.js';
 import { rows } from '../../db/rows.js';
 import type { PageRequest } from '../../platform/pagination.js';
 import type { LedgerRow } from './ledger.repo.js';
-import { balancesAt, type SnapshotRow } from './snapshots.repo.js';
+import { balancesFrom, type SnapshotRow } from './snapshots.repo.js';
 import { stockBalances, stockMovements } from './stock.tables.js';
 
 export interface MovementFilter {
@@ -157,27 +157,22 @@ export async function findMovement(db: DbOrTx, id: string): Promise<LedgerRow | 
   return row;
 }
 
-/** The filter's keys as conditions: `x.`-qualified for the joined read, bare for a source. */
-function balanceKeys(filter: BalanceFilter): { qualified: SQL[]; bare: SQL[] } {
-  const keys: [string, string | undefined][] = [
-    ['product_id', filter.productId],
-    ['warehouse_id', filter.warehouseId],
-    ['bin_id', filter.binId],
-    ['lot_id', filter.lotId],
-  ];
-  const qualified: SQL[] = [sql`true`];
-  const bare: SQL[] = [sql`true`];
-  for (const [column, value] of keys) {
-    if (!value) continue;
-    qualified.push(sql`x.${sql.identifier(column)} = ${value}::uuid`);
-    bare.push(sql`${sql.identifier(column)} = ${value}::uuid`);
-  }
-  return { qualified, bare };
-}
+/** The balance filter's keys: its field and the column it names. */
+const BALANCE_KEYS = [
+  ['productId', 'product_id'],
+  ['warehouseId', 'warehouse_id'],
+  ['binId', 'bin_id'],
+  ['lotId', 'lot_id'],
+] as const;
 
 /** A page of the balances held now per product, warehouse, bin and lot, and the count of all that match. */
 export async function listBalances(db: DbOrTx, filter: BalanceFilter, page: PageRequest) {
-  const parts = balanceKeys(filter).qualified;
+  const parts = [
+    sql`true`,
+    ...BALANCE_KEYS.flatMap(([name, column]) =>
+      filter[name] ? [sql`x.${sql.identifier(column)} = ${filter[name]}::uuid`] : [],
+    ),
+  ];
   if (!filter.includeZero) parts.push(sql`x.on_hand <> 0`);
   const base = sql`from stock_balances x
     join products p on p.id = x.product_id
@@ -204,6 +199,67 @@ export async function listBalances(db: DbOrTx, filter: BalanceFilter, page: Page
   return { rows: found.map(({ total: _, ...row }) => row), total: found[0]?.total ?? 0 };
 }
 
+type AsOfRow = BalanceRow & { total: number; n: string | null };
+type AsOfValues = Partial<Record<(typeof BALANCE_KEYS)[number][0], string>> & {
+  asOf: string;
+  snapshotId?: string;
+  snapshotCut?: string;
+  upTo: number;
+  offset: number;
+};
+
+/**
+ * The as_of page read, one prepared statement per shape (which filters, and where the snapshot
+ * lies): planning it cost as much as a third of running it.
+ */
+function asOfStatement(filters: (typeof BALANCE_KEYS)[number][], base: 'none' | 'before' | 'after') {
+  const narrow = sql.join(
+    [
+      sql`true`,
+      ...filters.map(([name, column]) => sql`${sql.identifier(column)} = ${sql.placeholder(name)}::uuid`),
+    ],
+    sql` and `,
+  );
+  const source = balancesFrom(
+    {
+      cut: sql`${sql.placeholder('asOf')}::timestamptz`,
+      base:
+        base === 'none'
+          ? undefined
+          : {
+              id: sql`${sql.placeholder('snapshotId')}::uuid`,
+              cutAt: sql`${sql.placeholder('snapshotCut')}::timestamptz`,
+              later: base === 'after',
+            },
+    },
+    narrow,
+  );
+  // One row at least: the count, beside each row of the page or alone past the end.
+  return preparedStatement<AsOfRow, AsOfValues>(
+    () => sql`with s as materialized (${source}),
+      head as (
+        select s.product_id, p.sku, p.name as product_name, s.warehouse_id, w.code as warehouse_code,
+          s.bin_id, b.code as bin_code, s.lot_id, s.on_hand
+        from s join products p on p.id = s.product_id
+          join warehouses w on w.id = s.warehouse_id
+          join bins b on b.id = s.bin_id
+        order by p.sku, w.code, b.code
+        fetch first (${sql.placeholder('upTo')}::int) rows with ties
+      ), shown as (
+        select h.product_id, h.sku, h.product_name, h.warehouse_id, h.warehouse_code, h.bin_id, h.bin_code,
+          h.lot_id, l.lot_number, l.expiry_date::text as expiry_date, h.on_hand::float8 as on_hand,
+          0::float8 as reserved, h.on_hand::float8 as available,
+          row_number() over (order by h.sku, h.warehouse_code, h.bin_code, l.expiry_date nulls last, l.lot_number) as n
+        from head h left join lots l on l.id = h.lot_id
+      )
+      select t.total, shown.* from (select count(*)::int as total from s) t
+        left join shown on shown.n > ${sql.placeholder('offset')}::int and shown.n <= ${sql.placeholder('upTo')}::int
+      order by shown.n`,
+  );
+}
+
+const asOfStatements = new Map<string, ReturnType<typeof asOfStatement>>();
+
 /**
  * A page of the balances at `asOf`, non-zero only, and the count of all: the nearest snapshot
  * (`snapshot`, before or after it) and the ledger between. Reserved is not historical and shows 0.
@@ -219,30 +275,21 @@ export async function listBalancesAsOf(
   page: PageRequest,
   snapshot?: Pick<SnapshotRow, 'id' | 'cutAt'>,
 ) {
-  const narrow = sql.join(balanceKeys(filter).bare, sql` and `);
-  // One row at least: the count, beside each row of the page or alone past the end.
-  const found = await rows<BalanceRow & { total: number; n: number | null }>(
-    db,
-    sql`with s as materialized (${balancesAt(filter.asOf, snapshot, narrow)}),
-      head as (
-        select s.product_id, p.sku, p.name as product_name, s.warehouse_id, w.code as warehouse_code,
-          s.bin_id, b.code as bin_code, s.lot_id, s.on_hand
-        from s join products p on p.id = s.product_id
-          join warehouses w on w.id = s.warehouse_id
-          join bins b on b.id = s.bin_id
-        order by p.sku, w.code, b.code
-        fetch first ${page.offset + page.pageSize} rows with ties
-      ), shown as (
-        select h.product_id, h.sku, h.product_name, h.warehouse_id, h.warehouse_code, h.bin_id, h.bin_code,
-          h.lot_id, l.lot_number, l.expiry_date::text as expiry_date, h.on_hand::float8 as on_hand,
-          0::float8 as reserved, h.on_hand::float8 as available,
-          row_number() over (order by h.sku, h.warehouse_code, h.bin_code, l.expiry_date nulls last, l.lot_number) as n
-        from head h left join lots l on l.id = h.lot_id
-      )
-      select t.total, shown.* from (select count(*)::int as total from s) t
-        left join shown on shown.n > ${page.offset} and shown.n <= ${page.offset + page.pageSize}
-      order by shown.n`,
-  );
+  const filters = BALANCE_KEYS.filter(([name]) => filter[name]);
+  const base = !snapshot ? 'none' : snapshot.cutAt > filter.asOf ? 'after' : 'before';
+  const shape = `${filters.map(([name]) => name).join(',')} ${base}`;
+  let statement = asOfStatements.get(shape);
+  if (!statement) {
+    statement = asOfStatement(filters, base);
+    asOfStatements.set(shape, statement);
+  }
+  const found = await statement(db, {
+    ...Object.fromEntries(filters.map(([name]) => [name, filter[name]])),
+    asOf: filter.asOf.toISOString(),
+    ...(snapshot ? { snapshotId: snapshot.id, snapshotCut: snapshot.cutAt.toISOString() } : {}),
+    upTo: page.offset + page.pageSize,
+    offset: page.offset,
+  });
   const total = found[0]?.total ?? 0;
   return { rows: found.filter((row) => row.n !== null).map(({ total: _, n: __, ...row }) => row), total };
 }
