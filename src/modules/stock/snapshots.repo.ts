@@ -1,5 +1,6 @@
 import { and, desc, eq, isNotNull, lte, type SQL, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.js';
+import { preparedStatement } from '../../db/prepared.js';
 import { rows } from '../../db/rows.js';
 import type { PageRequest } from '../../platform/pagination.js';
 import { stockSnapshots } from './snapshots.tables.js';
@@ -28,15 +29,26 @@ export async function latestSnapshot(
   return row;
 }
 
+const nearestStatement = preparedStatement<{ id: string; cut_at: Date }, { at: string }>(
+  () => sql`(select id, cut_at from stock_snapshots where cut_at <= ${sql.placeholder('at')}::timestamptz
+        order by cut_at desc limit 1)
+      union all (select id, cut_at from stock_snapshots where cut_at > ${sql.placeholder('at')}::timestamptz
+        order by cut_at limit 1)`,
+);
+
 /**
  * The snapshot whose cut lies nearest `at`, before or after it: a moment between two snapshots
- * is answered from the closer one, with the ledger between added or taken away.
+ * is answered from the closer one, with the ledger between added or taken away. One prepared
+ * statement: every as_of read starts with it.
  */
-export async function nearestSnapshot(db: DbOrTx, at: Date): Promise<SnapshotRow | undefined> {
-  const before = await latestSnapshot(db, { at });
-  const after = await nextSnapshot(db, at);
-  if (!before || !after) return before ?? after;
-  return after.cutAt.getTime() - at.getTime() < at.getTime() - before.cutAt.getTime() ? after : before;
+export async function nearestSnapshot(
+  db: DbOrTx,
+  at: Date,
+): Promise<Pick<SnapshotRow, 'id' | 'cutAt'> | undefined> {
+  const [nearest] = (await nearestStatement(db, { at: at.toISOString() }))
+    .map((row) => ({ id: row.id, cutAt: new Date(row.cut_at) }))
+    .sort((a, b) => Math.abs(a.cutAt.getTime() - at.getTime()) - Math.abs(b.cutAt.getTime() - at.getTime()));
+  return nearest;
 }
 
 export async function snapshotAt(db: DbOrTx, cut: Date): Promise<SnapshotRow | undefined> {
