@@ -238,19 +238,17 @@ function asOfStatement(filters: (typeof BALANCE_KEYS)[number][], base: 'none' | 
   return preparedStatement<AsOfRow, AsOfValues>(
     () => sql`with s as materialized (${source}),
       head as (
-        select s.product_id, p.sku, p.name as product_name, s.warehouse_id, w.code as warehouse_code,
-          s.bin_id, b.code as bin_code, s.lot_id, s.on_hand
+        select s.product_id, p.sku, p.name as product_name, s.warehouse_id, s.bin_id, s.lot_id, s.on_hand
         from s join products p on p.id = s.product_id
-          join warehouses w on w.id = s.warehouse_id
-          join bins b on b.id = s.bin_id
-        order by p.sku, w.code, b.code
+        order by p.sku
         fetch first (${sql.placeholder('upTo')}::int) rows with ties
       ), shown as (
-        select h.product_id, h.sku, h.product_name, h.warehouse_id, h.warehouse_code, h.bin_id, h.bin_code,
-          h.lot_id, l.lot_number, l.expiry_date::text as expiry_date, h.on_hand::float8 as on_hand,
+        select h.product_id, h.sku, h.product_name, h.warehouse_id, w.code as warehouse_code, h.bin_id,
+          b.code as bin_code, h.lot_id, l.lot_number, l.expiry_date::text as expiry_date, h.on_hand::float8 as on_hand,
           0::float8 as reserved, h.on_hand::float8 as available,
-          row_number() over (order by h.sku, h.warehouse_code, h.bin_code, l.expiry_date nulls last, l.lot_number) as n
-        from head h left join lots l on l.id = h.lot_id
+          row_number() over (order by h.sku, w.code, b.code, l.expiry_date nulls last, l.lot_number) as n
+        from head h join warehouses w on w.id = h.warehouse_id join bins b on b.id = h.bin_id
+          left join lots l on l.id = h.lot_id
       )
       select t.total, shown.* from (select count(*)::int as total from s) t
         left join shown on shown.n > ${sql.placeholder('offset')}::int and shown.n <= ${sql.placeholder('upTo')}::int
@@ -264,10 +262,10 @@ const asOfStatements = new Map<string, ReturnType<typeof asOfStatement>>();
  * A page of the balances at `asOf`, non-zero only, and the count of all: the nearest snapshot
  * (`snapshot`, before or after it) and the ledger between. Reserved is not historical and shows 0.
  *
- * The balances are computed once. Only the sort keys (SKU, warehouse and bin code) are joined to
- * all of them; the page is the first rows by those keys with ties, then ordered by lot expiry, and
- * only its rows are joined to lots. Joining every balance to every name and counting beside each
- * row cost three times as much.
+ * The balances are computed once and only their SKU is joined to all of them: the page lies within
+ * the first rows by SKU with ties, which alone are joined to warehouse, bin and lot and put in the
+ * list's order. Joining every balance to every name and counting beside each row cost three times
+ * as much.
  */
 export async function listBalancesAsOf(
   db: DbOrTx,
