@@ -56,6 +56,8 @@ export const stockMovements = pgTable(
     index('stock_movements_occurred_idx').on(t.occurredAt, t.id),
     index('stock_movements_product_idx').on(t.productId, t.occurredAt, t.id),
     index('stock_movements_bin_idx').on(t.binId, t.occurredAt, t.id),
+    // It also INCLUDEs product_id, bin_id, lot_id and quantity (migration 0027; not expressible
+    // here), so as_of sums a warehouse's rows from the index alone.
     index('stock_movements_warehouse_idx').on(t.warehouseId, t.occurredAt, t.id),
     // Partial: most rows name no document and reverse nothing, and need no entry (one index
     // insert less per ledger row each).
