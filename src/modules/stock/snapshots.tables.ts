@@ -39,6 +39,8 @@ export const stockSnapshotBalances = pgTable(
     onHand: numeric('on_hand', { precision: 18, scale: 4, mode: 'string' }).notNull(),
   },
   (t) => [
+    // It also INCLUDEs on_hand (migration 0028; not expressible here): as_of reads a warehouse's
+    // snapshot balances from the index alone.
     unique('stock_snapshot_balances_key')
       .on(t.snapshotId, t.warehouseId, t.productId, t.binId, t.lotId)
       .nullsNotDistinct(),
