@@ -63,24 +63,10 @@ export function BinPicker({
     onChange(binId);
   }
 
-  // A scanner ends a code with Enter: it finishes the search, not the form.
-  function onKeyDown(event: KeyboardEvent<HTMLInputElement>) {
-    if (event.key === 'Enter') event.preventDefault();
-  }
-
   return (
     <FormField id={id} label={t('stock.bin')} error={error}>
       <div className="flex flex-col gap-2">
-        {many ? (
-          <Input
-            type="search"
-            aria-label={t('stock.binSearch')}
-            placeholder={t('stock.binSearch')}
-            value={search}
-            onChange={(e) => setSearch(e.target.value)}
-            onKeyDown={onKeyDown}
-          />
-        ) : null}
+        {many ? <BinSearch value={search} onChange={setSearch} /> : null}
         <NativeSelect id={id} value={value} onChange={(e) => choose(e.target.value)} {...invalid(id, error)}>
           <option value="">{required ? t('common.choose') : t('stock.defaultBin')}</option>
           {choices.map((bin) => (
@@ -90,12 +76,36 @@ export function BinPicker({
             </option>
           ))}
         </NativeSelect>
-        {many && shown.total > shown.items.length ? (
-          <p className="text-sm text-muted-foreground">
-            {t('stock.binMatches', { shown: shown.items.length, total: shown.total })}
-          </p>
-        ) : null}
+        {many ? <BinMatches page={shown} /> : null}
       </div>
     </FormField>
+  );
+}
+
+/** A search of a warehouse's bins by code. A scanner ends a code with Enter: it finishes the search, not a form. */
+export function BinSearch({ value, onChange }: { value: string; onChange: (text: string) => void }) {
+  const { t } = useTranslation();
+  return (
+    <Input
+      type="search"
+      aria-label={t('stock.binSearch')}
+      placeholder={t('stock.binSearch')}
+      value={value}
+      onChange={(e) => onChange(e.target.value)}
+      onKeyDown={(event: KeyboardEvent<HTMLInputElement>) => {
+        if (event.key === 'Enter') event.preventDefault();
+      }}
+    />
+  );
+}
+
+/** How many of the bins that match a list shows, when it cannot show them all. */
+export function BinMatches({ page }: { page: { items: unknown[]; total: number } }) {
+  const { t } = useTranslation();
+  if (page.total <= page.items.length) return null;
+  return (
+    <p className="text-sm text-muted-foreground">
+      {t('stock.binMatches', { shown: page.items.length, total: page.total })}
+    </p>
   );
 }

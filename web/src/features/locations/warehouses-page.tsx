@@ -3,6 +3,7 @@ import { type FormEvent, useDeferredValue, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, unwrap } from '../../api/client';
 import { useBins, useWarehouses } from '../../api/queries';
+import { BinMatches, BinSearch } from '../../components/bin-picker';
 import { FormField, invalid } from '../../components/form-field';
 import { Alert } from '../../components/ui/alert';
 import { Button } from '../../components/ui/button';
@@ -122,15 +123,7 @@ function Bins({ warehouseId, label }: { warehouseId: string; label: string }) {
             ) : null}
           </form>
         ) : null}
-        {(bins.data?.total ?? 0) > 100 || search ? (
-          <Input
-            type="search"
-            aria-label={t('stock.binSearch')}
-            placeholder={t('stock.binSearch')}
-            value={search}
-            onChange={(e) => setSearch(e.target.value)}
-          />
-        ) : null}
+        {(bins.data?.total ?? 0) > 100 || search ? <BinSearch value={search} onChange={setSearch} /> : null}
         <ul className="flex flex-wrap gap-2" aria-label={t('locations.bins')}>
           {bins.data?.items.map((bin) => (
             <li key={bin.id} className="rounded border border-border px-2 py-1 text-sm">
@@ -139,11 +132,7 @@ function Bins({ warehouseId, label }: { warehouseId: string; label: string }) {
             </li>
           ))}
         </ul>
-        {bins.data && bins.data.total > bins.data.items.length ? (
-          <p className="text-sm text-muted-foreground">
-            {t('stock.binMatches', { shown: bins.data.items.length, total: bins.data.total })}
-          </p>
-        ) : null}
+        {bins.data ? <BinMatches page={bins.data} /> : null}
         {can('POST /api/v1/warehouses/{id}/bins/bulk') ? (
           <div className="border-t border-border pt-3">
             <BulkBins key={warehouseId} warehouseId={warehouseId} />
