@@ -1,5 +1,6 @@
 import { useQueries } from '@tanstack/react-query';
 import { api, unwrap } from './client';
+import { binQuery } from './queries';
 
 // A record's code never changes under a page that shows it: fetched once per session.
 const FOREVER = { staleTime: Number.POSITIVE_INFINITY };
@@ -26,11 +27,7 @@ export function useProductNames(ids: readonly string[]) {
 /** The code of each bin id in `ids`. */
 export function useBinCodes(ids: readonly string[]) {
   const results = useQueries({
-    queries: distinct(ids).map((id) => ({
-      ...FOREVER,
-      queryKey: ['bin', id],
-      queryFn: async () => unwrap(await api.GET('/api/v1/bins/{id}', { params: { path: { id } } })),
-    })),
+    queries: distinct(ids).map((id) => ({ ...FOREVER, ...binQuery(id) })),
   });
   return (id: string) => results.find((r) => r.data?.id === id)?.data?.code ?? '…';
 }

@@ -1,4 +1,4 @@
-import { useQuery } from '@tanstack/react-query';
+import { queryOptions, useQuery } from '@tanstack/react-query';
 import { barcodeCandidates } from '../lib/gs1';
 import { api, type ResponseOf, unwrap } from './client';
 
@@ -35,14 +35,18 @@ export function useBins(warehouseId: string | undefined, search = '') {
   });
 }
 
+/** The query of one bin by id (its code and warehouse, shown by many pages). */
+export function binQuery(id: string) {
+  return queryOptions({
+    queryKey: ['bin', id],
+    queryFn: async (): Promise<Bin> =>
+      unwrap(await api.GET('/api/v1/bins/{id}', { params: { path: { id } } })),
+  });
+}
+
 /** One bin by id, wherever it lies in its warehouse's list (none without an id). */
 export function useBin(id: string | undefined) {
-  return useQuery({
-    queryKey: ['bin', id],
-    enabled: Boolean(id),
-    queryFn: async (): Promise<Bin> =>
-      unwrap(await api.GET('/api/v1/bins/{id}', { params: { path: { id: id ?? '' } } })),
-  });
+  return useQuery({ ...binQuery(id ?? ''), enabled: Boolean(id) });
 }
 
 /**
