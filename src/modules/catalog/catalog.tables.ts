@@ -79,6 +79,8 @@ export const products = pgTable(
     index('products_category_idx').on(t.categoryId),
     index('products_created_idx').on(t.createdAt),
     index('products_name_idx').on(t.name),
+    // Lists in SKU order (products by SKU, balances) walk this and stop at the page.
+    index('products_sku_idx').on(t.sku),
     check('products_tracking_check', sql`${t.tracking} in ('none', 'lot')`),
     check('products_unit_price_check', sql`${t.unitPrice} >= 0`),
     check('products_reorder_point_check', sql`${t.reorderPoint} >= 0`),

@@ -165,61 +165,98 @@ const BALANCE_KEYS = [
   ['lotId', 'lot_id'],
 ] as const;
 
-/** A page of the balances held now per product, warehouse, bin and lot, and the count of all that match. */
-export async function listBalances(db: DbOrTx, filter: BalanceFilter, page: PageRequest) {
-  const parts = [
-    sql`true`,
-    ...BALANCE_KEYS.flatMap(([name, column]) =>
-      filter[name] ? [sql`x.${sql.identifier(column)} = ${filter[name]}::uuid`] : [],
-    ),
-  ];
-  if (!filter.includeZero) parts.push(sql`x.on_hand <> 0`);
-  const base = sql`from stock_balances x
-    join products p on p.id = x.product_id
-    join warehouses w on w.id = x.warehouse_id
-    join bins b on b.id = x.bin_id
-    left join lots l on l.id = x.lot_id
-    where ${sql.join(parts, sql` and `)}`;
-  // One pass: the page and, beside each row, how many match.
-  const found = await rows<BalanceRow & { total: number }>(
-    db,
-    sql`select x.product_id, p.sku, p.name as product_name, x.warehouse_id, w.code as warehouse_code, x.bin_id,
-          b.code as bin_code, x.lot_id, l.lot_number, l.expiry_date::text as expiry_date,
-          x.on_hand::float8 as on_hand, x.reserved::float8 as reserved, (x.on_hand - x.reserved)::float8 as available,
-          count(*) over ()::int as total
-        ${base}
-        order by p.sku, w.code, b.code, l.expiry_date nulls last, l.lot_number
-        limit ${page.pageSize} offset ${page.offset}`,
-  );
-  if (found.length === 0 && page.offset > 0) {
-    // A page past the end: the count alone.
-    const [counted] = await rows<{ n: number }>(db, sql`select count(*)::int as n ${base}`);
-    return { rows: [], total: counted?.n ?? 0 };
-  }
-  return { rows: found.map(({ total: _, ...row }) => row), total: found[0]?.total ?? 0 };
-}
+type PagedBalanceRow = BalanceRow & { total: number; n: string | null };
+type BalanceKeyValues = Partial<Record<(typeof BALANCE_KEYS)[number][0], string>>;
+type PageValues = { upTo: number; offset: number };
 
-type AsOfRow = BalanceRow & { total: number; n: string | null };
-type AsOfValues = Partial<Record<(typeof BALANCE_KEYS)[number][0], string>> & {
-  asOf: string;
-  snapshotId?: string;
-  snapshotCut?: string;
-  upTo: number;
-  offset: number;
-};
-
-/**
- * The as_of page read, one prepared statement per shape (which filters, and where the snapshot
- * lies): planning it cost as much as a third of running it.
- */
-function asOfStatement(filters: (typeof BALANCE_KEYS)[number][], base: 'none' | 'before' | 'after') {
-  const narrow = sql.join(
+/** `column = :name` for each filter given, over a relation with the balance key's columns. */
+function keyConditions(filters: (typeof BALANCE_KEYS)[number][]): SQL {
+  return sql.join(
     [
       sql`true`,
       ...filters.map(([name, column]) => sql`${sql.identifier(column)} = ${sql.placeholder(name)}::uuid`),
     ],
     sql` and `,
   );
+}
+
+/**
+ * A page of balances from `source` (product_id, warehouse_id, bin_id, lot_id, on_hand, reserved)
+ * in the list's order, and the count of all, in one statement: one row at least, the count beside
+ * each row of the page or alone past the end.
+ *
+ * Only SKU is joined to every balance: the page lies within the first rows by SKU with ties, which
+ * alone are joined to warehouse, bin and lot and put in order. Joining every balance to every name
+ * and counting beside each row cost many times as much. `materialized`: the source is computed
+ * once (a sum over the ledger), or read twice (the balances table: the count without the join).
+ */
+function balancesPage(source: SQL, materialized: boolean): SQL {
+  return sql`with s as ${materialized ? sql`materialized` : sql`not materialized`} (${source}),
+    head as (
+      select s.product_id, p.sku, p.name as product_name, s.warehouse_id, s.bin_id, s.lot_id, s.on_hand, s.reserved
+      from s join products p on p.id = s.product_id
+      order by p.sku
+      fetch first (${sql.placeholder('upTo')}::int) rows with ties
+    ), shown as (
+      select h.product_id, h.sku, h.product_name, h.warehouse_id, w.code as warehouse_code, h.bin_id,
+        b.code as bin_code, h.lot_id, l.lot_number, l.expiry_date::text as expiry_date, h.on_hand::float8 as on_hand,
+        h.reserved::float8 as reserved, (h.on_hand - h.reserved)::float8 as available,
+        row_number() over (order by h.sku, w.code, b.code, l.expiry_date nulls last, l.lot_number) as n
+      from head h join warehouses w on w.id = h.warehouse_id join bins b on b.id = h.bin_id
+        left join lots l on l.id = h.lot_id
+    )
+    select t.total, shown.* from (select count(*)::int as total from s) t
+      left join shown on shown.n > ${sql.placeholder('offset')}::int and shown.n <= ${sql.placeholder('upTo')}::int
+    order by shown.n`;
+}
+
+/** One prepared statement per shape, built on first use: planning cost as much as a third of running. */
+function statementCache<Values extends Record<string, unknown>>(build: (shape: string) => SQL) {
+  const statements = new Map<string, ReturnType<typeof preparedStatement<PagedBalanceRow, Values>>>();
+  return (shape: string) => {
+    let statement = statements.get(shape);
+    if (!statement) {
+      statement = preparedStatement<PagedBalanceRow, Values>(() => build(shape));
+      statements.set(shape, statement);
+    }
+    return statement;
+  };
+}
+
+function pageOf(found: PagedBalanceRow[]) {
+  const total = found[0]?.total ?? 0;
+  return { rows: found.filter((row) => row.n !== null).map(({ total: _, n: __, ...row }) => row), total };
+}
+
+function filtersOf(filter: BalanceFilter) {
+  const filters = BALANCE_KEYS.filter(([name]) => filter[name]);
+  const values: BalanceKeyValues = Object.fromEntries(filters.map(([name]) => [name, filter[name]]));
+  return { filters, values, shape: filters.map(([name]) => name).join(',') };
+}
+
+const liveStatement = statementCache<BalanceKeyValues & PageValues>((shape) => {
+  const [keys = '', zero] = shape.split(' ');
+  const filters = BALANCE_KEYS.filter(([name]) => keys.split(',').includes(name));
+  const nonZero = zero === 'zero' ? sql`` : sql` and on_hand <> 0`;
+  return balancesPage(
+    sql`select product_id, warehouse_id, bin_id, lot_id, on_hand, reserved from stock_balances
+      where ${keyConditions(filters)}${nonZero}`,
+    false,
+  );
+});
+
+/** A page of the balances held now per product, warehouse, bin and lot, and the count of all that match. */
+export async function listBalances(db: DbOrTx, filter: BalanceFilter, page: PageRequest) {
+  const { values, shape } = filtersOf(filter);
+  const statement = liveStatement(`${shape} ${filter.includeZero ? 'zero' : 'nonzero'}`);
+  return pageOf(await statement(db, { ...values, upTo: page.offset + page.pageSize, offset: page.offset }));
+}
+
+type AsOfValues = BalanceKeyValues & PageValues & { asOf: string; snapshotId?: string; snapshotCut?: string };
+
+const asOfStatement = statementCache<AsOfValues>((shape) => {
+  const [keys = '', base] = shape.split(' ');
+  const filters = BALANCE_KEYS.filter(([name]) => keys.split(',').includes(name));
   const source = balancesFrom(
     {
       cut: sql`${sql.placeholder('asOf')}::timestamptz`,
@@ -232,40 +269,15 @@ function asOfStatement(filters: (typeof BALANCE_KEYS)[number][], base: 'none' | 
               later: base === 'after',
             },
     },
-    narrow,
+    keyConditions(filters),
   );
-  // One row at least: the count, beside each row of the page or alone past the end.
-  return preparedStatement<AsOfRow, AsOfValues>(
-    () => sql`with s as materialized (${source}),
-      head as (
-        select s.product_id, p.sku, p.name as product_name, s.warehouse_id, s.bin_id, s.lot_id, s.on_hand
-        from s join products p on p.id = s.product_id
-        order by p.sku
-        fetch first (${sql.placeholder('upTo')}::int) rows with ties
-      ), shown as (
-        select h.product_id, h.sku, h.product_name, h.warehouse_id, w.code as warehouse_code, h.bin_id,
-          b.code as bin_code, h.lot_id, l.lot_number, l.expiry_date::text as expiry_date, h.on_hand::float8 as on_hand,
-          0::float8 as reserved, h.on_hand::float8 as available,
-          row_number() over (order by h.sku, w.code, b.code, l.expiry_date nulls last, l.lot_number) as n
-        from head h join warehouses w on w.id = h.warehouse_id join bins b on b.id = h.bin_id
-          left join lots l on l.id = h.lot_id
-      )
-      select t.total, shown.* from (select count(*)::int as total from s) t
-        left join shown on shown.n > ${sql.placeholder('offset')}::int and shown.n <= ${sql.placeholder('upTo')}::int
-      order by shown.n`,
-  );
-}
-
-const asOfStatements = new Map<string, ReturnType<typeof asOfStatement>>();
+  return balancesPage(sql`select *, 0 as reserved from (${source}) f`, true);
+});
 
 /**
  * A page of the balances at `asOf`, non-zero only, and the count of all: the nearest snapshot
- * (`snapshot`, before or after it) and the ledger between. Reserved is not historical and shows 0.
- *
- * The balances are computed once and only their SKU is joined to all of them: the page lies within
- * the first rows by SKU with ties, which alone are joined to warehouse, bin and lot and put in the
- * list's order. Joining every balance to every name and counting beside each row cost three times
- * as much.
+ * (`snapshot`, before or after it) and the ledger between, summed once. Reserved is not
+ * historical and shows 0.
  */
 export async function listBalancesAsOf(
   db: DbOrTx,
@@ -273,23 +285,18 @@ export async function listBalancesAsOf(
   page: PageRequest,
   snapshot?: Pick<SnapshotRow, 'id' | 'cutAt'>,
 ) {
-  const filters = BALANCE_KEYS.filter(([name]) => filter[name]);
+  const { values, shape } = filtersOf(filter);
   const base = !snapshot ? 'none' : snapshot.cutAt > filter.asOf ? 'after' : 'before';
-  const shape = `${filters.map(([name]) => name).join(',')} ${base}`;
-  let statement = asOfStatements.get(shape);
-  if (!statement) {
-    statement = asOfStatement(filters, base);
-    asOfStatements.set(shape, statement);
-  }
-  const found = await statement(db, {
-    ...Object.fromEntries(filters.map(([name]) => [name, filter[name]])),
-    asOf: filter.asOf.toISOString(),
-    ...(snapshot ? { snapshotId: snapshot.id, snapshotCut: snapshot.cutAt.toISOString() } : {}),
-    upTo: page.offset + page.pageSize,
-    offset: page.offset,
-  });
-  const total = found[0]?.total ?? 0;
-  return { rows: found.filter((row) => row.n !== null).map(({ total: _, n: __, ...row }) => row), total };
+  const statement = asOfStatement(`${shape} ${base}`);
+  return pageOf(
+    await statement(db, {
+      ...values,
+      asOf: filter.asOf.toISOString(),
+      ...(snapshot ? { snapshotId: snapshot.id, snapshotCut: snapshot.cutAt.toISOString() } : {}),
+      upTo: page.offset + page.pageSize,
+      offset: page.offset,
+    }),
+  );
 }
 
 /**

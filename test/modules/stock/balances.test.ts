@@ -58,6 +58,90 @@ describe('balances, bins and warehouses', () => {
     expect(past.items[0].on_hand).toBe(10);
   });
 
+  it('lists balances now in SKU order, page by page, with reserved, zeros on request and the count past the end', async () => {
+    const place = await createWarehouse(t.app, admin, 'PAGED');
+    const [first, second] = await Promise.all([
+      createBin(t.app, admin, place.id, 'A-1'),
+      createBin(t.app, admin, place.id, 'B-1'),
+    ]);
+    // Created out of SKU order: the list orders by SKU, then bin code.
+    const made = [];
+    for (const sku of ['PG-C', 'PG-A', 'PG-B', 'PG-D']) made.push(await createProduct(t.app, admin, { sku }));
+    for (const p of made) {
+      for (const bin of [second, first]) {
+        const res = await move(t.app, worker.token, {
+          product_id: p.id,
+          warehouse_id: place.id,
+          bin_id: bin?.id,
+          movement_type: 'receipt',
+          quantity: 5,
+        });
+        expect(res.statusCode).toBe(201);
+      }
+    }
+    const [c, , , d] = made;
+    const held = await worker.api.post('/api/v1/reservations', {
+      product_id: c?.id,
+      warehouse_id: place.id,
+      quantity: 3,
+      reference: 'PAGED-1',
+    });
+    expect(held.statusCode).toBe(201);
+    // PG-D's first bin emptied: gone from the list, back with include_zero.
+    const emptied = await move(t.app, worker.token, {
+      product_id: d?.id,
+      warehouse_id: place.id,
+      bin_id: first?.id,
+      movement_type: 'issue',
+      quantity: 5,
+    });
+    expect(emptied.statusCode).toBe(201);
+    type Row = { sku: string; bin_code: string; on_hand: number; reserved: number; available: number };
+    const pages = async (query: string) => {
+      const read: Row[] = [];
+      let total = -1;
+      for (let page = 1; page <= 10; page++) {
+        const body = (
+          await get(`/api/v1/inventory/balances?warehouse_id=${place.id}&page_size=3&page=${page}${query}`)
+        ).json();
+        total = body.total;
+        if (body.items.length === 0) break;
+        read.push(...body.items);
+      }
+      return {
+        total,
+        rows: read.map((r) => `${r.sku} ${r.bin_code} ${r.on_hand} ${r.reserved} ${r.available}`),
+      };
+    };
+    const expected = ['PG-A A-1 5 0 5', 'PG-A B-1 5 0 5', 'PG-B A-1 5 0 5', 'PG-B B-1 5 0 5'];
+    const now = await pages('');
+    expect(now.total).toBe(7);
+    expect(now.rows.slice(0, 4)).toEqual(expected);
+    expect(now.rows.slice(4, 6).map((r) => r.split(' ').slice(0, 3).join(' '))).toEqual([
+      'PG-C A-1 5',
+      'PG-C B-1 5',
+    ]);
+    // The reservation holds 3 of PG-C, from whichever bin it chose.
+    const reserved = now.rows.slice(4, 6).reduce((sum, r) => sum + Number(r.split(' ')[3]), 0);
+    expect(reserved).toBe(3);
+    expect(now.rows[6]).toBe('PG-D B-1 5 0 5');
+    const withZero = await pages('&include_zero=true');
+    expect(withZero.total).toBe(8);
+    expect(withZero.rows.slice(6)).toEqual(['PG-D A-1 0 0 0', 'PG-D B-1 5 0 5']);
+    // Filters narrow the same read: one bin, one product.
+    const inBin = (
+      await get(`/api/v1/inventory/balances?warehouse_id=${place.id}&bin_id=${second?.id}`)
+    ).json();
+    expect(inBin.items.map((r: Row) => r.sku)).toEqual(['PG-A', 'PG-B', 'PG-C', 'PG-D']);
+    const one = (await get(`/api/v1/inventory/balances?product_id=${d?.id}&include_zero=true`)).json();
+    expect(one).toMatchObject({ total: 2, items: [{ bin_code: 'A-1' }, { bin_code: 'B-1' }] });
+    // A page past the end is empty and keeps the count.
+    const past = (
+      await get(`/api/v1/inventory/balances?warehouse_id=${place.id}&page_size=3&page=99`)
+    ).json();
+    expect(past).toMatchObject({ items: [], total: 7 });
+  });
+
   it('pages a bin history by keyset, rows of one posting included once each', async () => {
     const bin = await createBin(t.app, admin, wh.id, 'KEYSET-1');
     const products = await Promise.all([1, 2, 3, 4, 5].map(() => createProduct(t.app, admin)));
