@@ -184,7 +184,7 @@ export const inventoryQueryRoutes: FastifyPluginAsyncTypebox<
       config: read,
       schema: {
         tags,
-        summary: 'Stock per product, warehouse, bin and lot; as_of answers for a past moment',
+        summary: 'Stock per product, warehouse, bin and lot, in SKU order; as_of answers for a past moment',
         querystring: BalanceQuery,
         response: { 200: BalanceList },
       },

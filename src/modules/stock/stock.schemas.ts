@@ -222,7 +222,12 @@ export const BalanceQuery = Type.Intersect([
     as_of: Type.Optional(
       Type.String({ format: 'date-time', description: 'Answer from the ledger for this moment' }),
     ),
-    include_zero: Type.Optional(Type.Boolean({ default: false })),
+    include_zero: Type.Optional(
+      Type.Boolean({
+        default: false,
+        description: 'Also list balances at zero now (emptied bins and lots); `as_of` lists non-zero ones',
+      }),
+    ),
   }),
 ]);
 

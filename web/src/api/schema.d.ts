@@ -1246,7 +1246,7 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Stock per product, warehouse, bin and lot; as_of answers for a past moment
+         * Stock per product, warehouse, bin and lot, in SKU order; as_of answers for a past moment
          * @description Who: admin, manager, warehouse staff, viewer (a non-admin needs the `inventory` module granted).
          *
          *     Who: admin, manager, warehouse staff, viewer (a non-admin needs the `inventory` module granted).
@@ -12424,6 +12424,7 @@ export interface operations {
                 lot_id?: string;
                 /** @description Answer from the ledger for this moment */
                 as_of?: string;
+                /** @description Also list balances at zero now (emptied bins and lots); `as_of` lists non-zero ones */
                 include_zero?: boolean;
             };
             header?: never;
@@ -16391,6 +16392,7 @@ export interface operations {
                 lot_id?: string;
                 /** @description Answer from the ledger for this moment */
                 as_of?: string;
+                /** @description Also list balances at zero now (emptied bins and lots); `as_of` lists non-zero ones */
                 include_zero?: boolean;
             };
             header?: never;
