@@ -1,7 +1,8 @@
 // `npm run bench:reports`: the dashboard and the heavier reports through the API on 100,000
 // products and 1,000,000 ledger rows, at 32 connections: the dashboard as served (cached until
 // the next posting) and computed on every request, and the reports a manager opens (valuation,
-// FEFO, low stock, aging) computed every time. Figures: bench/results/reports.json.
+// FEFO, low stock, aging) computed every time; then the balances list's first page, all and one
+// warehouse. Figures: bench/results/reports.json.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import pg from 'pg';
@@ -81,6 +82,11 @@ try {
     fefo: '/api/v1/reports/fefo?page_size=50',
     valuation_one_warehouse: `/api/v1/reports/valuation?warehouse_id=${ledger.warehouseId}`,
   });
+  console.log(`== balances lists (first page, SKU order), ${CONNECTIONS} connections`);
+  const lists = await run(url, 0, {
+    balances: '/api/v1/inventory/balances?page_size=50',
+    balances_one_warehouse: `/api/v1/inventory/balances?warehouse_id=${ledger.warehouseId}&page_size=50`,
+  });
   const file = path.resolve(import.meta.dirname, 'results/reports.json');
   mkdirSync(path.dirname(file), { recursive: true });
   writeFileSync(
@@ -94,6 +100,7 @@ try {
         data: counts,
         cached,
         computed,
+        lists,
       },
       null,
       2,
