@@ -27,10 +27,12 @@ import {
   insertComponent,
   insertWorkOrder,
   listWorkOrders,
+  namesOf,
   setComponentReservation,
   updateWorkOrder,
   type WorkOrderComponentRow,
   type WorkOrderFilter,
+  type WorkOrderNames,
   type WorkOrderRow,
   workOrdersExportQuery,
 } from './production.repo.js';
@@ -46,7 +48,8 @@ const LIFECYCLE = new StateMachine(
 type WorkOrderAction = keyof typeof LIFECYCLE.transitions;
 
 /** A work order as clients see it, each component with what the whole order needs of it. */
-function toWorkOrderPublic(order: WorkOrderRow, components: WorkOrderComponentRow[]) {
+function toWorkOrderPublic(order: WorkOrderRow, components: WorkOrderComponentRow[], names: WorkOrderNames) {
+  const product = (id: string) => names.products.get(id);
   const required = new Map<string, number>();
   for (const c of components) {
     required.set(c.id, Number(multiplyDecimal(c.quantityPerUnit, order.quantity)));
@@ -55,7 +58,10 @@ function toWorkOrderPublic(order: WorkOrderRow, components: WorkOrderComponentRo
     id: order.id,
     wo_number: order.woNumber,
     product_id: order.productId,
+    sku: product(order.productId)?.sku ?? '',
+    product_name: product(order.productId)?.name ?? '',
     warehouse_id: order.warehouseId,
+    warehouse_code: names.warehouses.get(order.warehouseId) ?? '',
     quantity: Number(order.quantity),
     produced_quantity: Number(order.producedQuantity),
     priority: order.priority,
@@ -66,6 +72,8 @@ function toWorkOrderPublic(order: WorkOrderRow, components: WorkOrderComponentRo
     components: components.map((c) => ({
       id: c.id,
       product_id: c.productId,
+      sku: product(c.productId)?.sku ?? '',
+      product_name: product(c.productId)?.name ?? '',
       quantity_per_unit: Number(c.quantityPerUnit),
       required_quantity: required.get(c.id) ?? 0,
       consumed_quantity: Number(c.consumedQuantity),
@@ -98,7 +106,8 @@ export class WorkOrdersService {
   }
 
   private async publicOf(db: DbOrTx, order: WorkOrderRow) {
-    return toWorkOrderPublic(order, await componentsOf(db, order.id));
+    const components = await componentsOf(db, order.id);
+    return toWorkOrderPublic(order, components, await namesOf(db, [order], components));
   }
 
   async create(ctx: RequestCtx, input: WorkOrderCreate) {
@@ -301,14 +310,15 @@ export class WorkOrdersService {
     return workOrdersExportQuery(filter);
   }
 
-  /** A page of orders; the components of all of them come in one query. */
+  /** A page of orders; the components of all of them come in one query, and all their names in one. */
   async list(filter: WorkOrderFilter, page: PageRequest) {
     const { rows, total } = await listWorkOrders(this.db, filter, page);
     const components = await componentsOfOrders(
       this.db,
       rows.map((row) => row.id),
     );
-    const items = rows.map((row) => toWorkOrderPublic(row, components.get(row.id) ?? []));
+    const names = await namesOf(this.db, rows, [...components.values()].flat());
+    const items = rows.map((row) => toWorkOrderPublic(row, components.get(row.id) ?? [], names));
     return toPage(items, total, page);
   }
 }

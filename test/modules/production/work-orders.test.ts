@@ -142,6 +142,44 @@ describe('work orders', () => {
     expect(cancelled.json().status).toBe('cancelled');
   });
 
+  it('names the product, its components and the warehouse in every answer: create, get, list and produce', async () => {
+    const coat = await createProduct(t.app, admin, { name: 'Wool coat' });
+    const wool = await createProduct(t.app, admin, { name: 'Wool cloth' });
+    const lining = await createProduct(t.app, admin, { name: 'Silk lining' });
+    await receive(t.app, worker.token, wool.id, wh.id, 10);
+    await receive(t.app, worker.token, lining.id, wh.id, 10);
+    const named = {
+      product_id: coat.id,
+      sku: coat.sku,
+      product_name: 'Wool coat',
+      warehouse_id: wh.id,
+      warehouse_code: 'WO-WH',
+    };
+    const parts = expect.arrayContaining([
+      expect.objectContaining({ product_id: wool.id, sku: wool.sku, product_name: 'Wool cloth' }),
+      expect.objectContaining({ product_id: lining.id, sku: lining.sku, product_name: 'Silk lining' }),
+    ]);
+    const wo = await createWorkOrder(worker.api, {
+      product_id: coat.id,
+      quantity: 2,
+      warehouse_id: wh.id,
+      components: [
+        { product_id: wool.id, quantity_per_unit: 2 },
+        { product_id: lining.id, quantity_per_unit: 1 },
+      ],
+    });
+    expect(wo).toMatchObject({ ...named, components: parts });
+    expect(bodyOf(await call('GET', `/api/v1/work-orders/${wo.id}`))).toMatchObject({
+      ...named,
+      components: parts,
+    });
+    const listed = bodyOf(await call('GET', `/api/v1/work-orders?product_id=${coat.id}`));
+    expect(listed).toMatchObject({ total: 1, items: [{ ...named, components: parts }] });
+    bodyOf(await call('POST', `/api/v1/work-orders/${wo.id}/release`, undefined, manager.api));
+    const done = bodyOf(await call('POST', `/api/v1/work-orders/${wo.id}/complete`));
+    expect(done).toMatchObject({ ...named, status: 'completed', components: parts });
+  });
+
   it('refuses bad input', async () => {
     const p = await createProduct(t.app, admin);
     const base = { product_id: p.id, quantity: 1, warehouse_id: wh.id, components: [] };

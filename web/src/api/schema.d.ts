@@ -20831,8 +20831,12 @@ export interface operations {
                             wo_number: string;
                             /** Format: uuid */
                             product_id: string;
+                            /** @description The product made */
+                            sku: string;
+                            product_name: string;
                             /** Format: uuid */
                             warehouse_id: string;
+                            warehouse_code: string;
                             quantity: number;
                             produced_quantity: number;
                             priority: string;
@@ -20846,6 +20850,8 @@ export interface operations {
                                 id: string;
                                 /** Format: uuid */
                                 product_id: string;
+                                sku: string;
+                                product_name: string;
                                 quantity_per_unit: number;
                                 required_quantity: number;
                                 consumed_quantity: number;
@@ -20992,7 +20998,10 @@ export interface operations {
                      *       "id": "01936d3e-8f2a-7c4b-9e1d-5a6b7c8d9ea3",
                      *       "wo_number": "WO-000001",
                      *       "product_id": "01936d3e-8f2a-7c4b-9e1d-5a6b7c8d9ea0",
+                     *       "sku": "SHIRT-M",
+                     *       "product_name": "Cotton shirt, M",
                      *       "warehouse_id": "01936d3e-8f2a-7c4b-9e1d-5a6b7c8d9e0f",
+                     *       "warehouse_code": "MAIN",
                      *       "quantity": 100,
                      *       "produced_quantity": 0,
                      *       "priority": "high",
@@ -21004,6 +21013,8 @@ export interface operations {
                      *         {
                      *           "id": "01936d3e-8f2a-7c4b-9e1d-5a6b7c8d9ea2",
                      *           "product_id": "01936d3e-8f2a-7c4b-9e1d-5a6b7c8d9ea1",
+                     *           "sku": "FABRIC-COTTON",
+                     *           "product_name": "Cotton fabric",
                      *           "quantity_per_unit": 1.5,
                      *           "required_quantity": 150,
                      *           "consumed_quantity": 0,
@@ -21021,8 +21032,12 @@ export interface operations {
                         wo_number: string;
                         /** Format: uuid */
                         product_id: string;
+                        /** @description The product made */
+                        sku: string;
+                        product_name: string;
                         /** Format: uuid */
                         warehouse_id: string;
+                        warehouse_code: string;
                         quantity: number;
                         produced_quantity: number;
                         priority: string;
@@ -21036,6 +21051,8 @@ export interface operations {
                             id: string;
                             /** Format: uuid */
                             product_id: string;
+                            sku: string;
+                            product_name: string;
                             quantity_per_unit: number;
                             required_quantity: number;
                             consumed_quantity: number;
@@ -21145,7 +21162,10 @@ export interface operations {
                      *       "id": "01936d3e-8f2a-7c4b-9e1d-5a6b7c8d9ea3",
                      *       "wo_number": "WO-000001",
                      *       "product_id": "01936d3e-8f2a-7c4b-9e1d-5a6b7c8d9ea0",
+                     *       "sku": "SHIRT-M",
+                     *       "product_name": "Cotton shirt, M",
                      *       "warehouse_id": "01936d3e-8f2a-7c4b-9e1d-5a6b7c8d9e0f",
+                     *       "warehouse_code": "MAIN",
                      *       "quantity": 100,
                      *       "produced_quantity": 0,
                      *       "priority": "high",
@@ -21157,6 +21177,8 @@ export interface operations {
                      *         {
                      *           "id": "01936d3e-8f2a-7c4b-9e1d-5a6b7c8d9ea2",
                      *           "product_id": "01936d3e-8f2a-7c4b-9e1d-5a6b7c8d9ea1",
+                     *           "sku": "FABRIC-COTTON",
+                     *           "product_name": "Cotton fabric",
                      *           "quantity_per_unit": 1.5,
                      *           "required_quantity": 150,
                      *           "consumed_quantity": 0,
@@ -21174,8 +21196,12 @@ export interface operations {
                         wo_number: string;
                         /** Format: uuid */
                         product_id: string;
+                        /** @description The product made */
+                        sku: string;
+                        product_name: string;
                         /** Format: uuid */
                         warehouse_id: string;
+                        warehouse_code: string;
                         quantity: number;
                         produced_quantity: number;
                         priority: string;
@@ -21189,6 +21215,8 @@ export interface operations {
                             id: string;
                             /** Format: uuid */
                             product_id: string;
+                            sku: string;
+                            product_name: string;
                             quantity_per_unit: number;
                             required_quantity: number;
                             consumed_quantity: number;
@@ -21309,7 +21337,10 @@ export interface operations {
                      *       "id": "01936d3e-8f2a-7c4b-9e1d-5a6b7c8d9ea3",
                      *       "wo_number": "WO-000001",
                      *       "product_id": "01936d3e-8f2a-7c4b-9e1d-5a6b7c8d9ea0",
+                     *       "sku": "SHIRT-M",
+                     *       "product_name": "Cotton shirt, M",
                      *       "warehouse_id": "01936d3e-8f2a-7c4b-9e1d-5a6b7c8d9e0f",
+                     *       "warehouse_code": "MAIN",
                      *       "quantity": 100,
                      *       "produced_quantity": 0,
                      *       "priority": "high",
@@ -21321,6 +21352,8 @@ export interface operations {
                      *         {
                      *           "id": "01936d3e-8f2a-7c4b-9e1d-5a6b7c8d9ea2",
                      *           "product_id": "01936d3e-8f2a-7c4b-9e1d-5a6b7c8d9ea1",
+                     *           "sku": "FABRIC-COTTON",
+                     *           "product_name": "Cotton fabric",
                      *           "quantity_per_unit": 1.5,
                      *           "required_quantity": 150,
                      *           "consumed_quantity": 0,
@@ -21338,8 +21371,12 @@ export interface operations {
                         wo_number: string;
                         /** Format: uuid */
                         product_id: string;
+                        /** @description The product made */
+                        sku: string;
+                        product_name: string;
                         /** Format: uuid */
                         warehouse_id: string;
+                        warehouse_code: string;
                         quantity: number;
                         produced_quantity: number;
                         priority: string;
@@ -21353,6 +21390,8 @@ export interface operations {
                             id: string;
                             /** Format: uuid */
                             product_id: string;
+                            sku: string;
+                            product_name: string;
                             quantity_per_unit: number;
                             required_quantity: number;
                             consumed_quantity: number;
@@ -21483,7 +21522,10 @@ export interface operations {
                      *       "id": "01936d3e-8f2a-7c4b-9e1d-5a6b7c8d9ea3",
                      *       "wo_number": "WO-000001",
                      *       "product_id": "01936d3e-8f2a-7c4b-9e1d-5a6b7c8d9ea0",
+                     *       "sku": "SHIRT-M",
+                     *       "product_name": "Cotton shirt, M",
                      *       "warehouse_id": "01936d3e-8f2a-7c4b-9e1d-5a6b7c8d9e0f",
+                     *       "warehouse_code": "MAIN",
                      *       "quantity": 100,
                      *       "produced_quantity": 0,
                      *       "priority": "high",
@@ -21495,6 +21537,8 @@ export interface operations {
                      *         {
                      *           "id": "01936d3e-8f2a-7c4b-9e1d-5a6b7c8d9ea2",
                      *           "product_id": "01936d3e-8f2a-7c4b-9e1d-5a6b7c8d9ea1",
+                     *           "sku": "FABRIC-COTTON",
+                     *           "product_name": "Cotton fabric",
                      *           "quantity_per_unit": 1.5,
                      *           "required_quantity": 150,
                      *           "consumed_quantity": 0,
@@ -21512,8 +21556,12 @@ export interface operations {
                         wo_number: string;
                         /** Format: uuid */
                         product_id: string;
+                        /** @description The product made */
+                        sku: string;
+                        product_name: string;
                         /** Format: uuid */
                         warehouse_id: string;
+                        warehouse_code: string;
                         quantity: number;
                         produced_quantity: number;
                         priority: string;
@@ -21527,6 +21575,8 @@ export interface operations {
                             id: string;
                             /** Format: uuid */
                             product_id: string;
+                            sku: string;
+                            product_name: string;
                             quantity_per_unit: number;
                             required_quantity: number;
                             consumed_quantity: number;
@@ -21657,7 +21707,10 @@ export interface operations {
                      *       "id": "01936d3e-8f2a-7c4b-9e1d-5a6b7c8d9ea3",
                      *       "wo_number": "WO-000001",
                      *       "product_id": "01936d3e-8f2a-7c4b-9e1d-5a6b7c8d9ea0",
+                     *       "sku": "SHIRT-M",
+                     *       "product_name": "Cotton shirt, M",
                      *       "warehouse_id": "01936d3e-8f2a-7c4b-9e1d-5a6b7c8d9e0f",
+                     *       "warehouse_code": "MAIN",
                      *       "quantity": 100,
                      *       "produced_quantity": 0,
                      *       "priority": "high",
@@ -21669,6 +21722,8 @@ export interface operations {
                      *         {
                      *           "id": "01936d3e-8f2a-7c4b-9e1d-5a6b7c8d9ea2",
                      *           "product_id": "01936d3e-8f2a-7c4b-9e1d-5a6b7c8d9ea1",
+                     *           "sku": "FABRIC-COTTON",
+                     *           "product_name": "Cotton fabric",
                      *           "quantity_per_unit": 1.5,
                      *           "required_quantity": 150,
                      *           "consumed_quantity": 0,
@@ -21686,8 +21741,12 @@ export interface operations {
                         wo_number: string;
                         /** Format: uuid */
                         product_id: string;
+                        /** @description The product made */
+                        sku: string;
+                        product_name: string;
                         /** Format: uuid */
                         warehouse_id: string;
+                        warehouse_code: string;
                         quantity: number;
                         produced_quantity: number;
                         priority: string;
@@ -21701,6 +21760,8 @@ export interface operations {
                             id: string;
                             /** Format: uuid */
                             product_id: string;
+                            sku: string;
+                            product_name: string;
                             quantity_per_unit: number;
                             required_quantity: number;
                             consumed_quantity: number;
@@ -21822,7 +21883,10 @@ export interface operations {
                      *       "id": "01936d3e-8f2a-7c4b-9e1d-5a6b7c8d9ea3",
                      *       "wo_number": "WO-000001",
                      *       "product_id": "01936d3e-8f2a-7c4b-9e1d-5a6b7c8d9ea0",
+                     *       "sku": "SHIRT-M",
+                     *       "product_name": "Cotton shirt, M",
                      *       "warehouse_id": "01936d3e-8f2a-7c4b-9e1d-5a6b7c8d9e0f",
+                     *       "warehouse_code": "MAIN",
                      *       "quantity": 100,
                      *       "produced_quantity": 0,
                      *       "priority": "high",
@@ -21834,6 +21898,8 @@ export interface operations {
                      *         {
                      *           "id": "01936d3e-8f2a-7c4b-9e1d-5a6b7c8d9ea2",
                      *           "product_id": "01936d3e-8f2a-7c4b-9e1d-5a6b7c8d9ea1",
+                     *           "sku": "FABRIC-COTTON",
+                     *           "product_name": "Cotton fabric",
                      *           "quantity_per_unit": 1.5,
                      *           "required_quantity": 150,
                      *           "consumed_quantity": 0,
@@ -21851,8 +21917,12 @@ export interface operations {
                         wo_number: string;
                         /** Format: uuid */
                         product_id: string;
+                        /** @description The product made */
+                        sku: string;
+                        product_name: string;
                         /** Format: uuid */
                         warehouse_id: string;
+                        warehouse_code: string;
                         quantity: number;
                         produced_quantity: number;
                         priority: string;
@@ -21866,6 +21936,8 @@ export interface operations {
                             id: string;
                             /** Format: uuid */
                             product_id: string;
+                            sku: string;
+                            product_name: string;
                             quantity_per_unit: number;
                             required_quantity: number;
                             consumed_quantity: number;
@@ -22004,7 +22076,10 @@ export interface operations {
                      *       "id": "01936d3e-8f2a-7c4b-9e1d-5a6b7c8d9ea3",
                      *       "wo_number": "WO-000001",
                      *       "product_id": "01936d3e-8f2a-7c4b-9e1d-5a6b7c8d9ea0",
+                     *       "sku": "SHIRT-M",
+                     *       "product_name": "Cotton shirt, M",
                      *       "warehouse_id": "01936d3e-8f2a-7c4b-9e1d-5a6b7c8d9e0f",
+                     *       "warehouse_code": "MAIN",
                      *       "quantity": 100,
                      *       "produced_quantity": 0,
                      *       "priority": "high",
@@ -22016,6 +22091,8 @@ export interface operations {
                      *         {
                      *           "id": "01936d3e-8f2a-7c4b-9e1d-5a6b7c8d9ea2",
                      *           "product_id": "01936d3e-8f2a-7c4b-9e1d-5a6b7c8d9ea1",
+                     *           "sku": "FABRIC-COTTON",
+                     *           "product_name": "Cotton fabric",
                      *           "quantity_per_unit": 1.5,
                      *           "required_quantity": 150,
                      *           "consumed_quantity": 0,
@@ -22093,8 +22170,12 @@ export interface operations {
                         wo_number: string;
                         /** Format: uuid */
                         product_id: string;
+                        /** @description The product made */
+                        sku: string;
+                        product_name: string;
                         /** Format: uuid */
                         warehouse_id: string;
+                        warehouse_code: string;
                         quantity: number;
                         produced_quantity: number;
                         priority: string;
@@ -22108,6 +22189,8 @@ export interface operations {
                             id: string;
                             /** Format: uuid */
                             product_id: string;
+                            sku: string;
+                            product_name: string;
                             quantity_per_unit: number;
                             required_quantity: number;
                             consumed_quantity: number;
@@ -22405,7 +22488,10 @@ export interface operations {
                      *       "id": "01936d3e-8f2a-7c4b-9e1d-5a6b7c8d9ea3",
                      *       "wo_number": "WO-000001",
                      *       "product_id": "01936d3e-8f2a-7c4b-9e1d-5a6b7c8d9ea0",
+                     *       "sku": "SHIRT-M",
+                     *       "product_name": "Cotton shirt, M",
                      *       "warehouse_id": "01936d3e-8f2a-7c4b-9e1d-5a6b7c8d9e0f",
+                     *       "warehouse_code": "MAIN",
                      *       "quantity": 100,
                      *       "produced_quantity": 0,
                      *       "priority": "high",
@@ -22417,6 +22503,8 @@ export interface operations {
                      *         {
                      *           "id": "01936d3e-8f2a-7c4b-9e1d-5a6b7c8d9ea2",
                      *           "product_id": "01936d3e-8f2a-7c4b-9e1d-5a6b7c8d9ea1",
+                     *           "sku": "FABRIC-COTTON",
+                     *           "product_name": "Cotton fabric",
                      *           "quantity_per_unit": 1.5,
                      *           "required_quantity": 150,
                      *           "consumed_quantity": 0,
@@ -22494,8 +22582,12 @@ export interface operations {
                         wo_number: string;
                         /** Format: uuid */
                         product_id: string;
+                        /** @description The product made */
+                        sku: string;
+                        product_name: string;
                         /** Format: uuid */
                         warehouse_id: string;
+                        warehouse_code: string;
                         quantity: number;
                         produced_quantity: number;
                         priority: string;
@@ -22509,6 +22601,8 @@ export interface operations {
                             id: string;
                             /** Format: uuid */
                             product_id: string;
+                            sku: string;
+                            product_name: string;
                             quantity_per_unit: number;
                             required_quantity: number;
                             consumed_quantity: number;

@@ -15,7 +15,6 @@ import { fieldErrorsOf, formErrorOf } from '../../lib/api-errors';
 import { useAuth } from '../../lib/auth';
 import { useFormat } from '../../lib/format';
 import { useIdempotencyKey } from '../../lib/use-idempotency-key';
-import { useProductLabels } from './use-product-names';
 
 type WorkOrder = ResponseOf<'/api/v1/work-orders/{id}', 'get'>;
 
@@ -182,7 +181,6 @@ export function WorkOrderDetail({ id }: { id: string }) {
     queryFn: async () => unwrap(await api.GET('/api/v1/work-orders/{id}', { params: { path: { id } } })),
   });
   const wo = order.data;
-  const labels = useProductLabels(wo ? [wo.product_id, ...wo.components.map((c) => c.product_id)] : []);
   const [key, renewKey] = useIdempotencyKey();
   const act = useMutation({
     mutationFn: async (action: Action) => {
@@ -202,7 +200,7 @@ export function WorkOrderDetail({ id }: { id: string }) {
     <Card>
       <OrderHeader
         number={wo.wo_number}
-        party={labels.get(wo.product_id)}
+        party={`${wo.sku} · ${wo.product_name}`}
         status={wo.status}
         statusLabel={t(`production.status.${wo.status}`)}
         facts={[
@@ -246,7 +244,9 @@ export function WorkOrderDetail({ id }: { id: string }) {
           <TableBody>
             {wo.components.map((c) => (
               <TableRow key={c.id}>
-                <TableCell>{labels.get(c.product_id) ?? ''}</TableCell>
+                <TableCell>
+                  {c.sku} · {c.product_name}
+                </TableCell>
                 <TableCell className="text-right">{format.quantity(c.quantity_per_unit)}</TableCell>
                 <TableCell className="text-right">{format.quantity(c.required_quantity)}</TableCell>
                 <TableCell className="text-right">{format.quantity(c.consumed_quantity)}</TableCell>

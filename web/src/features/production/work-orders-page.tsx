@@ -18,7 +18,6 @@ import { fieldErrorsOf, formErrorOf } from '../../lib/api-errors';
 import { useAuth } from '../../lib/auth';
 import { useFormat } from '../../lib/format';
 import { useIdempotencyKey } from '../../lib/use-idempotency-key';
-import { useProductLabels } from './use-product-names';
 import { WorkOrderDetail } from './work-order-detail';
 
 type WorkOrderRow = ResponseOf<'/api/v1/work-orders', 'get'>['items'][number];
@@ -146,13 +145,12 @@ export function WorkOrdersPage() {
   const state = useOrderList<WorkOrderRow, WoStatus>('work-orders', async (query) =>
     unwrap(await api.GET('/api/v1/work-orders', { params: { query } })),
   );
-  const labels = useProductLabels((state.orders.data?.items ?? []).map((o) => o.product_id));
   const columns: ColumnDef<WorkOrderRow>[] = [
     { accessorKey: 'wo_number', header: t('orders.number') },
     {
       id: 'product',
       header: t('production.product'),
-      cell: ({ row }) => labels.get(row.original.product_id) ?? '',
+      cell: ({ row }) => `${row.original.sku} · ${row.original.product_name}`,
     },
     {
       id: 'quantity',
