@@ -1,7 +1,6 @@
 import { and, asc, count, desc, eq, inArray, type SQL, sql } from 'drizzle-orm';
 import type { PgUpdateSetSource } from 'drizzle-orm/pg-core';
 import type { DbOrTx } from '../../db/client.js';
-import { rows } from '../../db/rows.js';
 import type { PageRequest } from '../../platform/pagination.js';
 import { workOrderComponents, workOrders } from './production.tables.js';
 
@@ -109,34 +108,6 @@ export async function addConsumed(
       consumedQuantity: sql`${workOrderComponents.consumedQuantity} + ${quantity}::numeric`,
     })
     .where(eq(workOrderComponents.id, componentId));
-}
-
-/** What clients read beside the ids: each product's SKU and name, each warehouse's code. */
-export interface WorkOrderNames {
-  products: Map<string, { sku: string; name: string }>;
-  warehouses: Map<string, string>;
-}
-
-/** The names of the orders' products (output and components) and warehouses, in one query. */
-export async function namesOf(
-  db: DbOrTx,
-  orders: WorkOrderRow[],
-  components: WorkOrderComponentRow[],
-): Promise<WorkOrderNames> {
-  const names: WorkOrderNames = { products: new Map(), warehouses: new Map() };
-  if (orders.length === 0) return names;
-  const productIds = [...new Set([...orders.map((o) => o.productId), ...components.map((c) => c.productId)])];
-  const warehouseIds = [...new Set(orders.map((o) => o.warehouseId))];
-  const found = await rows<{ kind: 'p' | 'w'; id: string; code: string; name: string }>(
-    db,
-    sql`select 'p' as kind, id, sku as code, name from products where id = any(${sql.param(productIds)}::uuid[])
-      union all select 'w', id, code, name from warehouses where id = any(${sql.param(warehouseIds)}::uuid[])`,
-  );
-  for (const row of found) {
-    if (row.kind === 'p') names.products.set(row.id, { sku: row.code, name: row.name });
-    else names.warehouses.set(row.id, row.code);
-  }
-  return names;
 }
 
 function filterWhere(filter: WorkOrderFilter): SQL | undefined {

@@ -1,6 +1,7 @@
 import type { SQL } from 'drizzle-orm';
 import { uuidv7 } from 'uuidv7';
 import type { Db, DbOrTx } from '../../db/client.js';
+import { type Names, namesOf } from '../../db/names.js';
 import {
   compareDecimal,
   decimal,
@@ -27,12 +28,10 @@ import {
   insertComponent,
   insertWorkOrder,
   listWorkOrders,
-  namesOf,
   setComponentReservation,
   updateWorkOrder,
   type WorkOrderComponentRow,
   type WorkOrderFilter,
-  type WorkOrderNames,
   type WorkOrderRow,
   workOrdersExportQuery,
 } from './production.repo.js';
@@ -48,7 +47,7 @@ const LIFECYCLE = new StateMachine(
 type WorkOrderAction = keyof typeof LIFECYCLE.transitions;
 
 /** A work order as clients see it, each component with what the whole order needs of it. */
-function toWorkOrderPublic(order: WorkOrderRow, components: WorkOrderComponentRow[], names: WorkOrderNames) {
+function toWorkOrderPublic(order: WorkOrderRow, components: WorkOrderComponentRow[], names: Names) {
   const product = (id: string) => names.products.get(id);
   const required = new Map<string, number>();
   for (const c of components) {
@@ -85,6 +84,14 @@ function toWorkOrderPublic(order: WorkOrderRow, components: WorkOrderComponentRo
   };
 }
 
+/** The names of the orders' products (made and consumed) and warehouses. */
+function orderNames(db: DbOrTx, orders: WorkOrderRow[], components: WorkOrderComponentRow[]) {
+  return namesOf(db, {
+    products: [...orders.map((o) => o.productId), ...components.map((c) => c.productId)],
+    warehouses: orders.map((o) => o.warehouseId),
+  });
+}
+
 /**
  * Work orders (seed 003): planned → released (components reserved) → in_progress → completed,
  * or cancelled. Producing consumes components FEFO (`production_consume`) and receives the output
@@ -107,7 +114,7 @@ export class WorkOrdersService {
 
   private async publicOf(db: DbOrTx, order: WorkOrderRow) {
     const components = await componentsOf(db, order.id);
-    return toWorkOrderPublic(order, components, await namesOf(db, [order], components));
+    return toWorkOrderPublic(order, components, await orderNames(db, [order], components));
   }
 
   async create(ctx: RequestCtx, input: WorkOrderCreate) {
@@ -317,7 +324,7 @@ export class WorkOrdersService {
       this.db,
       rows.map((row) => row.id),
     );
-    const names = await namesOf(this.db, rows, [...components.values()].flat());
+    const names = await orderNames(this.db, rows, [...components.values()].flat());
     const items = rows.map((row) => toWorkOrderPublic(row, components.get(row.id) ?? [], names));
     return toPage(items, total, page);
   }
