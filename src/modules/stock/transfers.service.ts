@@ -1,5 +1,6 @@
 import { uuidv7 } from 'uuidv7';
 import type { Db, DbOrTx } from '../../db/client.js';
+import { type Names, namesOf } from '../../db/names.js';
 import { AppError, invalidFields } from '../../platform/errors.js';
 import { type PageRequest, toPage } from '../../platform/pagination.js';
 import type { RequestCtx } from '../../platform/request-ctx.js';
@@ -50,25 +51,36 @@ function requestedLines(input: TransferCreate) {
   return lines;
 }
 
-function toTransferPublic(row: TransferRow, lines: TransferLineRow[]) {
+function toTransferPublic(row: TransferRow, lines: TransferLineRow[], names: Names) {
   const [first] = lines;
+  const product = (id: string | undefined) => (id ? names.products.get(id) : undefined);
+  const binCode = (id: string | null) => (id ? (names.bins.get(id) ?? null) : null);
   return {
     id: row.id,
     transfer_number: row.transferNumber,
     status: row.status,
     from_warehouse_id: row.fromWarehouseId,
+    from_warehouse_code: names.warehouses.get(row.fromWarehouseId) ?? '',
     to_warehouse_id: row.toWarehouseId,
+    to_warehouse_code: names.warehouses.get(row.toWarehouseId) ?? '',
     from_bin_id: row.fromBinId,
+    from_bin_code: binCode(row.fromBinId),
     to_bin_id: row.toBinId,
+    to_bin_code: binCode(row.toBinId),
     // Seed 004's single-product shape, from the first line.
     product_id: first?.productId ?? null,
+    sku: product(first?.productId)?.sku ?? null,
+    product_name: product(first?.productId)?.name ?? null,
     quantity: first ? Number(first.quantity) : null,
     transfer_reference: row.transferReference,
     notes: row.notes,
     lines: lines.map((line) => ({
       id: line.id,
       product_id: line.productId,
+      sku: product(line.productId)?.sku ?? '',
+      product_name: product(line.productId)?.name ?? '',
       lot_id: line.lotId,
+      lot_number: line.lotId ? (names.lots.get(line.lotId) ?? null) : null,
       quantity: Number(line.quantity),
       reservation_id: line.reservationId,
     })),
@@ -79,6 +91,16 @@ function toTransferPublic(row: TransferRow, lines: TransferLineRow[]) {
     completed_at: row.completedAt?.toISOString() ?? null,
     cancelled_at: row.cancelledAt?.toISOString() ?? null,
   };
+}
+
+/** The names of the transfers' warehouses and bins, and of their lines' products and lots. */
+function transferNames(db: DbOrTx, transfers: TransferRow[], lines: TransferLineRow[]) {
+  return namesOf(db, {
+    warehouses: transfers.flatMap((t) => [t.fromWarehouseId, t.toWarehouseId]),
+    bins: transfers.flatMap((t) => [t.fromBinId, t.toBinId]),
+    products: lines.map((line) => line.productId),
+    lots: lines.map((line) => line.lotId),
+  });
 }
 
 /** A transfer is completed or cancelled once, while pending. */
@@ -104,7 +126,8 @@ export class TransfersService {
   ) {}
 
   private async publicOf(db: DbOrTx, row: TransferRow) {
-    return toTransferPublic(row, await linesOf(db, row.id));
+    const lines = await linesOf(db, row.id);
+    return toTransferPublic(row, lines, await transferNames(db, [row], lines));
   }
 
   async create(ctx: RequestCtx, input: TransferCreate) {
@@ -257,14 +280,15 @@ export class TransfersService {
     return this.publicOf(this.db, row);
   }
 
-  /** A page of transfers; the lines of all of them come in one query. */
+  /** A page of transfers; the lines of all of them come in one query, and all their names in one. */
   async list(filter: TransferFilter, page: PageRequest) {
     const { rows, total } = await listTransfers(this.db, filter, page);
     const lines = await linesOfTransfers(
       this.db,
       rows.map((row) => row.id),
     );
-    const items = rows.map((row) => toTransferPublic(row, lines.get(row.id) ?? []));
+    const names = await transferNames(this.db, rows, [...lines.values()].flat());
+    const items = rows.map((row) => toTransferPublic(row, lines.get(row.id) ?? [], names));
     return toPage(items, total, page);
   }
 }

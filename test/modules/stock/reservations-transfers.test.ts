@@ -194,6 +194,14 @@ describe('stock transfers', () => {
       product_id: p.id,
       quantity: 6,
       transfer_reference: 'TRANS-001',
+      // Named beside the ids: warehouses, the product, and each line's product and lot.
+      from_warehouse_code: 'SRC',
+      to_warehouse_code: 'DST',
+      from_bin_code: null,
+      sku: p.sku,
+      product_name: `Product ${p.sku}`,
+      // The line names no lot: the reservation chose one (FEFO).
+      lines: [{ product_id: p.id, sku: p.sku, lot_id: null, lot_number: null, quantity: 6 }],
     });
     expect(transfer.transfer_number).toMatch(/^TR-\d{6}$/);
     expect(await stockOf(p.id)).toMatchObject({ on_hand: 10, reserved: 6, available: 4 });
@@ -229,6 +237,19 @@ describe('stock transfers', () => {
       ['transfer_in', 6],
       ['transfer_out', -6],
     ]);
+
+    // A line that names its lot is answered with the lot's number.
+    const named = await call('POST', '/api/v1/stock-transfers', {
+      from_warehouse_id: dst.id,
+      to_warehouse_id: src.id,
+      lines: [{ product_id: p.id, lot_id: arrived.lot_id, quantity: 1 }],
+    });
+    expect(named.statusCode).toBe(201);
+    expect(named.json()).toMatchObject({
+      from_warehouse_code: 'DST',
+      lines: [{ lot_id: arrived.lot_id, lot_number: 'TL-1', product_name: `Product ${p.sku}` }],
+    });
+    expect((await call('POST', `/api/v1/stock-transfers/${named.json().id}/cancel`)).statusCode).toBe(200);
 
     // POST is the document-action form; PUT stays as an alias.
     const again = await call('POST', `/api/v1/stock-transfers/${transfer.id}/complete`);
@@ -317,6 +338,14 @@ describe('stock transfers', () => {
     expect(contents.items[0]).toMatchObject({ product_id: p.id, on_hand: 2 });
     const list = await call('GET', '/api/v1/stock-transfers?status=completed');
     expect(list.json().items.length).toBeGreaterThanOrEqual(2);
+    const listed = list.json().items.find((i: { id: string }) => i.id === ok.json().id);
+    expect(listed).toMatchObject({
+      from_warehouse_code: 'SRC',
+      to_warehouse_code: 'SRC',
+      from_bin_code: binA.code,
+      to_bin_code: binB.code,
+      lines: [{ sku: p.sku, lot_number: null }],
+    });
     expect(
       (await call('GET', '/api/v1/stock-transfers/01936d3e-8f2a-7c4b-9e1d-5a6b7c8d9e0f')).statusCode,
     ).toBe(404);

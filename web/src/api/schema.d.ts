@@ -14350,10 +14350,16 @@ export interface operations {
                      *           "transfer_number": "TR-000001",
                      *           "status": "pending",
                      *           "from_warehouse_id": "01936d3e-8f2a-7c4b-9e1d-5a6b7c8d9e0f",
+                     *           "from_warehouse_code": "MAIN",
                      *           "to_warehouse_id": "01936d3e-8f2a-7c4b-9e1d-5a6b7c8d9e71",
+                     *           "to_warehouse_code": "SECOND",
                      *           "from_bin_id": null,
+                     *           "from_bin_code": null,
                      *           "to_bin_id": null,
+                     *           "to_bin_code": null,
                      *           "product_id": "01936d3e-8f2a-7c4b-9e1d-5a6b7c8d9e20",
+                     *           "sku": "LAPTOP-001",
+                     *           "product_name": "Laptop",
                      *           "quantity": 10,
                      *           "transfer_reference": "TRANS-001",
                      *           "notes": "Moving to secondary warehouse",
@@ -14361,7 +14367,10 @@ export interface operations {
                      *             {
                      *               "id": "01936d3e-8f2a-7c4b-9e1d-5a6b7c8d9e72",
                      *               "product_id": "01936d3e-8f2a-7c4b-9e1d-5a6b7c8d9e20",
+                     *               "sku": "LAPTOP-001",
+                     *               "product_name": "Laptop",
                      *               "lot_id": null,
+                     *               "lot_number": null,
                      *               "quantity": 10,
                      *               "reservation_id": "01936d3e-8f2a-7c4b-9e1d-5a6b7c8d9e73"
                      *             }
@@ -14389,11 +14398,18 @@ export interface operations {
                             status: string;
                             /** Format: uuid */
                             from_warehouse_id: string;
+                            from_warehouse_code: string;
                             /** Format: uuid */
                             to_warehouse_id: string;
+                            to_warehouse_code: string;
                             from_bin_id: string | null;
+                            from_bin_code: string | null;
                             to_bin_id: string | null;
+                            to_bin_code: string | null;
+                            /** @description The first line’s product (seed 004’s one-product shape) */
                             product_id: string | null;
+                            sku: string | null;
+                            product_name: string | null;
                             quantity: number | null;
                             transfer_reference: string;
                             notes: string;
@@ -14402,7 +14418,10 @@ export interface operations {
                                 id: string;
                                 /** Format: uuid */
                                 product_id: string;
+                                sku: string;
+                                product_name: string;
                                 lot_id: string | null;
+                                lot_number: string | null;
                                 quantity: number;
                                 /** Format: uuid */
                                 reservation_id: string;
@@ -14550,10 +14569,16 @@ export interface operations {
                      *       "transfer_number": "TR-000001",
                      *       "status": "pending",
                      *       "from_warehouse_id": "01936d3e-8f2a-7c4b-9e1d-5a6b7c8d9e0f",
+                     *       "from_warehouse_code": "MAIN",
                      *       "to_warehouse_id": "01936d3e-8f2a-7c4b-9e1d-5a6b7c8d9e71",
+                     *       "to_warehouse_code": "SECOND",
                      *       "from_bin_id": null,
+                     *       "from_bin_code": null,
                      *       "to_bin_id": null,
+                     *       "to_bin_code": null,
                      *       "product_id": "01936d3e-8f2a-7c4b-9e1d-5a6b7c8d9e20",
+                     *       "sku": "LAPTOP-001",
+                     *       "product_name": "Laptop",
                      *       "quantity": 10,
                      *       "transfer_reference": "TRANS-001",
                      *       "notes": "Moving to secondary warehouse",
@@ -14561,7 +14586,10 @@ export interface operations {
                      *         {
                      *           "id": "01936d3e-8f2a-7c4b-9e1d-5a6b7c8d9e72",
                      *           "product_id": "01936d3e-8f2a-7c4b-9e1d-5a6b7c8d9e20",
+                     *           "sku": "LAPTOP-001",
+                     *           "product_name": "Laptop",
                      *           "lot_id": null,
+                     *           "lot_number": null,
                      *           "quantity": 10,
                      *           "reservation_id": "01936d3e-8f2a-7c4b-9e1d-5a6b7c8d9e73"
                      *         }
@@ -14582,11 +14610,18 @@ export interface operations {
                         status: string;
                         /** Format: uuid */
                         from_warehouse_id: string;
+                        from_warehouse_code: string;
                         /** Format: uuid */
                         to_warehouse_id: string;
+                        to_warehouse_code: string;
                         from_bin_id: string | null;
+                        from_bin_code: string | null;
                         to_bin_id: string | null;
+                        to_bin_code: string | null;
+                        /** @description The first line’s product (seed 004’s one-product shape) */
                         product_id: string | null;
+                        sku: string | null;
+                        product_name: string | null;
                         quantity: number | null;
                         transfer_reference: string;
                         notes: string;
@@ -14595,7 +14630,10 @@ export interface operations {
                             id: string;
                             /** Format: uuid */
                             product_id: string;
+                            sku: string;
+                            product_name: string;
                             lot_id: string | null;
+                            lot_number: string | null;
                             quantity: number;
                             /** Format: uuid */
                             reservation_id: string;
@@ -14717,10 +14755,16 @@ export interface operations {
                      *       "transfer_number": "TR-000001",
                      *       "status": "pending",
                      *       "from_warehouse_id": "01936d3e-8f2a-7c4b-9e1d-5a6b7c8d9e0f",
+                     *       "from_warehouse_code": "MAIN",
                      *       "to_warehouse_id": "01936d3e-8f2a-7c4b-9e1d-5a6b7c8d9e71",
+                     *       "to_warehouse_code": "SECOND",
                      *       "from_bin_id": null,
+                     *       "from_bin_code": null,
                      *       "to_bin_id": null,
+                     *       "to_bin_code": null,
                      *       "product_id": "01936d3e-8f2a-7c4b-9e1d-5a6b7c8d9e20",
+                     *       "sku": "LAPTOP-001",
+                     *       "product_name": "Laptop",
                      *       "quantity": 10,
                      *       "transfer_reference": "TRANS-001",
                      *       "notes": "Moving to secondary warehouse",
@@ -14728,7 +14772,10 @@ export interface operations {
                      *         {
                      *           "id": "01936d3e-8f2a-7c4b-9e1d-5a6b7c8d9e72",
                      *           "product_id": "01936d3e-8f2a-7c4b-9e1d-5a6b7c8d9e20",
+                     *           "sku": "LAPTOP-001",
+                     *           "product_name": "Laptop",
                      *           "lot_id": null,
+                     *           "lot_number": null,
                      *           "quantity": 10,
                      *           "reservation_id": "01936d3e-8f2a-7c4b-9e1d-5a6b7c8d9e73"
                      *         }
@@ -14749,11 +14796,18 @@ export interface operations {
                         status: string;
                         /** Format: uuid */
                         from_warehouse_id: string;
+                        from_warehouse_code: string;
                         /** Format: uuid */
                         to_warehouse_id: string;
+                        to_warehouse_code: string;
                         from_bin_id: string | null;
+                        from_bin_code: string | null;
                         to_bin_id: string | null;
+                        to_bin_code: string | null;
+                        /** @description The first line’s product (seed 004’s one-product shape) */
                         product_id: string | null;
+                        sku: string | null;
+                        product_name: string | null;
                         quantity: number | null;
                         transfer_reference: string;
                         notes: string;
@@ -14762,7 +14816,10 @@ export interface operations {
                             id: string;
                             /** Format: uuid */
                             product_id: string;
+                            sku: string;
+                            product_name: string;
                             lot_id: string | null;
+                            lot_number: string | null;
                             quantity: number;
                             /** Format: uuid */
                             reservation_id: string;
@@ -14875,10 +14932,16 @@ export interface operations {
                      *       "transfer_number": "TR-000001",
                      *       "status": "pending",
                      *       "from_warehouse_id": "01936d3e-8f2a-7c4b-9e1d-5a6b7c8d9e0f",
+                     *       "from_warehouse_code": "MAIN",
                      *       "to_warehouse_id": "01936d3e-8f2a-7c4b-9e1d-5a6b7c8d9e71",
+                     *       "to_warehouse_code": "SECOND",
                      *       "from_bin_id": null,
+                     *       "from_bin_code": null,
                      *       "to_bin_id": null,
+                     *       "to_bin_code": null,
                      *       "product_id": "01936d3e-8f2a-7c4b-9e1d-5a6b7c8d9e20",
+                     *       "sku": "LAPTOP-001",
+                     *       "product_name": "Laptop",
                      *       "quantity": 10,
                      *       "transfer_reference": "TRANS-001",
                      *       "notes": "Moving to secondary warehouse",
@@ -14886,7 +14949,10 @@ export interface operations {
                      *         {
                      *           "id": "01936d3e-8f2a-7c4b-9e1d-5a6b7c8d9e72",
                      *           "product_id": "01936d3e-8f2a-7c4b-9e1d-5a6b7c8d9e20",
+                     *           "sku": "LAPTOP-001",
+                     *           "product_name": "Laptop",
                      *           "lot_id": null,
+                     *           "lot_number": null,
                      *           "quantity": 10,
                      *           "reservation_id": "01936d3e-8f2a-7c4b-9e1d-5a6b7c8d9e73"
                      *         }
@@ -14907,11 +14973,18 @@ export interface operations {
                         status: string;
                         /** Format: uuid */
                         from_warehouse_id: string;
+                        from_warehouse_code: string;
                         /** Format: uuid */
                         to_warehouse_id: string;
+                        to_warehouse_code: string;
                         from_bin_id: string | null;
+                        from_bin_code: string | null;
                         to_bin_id: string | null;
+                        to_bin_code: string | null;
+                        /** @description The first line’s product (seed 004’s one-product shape) */
                         product_id: string | null;
+                        sku: string | null;
+                        product_name: string | null;
                         quantity: number | null;
                         transfer_reference: string;
                         notes: string;
@@ -14920,7 +14993,10 @@ export interface operations {
                             id: string;
                             /** Format: uuid */
                             product_id: string;
+                            sku: string;
+                            product_name: string;
                             lot_id: string | null;
+                            lot_number: string | null;
                             quantity: number;
                             /** Format: uuid */
                             reservation_id: string;
@@ -15063,10 +15139,16 @@ export interface operations {
                      *       "transfer_number": "TR-000001",
                      *       "status": "pending",
                      *       "from_warehouse_id": "01936d3e-8f2a-7c4b-9e1d-5a6b7c8d9e0f",
+                     *       "from_warehouse_code": "MAIN",
                      *       "to_warehouse_id": "01936d3e-8f2a-7c4b-9e1d-5a6b7c8d9e71",
+                     *       "to_warehouse_code": "SECOND",
                      *       "from_bin_id": null,
+                     *       "from_bin_code": null,
                      *       "to_bin_id": null,
+                     *       "to_bin_code": null,
                      *       "product_id": "01936d3e-8f2a-7c4b-9e1d-5a6b7c8d9e20",
+                     *       "sku": "LAPTOP-001",
+                     *       "product_name": "Laptop",
                      *       "quantity": 10,
                      *       "transfer_reference": "TRANS-001",
                      *       "notes": "Moving to secondary warehouse",
@@ -15074,7 +15156,10 @@ export interface operations {
                      *         {
                      *           "id": "01936d3e-8f2a-7c4b-9e1d-5a6b7c8d9e72",
                      *           "product_id": "01936d3e-8f2a-7c4b-9e1d-5a6b7c8d9e20",
+                     *           "sku": "LAPTOP-001",
+                     *           "product_name": "Laptop",
                      *           "lot_id": null,
+                     *           "lot_number": null,
                      *           "quantity": 10,
                      *           "reservation_id": "01936d3e-8f2a-7c4b-9e1d-5a6b7c8d9e73"
                      *         }
@@ -15095,11 +15180,18 @@ export interface operations {
                         status: string;
                         /** Format: uuid */
                         from_warehouse_id: string;
+                        from_warehouse_code: string;
                         /** Format: uuid */
                         to_warehouse_id: string;
+                        to_warehouse_code: string;
                         from_bin_id: string | null;
+                        from_bin_code: string | null;
                         to_bin_id: string | null;
+                        to_bin_code: string | null;
+                        /** @description The first line’s product (seed 004’s one-product shape) */
                         product_id: string | null;
+                        sku: string | null;
+                        product_name: string | null;
                         quantity: number | null;
                         transfer_reference: string;
                         notes: string;
@@ -15108,7 +15200,10 @@ export interface operations {
                             id: string;
                             /** Format: uuid */
                             product_id: string;
+                            sku: string;
+                            product_name: string;
                             lot_id: string | null;
+                            lot_number: string | null;
                             quantity: number;
                             /** Format: uuid */
                             reservation_id: string;
@@ -15239,10 +15334,16 @@ export interface operations {
                      *       "transfer_number": "TR-000001",
                      *       "status": "pending",
                      *       "from_warehouse_id": "01936d3e-8f2a-7c4b-9e1d-5a6b7c8d9e0f",
+                     *       "from_warehouse_code": "MAIN",
                      *       "to_warehouse_id": "01936d3e-8f2a-7c4b-9e1d-5a6b7c8d9e71",
+                     *       "to_warehouse_code": "SECOND",
                      *       "from_bin_id": null,
+                     *       "from_bin_code": null,
                      *       "to_bin_id": null,
+                     *       "to_bin_code": null,
                      *       "product_id": "01936d3e-8f2a-7c4b-9e1d-5a6b7c8d9e20",
+                     *       "sku": "LAPTOP-001",
+                     *       "product_name": "Laptop",
                      *       "quantity": 10,
                      *       "transfer_reference": "TRANS-001",
                      *       "notes": "Moving to secondary warehouse",
@@ -15250,7 +15351,10 @@ export interface operations {
                      *         {
                      *           "id": "01936d3e-8f2a-7c4b-9e1d-5a6b7c8d9e72",
                      *           "product_id": "01936d3e-8f2a-7c4b-9e1d-5a6b7c8d9e20",
+                     *           "sku": "LAPTOP-001",
+                     *           "product_name": "Laptop",
                      *           "lot_id": null,
+                     *           "lot_number": null,
                      *           "quantity": 10,
                      *           "reservation_id": "01936d3e-8f2a-7c4b-9e1d-5a6b7c8d9e73"
                      *         }
@@ -15271,11 +15375,18 @@ export interface operations {
                         status: string;
                         /** Format: uuid */
                         from_warehouse_id: string;
+                        from_warehouse_code: string;
                         /** Format: uuid */
                         to_warehouse_id: string;
+                        to_warehouse_code: string;
                         from_bin_id: string | null;
+                        from_bin_code: string | null;
                         to_bin_id: string | null;
+                        to_bin_code: string | null;
+                        /** @description The first line’s product (seed 004’s one-product shape) */
                         product_id: string | null;
+                        sku: string | null;
+                        product_name: string | null;
                         quantity: number | null;
                         transfer_reference: string;
                         notes: string;
@@ -15284,7 +15395,10 @@ export interface operations {
                             id: string;
                             /** Format: uuid */
                             product_id: string;
+                            sku: string;
+                            product_name: string;
                             lot_id: string | null;
+                            lot_number: string | null;
                             quantity: number;
                             /** Format: uuid */
                             reservation_id: string;
@@ -15418,10 +15532,16 @@ export interface operations {
                      *       "transfer_number": "TR-000001",
                      *       "status": "pending",
                      *       "from_warehouse_id": "01936d3e-8f2a-7c4b-9e1d-5a6b7c8d9e0f",
+                     *       "from_warehouse_code": "MAIN",
                      *       "to_warehouse_id": "01936d3e-8f2a-7c4b-9e1d-5a6b7c8d9e71",
+                     *       "to_warehouse_code": "SECOND",
                      *       "from_bin_id": null,
+                     *       "from_bin_code": null,
                      *       "to_bin_id": null,
+                     *       "to_bin_code": null,
                      *       "product_id": "01936d3e-8f2a-7c4b-9e1d-5a6b7c8d9e20",
+                     *       "sku": "LAPTOP-001",
+                     *       "product_name": "Laptop",
                      *       "quantity": 10,
                      *       "transfer_reference": "TRANS-001",
                      *       "notes": "Moving to secondary warehouse",
@@ -15429,7 +15549,10 @@ export interface operations {
                      *         {
                      *           "id": "01936d3e-8f2a-7c4b-9e1d-5a6b7c8d9e72",
                      *           "product_id": "01936d3e-8f2a-7c4b-9e1d-5a6b7c8d9e20",
+                     *           "sku": "LAPTOP-001",
+                     *           "product_name": "Laptop",
                      *           "lot_id": null,
+                     *           "lot_number": null,
                      *           "quantity": 10,
                      *           "reservation_id": "01936d3e-8f2a-7c4b-9e1d-5a6b7c8d9e73"
                      *         }
@@ -15450,11 +15573,18 @@ export interface operations {
                         status: string;
                         /** Format: uuid */
                         from_warehouse_id: string;
+                        from_warehouse_code: string;
                         /** Format: uuid */
                         to_warehouse_id: string;
+                        to_warehouse_code: string;
                         from_bin_id: string | null;
+                        from_bin_code: string | null;
                         to_bin_id: string | null;
+                        to_bin_code: string | null;
+                        /** @description The first line’s product (seed 004’s one-product shape) */
                         product_id: string | null;
+                        sku: string | null;
+                        product_name: string | null;
                         quantity: number | null;
                         transfer_reference: string;
                         notes: string;
@@ -15463,7 +15593,10 @@ export interface operations {
                             id: string;
                             /** Format: uuid */
                             product_id: string;
+                            sku: string;
+                            product_name: string;
                             lot_id: string | null;
+                            lot_number: string | null;
                             quantity: number;
                             /** Format: uuid */
                             reservation_id: string;
