@@ -114,6 +114,9 @@ async function mainFlow(page: Page): Promise<void> {
   await page.getByText(/Transfer TR-\d+ created/).waitFor();
   const row = page.getByRole('row', { name: /TR-\d+/ });
   await row.getByText('Pending').waitFor();
+  // The row names the route and what moves: product, lot and quantity.
+  await row.getByText('MAIN → SIDE').waitFor();
+  await row.getByText(/^MILK-1 · .+ · LOT-B$/).waitFor();
   await checkPage(page, 'transfers');
   await row.getByRole('button', { name: 'Complete' }).click();
   await row.getByText('Completed').waitFor();

@@ -108,6 +108,7 @@ export const en = {
     created: 'Transfer {{number}} created; the stock is reserved until it is completed.',
     number: 'Number',
     route: 'Route',
+    products: 'Products',
     complete: 'Complete',
     cancel: 'Cancel',
     status: { pending: 'Pending', completed: 'Completed', cancelled: 'Cancelled' },

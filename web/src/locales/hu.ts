@@ -109,6 +109,7 @@ export const hu: Translations = {
     created: '{{number}} átrakás létrehozva; a készlet a lezárásig foglalt.',
     number: 'Szám',
     route: 'Útvonal',
+    products: 'Termékek',
     complete: 'Lezárás',
     cancel: 'Visszavonás',
     status: { pending: 'Függőben', completed: 'Lezárva', cancelled: 'Visszavonva' },

@@ -2,7 +2,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, unwrap } from '../../api/client';
-import { findProductByCode, type Product, useWarehouses } from '../../api/queries';
+import { findProductByCode, type Product } from '../../api/queries';
 import { FormCard } from '../../components/form-card';
 import { FormField, invalid } from '../../components/form-field';
 import { ScanField } from '../../components/scan-field';
@@ -13,6 +13,7 @@ import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from '.
 import { WarehousePicker } from '../../components/warehouse-picker';
 import { fieldErrorsOf, formErrorOf } from '../../lib/api-errors';
 import { useAuth } from '../../lib/auth';
+import { useFormat } from '../../lib/format';
 import type { Scan } from '../../lib/gs1';
 import { useIdempotencyKey } from '../../lib/use-idempotency-key';
 
@@ -123,12 +124,15 @@ function NewTransfer() {
   );
 }
 
+/** A warehouse code, with the bin's when the transfer names one. */
+const place = (warehouse: string, bin: string | null) => (bin ? `${warehouse} · ${bin}` : warehouse);
+
 /** Transfers between warehouses: pending ones hold a reservation until completed or cancelled. */
 export function TransfersPage() {
   const { t } = useTranslation();
   const { can } = useAuth();
   const queryClient = useQueryClient();
-  const warehouses = useWarehouses();
+  const format = useFormat();
   const transfers = useQuery({
     queryKey: ['transfers'],
     queryFn: async () =>
@@ -141,7 +145,6 @@ export function TransfersPage() {
         : unwrap(await api.POST('/api/v1/stock-transfers/{id}/cancel', { params: { path: { id } } })),
     onSettled: () => void queryClient.invalidateQueries(),
   });
-  const code = (id: string) => warehouses.data?.items.find((w) => w.id === id)?.code ?? '';
   return (
     <div className="flex flex-col gap-4">
       <h1 className="text-2xl font-bold">{t('transfers.title')}</h1>
@@ -152,6 +155,7 @@ export function TransfersPage() {
           <TableRow>
             <TableHead>{t('transfers.number')}</TableHead>
             <TableHead>{t('transfers.route')}</TableHead>
+            <TableHead>{t('transfers.products')}</TableHead>
             <TableHead className="text-right">{t('stock.quantity')}</TableHead>
             <TableHead>{t('common.status')}</TableHead>
             <TableHead>
@@ -164,9 +168,21 @@ export function TransfersPage() {
             <TableRow key={tr.id}>
               <TableCell>{tr.transfer_number}</TableCell>
               <TableCell>
-                {code(tr.from_warehouse_id)} → {code(tr.to_warehouse_id)}
+                {place(tr.from_warehouse_code, tr.from_bin_code)} →{' '}
+                {place(tr.to_warehouse_code, tr.to_bin_code)}
               </TableCell>
-              <TableCell className="text-right">{tr.quantity}</TableCell>
+              <TableCell>
+                {tr.lines.map((line) => (
+                  <div key={line.id}>
+                    {[line.sku, line.product_name, line.lot_number].filter(Boolean).join(' · ')}
+                  </div>
+                ))}
+              </TableCell>
+              <TableCell className="text-right">
+                {tr.lines.map((line) => (
+                  <div key={line.id}>{format.quantity(line.quantity)}</div>
+                ))}
+              </TableCell>
               <TableCell>{t(`transfers.status.${tr.status}`)}</TableCell>
               <TableCell className="flex gap-2">
                 {tr.status === 'pending' && can('POST /api/v1/stock-transfers/{id}/complete') ? (
