@@ -1,5 +1,6 @@
 import { uuidv7 } from 'uuidv7';
 import type { Db, DbOrTx } from '../../db/client.js';
+import { type Names, namesOf } from '../../db/names.js';
 import { decimal } from '../../platform/decimal.js';
 import { invalidFields } from '../../platform/errors.js';
 import { type PageRequest, toPage } from '../../platform/pagination.js';
@@ -47,12 +48,17 @@ export interface ReserveInput {
   referenceId?: string | null;
 }
 
-function toReservationPublic(row: ReservationRow, allocations: AllocationRow[] = []) {
+function toReservationPublic(row: ReservationRow, allocations: AllocationRow[] = [], names: Names) {
+  const product = names.products.get(row.productId);
   return {
     id: row.id,
     product_id: row.productId,
+    sku: product?.sku ?? '',
+    product_name: product?.name ?? '',
     warehouse_id: row.warehouseId,
+    warehouse_code: names.warehouses.get(row.warehouseId) ?? '',
     lot_id: row.lotId,
+    lot_number: row.lotId ? (names.lots.get(row.lotId) ?? null) : null,
     quantity: Number(row.quantity),
     status: row.status,
     reference: row.reference,
@@ -73,6 +79,15 @@ function toReservationPublic(row: ReservationRow, allocations: AllocationRow[] =
   };
 }
 
+/** The names of the reservations' products, warehouses and lots. */
+function reservationNames(db: DbOrTx, reservations: ReservationRow[]) {
+  return namesOf(db, {
+    products: reservations.map((r) => r.productId),
+    warehouses: reservations.map((r) => r.warehouseId),
+    lots: reservations.map((r) => r.lotId),
+  });
+}
+
 /**
  * Reservations hold available stock (seed 001) for an order or a transfer: `available` is
  * `on_hand − reserved` everywhere. They end consumed (stock shipped), released, or expired by the
@@ -87,7 +102,8 @@ export class ReservationsService {
   ) {}
 
   private async publicOf(db: DbOrTx, row: ReservationRow) {
-    return toReservationPublic(row, (await allocationsOfMany(db, [row.id])).get(row.id));
+    const [held, names] = await Promise.all([allocationsOfMany(db, [row.id]), reservationNames(db, [row])]);
+    return toReservationPublic(row, held.get(row.id), names);
   }
 
   /** Reserves inside the caller's transaction (orders and transfers); INSUFFICIENT_STOCK when short. */
@@ -204,12 +220,15 @@ export class ReservationsService {
 
   async list(filter: ReservationFilter, page: PageRequest) {
     const { rows, total } = await listReservations(this.db, filter, page);
-    // The page's allocations in one query, not one per reservation.
-    const held = await allocationsOfMany(
-      this.db,
-      rows.map((row) => row.id),
-    );
-    const items = rows.map((row) => toReservationPublic(row, held.get(row.id)));
+    // The page's allocations in one query, and its names in one, not one per reservation.
+    const [held, names] = await Promise.all([
+      allocationsOfMany(
+        this.db,
+        rows.map((row) => row.id),
+      ),
+      reservationNames(this.db, rows),
+    ]);
+    const items = rows.map((row) => toReservationPublic(row, held.get(row.id), names));
     return toPage(items, total, page);
   }
 

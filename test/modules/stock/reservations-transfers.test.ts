@@ -57,6 +57,11 @@ describe('reservations', () => {
       status: 'active',
       quantity: 7,
       reference: 'ORDER-1',
+      // Named beside the ids, as the list below shows too.
+      sku: p.sku,
+      product_name: `Product ${p.sku}`,
+      warehouse_code: 'SRC',
+      lot_number: null,
       allocations: [{ bin_id: src.default_bin_id, quantity: 7 }],
     });
     expect(await stockOf(p.id)).toMatchObject({ on_hand: 10, reserved: 7, available: 3 });
@@ -107,6 +112,17 @@ describe('reservations', () => {
     const listed = (await call('GET', `/api/v1/reservations?product_id=${p.id}`)).json().items;
     expect(listed[0].allocations).toMatchObject(pick);
     await call('DELETE', `/api/v1/reservations/${res.json().id}`);
+    // One lot asked for: the reservation names it.
+    const late = res.json().allocations[0].lot_id;
+    const one = await call('POST', '/api/v1/reservations', {
+      product_id: p.id,
+      warehouse_id: src.id,
+      lot_id: late,
+      quantity: 1,
+      reference: 'ORDER-LOT',
+    });
+    expect(one.json()).toMatchObject({ lot_id: late, lot_number: 'RL-LATE', warehouse_code: 'SRC' });
+    await call('DELETE', `/api/v1/reservations/${one.json().id}`);
   });
 
   it('validates input and lists with filters', async () => {

@@ -13686,8 +13686,12 @@ export interface operations {
                      *         {
                      *           "id": "01936d3e-8f2a-7c4b-9e1d-5a6b7c8d9e60",
                      *           "product_id": "01936d3e-8f2a-7c4b-9e1d-5a6b7c8d9e20",
+                     *           "sku": "LAPTOP-001",
+                     *           "product_name": "Laptop",
                      *           "warehouse_id": "01936d3e-8f2a-7c4b-9e1d-5a6b7c8d9e0f",
+                     *           "warehouse_code": "MAIN",
                      *           "lot_id": null,
+                     *           "lot_number": null,
                      *           "quantity": 5,
                      *           "status": "active",
                      *           "reference": "WEB-ORDER-1001",
@@ -13721,9 +13725,13 @@ export interface operations {
                             id: string;
                             /** Format: uuid */
                             product_id: string;
+                            sku: string;
+                            product_name: string;
                             /** Format: uuid */
                             warehouse_id: string;
+                            warehouse_code: string;
                             lot_id: string | null;
+                            lot_number: string | null;
                             quantity: number;
                             /** @description active | released | consumed | expired */
                             status: string;
@@ -13869,8 +13877,12 @@ export interface operations {
                      * @example {
                      *       "id": "01936d3e-8f2a-7c4b-9e1d-5a6b7c8d9e60",
                      *       "product_id": "01936d3e-8f2a-7c4b-9e1d-5a6b7c8d9e20",
+                     *       "sku": "LAPTOP-001",
+                     *       "product_name": "Laptop",
                      *       "warehouse_id": "01936d3e-8f2a-7c4b-9e1d-5a6b7c8d9e0f",
+                     *       "warehouse_code": "MAIN",
                      *       "lot_id": null,
+                     *       "lot_number": null,
                      *       "quantity": 5,
                      *       "status": "active",
                      *       "reference": "WEB-ORDER-1001",
@@ -13897,9 +13909,13 @@ export interface operations {
                         id: string;
                         /** Format: uuid */
                         product_id: string;
+                        sku: string;
+                        product_name: string;
                         /** Format: uuid */
                         warehouse_id: string;
+                        warehouse_code: string;
                         lot_id: string | null;
+                        lot_number: string | null;
                         quantity: number;
                         /** @description active | released | consumed | expired */
                         status: string;
@@ -14028,8 +14044,12 @@ export interface operations {
                      * @example {
                      *       "id": "01936d3e-8f2a-7c4b-9e1d-5a6b7c8d9e60",
                      *       "product_id": "01936d3e-8f2a-7c4b-9e1d-5a6b7c8d9e20",
+                     *       "sku": "LAPTOP-001",
+                     *       "product_name": "Laptop",
                      *       "warehouse_id": "01936d3e-8f2a-7c4b-9e1d-5a6b7c8d9e0f",
+                     *       "warehouse_code": "MAIN",
                      *       "lot_id": null,
+                     *       "lot_number": null,
                      *       "quantity": 5,
                      *       "status": "active",
                      *       "reference": "WEB-ORDER-1001",
@@ -14056,9 +14076,13 @@ export interface operations {
                         id: string;
                         /** Format: uuid */
                         product_id: string;
+                        sku: string;
+                        product_name: string;
                         /** Format: uuid */
                         warehouse_id: string;
+                        warehouse_code: string;
                         lot_id: string | null;
+                        lot_number: string | null;
                         quantity: number;
                         /** @description active | released | consumed | expired */
                         status: string;
@@ -14178,8 +14202,12 @@ export interface operations {
                      * @example {
                      *       "id": "01936d3e-8f2a-7c4b-9e1d-5a6b7c8d9e60",
                      *       "product_id": "01936d3e-8f2a-7c4b-9e1d-5a6b7c8d9e20",
+                     *       "sku": "LAPTOP-001",
+                     *       "product_name": "Laptop",
                      *       "warehouse_id": "01936d3e-8f2a-7c4b-9e1d-5a6b7c8d9e0f",
+                     *       "warehouse_code": "MAIN",
                      *       "lot_id": null,
+                     *       "lot_number": null,
                      *       "quantity": 5,
                      *       "status": "active",
                      *       "reference": "WEB-ORDER-1001",
@@ -14206,9 +14234,13 @@ export interface operations {
                         id: string;
                         /** Format: uuid */
                         product_id: string;
+                        sku: string;
+                        product_name: string;
                         /** Format: uuid */
                         warehouse_id: string;
+                        warehouse_code: string;
                         lot_id: string | null;
+                        lot_number: string | null;
                         quantity: number;
                         /** @description active | released | consumed | expired */
                         status: string;
