@@ -133,6 +133,10 @@ describe('the stock screens in Chromium', () => {
       await page.getByRole('button', { name: 'Reserve' }).click();
       const list = page.getByRole('table', { name: 'Reservations' });
       await list.getByRole('cell', { name: 'WEB-1001', exact: true }).waitFor();
+      // The row names the product and the warehouse from the reservation itself.
+      const held = list.getByRole('row').filter({ hasText: 'WEB-1001' });
+      await held.getByRole('cell', { name: `${stock.sku} · Jam jar`, exact: true }).waitFor();
+      await held.getByRole('cell', { name: 'MAIN', exact: true }).waitFor();
       await checkPage(page, 'stock-reservations');
       await list.getByRole('button', { name: 'Release WEB-1001' }).click();
       await expect.poll(() => list.getByRole('cell', { name: 'WEB-1001', exact: true }).count()).toBe(0);

@@ -3,8 +3,7 @@ import type { ColumnDef } from '@tanstack/react-table';
 import { type FormEvent, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, type ResponseOf, unwrap } from '../../api/client';
-import { useProductNames } from '../../api/lookups';
-import { type Product, useWarehouses } from '../../api/queries';
+import type { Product } from '../../api/queries';
 import { DataTable } from '../../components/data-table';
 import { FormCard } from '../../components/form-card';
 import { FormField, invalid, SelectField } from '../../components/form-field';
@@ -126,7 +125,6 @@ export function ReservationsPage() {
   const { can } = useAuth();
   const formats = useFormat();
   const queryClient = useQueryClient();
-  const warehouses = useWarehouses();
   const [status, setStatus] = useState<string>('active');
   const [warehouseId, setWarehouseId] = useState('');
   const [paging, setPaging] = useState({ filter: '', page: 1 });
@@ -154,8 +152,6 @@ export function ReservationsPage() {
       unwrap(await api.DELETE('/api/v1/reservations/{id}', { params: { path: { id } } })),
     onSettled: () => void queryClient.invalidateQueries({ queryKey: ['reservations'] }),
   });
-  const productName = useProductNames(reservations.data?.items.map((r) => r.product_id) ?? []);
-  const warehouse = (id: string) => warehouses.data?.items.find((w) => w.id === id)?.code ?? '…';
   const canRelease = can('DELETE /api/v1/reservations/{id}');
   const columns: ColumnDef<Reservation>[] = [
     {
@@ -166,12 +162,13 @@ export function ReservationsPage() {
     {
       id: 'product',
       header: t('stockViews.product'),
-      cell: ({ row }) => productName(row.original.product_id),
+      cell: ({ row }) =>
+        [row.original.sku, row.original.product_name, row.original.lot_number].filter(Boolean).join(' · '),
     },
     {
       id: 'warehouse',
       header: t('stock.warehouse'),
-      cell: ({ row }) => warehouse(row.original.warehouse_id),
+      cell: ({ row }) => row.original.warehouse_code,
     },
     {
       id: 'quantity',
