@@ -2,9 +2,12 @@ import { type SQL, sql } from 'drizzle-orm';
 import type { DbOrTx } from './client.js';
 import { rows } from './rows.js';
 
-/** What clients read beside the ids a document holds: SKU and name, warehouse and bin code, lot number. */
+/**
+ * What clients read beside the ids a document holds: SKU, name and barcode, warehouse and bin
+ * code, lot number.
+ */
 export interface Names {
-  products: Map<string, { sku: string; name: string }>;
+  products: Map<string, { sku: string; name: string; barcode: string | null }>;
   warehouses: Map<string, string>;
   bins: Map<string, string>;
   lots: Map<string, string>;
@@ -13,10 +16,10 @@ export interface Names {
 type Ids = Iterable<string | null | undefined>;
 
 const SOURCES = {
-  products: sql`select 'products' as kind, id, sku as code, name from products`,
-  warehouses: sql`select 'warehouses' as kind, id, code, name from warehouses`,
-  bins: sql`select 'bins' as kind, id, code, null as name from bins`,
-  lots: sql`select 'lots' as kind, id, lot_number as code, null as name from lots`,
+  products: sql`select 'products' as kind, id, sku as code, name, barcode from products`,
+  warehouses: sql`select 'warehouses' as kind, id, code, name, null as barcode from warehouses`,
+  bins: sql`select 'bins' as kind, id, code, null as name, null as barcode from bins`,
+  lots: sql`select 'lots' as kind, id, lot_number as code, null as name, null as barcode from lots`,
 } satisfies Record<keyof Names, SQL>;
 
 /**
@@ -30,13 +33,17 @@ export async function namesOf(db: DbOrTx, ids: Partial<Record<keyof Names, Ids>>
     return wanted.length > 0 ? [sql`(${SOURCES[kind]} where id = any(${sql.param(wanted)}::uuid[]))`] : [];
   });
   if (parts.length === 0) return names;
-  const found = await rows<{ kind: keyof Names; id: string; code: string; name: string | null }>(
-    db,
-    sql.join(parts, sql` union all `),
-  );
+  const found = await rows<{
+    kind: keyof Names;
+    id: string;
+    code: string;
+    name: string | null;
+    barcode: string | null;
+  }>(db, sql.join(parts, sql` union all `));
   for (const row of found) {
-    if (row.kind === 'products') names.products.set(row.id, { sku: row.code, name: row.name ?? '' });
-    else names[row.kind].set(row.id, row.code);
+    if (row.kind === 'products') {
+      names.products.set(row.id, { sku: row.code, name: row.name ?? '', barcode: row.barcode });
+    } else names[row.kind].set(row.id, row.code);
   }
   return names;
 }

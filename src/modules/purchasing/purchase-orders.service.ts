@@ -1,6 +1,7 @@
 import type { SQL } from 'drizzle-orm';
 import { uuidv7 } from 'uuidv7';
 import type { Db, DbOrTx } from '../../db/client.js';
+import { type Names, namesOf } from '../../db/names.js';
 import { decimal } from '../../platform/decimal.js';
 import { atField, Errors, invalidFields } from '../../platform/errors.js';
 import { type PageRequest, toPage } from '../../platform/pagination.js';
@@ -54,12 +55,14 @@ export type OrderAction = keyof typeof LIFECYCLE.transitions;
 
 const num = (value: string | null) => (value == null ? null : Number(value));
 
-function toLinePublic(line: PurchaseOrderLineRow) {
+function toLinePublic(line: PurchaseOrderLineRow, names: Names) {
   return {
     id: line.id,
     line_no: line.lineNo,
     product_id: line.productId,
     sku: line.sku,
+    // The product's barcode now (not when ordered): what a scan at the dock reads.
+    barcode: names.products.get(line.productId)?.barcode ?? null,
     material_code: line.sku,
     material_name: line.productName,
     quantity: Number(line.quantity),
@@ -73,9 +76,10 @@ function toLinePublic(line: PurchaseOrderLineRow) {
 function toOrderPublic(
   order: PurchaseOrderRow,
   lines: PurchaseOrderLineRow[],
-  receipts: ReturnType<typeof toReceiptPublic>[] = [],
+  receipts: ReturnType<typeof toReceiptPublic>[],
+  names: Names,
 ) {
-  const publicLines = lines.map(toLinePublic);
+  const publicLines = lines.map((line) => toLinePublic(line, names));
   return {
     id: order.id,
     po_number: order.poNumber,
@@ -164,7 +168,8 @@ export class PurchaseOrdersService {
   private async publicOf(db: DbOrTx, order: PurchaseOrderRow) {
     const lines = await linesOf(db, order.id);
     const receipts = await this.stock.movementsOf(db, 'purchase_order', order.id);
-    return toOrderPublic(order, lines, receipts.map(toReceiptPublic));
+    const names = await namesOf(db, { products: lines.map((line) => line.productId) });
+    return toOrderPublic(order, lines, receipts.map(toReceiptPublic), names);
   }
 
   private assertDates(input: OrderChanges, poDate: string): void {
@@ -355,8 +360,11 @@ export class PurchaseOrdersService {
     const ids = rows.map((row) => row.id);
     const lines = await linesOfOrders(this.db, ids);
     const receipts = await this.stock.movementsOfMany(this.db, 'purchase_order', ids);
+    const names = await namesOf(this.db, {
+      products: [...lines.values()].flatMap((of) => of.map((line) => line.productId)),
+    });
     const items = rows.map((row) =>
-      toOrderPublic(row, lines.get(row.id) ?? [], (receipts.get(row.id) ?? []).map(toReceiptPublic)),
+      toOrderPublic(row, lines.get(row.id) ?? [], (receipts.get(row.id) ?? []).map(toReceiptPublic), names),
     );
     return toPage(items, total, page);
   }

@@ -197,6 +197,35 @@ describe('purchase orders', () => {
     expect((await call('GET', '/api/v1/purchase-orders?status=lost')).statusCode).toBe(422);
   });
 
+  it('gives each line its product’s barcode now, in the order and in a page of orders', async () => {
+    const scanned = await createProduct(t.app, admin, { barcode: '4006381333931' });
+    const plain = await createProduct(t.app, admin);
+    const po = await createPurchaseOrder(worker.api, {
+      supplier_id: supplier.id,
+      lines: [
+        { product_id: scanned.id, quantity: 2, unit_price: 1 },
+        { product_id: plain.id, quantity: 1, unit_price: 1 },
+      ],
+    });
+    const lines = [
+      { product_id: scanned.id, sku: scanned.sku, barcode: '4006381333931' },
+      { product_id: plain.id, sku: plain.sku, barcode: null },
+    ];
+    expect(bodyOf(await call('GET', `/api/v1/purchase-orders/${po.id}`))).toMatchObject({ lines });
+    // A barcode given to the product later is the one the line reads.
+    expect(
+      (await call('PATCH', `/api/v1/products/${plain.id}`, { barcode: '5901234123457' }, t.admin.api))
+        .statusCode,
+    ).toBe(200);
+    const page = bodyOf<{ items: { id: string; lines: object[] }[] }>(
+      await call('GET', '/api/v1/purchase-orders?page_size=100'),
+    );
+    expect(page.items.find((o) => o.id === po.id)?.lines).toMatchObject([
+      lines[0],
+      { ...lines[1], barcode: '5901234123457' },
+    ]);
+  });
+
   it('receives orders whose lines run in opposite product orders, all at once, without a deadlock', async () => {
     const products = [
       await createProduct(t.app, admin),

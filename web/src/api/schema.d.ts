@@ -17280,6 +17280,7 @@ export interface operations {
                                 /** Format: uuid */
                                 product_id: string;
                                 sku: string;
+                                barcode: string | null;
                                 material_code: string;
                                 material_name: string;
                                 quantity: number;
@@ -17295,6 +17296,7 @@ export interface operations {
                                 /** Format: uuid */
                                 product_id: string;
                                 sku: string;
+                                barcode: string | null;
                                 material_code: string;
                                 material_name: string;
                                 quantity: number;
@@ -17494,6 +17496,7 @@ export interface operations {
                      *           "line_no": 1,
                      *           "product_id": "01936d3e-8f2a-7c4b-9e1d-5a6b7c8d9e20",
                      *           "sku": "FABRIC-COTTON",
+                     *           "barcode": "5901234123457",
                      *           "material_code": "FABRIC-COTTON",
                      *           "material_name": "Cotton fabric",
                      *           "quantity": 120,
@@ -17509,6 +17512,7 @@ export interface operations {
                      *           "line_no": 1,
                      *           "product_id": "01936d3e-8f2a-7c4b-9e1d-5a6b7c8d9e20",
                      *           "sku": "FABRIC-COTTON",
+                     *           "barcode": "5901234123457",
                      *           "material_code": "FABRIC-COTTON",
                      *           "material_name": "Cotton fabric",
                      *           "quantity": 120,
@@ -17549,6 +17553,7 @@ export interface operations {
                             /** Format: uuid */
                             product_id: string;
                             sku: string;
+                            barcode: string | null;
                             material_code: string;
                             material_name: string;
                             quantity: number;
@@ -17564,6 +17569,7 @@ export interface operations {
                             /** Format: uuid */
                             product_id: string;
                             sku: string;
+                            barcode: string | null;
                             material_code: string;
                             material_name: string;
                             quantity: number;
@@ -17709,6 +17715,7 @@ export interface operations {
                      *           "line_no": 1,
                      *           "product_id": "01936d3e-8f2a-7c4b-9e1d-5a6b7c8d9e20",
                      *           "sku": "FABRIC-COTTON",
+                     *           "barcode": "5901234123457",
                      *           "material_code": "FABRIC-COTTON",
                      *           "material_name": "Cotton fabric",
                      *           "quantity": 120,
@@ -17724,6 +17731,7 @@ export interface operations {
                      *           "line_no": 1,
                      *           "product_id": "01936d3e-8f2a-7c4b-9e1d-5a6b7c8d9e20",
                      *           "sku": "FABRIC-COTTON",
+                     *           "barcode": "5901234123457",
                      *           "material_code": "FABRIC-COTTON",
                      *           "material_name": "Cotton fabric",
                      *           "quantity": 120,
@@ -17764,6 +17772,7 @@ export interface operations {
                             /** Format: uuid */
                             product_id: string;
                             sku: string;
+                            barcode: string | null;
                             material_code: string;
                             material_name: string;
                             quantity: number;
@@ -17779,6 +17788,7 @@ export interface operations {
                             /** Format: uuid */
                             product_id: string;
                             sku: string;
+                            barcode: string | null;
                             material_code: string;
                             material_name: string;
                             quantity: number;
@@ -17967,6 +17977,7 @@ export interface operations {
                      *           "line_no": 1,
                      *           "product_id": "01936d3e-8f2a-7c4b-9e1d-5a6b7c8d9e20",
                      *           "sku": "FABRIC-COTTON",
+                     *           "barcode": "5901234123457",
                      *           "material_code": "FABRIC-COTTON",
                      *           "material_name": "Cotton fabric",
                      *           "quantity": 120,
@@ -17982,6 +17993,7 @@ export interface operations {
                      *           "line_no": 1,
                      *           "product_id": "01936d3e-8f2a-7c4b-9e1d-5a6b7c8d9e20",
                      *           "sku": "FABRIC-COTTON",
+                     *           "barcode": "5901234123457",
                      *           "material_code": "FABRIC-COTTON",
                      *           "material_name": "Cotton fabric",
                      *           "quantity": 120,
@@ -18022,6 +18034,7 @@ export interface operations {
                             /** Format: uuid */
                             product_id: string;
                             sku: string;
+                            barcode: string | null;
                             material_code: string;
                             material_name: string;
                             quantity: number;
@@ -18037,6 +18050,7 @@ export interface operations {
                             /** Format: uuid */
                             product_id: string;
                             sku: string;
+                            barcode: string | null;
                             material_code: string;
                             material_name: string;
                             quantity: number;
@@ -18304,6 +18318,7 @@ export interface operations {
                      *           "line_no": 1,
                      *           "product_id": "01936d3e-8f2a-7c4b-9e1d-5a6b7c8d9e20",
                      *           "sku": "FABRIC-COTTON",
+                     *           "barcode": "5901234123457",
                      *           "material_code": "FABRIC-COTTON",
                      *           "material_name": "Cotton fabric",
                      *           "quantity": 120,
@@ -18319,6 +18334,7 @@ export interface operations {
                      *           "line_no": 1,
                      *           "product_id": "01936d3e-8f2a-7c4b-9e1d-5a6b7c8d9e20",
                      *           "sku": "FABRIC-COTTON",
+                     *           "barcode": "5901234123457",
                      *           "material_code": "FABRIC-COTTON",
                      *           "material_name": "Cotton fabric",
                      *           "quantity": 120,
@@ -18359,6 +18375,7 @@ export interface operations {
                             /** Format: uuid */
                             product_id: string;
                             sku: string;
+                            barcode: string | null;
                             material_code: string;
                             material_name: string;
                             quantity: number;
@@ -18374,6 +18391,7 @@ export interface operations {
                             /** Format: uuid */
                             product_id: string;
                             sku: string;
+                            barcode: string | null;
                             material_code: string;
                             material_name: string;
                             quantity: number;
@@ -18531,6 +18549,7 @@ export interface operations {
                      *           "line_no": 1,
                      *           "product_id": "01936d3e-8f2a-7c4b-9e1d-5a6b7c8d9e20",
                      *           "sku": "FABRIC-COTTON",
+                     *           "barcode": "5901234123457",
                      *           "material_code": "FABRIC-COTTON",
                      *           "material_name": "Cotton fabric",
                      *           "quantity": 120,
@@ -18546,6 +18565,7 @@ export interface operations {
                      *           "line_no": 1,
                      *           "product_id": "01936d3e-8f2a-7c4b-9e1d-5a6b7c8d9e20",
                      *           "sku": "FABRIC-COTTON",
+                     *           "barcode": "5901234123457",
                      *           "material_code": "FABRIC-COTTON",
                      *           "material_name": "Cotton fabric",
                      *           "quantity": 120,
@@ -18586,6 +18606,7 @@ export interface operations {
                             /** Format: uuid */
                             product_id: string;
                             sku: string;
+                            barcode: string | null;
                             material_code: string;
                             material_name: string;
                             quantity: number;
@@ -18601,6 +18622,7 @@ export interface operations {
                             /** Format: uuid */
                             product_id: string;
                             sku: string;
+                            barcode: string | null;
                             material_code: string;
                             material_name: string;
                             quantity: number;
@@ -18758,6 +18780,7 @@ export interface operations {
                      *           "line_no": 1,
                      *           "product_id": "01936d3e-8f2a-7c4b-9e1d-5a6b7c8d9e20",
                      *           "sku": "FABRIC-COTTON",
+                     *           "barcode": "5901234123457",
                      *           "material_code": "FABRIC-COTTON",
                      *           "material_name": "Cotton fabric",
                      *           "quantity": 120,
@@ -18773,6 +18796,7 @@ export interface operations {
                      *           "line_no": 1,
                      *           "product_id": "01936d3e-8f2a-7c4b-9e1d-5a6b7c8d9e20",
                      *           "sku": "FABRIC-COTTON",
+                     *           "barcode": "5901234123457",
                      *           "material_code": "FABRIC-COTTON",
                      *           "material_name": "Cotton fabric",
                      *           "quantity": 120,
@@ -18813,6 +18837,7 @@ export interface operations {
                             /** Format: uuid */
                             product_id: string;
                             sku: string;
+                            barcode: string | null;
                             material_code: string;
                             material_name: string;
                             quantity: number;
@@ -18828,6 +18853,7 @@ export interface operations {
                             /** Format: uuid */
                             product_id: string;
                             sku: string;
+                            barcode: string | null;
                             material_code: string;
                             material_name: string;
                             quantity: number;
@@ -18985,6 +19011,7 @@ export interface operations {
                      *           "line_no": 1,
                      *           "product_id": "01936d3e-8f2a-7c4b-9e1d-5a6b7c8d9e20",
                      *           "sku": "FABRIC-COTTON",
+                     *           "barcode": "5901234123457",
                      *           "material_code": "FABRIC-COTTON",
                      *           "material_name": "Cotton fabric",
                      *           "quantity": 120,
@@ -19000,6 +19027,7 @@ export interface operations {
                      *           "line_no": 1,
                      *           "product_id": "01936d3e-8f2a-7c4b-9e1d-5a6b7c8d9e20",
                      *           "sku": "FABRIC-COTTON",
+                     *           "barcode": "5901234123457",
                      *           "material_code": "FABRIC-COTTON",
                      *           "material_name": "Cotton fabric",
                      *           "quantity": 120,
@@ -19040,6 +19068,7 @@ export interface operations {
                             /** Format: uuid */
                             product_id: string;
                             sku: string;
+                            barcode: string | null;
                             material_code: string;
                             material_name: string;
                             quantity: number;
@@ -19055,6 +19084,7 @@ export interface operations {
                             /** Format: uuid */
                             product_id: string;
                             sku: string;
+                            barcode: string | null;
                             material_code: string;
                             material_name: string;
                             quantity: number;
@@ -19239,6 +19269,7 @@ export interface operations {
                      *           "line_no": 1,
                      *           "product_id": "01936d3e-8f2a-7c4b-9e1d-5a6b7c8d9e20",
                      *           "sku": "FABRIC-COTTON",
+                     *           "barcode": "5901234123457",
                      *           "material_code": "FABRIC-COTTON",
                      *           "material_name": "Cotton fabric",
                      *           "quantity": 120,
@@ -19254,6 +19285,7 @@ export interface operations {
                      *           "line_no": 1,
                      *           "product_id": "01936d3e-8f2a-7c4b-9e1d-5a6b7c8d9e20",
                      *           "sku": "FABRIC-COTTON",
+                     *           "barcode": "5901234123457",
                      *           "material_code": "FABRIC-COTTON",
                      *           "material_name": "Cotton fabric",
                      *           "quantity": 120,
@@ -19294,6 +19326,7 @@ export interface operations {
                             /** Format: uuid */
                             product_id: string;
                             sku: string;
+                            barcode: string | null;
                             material_code: string;
                             material_name: string;
                             quantity: number;
@@ -19309,6 +19342,7 @@ export interface operations {
                             /** Format: uuid */
                             product_id: string;
                             sku: string;
+                            barcode: string | null;
                             material_code: string;
                             material_name: string;
                             quantity: number;
