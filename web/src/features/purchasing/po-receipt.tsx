@@ -26,13 +26,7 @@ interface Entry {
  * Receiving against an approved order: each open line with what is still due; a scan of a line's
  * product (its GS1 string) fills that line's lot, expiry and quantity. Partial receipts are fine.
  */
-export function PoReceipt({
-  order,
-  barcodes,
-}: {
-  order: PurchaseOrder;
-  barcodes: Record<string, string | null>;
-}) {
+export function PoReceipt({ order }: { order: PurchaseOrder }) {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
   const open = order.lines.filter((line) => line.received_quantity < line.quantity);
@@ -50,7 +44,7 @@ export function PoReceipt({
 
   function onScan(scan: Scan) {
     const codes = new Set(barcodeCandidates(scan.code));
-    const line = open.find((l) => codes.has(barcodes[l.product_id] ?? '') || codes.has(l.sku));
+    const line = open.find((l) => codes.has(l.barcode ?? '') || codes.has(l.sku));
     if (!line) {
       setNotice(t('scan.unknown', { code: scan.code }));
       return;

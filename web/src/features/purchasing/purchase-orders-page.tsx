@@ -79,22 +79,6 @@ function OrderDetail({ id }: { id: string }) {
     queryKey: ['purchase-order', id],
     queryFn: async () => unwrap(await api.GET('/api/v1/purchase-orders/{id}', { params: { path: { id } } })),
   });
-  // The barcodes of the order's products, so a scan finds its line.
-  const barcodes = useQuery({
-    queryKey: ['purchase-order-barcodes', id],
-    enabled: Boolean(order.data),
-    queryFn: async () => {
-      const entries = await Promise.all(
-        (order.data?.lines ?? []).map(async (line) => {
-          const product = unwrap(
-            await api.GET('/api/v1/products/{id}', { params: { path: { id: line.product_id } } }),
-          );
-          return [line.product_id, product.barcode] as const;
-        }),
-      );
-      return Object.fromEntries(entries);
-    },
-  });
   const act = useMutation({
     mutationFn: async (action: Action) => {
       const options = { params: { path: { id } } };
@@ -148,8 +132,8 @@ function OrderDetail({ id }: { id: string }) {
           pending={act.isPending}
           secondary={['cancel']}
         />
-        {receivable && barcodes.data && can('POST /api/v1/purchase-orders/{id}/receipts') ? (
-          <PoReceipt key={`${po.id}-${po.version}`} order={po} barcodes={barcodes.data} />
+        {receivable && can('POST /api/v1/purchase-orders/{id}/receipts') ? (
+          <PoReceipt key={`${po.id}-${po.version}`} order={po} />
         ) : null}
       </CardContent>
     </Card>
