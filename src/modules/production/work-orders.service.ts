@@ -190,7 +190,7 @@ export class WorkOrdersService {
       if (action === 'cancel') {
         for (const component of await componentsOf(tx, id)) {
           if (!component.reservationId) continue;
-          const reservation = await this.reservations.get(component.reservationId, tx);
+          const reservation = await this.reservations.state(component.reservationId, tx);
           if (reservation.status === 'active')
             await this.reservations.releaseIn(tx, ctx, component.reservationId);
         }

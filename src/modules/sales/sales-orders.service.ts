@@ -244,7 +244,7 @@ export class SalesOrdersService {
       for (const { shipment, line, index } of inBalanceOrder(matched, (m) => ({
         productId: m.line.productId,
       }))) {
-        const reservation = line.reservationId ? await this.reservations.get(line.reservationId, tx) : null;
+        const reservation = line.reservationId ? await this.reservations.state(line.reservationId, tx) : null;
         const reserved = reservation?.status === 'active' ? reservation.quantity : 0;
         const quantity = decimal(shipment.quantity);
         if (compareDecimal(quantity, reserved) > 0 || !line.reservationId) {
@@ -301,7 +301,7 @@ export class SalesOrdersService {
       const to = LIFECYCLE.next(action, order.status);
       for (const line of await linesOf(tx, id)) {
         if (!line.reservationId) continue;
-        const reservation = await this.reservations.get(line.reservationId, tx);
+        const reservation = await this.reservations.state(line.reservationId, tx);
         if (reservation.status === 'active') await this.reservations.releaseIn(tx, ctx, line.reservationId);
       }
       const after = await this.setStatus(tx, id, to);

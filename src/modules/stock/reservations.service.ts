@@ -211,11 +211,22 @@ export class ReservationsService {
     return new Map((await activeQuantities(db, ids)).map((row) => [row.id, row.quantity]));
   }
 
-  /** One reservation; pass the transaction when inside one (another connection would not see its rows yet). */
+  /** One reservation as clients read it: allocations and names. */
   async get(id: string, db: DbOrTx = this.db) {
     const row = await findReservation(db, id);
     if (!row) throw StockErrors.reservationNotFound();
     return this.publicOf(db, row);
+  }
+
+  /**
+   * What a document needs of a reservation it holds, one row read: whether it is still active and
+   * how much it holds. Pass the transaction when inside one (another connection would not see its
+   * rows yet).
+   */
+  async state(id: string, db: DbOrTx): Promise<{ id: string; status: string; quantity: number }> {
+    const row = await findReservation(db, id);
+    if (!row) throw StockErrors.reservationNotFound();
+    return { id: row.id, status: row.status, quantity: Number(row.quantity) };
   }
 
   async list(filter: ReservationFilter, page: PageRequest) {

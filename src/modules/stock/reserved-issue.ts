@@ -18,7 +18,7 @@ export async function reservedIssueLine(
   postingId: string,
 ): Promise<PostLine> {
   const line = deps.stock.lineOf(ctx, input, postingId);
-  const reservation = reservationId ? await deps.reservations.get(reservationId, tx) : null;
+  const reservation = reservationId ? await deps.reservations.state(reservationId, tx) : null;
   if (reservation?.status !== 'active' || line.kind !== 'take') return line;
   return { ...metaOf(line), kind: 'takeReserved', reservationId: reservation.id, quantity: line.quantity };
 }
@@ -30,5 +30,5 @@ export async function stillHeld(
   reservationId: string | null,
 ): Promise<string | null> {
   if (!reservationId) return null;
-  return (await reservations.get(reservationId, tx)).status === 'active' ? reservationId : null;
+  return (await reservations.state(reservationId, tx)).status === 'active' ? reservationId : null;
 }
