@@ -214,8 +214,7 @@ describe('purchase orders', () => {
     expect(bodyOf(await call('GET', `/api/v1/purchase-orders/${po.id}`))).toMatchObject({ lines });
     // A barcode given to the product later is the one the line reads.
     expect(
-      (await call('PATCH', `/api/v1/products/${plain.id}`, { barcode: '5901234123457' }, t.admin.api))
-        .statusCode,
+      (await call('PATCH', `/api/v1/products/${plain.id}`, { barcode: '5901234123457' }, t.admin)).statusCode,
     ).toBe(200);
     const page = bodyOf<{ items: { id: string; lines: object[] }[] }>(
       await call('GET', '/api/v1/purchase-orders?page_size=100'),
