@@ -56,7 +56,9 @@ export const TransferPublic = Type.Object(
     from_bin_code: nullable(Type.String()),
     to_bin_id: nullable(uuid),
     to_bin_code: nullable(Type.String()),
-    product_id: nullable(uuid, { description: 'The first line’s product (seed 004’s one-product shape)' }),
+    product_id: nullable(uuid, {
+      description: 'The first line’s product: a transfer of one product names it here',
+    }),
     sku: nullable(Type.String()),
     product_name: nullable(Type.String()),
     quantity: nullable(Type.Number()),

@@ -14438,7 +14438,7 @@ export interface operations {
                             from_bin_code: string | null;
                             to_bin_id: string | null;
                             to_bin_code: string | null;
-                            /** @description The first line’s product (seed 004’s one-product shape) */
+                            /** @description The first line’s product: a transfer of one product names it here */
                             product_id: string | null;
                             sku: string | null;
                             product_name: string | null;
@@ -14650,7 +14650,7 @@ export interface operations {
                         from_bin_code: string | null;
                         to_bin_id: string | null;
                         to_bin_code: string | null;
-                        /** @description The first line’s product (seed 004’s one-product shape) */
+                        /** @description The first line’s product: a transfer of one product names it here */
                         product_id: string | null;
                         sku: string | null;
                         product_name: string | null;
@@ -14836,7 +14836,7 @@ export interface operations {
                         from_bin_code: string | null;
                         to_bin_id: string | null;
                         to_bin_code: string | null;
-                        /** @description The first line’s product (seed 004’s one-product shape) */
+                        /** @description The first line’s product: a transfer of one product names it here */
                         product_id: string | null;
                         sku: string | null;
                         product_name: string | null;
@@ -15013,7 +15013,7 @@ export interface operations {
                         from_bin_code: string | null;
                         to_bin_id: string | null;
                         to_bin_code: string | null;
-                        /** @description The first line’s product (seed 004’s one-product shape) */
+                        /** @description The first line’s product: a transfer of one product names it here */
                         product_id: string | null;
                         sku: string | null;
                         product_name: string | null;
@@ -15220,7 +15220,7 @@ export interface operations {
                         from_bin_code: string | null;
                         to_bin_id: string | null;
                         to_bin_code: string | null;
-                        /** @description The first line’s product (seed 004’s one-product shape) */
+                        /** @description The first line’s product: a transfer of one product names it here */
                         product_id: string | null;
                         sku: string | null;
                         product_name: string | null;
@@ -15415,7 +15415,7 @@ export interface operations {
                         from_bin_code: string | null;
                         to_bin_id: string | null;
                         to_bin_code: string | null;
-                        /** @description The first line’s product (seed 004’s one-product shape) */
+                        /** @description The first line’s product: a transfer of one product names it here */
                         product_id: string | null;
                         sku: string | null;
                         product_name: string | null;
@@ -15613,7 +15613,7 @@ export interface operations {
                         from_bin_code: string | null;
                         to_bin_id: string | null;
                         to_bin_code: string | null;
-                        /** @description The first line’s product (seed 004’s one-product shape) */
+                        /** @description The first line’s product: a transfer of one product names it here */
                         product_id: string | null;
                         sku: string | null;
                         product_name: string | null;
