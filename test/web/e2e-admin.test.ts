@@ -105,7 +105,16 @@ describe('reports, imports, alerts and administration in Chromium', () => {
       await page.getByRole('button', { name: 'Import', exact: true }).click();
       const bar = page.getByRole('progressbar', { name: 'Rows imported' });
       await bar.waitFor();
-      await expect.poll(() => bar.getAttribute('aria-valuenow'), { timeout: 60_000 }).toBe('100');
+      // The import as the API sees it, and the scheduler's state: a miss shows which one stalled.
+      const latest = async () => {
+        const [job] = (await suite.call('GET', '/api/v1/imports?kind=products&page_size=1')).items;
+        const { scheduler } = await suite.call('GET', '/health');
+        return { filename: job?.filename, status: job?.status, error_count: job?.error_count, scheduler };
+      };
+      await expect
+        .poll(latest, { timeout: 60_000 })
+        .toMatchObject({ filename: 'products.csv', status: 'done', error_count: 0 });
+      await expect.poll(() => bar.getAttribute('aria-valuenow')).toBe('100');
       await page.getByText('Done. Created products: 3, categories: 0.').waitFor();
       await page
         .getByRole('table', { name: 'Recent imports' })

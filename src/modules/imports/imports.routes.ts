@@ -49,7 +49,8 @@ const UPLOAD_DESCRIPTION =
   "template's) or Hungarian. Every row is checked first; then all are imported in one transaction, " +
   'or none, and 422 `IMPORT_INVALID_ROWS` lists every problem with its row (the header is row 1) and ' +
   'column. `dry_run=true` only checks and says what would be created. A file of more than ' +
-  '`IMPORT_ASYNC_ROWS` rows is imported by a background job: 202 with the import, whose progress ' +
+  '`IMPORT_ASYNC_ROWS` rows is imported in the background (a job on the instance that runs the ' +
+  'scheduler, or this instance when none runs here): 202 with the import, whose progress ' +
   '`GET /imports/{id}` shows.';
 
 /**

@@ -93,9 +93,13 @@ function invalidRows(issues: Issues, locale: Locale): AppError {
  * Imports of CSV and XLSX files. Every row is checked first (types, required fields, references,
  * duplicates in the file and against the database); then all rows are applied in one
  * transaction, or none and every problem is answered. Files of more than `asyncRows` rows are
- * imported by a background job on whichever instance runs the scheduler.
+ * imported by a background job on whichever instance runs the scheduler, or by the instance that
+ * took the upload when it runs none.
  */
 export class ImportsService {
+  /** Imports this process runs outside the job queue; close waits for them. */
+  private readonly running = new Set<Promise<void>>();
+
   constructor(
     private readonly db: Db,
     private readonly importers: Record<ImportKind, Importer>,
@@ -240,8 +244,23 @@ export class ImportsService {
       requestId: ctx.requestId,
     });
     // A job that runs before this request's transaction commits finds nothing and is retried.
-    await this.scheduler.send(IMPORT_QUEUE, { id: row.id });
+    const queued = await this.scheduler.send(IMPORT_QUEUE, { id: row.id });
+    // No scheduler here (switched off, or it failed to start): a lone instance has no other whose
+    // sweep would take the import up, so this one runs it now.
+    if (!queued) this.runHere(row.id);
     return toImportPublic(row, ctx.locale);
+  }
+
+  private runHere(id: string): void {
+    const work: Promise<void> = this.run(id)
+      .catch((error: unknown) => this.log.error({ err: error, import_id: id }, 'import failed'))
+      .finally(() => this.running.delete(work));
+    this.running.add(work);
+  }
+
+  /** Waits for the imports this process runs outside the job queue (before the pool closes). */
+  async settle(): Promise<void> {
+    await Promise.all(this.running);
   }
 
   /** The background job: checks and applies a queued import, keeping its progress and problems. */

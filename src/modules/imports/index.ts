@@ -50,5 +50,6 @@ export async function register(
     { asyncRows: config.importAsyncRows, maxRows: config.importMaxRows },
     log,
   );
+  app.addHook('onClose', () => imports.settle());
   await app.register(importsRoutes, { prefix: '/api/v1/imports', imports, maxBytes: config.importMaxBytes });
 }

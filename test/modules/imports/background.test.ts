@@ -23,11 +23,11 @@ interface ImportBody {
 }
 
 /** The import once it has finished (done or failed), watching its progress never go back. */
-async function finished(id: string): Promise<{ last: ImportBody; seen: ImportBody[] }> {
+async function finished(id: string, f: Fixture = t): Promise<{ last: ImportBody; seen: ImportBody[] }> {
   const seen: ImportBody[] = [];
   await waitFor(
     async () => {
-      const body = bodyOf<ImportBody>(await t.admin.get(`/api/v1/imports/${id}`));
+      const body = bodyOf<ImportBody>(await f.admin.get(`/api/v1/imports/${id}`));
       seen.push(body);
       return body.status === 'done' || body.status === 'failed';
     },
@@ -101,5 +101,24 @@ describe('a large file imports in the background', () => {
     for (let i = 0; i < 20; i += 1) rows.push([`BGD-${i}`, `Dry ${i}`]);
     const res = await upload(t.admin, 'products', csv(rows), { query: 'dry_run=true' });
     expect(bodyOf(res, 200)).toMatchObject({ dry_run: true, rows_total: 20, would_create: { products: 20 } });
+  });
+});
+
+describe('a large file on an instance that runs no scheduler', () => {
+  let lone: Fixture;
+  beforeAll(async () => {
+    lone = await setupApp({ config: { importAsyncRows: 5, schedulerEnabled: false } });
+    await lone.app.ready();
+  });
+  afterAll(() => lone.close());
+
+  it('is imported by the instance that took the upload, not left queued', async () => {
+    const rows = [['sku', 'name']];
+    for (let i = 0; i < 12; i += 1) rows.push([`LONE-${i}`, `Lone ${i}`]);
+    const accepted = bodyOf<ImportBody>(await upload(lone.admin, 'products', csv(rows)), 202);
+    expect(accepted).toMatchObject({ status: 'queued', rows_total: 12 });
+    const { last } = await finished(accepted.id, lone);
+    expect(last).toMatchObject({ status: 'done', rows_done: 12, created: { products: 12 } });
+    expect(bodyOf(await lone.admin.get('/api/v1/products?search=LONE-')).total).toBe(12);
   });
 });

@@ -3113,7 +3113,7 @@ export interface paths {
         put?: never;
         /**
          * Import products from CSV or XLSX
-         * @description Send the file as `multipart/form-data` in a field named `file`. Headers in English (the template's) or Hungarian. Every row is checked first; then all are imported in one transaction, or none, and 422 `IMPORT_INVALID_ROWS` lists every problem with its row (the header is row 1) and column. `dry_run=true` only checks and says what would be created. A file of more than `IMPORT_ASYNC_ROWS` rows is imported by a background job: 202 with the import, whose progress `GET /imports/{id}` shows.
+         * @description Send the file as `multipart/form-data` in a field named `file`. Headers in English (the template's) or Hungarian. Every row is checked first; then all are imported in one transaction, or none, and 422 `IMPORT_INVALID_ROWS` lists every problem with its row (the header is row 1) and column. `dry_run=true` only checks and says what would be created. A file of more than `IMPORT_ASYNC_ROWS` rows is imported in the background (a job on the instance that runs the scheduler, or this instance when none runs here): 202 with the import, whose progress `GET /imports/{id}` shows.
          *
          *     Who: admin, manager (a non-admin needs the `inventory` module granted). Send an `Idempotency-Key` to retry safely: a repeat gets the first answer and changes nothing.
          */
@@ -3135,7 +3135,7 @@ export interface paths {
         put?: never;
         /**
          * Import opening stock (what each bin holds) from CSV or XLSX
-         * @description Send the file as `multipart/form-data` in a field named `file`. Headers in English (the template's) or Hungarian. Every row is checked first; then all are imported in one transaction, or none, and 422 `IMPORT_INVALID_ROWS` lists every problem with its row (the header is row 1) and column. `dry_run=true` only checks and says what would be created. A file of more than `IMPORT_ASYNC_ROWS` rows is imported by a background job: 202 with the import, whose progress `GET /imports/{id}` shows.
+         * @description Send the file as `multipart/form-data` in a field named `file`. Headers in English (the template's) or Hungarian. Every row is checked first; then all are imported in one transaction, or none, and 422 `IMPORT_INVALID_ROWS` lists every problem with its row (the header is row 1) and column. `dry_run=true` only checks and says what would be created. A file of more than `IMPORT_ASYNC_ROWS` rows is imported in the background (a job on the instance that runs the scheduler, or this instance when none runs here): 202 with the import, whose progress `GET /imports/{id}` shows.
          *
          *     Who: admin, manager (a non-admin needs the `inventory` module granted). Send an `Idempotency-Key` to retry safely: a repeat gets the first answer and changes nothing.
          */
@@ -3157,7 +3157,7 @@ export interface paths {
         put?: never;
         /**
          * Import bins of any warehouses from CSV or XLSX
-         * @description Send the file as `multipart/form-data` in a field named `file`. Headers in English (the template's) or Hungarian. Every row is checked first; then all are imported in one transaction, or none, and 422 `IMPORT_INVALID_ROWS` lists every problem with its row (the header is row 1) and column. `dry_run=true` only checks and says what would be created. A file of more than `IMPORT_ASYNC_ROWS` rows is imported by a background job: 202 with the import, whose progress `GET /imports/{id}` shows.
+         * @description Send the file as `multipart/form-data` in a field named `file`. Headers in English (the template's) or Hungarian. Every row is checked first; then all are imported in one transaction, or none, and 422 `IMPORT_INVALID_ROWS` lists every problem with its row (the header is row 1) and column. `dry_run=true` only checks and says what would be created. A file of more than `IMPORT_ASYNC_ROWS` rows is imported in the background (a job on the instance that runs the scheduler, or this instance when none runs here): 202 with the import, whose progress `GET /imports/{id}` shows.
          *
          *     Who: admin, manager (a non-admin needs the `inventory` module granted). Send an `Idempotency-Key` to retry safely: a repeat gets the first answer and changes nothing.
          */
@@ -3179,7 +3179,7 @@ export interface paths {
         put?: never;
         /**
          * Import suppliers and customers from CSV or XLSX
-         * @description Send the file as `multipart/form-data` in a field named `file`. Headers in English (the template's) or Hungarian. Every row is checked first; then all are imported in one transaction, or none, and 422 `IMPORT_INVALID_ROWS` lists every problem with its row (the header is row 1) and column. `dry_run=true` only checks and says what would be created. A file of more than `IMPORT_ASYNC_ROWS` rows is imported by a background job: 202 with the import, whose progress `GET /imports/{id}` shows.
+         * @description Send the file as `multipart/form-data` in a field named `file`. Headers in English (the template's) or Hungarian. Every row is checked first; then all are imported in one transaction, or none, and 422 `IMPORT_INVALID_ROWS` lists every problem with its row (the header is row 1) and column. `dry_run=true` only checks and says what would be created. A file of more than `IMPORT_ASYNC_ROWS` rows is imported in the background (a job on the instance that runs the scheduler, or this instance when none runs here): 202 with the import, whose progress `GET /imports/{id}` shows.
          *
          *     Who: admin, manager (a non-admin needs the `inventory` module granted). Send an `Idempotency-Key` to retry safely: a repeat gets the first answer and changes nothing.
          */
@@ -3201,7 +3201,7 @@ export interface paths {
         put?: never;
         /**
          * Import samples of dispatches (by dispatch number) from CSV or XLSX
-         * @description Send the file as `multipart/form-data` in a field named `file`. Headers in English (the template's) or Hungarian. Every row is checked first; then all are imported in one transaction, or none, and 422 `IMPORT_INVALID_ROWS` lists every problem with its row (the header is row 1) and column. `dry_run=true` only checks and says what would be created. A file of more than `IMPORT_ASYNC_ROWS` rows is imported by a background job: 202 with the import, whose progress `GET /imports/{id}` shows.
+         * @description Send the file as `multipart/form-data` in a field named `file`. Headers in English (the template's) or Hungarian. Every row is checked first; then all are imported in one transaction, or none, and 422 `IMPORT_INVALID_ROWS` lists every problem with its row (the header is row 1) and column. `dry_run=true` only checks and says what would be created. A file of more than `IMPORT_ASYNC_ROWS` rows is imported in the background (a job on the instance that runs the scheduler, or this instance when none runs here): 202 with the import, whose progress `GET /imports/{id}` shows.
          *
          *     Who: admin, manager (a non-admin needs the `dispatch` module granted). Send an `Idempotency-Key` to retry safely: a repeat gets the first answer and changes nothing.
          */
