@@ -45,7 +45,11 @@ describe('module switches and grants', () => {
     const biofloc = await screen.findByRole('switch', { name: 'Biofloc' });
     expect((biofloc as HTMLInputElement).checked).toBe(true);
     await userEvent.setup().click(biofloc);
-    await waitFor(() => expect((biofloc as HTMLInputElement).checked).toBe(false));
+    // The switch moves at once and is held until the API answers: wait for both.
+    await waitFor(() => {
+      expect((biofloc as HTMLInputElement).checked).toBe(false);
+      expect((biofloc as HTMLInputElement).disabled).toBe(false);
+    });
     expect(
       (await api.call('GET', '/api/v1/modules')).find((m: { key: string }) => m.key === 'biofloc').is_active,
     ).toBe(false);
