@@ -86,6 +86,12 @@ export function toPage<T>(items: T[], total: number, request: PageRequest): Page
 /** Lists with an estimated total count their matches exactly up to this many. */
 export const EXACT_TOTAL_UP_TO = 1_000;
 
+/**
+ * A text search finds up to this many matches in one pass and sorts its page from them, so it
+ * knows, and answers, their exact count. Beyond, the page is read on its own and the total estimated.
+ */
+export const SEARCH_EXACT_TOTAL_UP_TO = 5_000;
+
 /** The envelope's fields beside `items` and `total`. */
 const pageFields = {
   page: Type.Integer({
@@ -110,18 +116,22 @@ export function PageOf<T extends TSchema>(item: T, example?: Static<T>) {
 
 /**
  * The envelope of a list whose total is counted exactly up to EXACT_TOTAL_UP_TO matches and estimated
- * beyond (flagged by `total_is_estimate`), so a broad search does not count every row.
+ * beyond (flagged by `total_is_estimate`), so a broad search does not count every row. `exactUpTo`
+ * says how many, in words, when a list counts further.
  */
-export function EstimatedPageOf<T extends TSchema>(item: T, example?: Static<T>) {
-  const exactUpTo = EXACT_TOTAL_UP_TO;
+export function EstimatedPageOf<T extends TSchema>(
+  item: T,
+  example?: Static<T>,
+  exactUpTo = EXACT_TOTAL_UP_TO.toLocaleString('en'),
+) {
   return Type.Object(
     {
       items: Type.Array(item),
       total: Type.Integer({
-        description: `Items matching the filters: exact up to ${exactUpTo.toLocaleString('en')}, the database's estimate beyond`,
+        description: `Items matching the filters: exact up to ${exactUpTo}; beyond, the database's estimate`,
       }),
       total_is_estimate: Type.Boolean({
-        description: `True when \`total\` is an estimate (more than ${exactUpTo.toLocaleString('en')} match)`,
+        description: `True when \`total\` is an estimate: more than ${exactUpTo} match`,
       }),
       ...pageFields,
     },

@@ -1,5 +1,11 @@
 import { type Static, Type } from 'typebox';
-import { EstimatedPageOf, PageOf, PageQuery } from '../../platform/pagination.js';
+import {
+  EstimatedPageOf,
+  EXACT_TOTAL_UP_TO,
+  PageOf,
+  PageQuery,
+  SEARCH_EXACT_TOTAL_UP_TO,
+} from '../../platform/pagination.js';
 import { nullable } from '../../platform/schemas.js';
 
 const uuid = Type.String({ format: 'uuid' });
@@ -74,7 +80,11 @@ const productFields = {
 };
 
 export const ProductPublic = Type.Object(productFields, { examples: [productExample] });
-export const ProductList = EstimatedPageOf(ProductPublic, productExample);
+export const ProductList = EstimatedPageOf(
+  ProductPublic,
+  productExample,
+  `${EXACT_TOTAL_UP_TO.toLocaleString('en')} (${SEARCH_EXACT_TOTAL_UP_TO.toLocaleString('en')} with \`search\`)`,
+);
 
 export const StockLine = Type.Object({
   warehouse_id: uuid,

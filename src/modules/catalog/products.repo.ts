@@ -16,7 +16,7 @@ import { rows } from '../../db/rows.js';
 import { containsPattern } from '../../db/search.js';
 import { updateVersioned } from '../../db/versioned.js';
 import type { AppError } from '../../platform/errors.js';
-import { EXACT_TOTAL_UP_TO, type PageRequest } from '../../platform/pagination.js';
+import { EXACT_TOTAL_UP_TO, type PageRequest, SEARCH_EXACT_TOTAL_UP_TO } from '../../platform/pagination.js';
 import { categories, lots, products } from './catalog.tables.js';
 import type { ProductStock } from './product-stock.js';
 
@@ -59,32 +59,34 @@ function filterWhere(filter: ProductFilter): SQL | undefined {
 }
 
 /**
- * How many products match: exact up to EXACT_TOTAL_UP_TO (counting stops there), the planner's
+ * How many products match: exact up to `exactUpTo` (counting stops there), the planner's
  * estimate beyond, flagged. A search for "a" need not count 100,000 rows to say "many".
  */
 async function matchCount(
   db: DbOrTx,
   where: SQL | undefined,
+  exactUpTo: number,
 ): Promise<{ total: number; estimated: boolean }> {
   const [row] = await rows<{ n: number }>(
     db,
-    sql`select count(*)::int as n from (select 1 from ${products} ${where ? sql`where ${where}` : sql``} limit ${EXACT_TOTAL_UP_TO + 1}) m`,
+    sql`select count(*)::int as n from (select 1 from ${products} ${where ? sql`where ${where}` : sql``} limit ${exactUpTo + 1}) m`,
   );
   const n = row?.n ?? 0;
-  return n <= EXACT_TOTAL_UP_TO ? { total: n, estimated: false } : estimatedCount(db, where);
+  return n <= exactUpTo ? { total: n, estimated: false } : estimatedCount(db, where, exactUpTo);
 }
 
-/** The planner's estimate of the matches, for more than EXACT_TOTAL_UP_TO of them. */
+/** The planner's estimate of the matches, for more than `exactUpTo` of them. */
 async function estimatedCount(
   db: DbOrTx,
   where: SQL | undefined,
+  exactUpTo: number,
 ): Promise<{ total: number; estimated: true }> {
   const [plan] = await rows<{ 'QUERY PLAN': [{ Plan: { 'Plan Rows': number } }] }>(
     db,
     sql`explain (format json) select 1 from ${products} ${where ? sql`where ${where}` : sql``}`,
   );
   const estimate = Math.round(plan?.['QUERY PLAN'][0].Plan['Plan Rows'] ?? 0);
-  return { total: Math.max(EXACT_TOTAL_UP_TO + 1, estimate), estimated: true };
+  return { total: Math.max(exactUpTo + 1, estimate), estimated: true };
 }
 
 /** The sort keys a list orders by, over any relation with the product's columns. */
@@ -103,9 +105,11 @@ function orderOf(sort: string, c: SortColumns): SQL | undefined {
 
 /**
  * One page of products and how many match. Matches are found once, at most EXACT_TOTAL_UP_TO + 1
- * of them: when that is all there is (the usual search), the page and its exact total come from
- * those in one statement; beyond it, the page is read on its own and the total estimated.
- * On-hand is computed for the page's rows alone; an exact SKU or barcode comes first.
+ * of them (SEARCH_EXACT_TOTAL_UP_TO + 1 for a search: finding its matches costs a trigram scan
+ * that a second read of the page would pay again). When that is all there is, the page and its
+ * exact total come from those in one statement; beyond, the page is read on its own and the
+ * total estimated. On-hand is computed for the page's
+ * rows alone; an exact SKU or barcode comes first.
  */
 export async function listProducts(
   db: DbOrTx,
@@ -117,6 +121,7 @@ export async function listProducts(
   const where = filterWhere(filter);
   const selection = productSelection(onHand);
   const term = filter.search?.trim();
+  const exactUpTo = term ? SEARCH_EXACT_TOTAL_UP_TO : EXACT_TOTAL_UP_TO;
   const exact = term
     ? sql<boolean>`(lower(${products.sku}) = lower(${term}) or ${products.barcode} is not distinct from ${term})`
     : sql<boolean>`false`;
@@ -140,7 +145,7 @@ export async function listProducts(
         })
         .from(products)
         .where(where)
-        .limit(EXACT_TOTAL_UP_TO + 1),
+        .limit(exactUpTo + 1),
     );
     const pageIds = db.$with('page_ids').as(
       db
@@ -158,17 +163,17 @@ export async function listProducts(
       .leftJoin(categories, eq(categories.id, products.categoryId))
       .orderBy(...exactFirst, orderBy, asc(products.id));
     const matches = found[0]?.matches;
-    if (matches !== undefined && matches <= EXACT_TOTAL_UP_TO) {
+    if (matches !== undefined && matches <= exactUpTo) {
       return { rows: found, total: matches, estimated: false };
     }
-    // A page past the first EXACT_TOTAL_UP_TO + 1 matches: past the end, or deep in many.
+    // A page past the first exactUpTo + 1 matches: past the end, or deep in many.
     if (found.length === 0) {
-      const count = await matchCount(db, where);
+      const count = await matchCount(db, where, exactUpTo);
       if (!count.estimated) return { rows: found, ...count };
     }
   }
-  // More than EXACT_TOTAL_UP_TO match (the page above found so): they are not counted again.
-  const counted = byStock ? matchCount(db, where) : estimatedCount(db, where);
+  // More than exactUpTo match (the page above found so): they are not counted again.
+  const counted = byStock ? matchCount(db, where, exactUpTo) : estimatedCount(db, where, exactUpTo);
   const [found, count] = await Promise.all([
     db
       .select(selection)

@@ -72,26 +72,40 @@ describe('product search', () => {
     ]);
   });
 
-  it('counts exactly up to 1,000 matches and flags an estimate beyond', async () => {
+  it('counts a search exactly up to 5,000 matches, other lists up to 1,000, and flags an estimate beyond', async () => {
     await t.database.executeSql(
       `insert into products (id, sku, name) select raktar_uuidv7(), 'BULK-' || i, 'Tömeges termék ' || i
        from generate_series(1, 1200) i`,
+    );
+    await t.database.executeSql(
+      `insert into products (id, sku, name) select raktar_uuidv7(), 'MASS-' || i, 'Rengeteg áru ' || i
+       from generate_series(1, 5100) i`,
     );
     await t.database.executeSql('analyze products');
     const few = await search('tomeges termek 11');
     // 11, 110–119, 1100–1199
     expect(few).toMatchObject({ total: 111, total_is_estimate: false });
-    const many = await search('tomeges');
+    // Found in one pass, so counted exactly, and a page deep among them (offset 1,150) is there.
+    const some = await search('tomeges');
+    expect(some).toMatchObject({ total: 1200, total_is_estimate: false });
+    expect(some.items).toHaveLength(20);
+    const someDeep = await search('tomeges', '&page=24&page_size=50');
+    expect(someDeep).toMatchObject({ total: 1200, total_is_estimate: false });
+    expect(someDeep.items.map((p) => p.name)).toEqual(
+      [...Array.from({ length: 1200 }, (_, i) => `Tömeges termék ${i + 1}`)].sort().slice(1150, 1200),
+    );
+    const many = await search('rengeteg');
     expect(many.total_is_estimate).toBe(true);
-    expect(many.total).toBeGreaterThan(1000);
+    expect(many.total).toBeGreaterThan(5000);
     expect(many.items).toHaveLength(20);
-    // A page deep among them (offset 1,150 of 1,200) is read from all the matches, not the first 1,001.
-    const deep = await search('tomeges', '&page=24&page_size=50');
+    // A page deep among them (offset 5,050 of 5,100) is read from all the matches, not the first 5,001.
+    const deep = await search('rengeteg', '&page=102&page_size=50');
     expect(deep.items).toHaveLength(50);
     expect(deep.total_is_estimate).toBe(true);
-    const past = await search('tomeges', '&page=25&page_size=50');
+    const past = await search('rengeteg', '&page=103&page_size=50');
     expect(past.items).toEqual([]);
     const plain = bodyOf<ProductPage>(await viewer.api.get('/api/v1/products?page_size=5'));
     expect(plain.total_is_estimate).toBe(true);
+    expect(plain.total).toBeGreaterThan(1000);
   });
 });

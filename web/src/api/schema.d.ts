@@ -5834,9 +5834,9 @@ export interface operations {
                             /** Format: date-time */
                             updated_at: string;
                         }[];
-                        /** @description Items matching the filters: exact up to 1,000, the database's estimate beyond */
+                        /** @description Items matching the filters: exact up to 1,000 (5,000 with `search`); beyond, the database's estimate */
                         total: number;
-                        /** @description True when `total` is an estimate (more than 1,000 match) */
+                        /** @description True when `total` is an estimate: more than 1,000 (5,000 with `search`) match */
                         total_is_estimate: boolean;
                         /** @description The page returned; with `skip`/`limit`, the page its first item falls on (skip ÷ limit + 1) */
                         page: number;
