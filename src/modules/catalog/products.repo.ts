@@ -108,8 +108,8 @@ function orderOf(sort: string, c: SortColumns): SQL | undefined {
  * of them (SEARCH_EXACT_TOTAL_UP_TO + 1 for a search: finding its matches costs a trigram scan
  * that a second read of the page would pay again). When that is all there is, the page and its
  * exact total come from those in one statement; beyond, the page is read on its own and the
- * total estimated. On-hand is computed for the page's
- * rows alone; an exact SKU or barcode comes first.
+ * total estimated. On-hand is computed for the page's rows alone; an exact SKU or barcode comes
+ * first.
  */
 export async function listProducts(
   db: DbOrTx,
