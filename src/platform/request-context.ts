@@ -3,6 +3,7 @@ import { type FastifyInstance, type FastifyReply, type FastifyRequest, LogContro
 import fp from 'fastify-plugin';
 import { uuidv7 } from 'uuidv7';
 import { type Locale, negotiateLocale } from './i18n.js';
+import { silentConnections } from './silent-connections.js';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -52,8 +53,11 @@ export const requestContextPlugin = fp(
     // While shutting down, answer in-flight requests with `Connection: close`, so kept-alive
     // sockets end with their last response instead of holding the shutdown open.
     let closing = false;
-    app.addHook('preClose', async () => {
+    const silent = silentConnections(app.server);
+    app.addHook('preClose', (done) => {
       closing = true;
+      silent.close();
+      done();
     });
     // API handlers still running when the server closes (their client may even have hung up)
     // finish before the onClose hooks return, so the database is never closed under a posting.

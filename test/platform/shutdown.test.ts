@@ -1,3 +1,4 @@
+import { connect, type Socket } from 'node:net';
 import { describe, expect, it } from 'vitest';
 import { buildTestApp } from '../helpers/test-app.js';
 import { waitFor } from '../helpers/wait.js';
@@ -81,6 +82,51 @@ describe('graceful shutdown of a listening server', () => {
       await expect(fetch(`http://127.0.0.1:${port}/ping`)).rejects.toThrow();
     } finally {
       state.open();
+      await fresh.close();
+    }
+  });
+});
+
+describe('graceful shutdown with connections that sent nothing', () => {
+  it('ends a connection that never sent a request, and answers one whose request was half sent', async () => {
+    const fresh = await buildTestApp();
+    const accepted: Socket[] = [];
+    fresh.app.server.on('connection', (socket: Socket) => accepted.push(socket));
+    await fresh.app.listen({ host: '127.0.0.1', port: 0 });
+    const sockets: Socket[] = [];
+    try {
+      const { port } = fresh.app.server.address() as { port: number };
+      const open = (): Promise<Socket> =>
+        new Promise((resolve, reject) => {
+          const socket = connect(port, '127.0.0.1', () => resolve(socket)).on('error', reject);
+          sockets.push(socket);
+        });
+      // A preconnect, say a browser's or a load balancer's TCP check: it never sends a byte.
+      const silent = await open();
+      const silentEnded = new Promise((resolve) => silent.once('close', resolve));
+      // A request whose headers are half sent when the shutdown begins.
+      const partial = await open();
+      let answer = '';
+      partial.on('data', (chunk) => {
+        answer += chunk.toString();
+      });
+      partial.write('GET /ping HTTP/1.1\r\nHost: 127.0.0.1\r\n');
+      await waitFor(
+        () => accepted.length === 2 && accepted.some((socket) => socket.bytesRead > 0),
+        'the server to accept both connections and read the partial request',
+      );
+      const closing = fresh.app.close();
+      await silentEnded;
+      await waitFor(() => !fresh.app.server.listening, 'the server to stop listening');
+      const partialEnded = new Promise((resolve) => partial.once('close', resolve));
+      partial.write('\r\n');
+      await closing;
+      await partialEnded;
+      // Completed after the close began: refused with 503 (for a load balancer to retry), not dropped.
+      expect(answer).toMatch(/^HTTP\/1\.1 503/);
+      expect(answer.toLowerCase()).toContain('connection: close');
+    } finally {
+      for (const socket of sockets) socket.destroy();
       await fresh.close();
     }
   });
