@@ -4,6 +4,7 @@ import {
   asc,
   desc,
   eq,
+  getTableColumns,
   gte,
   inArray,
   lte,
@@ -21,6 +22,8 @@ import { categories, lots, products } from './catalog.tables.js';
 import type { ProductStock } from './product-stock.js';
 
 export type ProductRow = typeof products.$inferSelect;
+/** A product as lists and reads select it: every column but the search text. */
+export type ShownProductRow = Omit<ProductRow, 'searchText'>;
 export type NewProduct = typeof products.$inferInsert;
 
 export interface ProductFilter {
@@ -36,10 +39,13 @@ export function onHandOfProduct(stock: Pick<ProductStock, 'onHandSql'>): SQL<num
   return stock.onHandSql(sql`${products.id}`);
 }
 
+/** The product's columns but its search text, which only the search reads (several KB a page). */
+const { searchText: _, ...shownColumns } = getTableColumns(products);
+
 /** Product columns plus the category name and the on-hand total. */
 export function productSelection(onHand: SQL<number>) {
   return {
-    product: products,
+    product: shownColumns,
     categoryName: categories.name,
     onHand: sql<number>`(${onHand})::float8`.as('on_hand'),
   };

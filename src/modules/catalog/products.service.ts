@@ -24,6 +24,7 @@ import {
   productBySku,
   productsExportQuery,
   productTracking,
+  type ShownProductRow,
   updateProduct,
 } from './products.repo.js';
 import type { UnitsService } from './units.service.js';
@@ -33,7 +34,7 @@ const INVALID_BARCODE = defineMessages('reason.barcode.invalid', {
   hu: 'érvénytelen vonalkód (hossz vagy ellenőrző számjegy)',
 });
 
-type Selected = { product: ProductRow; categoryName: string | null; onHand: number };
+type Selected = { product: ShownProductRow; categoryName: string | null; onHand: number };
 
 function toProductPublic({ product: p, categoryName, onHand }: Selected) {
   return {
