@@ -73,24 +73,28 @@ export async function stopServer(child: ChildProcess): Promise<void> {
   await exited;
 }
 
-/** A new database on the server at `serverUrl`, and how to drop it (connections and all). */
+/**
+ * A new database on the server at `serverUrl`, and how to drop it (connections and all). No
+ * connection stays open in between, so a run that keeps the database (BENCH_KEEP) still exits.
+ */
 export async function scratchDatabase(
   serverUrl: string,
   prefix: string,
 ): Promise<{ url: string; drop: () => Promise<void> }> {
   const name = `${prefix}_${Date.now()}`;
-  const admin = new pg.Client({ connectionString: serverUrl });
-  await admin.connect();
-  await admin.query(`create database ${name}`);
+  const onServer = async (statement: string) => {
+    const admin = new pg.Client({ connectionString: serverUrl });
+    await admin.connect();
+    try {
+      await admin.query(statement);
+    } finally {
+      await admin.end();
+    }
+  };
+  await onServer(`create database ${name}`);
   const target = new URL(serverUrl);
   target.pathname = `/${name}`;
-  return {
-    url: target.toString(),
-    drop: async () => {
-      await admin.query(`drop database if exists ${name} with (force)`);
-      await admin.end();
-    },
-  };
+  return { url: target.toString(), drop: () => onServer(`drop database if exists ${name} with (force)`) };
 }
 
 /** A bearer token of the first administrator of a server `startServer` started. */
