@@ -79,7 +79,8 @@ export async function buildApp({ config, database, logger }: AppDeps): Promise<F
     genReqId: requestId,
     bodyLimit: config.bodyLimit,
     trustProxy: config.trustProxy,
-    return503OnClosing: true,
+    // The request-context plugin answers requests that arrive while closing, in the API's envelope.
+    return503OnClosing: false,
     frameworkErrors: frameworkErrorHandler(config.defaultLocale),
     clientErrorHandler: clientErrorHandler(config.defaultLocale),
     routerOptions: { ignoreTrailingSlash: true },

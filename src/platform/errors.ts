@@ -124,6 +124,10 @@ export const Errors = {
     en: 'The service is temporarily unavailable.',
     hu: 'A szolgáltatás átmenetileg nem érhető el.',
   }),
+  shuttingDown: defineError('SHUTTING_DOWN', 503, {
+    en: 'This server is shutting down and took no action; send the request again.',
+    hu: 'Ez a kiszolgáló leáll, és nem hajtotta végre a kérést; küldje el újra.',
+  }),
 };
 
 /** Why one field was refused, in every locale. */

@@ -2,6 +2,7 @@ import type { IncomingMessage } from 'node:http';
 import { type FastifyInstance, type FastifyReply, type FastifyRequest, LogController } from 'fastify';
 import fp from 'fastify-plugin';
 import { uuidv7 } from 'uuidv7';
+import { Errors } from './errors.js';
 import { type Locale, negotiateLocale } from './i18n.js';
 import { silentConnections } from './silent-connections.js';
 
@@ -51,7 +52,8 @@ export const requestContextPlugin = fp(
   async (app: FastifyInstance, options: { defaultLocale: Locale }) => {
     app.decorateRequest('locale', options.defaultLocale);
     // While shutting down, answer in-flight requests with `Connection: close`, so kept-alive
-    // sockets end with their last response instead of holding the shutdown open.
+    // sockets end with their last response instead of holding the shutdown open, and refuse
+    // requests that arrive whole after it began (503 SHUTTING_DOWN: a client or balancer retries).
     let closing = false;
     const silent = silentConnections(app.server);
     app.addHook('preClose', (done) => {
@@ -87,7 +89,7 @@ export const requestContextPlugin = fp(
     app.addHook('onRequest', (request, reply, done) => {
       request.locale = negotiateLocale(request.headers, options.defaultLocale);
       reply.header('x-request-id', request.id);
-      done();
+      done(closing ? Errors.shuttingDown() : undefined);
     });
   },
   { name: 'request-context' },

@@ -110,7 +110,7 @@ describe('graceful shutdown with connections that sent nothing', () => {
       partial.on('data', (chunk) => {
         answer += chunk.toString();
       });
-      partial.write('GET /ping HTTP/1.1\r\nHost: 127.0.0.1\r\n');
+      partial.write('GET /ping HTTP/1.1\r\nHost: 127.0.0.1\r\nAccept-Language: hu\r\n');
       await waitFor(
         () => accepted.length === 2 && accepted.some((socket) => socket.bytesRead > 0),
         'the server to accept both connections and read the partial request',
@@ -124,7 +124,13 @@ describe('graceful shutdown with connections that sent nothing', () => {
       await partialEnded;
       // Completed after the close began: refused with 503 (for a load balancer to retry), not dropped.
       expect(answer).toMatch(/^HTTP\/1\.1 503/);
-      expect(answer.toLowerCase()).toContain('connection: close');
+      const [head = '', body = ''] = answer.split('\r\n\r\n');
+      expect(head.toLowerCase()).toContain('connection: close');
+      expect(head.toLowerCase()).toContain('retry-after: 1');
+      expect(JSON.parse(body)).toMatchObject({
+        error_code: 'SHUTTING_DOWN',
+        detail: 'Ez a kiszolgáló leáll, és nem hajtotta végre a kérést; küldje el újra.',
+      });
     } finally {
       for (const socket of sockets) socket.destroy();
       await fresh.close();
