@@ -128,8 +128,11 @@ const stockConflict = {
   },
 };
 
-/** Every route answers these with the common error body; routes add their own codes on top. */
-const COMMON_ERROR_STATUSES = ['400', '413', '415', '422', '500'] as const;
+/**
+ * Every route answers these with the common error body (503: the database is unreachable, or the
+ * instance is shutting down); routes add their own codes on top.
+ */
+const COMMON_ERROR_STATUSES = ['400', '413', '415', '422', '500', '503'] as const;
 
 const IdempotencyHeaders = Type.Object({
   'idempotency-key': Type.Optional(
