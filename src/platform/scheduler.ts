@@ -76,6 +76,7 @@ export class Scheduler {
       schema: 'pgboss',
     });
     boss.on('error', (error) => this.options.logger.error({ err: error }, 'scheduler error'));
+    boss.on('stopped', () => this.options.logger.info('scheduler stopped'));
     try {
       await boss.start();
       for (const job of this.jobs.values()) {
@@ -99,8 +100,14 @@ export class Scheduler {
       this.boss = boss;
       this.state = 'running';
     } catch (error) {
-      this.state = 'failed';
       this.options.logger.error({ err: error }, 'scheduler failed to start');
+      // Workers and the schedule's clock started before the failure would go on running.
+      await boss
+        .stop({ graceful: false, wait: true, timeout: 5_000 })
+        .catch((stopError: unknown) =>
+          this.options.logger.error({ err: stopError }, 'scheduler stop failed'),
+        );
+      this.state = 'failed';
     }
   }
 

@@ -46,3 +46,22 @@ describe('scheduler (pg-boss on this database)', () => {
     await expect(t.app.scheduler.runNow('unknown')).rejects.toThrow(/unknown job/);
   });
 });
+
+describe('a scheduler that fails part-way through starting', () => {
+  it('reports failed and stops what it had started', async () => {
+    const broken = await buildTestApp({ schedulerEnabled: true });
+    try {
+      // Registered last: the built-in jobs' workers are already running when its cron is refused.
+      broken.app.scheduler.register({ name: 'broken-cron', cron: 'every so often', run: async () => {} });
+      await broken.app.ready();
+      const res = await broken.app.inject({ method: 'GET', url: '/health' });
+      expect(res.json().scheduler).toBe('failed');
+      const messages = broken.logs.map((line) => line.msg);
+      expect(messages).toContain('scheduler failed to start');
+      // pg-boss's own event: its workers and clock are stopped, not left polling the database.
+      expect(messages).toContain('scheduler stopped');
+    } finally {
+      await broken.close();
+    }
+  });
+});
