@@ -133,6 +133,9 @@ export async function writersOpenSince(db: DbOrTx, cut: Date): Promise<boolean> 
   return row?.open === true;
 }
 
+/** The key balances are kept and summed by. */
+const BALANCE_KEY = sql`product_id, warehouse_id, bin_id, lot_id`;
+
 /**
  * Where balances at a moment come from, as SQL (values, or placeholders of a prepared statement):
  * the moment, and the snapshot they start from, if any, with whether its cut lies after the moment.
@@ -156,21 +159,21 @@ export interface BalancesSource {
  * being taken) 15 ms against 13.
  */
 export function balancesFrom(source: BalancesSource, where: SQL): SQL {
-  const { cut, base } = source;
-  if (!base) {
-    return sql`select product_id, warehouse_id, bin_id, lot_id, sum(quantity) as on_hand
-      from stock_movements where occurred_at <= ${cut} and ${where}
-      group by product_id, warehouse_id, bin_id, lot_id having sum(quantity) <> 0`;
-  }
+  return sql`select ${BALANCE_KEY}, sum(quantity) as on_hand from (${quantitiesOf(source, where)}) k
+    group by ${BALANCE_KEY} having sum(quantity) <> 0`;
+}
+
+/** The rows `balancesFrom` sums: the base snapshot's and the ledger's between, signed. */
+function quantitiesOf({ cut, base }: BalancesSource, where: SQL): SQL {
+  if (!base)
+    return sql`select ${BALANCE_KEY}, quantity from stock_movements where occurred_at <= ${cut} and ${where}`;
   const [range, quantity] = base.later
     ? [sql`occurred_at > ${cut} and occurred_at <= ${base.cutAt}`, sql`-quantity`]
     : [sql`occurred_at > ${base.cutAt} and occurred_at <= ${cut}`, sql`quantity`];
-  return sql`select product_id, warehouse_id, bin_id, lot_id, sum(quantity) as on_hand
-    from (select product_id, warehouse_id, bin_id, lot_id, on_hand as quantity from stock_snapshot_balances
-        where snapshot_id = ${base.id} and ${where}
-      union all
-      select product_id, warehouse_id, bin_id, lot_id, ${quantity} from stock_movements where ${range} and ${where}) k
-    group by product_id, warehouse_id, bin_id, lot_id having sum(quantity) <> 0`;
+  return sql`select ${BALANCE_KEY}, on_hand as quantity from stock_snapshot_balances
+      where snapshot_id = ${base.id} and ${where}
+    union all
+    select ${BALANCE_KEY}, ${quantity} from stock_movements where ${range} and ${where}`;
 }
 
 /** `balancesFrom` for a moment and a snapshot given as values. */
