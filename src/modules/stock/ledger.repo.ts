@@ -32,16 +32,18 @@ export interface PostedRow extends MovementRow {
   detail: Record<string, unknown> | null;
   lot_number: string | null;
   expiry_date: string | null;
+  bin_code: string;
 }
 
 const p = (name: string) => sql.placeholder(name);
 
 const postStatement = preparedStatement<PostedRow, { lines: string; timezone: string }>(
+  // The bin's code by a scalar subquery: the rows keep the order stock_post returns them in.
   () => sql`select line, refusal, detail, id, posting_id, movement_type, product_id, warehouse_id, bin_id,
       lot_id, quantity::text as quantity, unit_cost::text as unit_cost, reference_type, reference_id,
       reference_number, reason, notes, reverses_id, actor_id, request_id, occurred_at, lot_number,
-      expiry_date::text as expiry_date
-    from stock_post(${p('lines')}::jsonb, ${p('timezone')}::text)`,
+      expiry_date::text as expiry_date, (select b.code from bins b where b.id = s.bin_id) as bin_code
+    from stock_post(${p('lines')}::jsonb, ${p('timezone')}::text) s`,
 );
 
 /**

@@ -41,6 +41,7 @@ export function toPostedPublic(posted: PostedMovement) {
     allocations: posted.rows.map((row) => ({
       movement_id: row.id,
       bin_id: row.bin_id,
+      bin_code: row.bin_code,
       lot_id: row.lot_id,
       lot_number: lotOf(row.lot_id)?.lotNumber ?? null,
       expiry_date: lotOf(row.lot_id)?.expiryDate ?? null,

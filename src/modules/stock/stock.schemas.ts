@@ -94,6 +94,7 @@ export const MovementListResponse = Type.Union([MovementList, MovementCursorPage
 export const Allocation = Type.Object({
   movement_id: uuid,
   bin_id: uuid,
+  bin_code: Type.String({ description: 'The bin to pick from or put away to' }),
   lot_id: nullable(uuid),
   lot_number: nullable(Type.String()),
   expiry_date: nullable(day),
@@ -103,6 +104,7 @@ export const Allocation = Type.Object({
 const allocationExample = {
   movement_id: movementExample.id,
   bin_id: movementExample.bin_id,
+  bin_code: 'A-01',
   lot_id: movementExample.lot_id,
   lot_number: 'L2026-001',
   expiry_date: '2026-12-31',

@@ -10,7 +10,6 @@ import {
   availableIn,
   findMovement,
   type LedgerRow,
-  type MovementRow,
   movementRows,
   movementsOf,
   movementsOfMany,
@@ -85,7 +84,7 @@ export interface PostedMovement {
   type: MovementType;
   /** The signed total posted, as an exact decimal string. */
   quantity: string;
-  rows: MovementRow[];
+  rows: PostedRow[];
   /** The lots the rows name, for the allocations shown to the client. */
   lots: Map<string, LotLabel>;
 }

@@ -84,14 +84,15 @@ describe('receipts and issues through POST /stock-movements', () => {
     expect(issue.json().quantity).toBe(-6);
     const allocations = issue
       .json()
-      .allocations.map((a: { lot_number: string; bin_id: string; quantity: number }) => [
+      .allocations.map((a: { lot_number: string; bin_id: string; bin_code: string; quantity: number }) => [
         a.lot_number,
         a.bin_id,
+        a.bin_code,
         a.quantity,
       ]);
     expect(allocations).toEqual([
-      ['SOON', binB.id, -4],
-      ['LATE', binA.id, -2],
+      ['SOON', binB.id, 'FEFO-B', -4],
+      ['LATE', binA.id, 'FEFO-A', -2],
     ]);
     // 8 left unexpired; the 7 expired do not count.
     const tooMuch = await move(t.app, worker.token, {

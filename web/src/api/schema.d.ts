@@ -13719,6 +13719,7 @@ export interface operations {
                      *         {
                      *           "movement_id": "01936d3e-8f2a-7c4b-9e1d-5a6b7c8d9e40",
                      *           "bin_id": "01936d3e-8f2a-7c4b-9e1d-5a6b7c8d9e11",
+                     *           "bin_code": "A-01",
                      *           "lot_id": "01936d3e-8f2a-7c4b-9e1d-5a6b7c8d9e30",
                      *           "lot_number": "L2026-001",
                      *           "expiry_date": "2026-12-31",
@@ -13777,6 +13778,8 @@ export interface operations {
                             movement_id: string;
                             /** Format: uuid */
                             bin_id: string;
+                            /** @description The bin to pick from or put away to */
+                            bin_code: string;
                             lot_id: string | null;
                             lot_number: string | null;
                             expiry_date: string | null;
@@ -14112,6 +14115,7 @@ export interface operations {
                      *         {
                      *           "movement_id": "01936d3e-8f2a-7c4b-9e1d-5a6b7c8d9e40",
                      *           "bin_id": "01936d3e-8f2a-7c4b-9e1d-5a6b7c8d9e11",
+                     *           "bin_code": "A-01",
                      *           "lot_id": "01936d3e-8f2a-7c4b-9e1d-5a6b7c8d9e30",
                      *           "lot_number": "L2026-001",
                      *           "expiry_date": "2026-12-31",
@@ -14170,6 +14174,8 @@ export interface operations {
                             movement_id: string;
                             /** Format: uuid */
                             bin_id: string;
+                            /** @description The bin to pick from or put away to */
+                            bin_code: string;
                             lot_id: string | null;
                             lot_number: string | null;
                             expiry_date: string | null;
@@ -16567,6 +16573,8 @@ export interface operations {
                                 movement_id: string;
                                 /** Format: uuid */
                                 bin_id: string;
+                                /** @description The bin to pick from or put away to */
+                                bin_code: string;
                                 lot_id: string | null;
                                 lot_number: string | null;
                                 expiry_date: string | null;
@@ -16767,6 +16775,8 @@ export interface operations {
                                 movement_id: string;
                                 /** Format: uuid */
                                 bin_id: string;
+                                /** @description The bin to pick from or put away to */
+                                bin_code: string;
                                 lot_id: string | null;
                                 lot_number: string | null;
                                 expiry_date: string | null;
@@ -16977,6 +16987,8 @@ export interface operations {
                                 movement_id: string;
                                 /** Format: uuid */
                                 bin_id: string;
+                                /** @description The bin to pick from or put away to */
+                                bin_code: string;
                                 lot_id: string | null;
                                 lot_number: string | null;
                                 expiry_date: string | null;
@@ -17204,6 +17216,8 @@ export interface operations {
                                 movement_id: string;
                                 /** Format: uuid */
                                 bin_id: string;
+                                /** @description The bin to pick from or put away to */
+                                bin_code: string;
                                 lot_id: string | null;
                                 lot_number: string | null;
                                 expiry_date: string | null;
@@ -21421,6 +21435,8 @@ export interface operations {
                                     movement_id: string;
                                     /** Format: uuid */
                                     bin_id: string;
+                                    /** @description The bin to pick from or put away to */
+                                    bin_code: string;
                                     lot_id: string | null;
                                     lot_number: string | null;
                                     expiry_date: string | null;
@@ -23355,6 +23371,7 @@ export interface operations {
                      *               {
                      *                 "movement_id": "01936d3e-8f2a-7c4b-9e1d-5a6b7c8d9e40",
                      *                 "bin_id": "01936d3e-8f2a-7c4b-9e1d-5a6b7c8d9e11",
+                     *                 "bin_code": "A-01",
                      *                 "lot_id": "01936d3e-8f2a-7c4b-9e1d-5a6b7c8d9e30",
                      *                 "lot_number": "L2026-001",
                      *                 "expiry_date": "2026-12-31",
@@ -23479,6 +23496,8 @@ export interface operations {
                                     movement_id: string;
                                     /** Format: uuid */
                                     bin_id: string;
+                                    /** @description The bin to pick from or put away to */
+                                    bin_code: string;
                                     lot_id: string | null;
                                     lot_number: string | null;
                                     expiry_date: string | null;
@@ -23511,6 +23530,7 @@ export interface operations {
                              *         {
                              *           "movement_id": "01936d3e-8f2a-7c4b-9e1d-5a6b7c8d9e40",
                              *           "bin_id": "01936d3e-8f2a-7c4b-9e1d-5a6b7c8d9e11",
+                             *           "bin_code": "A-01",
                              *           "lot_id": "01936d3e-8f2a-7c4b-9e1d-5a6b7c8d9e30",
                              *           "lot_number": "L2026-001",
                              *           "expiry_date": "2026-12-31",
@@ -23569,6 +23589,8 @@ export interface operations {
                                     movement_id: string;
                                     /** Format: uuid */
                                     bin_id: string;
+                                    /** @description The bin to pick from or put away to */
+                                    bin_code: string;
                                     lot_id: string | null;
                                     lot_number: string | null;
                                     expiry_date: string | null;
@@ -23776,6 +23798,7 @@ export interface operations {
                      *               {
                      *                 "movement_id": "01936d3e-8f2a-7c4b-9e1d-5a6b7c8d9e40",
                      *                 "bin_id": "01936d3e-8f2a-7c4b-9e1d-5a6b7c8d9e11",
+                     *                 "bin_code": "A-01",
                      *                 "lot_id": "01936d3e-8f2a-7c4b-9e1d-5a6b7c8d9e30",
                      *                 "lot_number": "L2026-001",
                      *                 "expiry_date": "2026-12-31",
@@ -23900,6 +23923,8 @@ export interface operations {
                                     movement_id: string;
                                     /** Format: uuid */
                                     bin_id: string;
+                                    /** @description The bin to pick from or put away to */
+                                    bin_code: string;
                                     lot_id: string | null;
                                     lot_number: string | null;
                                     expiry_date: string | null;
@@ -23932,6 +23957,7 @@ export interface operations {
                              *         {
                              *           "movement_id": "01936d3e-8f2a-7c4b-9e1d-5a6b7c8d9e40",
                              *           "bin_id": "01936d3e-8f2a-7c4b-9e1d-5a6b7c8d9e11",
+                             *           "bin_code": "A-01",
                              *           "lot_id": "01936d3e-8f2a-7c4b-9e1d-5a6b7c8d9e30",
                              *           "lot_number": "L2026-001",
                              *           "expiry_date": "2026-12-31",
@@ -23990,6 +24016,8 @@ export interface operations {
                                     movement_id: string;
                                     /** Format: uuid */
                                     bin_id: string;
+                                    /** @description The bin to pick from or put away to */
+                                    bin_code: string;
                                     lot_id: string | null;
                                     lot_number: string | null;
                                     expiry_date: string | null;
