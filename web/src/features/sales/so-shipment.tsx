@@ -2,7 +2,6 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, type ResponseOf, unwrap } from '../../api/client';
-import { useBinCodes } from '../../api/lookups';
 import { FormField, invalid } from '../../components/form-field';
 import { Alert } from '../../components/ui/alert';
 import { Button } from '../../components/ui/button';
@@ -177,7 +176,6 @@ export function SoShipment({ order, onShipped }: { order: SalesOrder; onShipped:
 export function ShipmentResult({ order, shipment }: { order: SalesOrder; shipment: Shipment }) {
   const { t } = useTranslation();
   const format = useFormat();
-  const binCode = useBinCodes(shipment.movements.flatMap((m) => m.allocations.map((a) => a.bin_id)));
   const rows = shipment.movements.flatMap((movement) =>
     movement.allocations.map((a, i) => ({
       key: `${movement.id}-${i}`,
@@ -204,7 +202,7 @@ export function ShipmentResult({ order, shipment }: { order: SalesOrder; shipmen
           {rows.map((row) => (
             <TableRow key={row.key}>
               <TableCell>{row.sku}</TableCell>
-              <TableCell>{binCode(row.bin_id)}</TableCell>
+              <TableCell>{row.bin_code}</TableCell>
               <TableCell>{row.lot_number ?? ''}</TableCell>
               <TableCell>{format.date(row.expiry_date)}</TableCell>
               <TableCell className="text-right">{format.quantity(Math.abs(row.quantity))}</TableCell>

@@ -2,7 +2,6 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, type ResponseOf, unwrap } from '../../api/client';
-import { useBinCodes } from '../../api/lookups';
 import { findProductByCode, type Product } from '../../api/queries';
 import { FormField, invalid } from '../../components/form-field';
 import { LineHeader } from '../../components/line-header';
@@ -103,9 +102,6 @@ export function IssuePage() {
     },
   });
   const fields = fieldErrorsOf(issue.error);
-  const binCode = useBinCodes(
-    posted?.result.movements.flatMap((m) => m.allocations.map((a) => a.bin_id)) ?? [],
-  );
 
   function submit(event: FormEvent) {
     event.preventDefault();
@@ -133,7 +129,7 @@ export function IssuePage() {
             {posted.result.movements.flatMap((movement) =>
               movement.allocations.map((a) => (
                 <li key={`${movement.id}-${a.bin_id}-${a.lot_id ?? ''}`} data-testid="allocation">
-                  {posted.products.find((p) => p.id === movement.product_id)?.sku} · {binCode(a.bin_id)} ·{' '}
+                  {posted.products.find((p) => p.id === movement.product_id)?.sku} · {a.bin_code} ·{' '}
                   {a.lot_number ?? '—'} · {a.expiry_date ?? '—'} · {Math.abs(a.quantity)}
                 </li>
               )),
