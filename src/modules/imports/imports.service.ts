@@ -37,6 +37,8 @@ export const ERRORS_KEPT = 1_000;
 export const IMPORT_QUEUE = 'import-run';
 /** A running import whose runner has not been heard of for this long is taken up again. */
 const STALE_MINUTES = 10;
+/** How often an instance that runs no scheduler looks for stranded imports itself. */
+const LONE_SWEEP_MS = 60_000;
 
 export interface Upload {
   buffer: Buffer;
@@ -99,6 +101,7 @@ function invalidRows(issues: Issues, locale: Locale): AppError {
 export class ImportsService {
   /** Imports this process runs outside the job queue; close waits for them. */
   private readonly running = new Set<Promise<void>>();
+  private loneSweep: NodeJS.Timeout | undefined;
 
   constructor(
     private readonly db: Db,
@@ -251,6 +254,24 @@ export class ImportsService {
     return toImportPublic(row, ctx.locale);
   }
 
+  /**
+   * Where no scheduler runs (switched off, or it failed to start), no `resume-imports` job takes
+   * up an import whose runner died, so this instance does: at start, and every minute until
+   * `settle`. Taking an import is atomic, so instances sweeping at once run it once.
+   */
+  sweepWhileLone(): void {
+    const sweep = async () => {
+      if (this.scheduler.state !== 'disabled' && this.scheduler.state !== 'failed') return;
+      const stranded = await strandedImports(this.db, STALE_MINUTES);
+      for (const id of stranded) if (this.loneSweep) this.runHere(id);
+    };
+    const tick = () => {
+      sweep().catch((error: unknown) => this.log.error({ err: error }, 'stranded imports sweep failed'));
+    };
+    this.loneSweep = setInterval(tick, LONE_SWEEP_MS).unref();
+    tick();
+  }
+
   private runHere(id: string): void {
     const work: Promise<void> = this.run(id)
       .catch((error: unknown) => this.log.error({ err: error, import_id: id }, 'import failed'))
@@ -258,8 +279,10 @@ export class ImportsService {
     this.running.add(work);
   }
 
-  /** Waits for the imports this process runs outside the job queue (before the pool closes). */
+  /** Stops sweeping and waits for the imports this process runs outside the job queue (before the pool closes). */
   async settle(): Promise<void> {
+    clearInterval(this.loneSweep);
+    this.loneSweep = undefined;
     await Promise.all(this.running);
   }
 

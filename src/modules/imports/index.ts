@@ -50,6 +50,7 @@ export async function register(
     { asyncRows: config.importAsyncRows, maxRows: config.importMaxRows },
     log,
   );
+  app.addHook('onReady', async () => imports.sweepWhileLone());
   app.addHook('onClose', () => imports.settle());
   await app.register(importsRoutes, { prefix: '/api/v1/imports', imports, maxBytes: config.importMaxBytes });
 }

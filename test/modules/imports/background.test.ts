@@ -1,7 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { bodyOf } from '../../helpers/api.js';
+import { type Api, api, bodyOf } from '../../helpers/api.js';
+import { loginAdmin } from '../../helpers/factories.js';
 import { csv, upload } from '../../helpers/imports.js';
 import { type Fixture, setupApp } from '../../helpers/setup.js';
+import { buildTestApp } from '../../helpers/test-app.js';
 import { waitFor } from '../../helpers/wait.js';
 
 // Files of more than 5 rows run as a pg-boss job, on this app's own scheduler.
@@ -23,11 +25,11 @@ interface ImportBody {
 }
 
 /** The import once it has finished (done or failed), watching its progress never go back. */
-async function finished(id: string, f: Fixture = t): Promise<{ last: ImportBody; seen: ImportBody[] }> {
+async function finished(id: string, admin: Api = t.admin): Promise<{ last: ImportBody; seen: ImportBody[] }> {
   const seen: ImportBody[] = [];
   await waitFor(
     async () => {
-      const body = bodyOf<ImportBody>(await f.admin.get(`/api/v1/imports/${id}`));
+      const body = bodyOf<ImportBody>(await admin.get(`/api/v1/imports/${id}`));
       seen.push(body);
       return body.status === 'done' || body.status === 'failed';
     },
@@ -117,8 +119,36 @@ describe('a large file on an instance that runs no scheduler', () => {
     for (let i = 0; i < 12; i += 1) rows.push([`LONE-${i}`, `Lone ${i}`]);
     const accepted = bodyOf<ImportBody>(await upload(lone.admin, 'products', csv(rows)), 202);
     expect(accepted).toMatchObject({ status: 'queued', rows_total: 12 });
-    const { last } = await finished(accepted.id, lone);
+    const { last } = await finished(accepted.id, lone.admin);
     expect(last).toMatchObject({ status: 'done', rows_done: 12, created: { products: 12 } });
     expect(bodyOf(await lone.admin.get('/api/v1/products?search=LONE-')).total).toBe(12);
+  });
+});
+
+describe('an import whose runner died, on an instance that runs no scheduler', () => {
+  it('is taken up when the instance starts again, once its runner has been silent 10 minutes', async () => {
+    const restarted = await buildTestApp({ importAsyncRows: 5, schedulerEnabled: false });
+    try {
+      const rows = [['sku', 'name']];
+      for (let i = 0; i < 12; i += 1) rows.push([`DIED-${i}`, `Died ${i}`]);
+      // What a killed instance leaves: the import running, its file kept, nothing heard for 11 minutes.
+      const {
+        rows: [stranded],
+      } = await restarted.database.executeSql(
+        `insert into imports (id, kind, status, format, filename, content, rows_total, created_at, updated_at, started_at)
+         values (gen_random_uuid(), 'products', 'running', 'csv', 'died.csv', $1, 12,
+           now() - interval '12 minutes', now() - interval '11 minutes', now() - interval '12 minutes')
+         returning id`,
+        [Buffer.from(csv(rows))],
+      );
+      const id = (stranded as { id: string }).id;
+      await restarted.app.ready();
+      const admin = api(restarted.app, (await loginAdmin(restarted.app)).access_token);
+      const { last } = await finished(id, admin);
+      expect(last).toMatchObject({ status: 'done', rows_done: 12, created: { products: 12 } });
+      expect(bodyOf(await admin.get('/api/v1/products?search=DIED-')).total).toBe(12);
+    } finally {
+      await restarted.close();
+    }
   });
 });
