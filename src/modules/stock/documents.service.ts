@@ -20,15 +20,17 @@ export const DocumentErrors = {
   }),
 };
 
+/** What a line of a receipt, issue or adjustment names. */
+interface DocumentLine {
+  product_id: string;
+  quantity: number;
+  bin_id?: string | null;
+  lot_id?: string | null;
+  lot_number?: string | null;
+}
+
 /** Document lines in balance order (see inBalanceOrder). */
-function sorted<
-  T extends {
-    product_id: string;
-    bin_id?: string | null;
-    lot_id?: string | null;
-    lot_number?: string | null;
-  },
->(lines: T[]): T[] {
+function sorted<T extends Omit<DocumentLine, 'quantity'>>(lines: T[]): T[] {
   return inBalanceOrder(lines, (l) => ({
     productId: l.product_id,
     binId: l.bin_id,
@@ -51,78 +53,60 @@ export class StockDocumentsService {
     private readonly stock: StockService,
   ) {}
 
-  /** Posts `inputs` (the body's `lines`, in `ordered`'s order) as one posting; a refusal names its line. */
-  private async postAll<T>(ctx: RequestCtx, body: T[], ordered: T[], inputs: MovementInput[]) {
+  /**
+   * Posts a document's lines in balance order as one posting, each as `movementOf` makes it on top
+   * of what every line gives (product, quantity, bin, lot and the document's warehouse and notes);
+   * a refusal names its line.
+   */
+  private async postLines<L extends DocumentLine>(
+    ctx: RequestCtx,
+    doc: { warehouse_id: string; notes?: string; lines: L[] },
+    movementOf: (line: L) => Pick<MovementInput, 'movementType'> & Partial<MovementInput>,
+  ) {
     const postingId = uuidv7();
-    const lines = inputs.map((input) => this.stock.lineOf(ctx, input, postingId));
+    const ordered = sorted(doc.lines);
+    const lines = ordered.map((line) => {
+      const input: MovementInput = {
+        productId: line.product_id,
+        warehouseId: doc.warehouse_id,
+        quantity: line.quantity,
+        binId: line.bin_id,
+        lotId: line.lot_id,
+        lotNumber: line.lot_number,
+        notes: doc.notes,
+        ...movementOf(line),
+      };
+      return this.stock.lineOf(ctx, input, postingId);
+    });
     const posted = await this.db.transaction((tx) =>
-      this.stock.postAll(tx, ctx, lines, (i) => lineField(body, ordered[i])),
+      this.stock.postAll(tx, ctx, lines, (i) => lineField(doc.lines, ordered[i])),
     );
     return { posting_id: postingId, movements: posted.map(toPostedPublic) };
   }
 
   receipt(ctx: RequestCtx, doc: ReceiptBody) {
-    const ordered = sorted(doc.lines);
-    return this.postAll(
-      ctx,
-      doc.lines,
-      ordered,
-      ordered.map((line) => ({
-        movementType: 'receipt',
-        productId: line.product_id,
-        warehouseId: doc.warehouse_id,
-        quantity: line.quantity,
-        binId: line.bin_id,
-        lotId: line.lot_id,
-        lotNumber: line.lot_number,
-        expiryDate: line.expiry_date,
-        unitCost: line.unit_cost,
-        referenceNumber: doc.reference_number,
-        notes: doc.notes,
-      })),
-    );
+    return this.postLines(ctx, doc, (line) => ({
+      movementType: 'receipt',
+      expiryDate: line.expiry_date,
+      unitCost: line.unit_cost,
+      referenceNumber: doc.reference_number,
+    }));
   }
 
   issue(ctx: RequestCtx, doc: IssueBody) {
-    const ordered = sorted(doc.lines);
-    return this.postAll(
-      ctx,
-      doc.lines,
-      ordered,
-      ordered.map((line) => ({
-        movementType: 'issue',
-        productId: line.product_id,
-        warehouseId: doc.warehouse_id,
-        quantity: line.quantity,
-        binId: line.bin_id,
-        lotId: line.lot_id,
-        lotNumber: line.lot_number,
-        referenceNumber: doc.reference_number,
-        notes: doc.notes,
-        forceExpired: doc.force_expired,
-      })),
-    );
+    return this.postLines(ctx, doc, () => ({
+      movementType: 'issue',
+      referenceNumber: doc.reference_number,
+      forceExpired: doc.force_expired,
+    }));
   }
 
   adjustment(ctx: RequestCtx, doc: AdjustmentBody) {
-    const ordered = sorted(doc.lines);
-    return this.postAll(
-      ctx,
-      doc.lines,
-      ordered,
-      ordered.map((line) => ({
-        movementType: 'adjustment',
-        productId: line.product_id,
-        warehouseId: doc.warehouse_id,
-        quantity: line.quantity,
-        binId: line.bin_id,
-        lotId: line.lot_id,
-        lotNumber: line.lot_number,
-        expiryDate: line.expiry_date,
-        reason: doc.reason_code,
-        notes: doc.notes,
-      })),
-    );
+    return this.postLines(ctx, doc, (line) => ({
+      movementType: 'adjustment',
+      expiryDate: line.expiry_date,
+      reason: doc.reason_code,
+    }));
   }
 
   /**
