@@ -1,7 +1,6 @@
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { findProductByCode, type Product } from '../api/queries';
-import type { Scan } from '../lib/gs1';
+import type { Product } from '../api/queries';
+import { useProductScan } from '../api/use-product-scan';
 import { FormField, invalid } from './form-field';
 import { ScanField } from './scan-field';
 import { Alert } from './ui/alert';
@@ -44,15 +43,7 @@ export function OrderLinesEditor({
   priceLabel?: string;
 }) {
   const { t } = useTranslation();
-  const [notice, setNotice] = useState<string | null>(null);
-
-  async function onScan(scan: Scan) {
-    const product = await findProductByCode(scan.code);
-    if (!product) {
-      setNotice(t('scan.unknown', { code: scan.code }));
-      return;
-    }
-    setNotice(null);
+  const { notice, onScan } = useProductScan((product, scan) =>
     onChange([
       ...lines,
       {
@@ -61,8 +52,8 @@ export function OrderLinesEditor({
         quantity: scan.quantity ?? '1',
         price: product.unit_price ? String(product.unit_price) : '0',
       },
-    ]);
-  }
+    ]),
+  );
   const set = (i: number, patch: Partial<OrderLine>) =>
     onChange(lines.map((line, j) => (j === i ? { ...line, ...patch } : line)));
 

@@ -1,7 +1,7 @@
-import { useImperativeHandle, useRef, useState } from 'react';
+import { useImperativeHandle, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
-import { findProductByCode, type Product } from '../api/queries';
-import { formErrorOf } from '../lib/api-errors';
+import type { Product } from '../api/queries';
+import { useProductScan } from '../api/use-product-scan';
 import type { Scan } from '../lib/gs1';
 import { ScanField, type ScanFieldHandle } from './scan-field';
 import { Alert } from './ui/alert';
@@ -27,23 +27,16 @@ export function ProductScan({
 }) {
   const { t } = useTranslation();
   const field = useRef<ScanFieldHandle>(null);
-  const [notice, setNotice] = useState<string | null>(null);
+  const { notice, onScan } = useProductScan(onPick);
   useImperativeHandle(ref, () => ({ focus: () => field.current?.focus() }));
 
-  async function onScan(scan: Scan) {
-    setNotice(null);
-    try {
-      const found = await findProductByCode(scan.code);
-      if (!found) setNotice(t('scan.unknown', { code: scan.code }));
-      else onPick(found, scan);
-    } catch (error) {
-      setNotice(formErrorOf(error, t));
-    }
+  async function pick(scan: Scan) {
+    await onScan(scan);
     field.current?.focus();
   }
   return (
     <div className="flex flex-col gap-2">
-      <ScanField id={id} ref={field} onScan={(scan) => void onScan(scan)} />
+      <ScanField id={id} ref={field} onScan={(scan) => void pick(scan)} />
       {notice ? <Alert>{notice}</Alert> : null}
       {product ? (
         <div className="flex items-center justify-between gap-2" data-testid={`${id}-product`}>

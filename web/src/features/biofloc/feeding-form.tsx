@@ -2,7 +2,8 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, type ResponseOf, unwrap } from '../../api/client';
-import { findProductByCode, type Product } from '../../api/queries';
+import type { Product } from '../../api/queries';
+import { useProductScan } from '../../api/use-product-scan';
 import { FormCard } from '../../components/form-card';
 import { FormField, invalid, SelectField } from '../../components/form-field';
 import { ScanField } from '../../components/scan-field';
@@ -11,7 +12,6 @@ import { Button } from '../../components/ui/button';
 import { Input } from '../../components/ui/input';
 import { fieldErrorsOf, formErrorOf } from '../../lib/api-errors';
 import { businessToday, useFormat } from '../../lib/format';
-import type { Scan } from '../../lib/gs1';
 import { useIdempotencyKey } from '../../lib/use-idempotency-key';
 import type { Tank } from './queries';
 
@@ -38,19 +38,12 @@ export function FeedingForm({
   const [date, setDate] = useState(() => businessToday());
   const [session, setSession] = useState('1');
   const [items, setItems] = useState<Item[]>([]);
-  const [notice, setNotice] = useState<string | null>(null);
   const [done, setDone] = useState<Feeding | null>(null);
   const [key, renewKey] = useIdempotencyKey();
 
-  async function onScan(scan: Scan) {
-    const product = await findProductByCode(scan.code);
-    if (!product) {
-      setNotice(t('scan.unknown', { code: scan.code }));
-      return;
-    }
-    setNotice(null);
-    setItems((current) => [...current, { key: crypto.randomUUID(), product, kg: scan.quantity ?? '' }]);
-  }
+  const { notice, onScan } = useProductScan((product, scan) =>
+    setItems((current) => [...current, { key: crypto.randomUUID(), product, kg: scan.quantity ?? '' }]),
+  );
   const feed = useMutation({
     mutationFn: async () =>
       unwrap(

@@ -3,7 +3,8 @@ import type { ColumnDef } from '@tanstack/react-table';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, type ResponseOf, unwrap } from '../../api/client';
-import { findProductByCode, type Product } from '../../api/queries';
+import type { Product } from '../../api/queries';
+import { useProductScan } from '../../api/use-product-scan';
 import { FormCard } from '../../components/form-card';
 import { FormField, invalid } from '../../components/form-field';
 import { type OrderLine, OrderLinesEditor } from '../../components/order-lines-editor';
@@ -31,7 +32,7 @@ function NewWorkOrder({ onCreated }: { onCreated: (id: string) => void }) {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
   const [product, setProduct] = useState<Product | null>(null);
-  const [notice, setNotice] = useState<string | null>(null);
+  const { notice, onScan } = useProductScan((found) => setProduct(found));
   const [quantity, setQuantity] = useState('1');
   const [warehouseId, setWarehouseId] = useState('');
   const [priority, setPriority] = useState<Priority>('normal');
@@ -65,11 +66,6 @@ function NewWorkOrder({ onCreated }: { onCreated: (id: string) => void }) {
     },
   });
   const fields = fieldErrorsOf(create.error);
-  async function pickProduct(code: string) {
-    const found = await findProductByCode(code);
-    setNotice(found ? null : t('scan.unknown', { code }));
-    if (found) setProduct(found);
-  }
   function submit(event: FormEvent) {
     event.preventDefault();
     create.mutate();
@@ -78,7 +74,7 @@ function NewWorkOrder({ onCreated }: { onCreated: (id: string) => void }) {
     <FormCard title={t('production.new')} onSubmit={submit}>
       <fieldset className="flex flex-col gap-2">
         <legend className="text-sm font-semibold">{t('production.product')}</legend>
-        <ScanField id="wo-product-scan" onScan={(scan) => void pickProduct(scan.code)} />
+        <ScanField id="wo-product-scan" onScan={(scan) => void onScan(scan)} />
         {notice ? <Alert>{notice}</Alert> : null}
         <p className="text-sm" data-testid="wo-product">
           {product ? `${product.sku} · ${product.name}` : t('production.noProduct')}

@@ -3,7 +3,8 @@ import { type FormEvent, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, type ResponseOf, unwrap } from '../../api/client';
 import { useBinCodes } from '../../api/lookups';
-import { type Bin, findProductByCode, type Product } from '../../api/queries';
+import type { Bin, Product } from '../../api/queries';
+import { useProductScan } from '../../api/use-product-scan';
 import { BinPicker } from '../../components/bin-picker';
 import { FormField, invalid } from '../../components/form-field';
 import { LineHeader } from '../../components/line-header';
@@ -16,7 +17,6 @@ import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from '.
 import { WarehousePicker } from '../../components/warehouse-picker';
 import { fieldErrorsOf, formErrorOf } from '../../lib/api-errors';
 import { useFormat } from '../../lib/format';
-import type { Scan } from '../../lib/gs1';
 import { useIdempotencyKey } from '../../lib/use-idempotency-key';
 import { differenceOf, useBookedQuantity, useTargetBin } from './booked-quantity';
 import { LotSuggestions } from './lot-suggestions';
@@ -160,24 +160,11 @@ export function CountPage() {
   const [binId, setBinId] = useState('');
   const [reference, setReference] = useState('');
   const [lines, setLines] = useState<Line[]>([]);
-  const [notice, setNotice] = useState<string | null>(null);
   const [posted, setPosted] = useState<{ result: Counted; products: Product[] } | null>(null);
   const [key, renewKey] = useIdempotencyKey();
   const bin = useTargetBin(warehouseId, binId);
 
-  async function onScan(scan: Scan) {
-    setNotice(null);
-    let product: Product | null;
-    try {
-      product = await findProductByCode(scan.code);
-    } catch (error) {
-      setNotice(formErrorOf(error, t));
-      return;
-    }
-    if (!product) {
-      setNotice(t('scan.unknown', { code: scan.code }));
-      return;
-    }
+  const { notice, onScan } = useProductScan((product, scan) => {
     const lotNumber = scan.lot ?? '';
     const add = scan.quantity ?? '1';
     // Scanning the same item again counts it again.
@@ -189,7 +176,7 @@ export function CountPage() {
       return current.map((l, i) => (i === same ? { ...l, counted: plus(l.counted, add) } : l));
     });
     scanField.current?.focus();
-  }
+  });
 
   const count = useMutation({
     mutationFn: async () =>

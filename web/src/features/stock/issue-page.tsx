@@ -2,7 +2,8 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, type ResponseOf, unwrap } from '../../api/client';
-import { findProductByCode, type Product } from '../../api/queries';
+import type { Product } from '../../api/queries';
+import { useProductScan } from '../../api/use-product-scan';
 import { FormField, invalid } from '../../components/form-field';
 import { LineHeader } from '../../components/line-header';
 import { ScanField, type ScanFieldHandle } from '../../components/scan-field';
@@ -13,7 +14,6 @@ import { Input } from '../../components/ui/input';
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from '../../components/ui/table';
 import { WarehousePicker } from '../../components/warehouse-picker';
 import { fieldErrorsOf, formErrorOf } from '../../lib/api-errors';
-import type { Scan } from '../../lib/gs1';
 import { useIdempotencyKey } from '../../lib/use-idempotency-key';
 import { planFefo, useFefoRows } from './fefo-preview';
 
@@ -65,22 +65,15 @@ export function IssuePage() {
   const scanField = useRef<ScanFieldHandle>(null);
   const [warehouseId, setWarehouseId] = useState('');
   const [lines, setLines] = useState<Line[]>([]);
-  const [notice, setNotice] = useState<string | null>(null);
   const [posted, setPosted] = useState<{ result: Posted; products: Product[] } | null>(null);
   const [key, renewKey] = useIdempotencyKey();
 
-  async function onScan(scan: Scan) {
-    setNotice(null);
-    const product = await findProductByCode(scan.code);
-    if (!product) {
-      setNotice(t('scan.unknown', { code: scan.code }));
-      return;
-    }
+  const { notice, onScan } = useProductScan((product, scan) =>
     setLines((current) => [
       ...current,
       { key: crypto.randomUUID(), product, quantity: scan.quantity ?? '1' },
-    ]);
-  }
+    ]),
+  );
 
   const issue = useMutation({
     mutationFn: async () =>

@@ -2,7 +2,8 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, unwrap } from '../../api/client';
-import { findProductByCode, type Product } from '../../api/queries';
+import type { Product } from '../../api/queries';
+import { useProductScan } from '../../api/use-product-scan';
 import { BinPicker } from '../../components/bin-picker';
 import { FormField, invalid } from '../../components/form-field';
 import { LineHeader } from '../../components/line-header';
@@ -13,7 +14,6 @@ import { Card, CardContent } from '../../components/ui/card';
 import { Input } from '../../components/ui/input';
 import { WarehousePicker } from '../../components/warehouse-picker';
 import { fieldErrorsOf, formErrorOf } from '../../lib/api-errors';
-import type { Scan } from '../../lib/gs1';
 import { useIdempotencyKey } from '../../lib/use-idempotency-key';
 
 interface Line {
@@ -33,16 +33,9 @@ export function ReceivePage() {
   const [warehouseId, setWarehouseId] = useState('');
   const [reference, setReference] = useState('');
   const [lines, setLines] = useState<Line[]>([]);
-  const [notice, setNotice] = useState<string | null>(null);
   const [key, renewKey] = useIdempotencyKey();
 
-  async function onScan(scan: Scan) {
-    setNotice(null);
-    const product = await findProductByCode(scan.code);
-    if (!product) {
-      setNotice(t('scan.unknown', { code: scan.code }));
-      return;
-    }
+  const { notice, setNotice, onScan } = useProductScan((product, scan) => {
     setLines((current) => [
       ...current,
       {
@@ -55,7 +48,7 @@ export function ReceivePage() {
       },
     ]);
     scanField.current?.focus();
-  }
+  });
 
   const receive = useMutation({
     mutationFn: async () =>

@@ -2,7 +2,8 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, unwrap } from '../../api/client';
-import { findProductByCode, type Product } from '../../api/queries';
+import type { Product } from '../../api/queries';
+import { useProductScan } from '../../api/use-product-scan';
 import { FormCard } from '../../components/form-card';
 import { FormField, invalid } from '../../components/form-field';
 import { ScanField } from '../../components/scan-field';
@@ -14,7 +15,6 @@ import { WarehousePicker } from '../../components/warehouse-picker';
 import { fieldErrorsOf, formErrorOf } from '../../lib/api-errors';
 import { useAuth } from '../../lib/auth';
 import { useFormat } from '../../lib/format';
-import type { Scan } from '../../lib/gs1';
 import { useIdempotencyKey } from '../../lib/use-idempotency-key';
 
 function NewTransfer() {
@@ -25,16 +25,9 @@ function NewTransfer() {
   const [product, setProduct] = useState<Product | null>(null);
   const [lot, setLot] = useState<{ id: string; number: string } | null>(null);
   const [quantity, setQuantity] = useState('1');
-  const [notice, setNotice] = useState<string | null>(null);
   const [key, renewKey] = useIdempotencyKey();
 
-  async function onScan(scan: Scan) {
-    setNotice(null);
-    const found = await findProductByCode(scan.code);
-    if (!found) {
-      setNotice(t('scan.unknown', { code: scan.code }));
-      return;
-    }
+  const { notice, setNotice, onScan } = useProductScan(async (found, scan) => {
     setProduct(found);
     if (scan.quantity) setQuantity(scan.quantity);
     setLot(null);
@@ -47,7 +40,7 @@ function NewTransfer() {
       const match = lots.items.find((l) => l.lot_number === scan.lot);
       if (match) setLot({ id: match.id, number: match.lot_number });
     }
-  }
+  });
 
   const create = useMutation({
     mutationFn: async () =>
