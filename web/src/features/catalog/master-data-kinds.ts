@@ -142,78 +142,39 @@ const partnerColumns: MasterKind<Partner>['columns'] = [
 ];
 
 /** Suppliers and customers have one shape; only their routes differ. */
-export const supplierKind: MasterKind<Partner> = {
-  kind: 'suppliers',
-  idOf: (row) => row.id,
-  columns: partnerColumns,
-  fields: [...PARTNER_FIELDS],
-  routes: {
-    create: 'POST /api/v1/suppliers',
-    update: 'PATCH /api/v1/suppliers/{id}',
-    remove: 'DELETE /api/v1/suppliers/{id}',
-  },
-  paged: true,
-  list: async ({ page, search }) =>
-    unwrap(
-      await api.GET('/api/v1/suppliers', {
-        params: { query: { page, page_size: 20, sort_by: 'code_asc', ...(search ? { search } : {}) } },
-      }),
-    ),
-  draftOf: partnerDraft,
-  save: async (draft, row, key) =>
-    row
-      ? unwrap(
-          await api.PATCH('/api/v1/suppliers/{id}', {
-            params: { path: { id: row.id } },
-            body: { ...partnerBody(draft), version: row.version },
-          }),
-        )
-      : unwrap(
-          await api.POST('/api/v1/suppliers', {
-            headers: { 'Idempotency-Key': key },
-            body: partnerBody(draft),
-          }),
-        ),
-  remove: {
-    kind: 'deactivate',
-    shown: (row) => row.is_active,
-    run: async (row) =>
-      unwrap(await api.DELETE('/api/v1/suppliers/{id}', { params: { path: { id: row.id } } })),
-  },
-};
+function partnerKind(kind: 'suppliers' | 'customers'): MasterKind<Partner> {
+  const list = `/api/v1/${kind}` as const;
+  const one = `/api/v1/${kind}/{id}` as const;
+  return {
+    kind,
+    idOf: (row) => row.id,
+    columns: partnerColumns,
+    fields: [...PARTNER_FIELDS],
+    routes: { create: `POST ${list}`, update: `PATCH ${one}`, remove: `DELETE ${one}` },
+    paged: true,
+    list: async ({ page, search }) =>
+      unwrap(
+        await api.GET(list, {
+          params: { query: { page, page_size: 20, sort_by: 'code_asc', ...(search ? { search } : {}) } },
+        }),
+      ),
+    draftOf: partnerDraft,
+    save: async (draft, row, key) =>
+      row
+        ? unwrap(
+            await api.PATCH(one, {
+              params: { path: { id: row.id } },
+              body: { ...partnerBody(draft), version: row.version },
+            }),
+          )
+        : unwrap(await api.POST(list, { headers: { 'Idempotency-Key': key }, body: partnerBody(draft) })),
+    remove: {
+      kind: 'deactivate',
+      shown: (row) => row.is_active,
+      run: async (row) => unwrap(await api.DELETE(one, { params: { path: { id: row.id } } })),
+    },
+  };
+}
 
-export const customerKind: MasterKind<Partner> = {
-  ...supplierKind,
-  kind: 'customers',
-  routes: {
-    create: 'POST /api/v1/customers',
-    update: 'PATCH /api/v1/customers/{id}',
-    remove: 'DELETE /api/v1/customers/{id}',
-  },
-  list: async ({ page, search }) =>
-    unwrap(
-      await api.GET('/api/v1/customers', {
-        params: { query: { page, page_size: 20, sort_by: 'code_asc', ...(search ? { search } : {}) } },
-      }),
-    ),
-  save: async (draft, row, key) =>
-    row
-      ? unwrap(
-          await api.PATCH('/api/v1/customers/{id}', {
-            params: { path: { id: row.id } },
-            body: { ...partnerBody(draft), version: row.version },
-          }),
-        )
-      : unwrap(
-          await api.POST('/api/v1/customers', {
-            headers: { 'Idempotency-Key': key },
-            body: partnerBody(draft),
-          }),
-        ),
-  remove: {
-    kind: 'deactivate',
-    shown: (row) => row.is_active,
-    run: async (row) =>
-      unwrap(await api.DELETE('/api/v1/customers/{id}', { params: { path: { id: row.id } } })),
-  },
-};
+export const supplierKind = partnerKind('suppliers');
+export const customerKind = partnerKind('customers');
