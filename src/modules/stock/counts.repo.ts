@@ -11,6 +11,7 @@ export interface CountedRow {
   warehouse_found: boolean;
   warehouse_active: boolean;
   bin_id: string | null;
+  bin_code: string | null;
   lot_id: string | null;
   lot_found: boolean;
   on_hand: string;
@@ -44,7 +45,7 @@ export async function countAgainstBooks(
     ), r as (
       select x.line, x.counted_quantity, pr.id as product_id, pr.sku, pr.tracking,
         wh.id is not null as warehouse_found, coalesce(wh.is_active, false) as warehouse_active,
-        b.id as bin_id, coalesce(lt.id, ln.id) as lot_id,
+        b.id as bin_id, b.code as bin_code, coalesce(lt.id, ln.id) as lot_id,
         (x.lot_id is null or lt.id is not null) and (x.lot_number is null or x.lot_id is not null or ln.id is not null) as lot_found
       from x
       left join products pr on pr.id = x.product_id
@@ -60,8 +61,8 @@ export async function countAgainstBooks(
       order by s.product_id, s.warehouse_id, s.bin_id, s.lot_id
       for update of s
     )
-    select r.line, r.product_id, r.sku, r.tracking, r.warehouse_found, r.warehouse_active, r.bin_id, r.lot_id,
-      r.lot_found, coalesce(l.on_hand, 0)::text as on_hand, coalesce(l.reserved, 0)::text as reserved,
+    select r.line, r.product_id, r.sku, r.tracking, r.warehouse_found, r.warehouse_active, r.bin_id, r.bin_code,
+      r.lot_id, r.lot_found, coalesce(l.on_hand, 0)::text as on_hand, coalesce(l.reserved, 0)::text as reserved,
       (r.counted_quantity - coalesce(l.on_hand, 0))::text as difference,
       r.counted_quantity < coalesce(l.reserved, 0) as below_reserved
     from r left join locked l on l.product_id = r.product_id and l.bin_id = r.bin_id

@@ -128,6 +128,7 @@ export const CountResult = Type.Object(
       Type.Object({
         product_id: uuid,
         bin_id: uuid,
+        bin_code: Type.String(),
         lot_id: nullable(uuid),
         previous_quantity: Type.Number(),
         counted_quantity: Type.Number(),
@@ -144,6 +145,7 @@ export const CountResult = Type.Object(
           {
             product_id: productId,
             bin_id: '01936d3e-8f2a-7c4b-9e1d-5a6b7c8d9e11',
+            bin_code: 'A-01-02',
             lot_id: null,
             previous_quantity: 40,
             counted_quantity: 38,

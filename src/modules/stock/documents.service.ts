@@ -162,6 +162,7 @@ export class StockDocumentsService {
         return {
           product_id: row.product_id,
           bin_id: row.bin_id,
+          bin_code: row.bin_code as string,
           lot_id: row.lot_id,
           previous_quantity: Number(row.on_hand),
           counted_quantity: line.counted_quantity,

@@ -226,14 +226,17 @@ describe('multi-line stock documents', () => {
       .json()
       .lines.sort((x: { difference: number }, y: { difference: number }) => x.difference - y.difference);
     expect(
-      lines.map((l: { previous_quantity: number; counted_quantity: number; difference: number }) => [
-        l.previous_quantity,
-        l.counted_quantity,
-        l.difference,
-      ]),
+      lines.map(
+        (l: {
+          bin_code: string;
+          previous_quantity: number;
+          counted_quantity: number;
+          difference: number;
+        }) => [l.bin_code, l.previous_quantity, l.counted_quantity, l.difference],
+      ),
     ).toEqual([
-      [10, 8, -2],
-      [4, 4, 0],
+      ['DEFAULT', 10, 8, -2],
+      ['COUNT-1', 4, 4, 0],
     ]);
     expect(res.json().movements).toHaveLength(1);
     expect(res.json().movements[0]).toMatchObject({ movement_type: 'count', quantity: -2 });

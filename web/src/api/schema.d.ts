@@ -17144,6 +17144,7 @@ export interface operations {
                      *         {
                      *           "product_id": "01936d3e-8f2a-7c4b-9e1d-5a6b7c8d9e20",
                      *           "bin_id": "01936d3e-8f2a-7c4b-9e1d-5a6b7c8d9e11",
+                     *           "bin_code": "A-01-02",
                      *           "lot_id": null,
                      *           "previous_quantity": 40,
                      *           "counted_quantity": 38,
@@ -17161,6 +17162,7 @@ export interface operations {
                             product_id: string;
                             /** Format: uuid */
                             bin_id: string;
+                            bin_code: string;
                             lot_id: string | null;
                             previous_quantity: number;
                             counted_quantity: number;

@@ -2,7 +2,6 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, type ResponseOf, unwrap } from '../../api/client';
-import { useBinCodes } from '../../api/lookups';
 import type { Bin, Product } from '../../api/queries';
 import { useProductScan } from '../../api/use-product-scan';
 import { BinPicker } from '../../components/bin-picker';
@@ -114,7 +113,6 @@ function CountLine({
 function CountResult({ result, products }: { result: Counted; products: Product[] }) {
   const { t } = useTranslation();
   const formats = useFormat();
-  const binCode = useBinCodes(result.lines.map((line) => line.bin_id));
   const changed = result.lines.filter((line) => line.difference !== 0).length;
   return (
     <Alert variant="success">
@@ -136,7 +134,7 @@ function CountResult({ result, products }: { result: Counted; products: Product[
               data-testid="count-result"
             >
               <TableCell>{products.find((p) => p.id === line.product_id)?.sku}</TableCell>
-              <TableCell>{binCode(line.bin_id)}</TableCell>
+              <TableCell>{line.bin_code}</TableCell>
               <TableCell className="text-right">{formats.quantity(line.previous_quantity)}</TableCell>
               <TableCell className="text-right">{formats.quantity(line.counted_quantity)}</TableCell>
               <TableCell className="text-right">{formats.signed(line.difference)}</TableCell>

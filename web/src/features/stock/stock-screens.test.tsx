@@ -90,6 +90,8 @@ describe('CountPage', () => {
     await user.click(screen.getByRole('button', { name: /Post count/ }));
     const row = await screen.findByTestId('count-result');
     expect(row.textContent).toContain(product.sku);
+    // The bin's code comes with the answer: no lookup after it.
+    expect(row.textContent).toContain('DEFAULT');
     expect(row.textContent).toContain('7');
     expect(row.textContent).toContain('-3');
     expect(screen.getByRole('status').textContent).toMatch(/1 line changed/);
