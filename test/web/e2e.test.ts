@@ -93,14 +93,14 @@ async function mainFlow(page: Page): Promise<void> {
     .poll(async () =>
       (await plan.getByRole('row').allInnerTexts()).slice(1).map((r) => r.replace(/\s+/g, ' ')),
     )
-    .toEqual(['A-02 LOT-A 2026-12-31 5', 'A-01 LOT-B 2027-01-31 2']);
+    .toEqual(['A-02 LOT-A Dec 31, 2026 5', 'A-01 LOT-B Jan 31, 2027 2']);
   await checkPage(page, 'issue');
   await page.getByRole('button', { name: /Post issue/ }).click();
   await page.getByText('Issue posted. Taken from:').waitFor();
   // The posting's answer names the bins: shown with it, not looked up after.
   expect((await page.getByTestId('allocation').allInnerTexts()).map((r) => r.replace(/\s+/g, ' '))).toEqual([
-    'MILK-1 · A-02 · LOT-A · 2026-12-31 · 5',
-    'MILK-1 · A-01 · LOT-B · 2027-01-31 · 2',
+    'MILK-1 · A-02 · LOT-A · Dec 31, 2026 · 5',
+    'MILK-1 · A-01 · LOT-B · Jan 31, 2027 · 2',
   ]);
 
   // Transfer 3 of LOT-B to the other warehouse, then complete it.

@@ -3,26 +3,16 @@ import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, type ResponseOf, unwrap } from '../../api/client';
 import { FormField, invalid } from '../../components/form-field';
+import { type Pick, PickTable } from '../../components/pick-table';
 import { Alert } from '../../components/ui/alert';
 import { Button } from '../../components/ui/button';
 import { Input } from '../../components/ui/input';
-import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from '../../components/ui/table';
 import { fieldErrorsOf, formErrorOf } from '../../lib/api-errors';
 import { useFormat } from '../../lib/format';
 import { useIdempotencyKey } from '../../lib/use-idempotency-key';
 import type { SalesOrder } from './sales-order-detail';
 
 export type Shipment = ResponseOf<'/api/v1/sales-orders/{id}/shipments', 'post'>['shipment'];
-
-interface Pick {
-  key: string;
-  sku: string;
-  name: string;
-  binCode: string;
-  lotNumber: string;
-  expiry: string | null;
-  quantity: number;
-}
 
 /**
  * What the order's stock reservations hold, bin by bin and lot by lot: the API issues a shipment
@@ -62,7 +52,7 @@ function usePickList(order: SalesOrder): Pick[] {
         sku: line?.sku ?? '',
         name: line?.product_name ?? '',
         binCode: a.bin_code,
-        lotNumber: a.lot_number ?? '',
+        lotNumber: a.lot_number,
         expiry: a.expiry_date,
         quantity: a.quantity,
       }));
@@ -115,31 +105,7 @@ export function SoShipment({ order, onShipped }: { order: SalesOrder; onShipped:
       <h3 id="so-ship-title" className="font-semibold">
         {t('sales.ship')}
       </h3>
-      <Table aria-label={t('sales.pickList')} className="caption-top">
-        <caption className="mb-2 text-left text-sm font-semibold">{t('sales.pickList')}</caption>
-        <TableHeader>
-          <TableRow>
-            <TableHead>{t('sales.columns.sku')}</TableHead>
-            <TableHead>{t('sales.columns.product')}</TableHead>
-            <TableHead>{t('stock.bin')}</TableHead>
-            <TableHead>{t('stock.lot')}</TableHead>
-            <TableHead>{t('stock.expiry')}</TableHead>
-            <TableHead className="text-right">{t('stock.quantity')}</TableHead>
-          </TableRow>
-        </TableHeader>
-        <TableBody>
-          {picks.map((pick) => (
-            <TableRow key={pick.key}>
-              <TableCell>{pick.sku}</TableCell>
-              <TableCell>{pick.name}</TableCell>
-              <TableCell>{pick.binCode}</TableCell>
-              <TableCell>{pick.lotNumber}</TableCell>
-              <TableCell>{format.date(pick.expiry)}</TableCell>
-              <TableCell className="text-right">{format.quantity(pick.quantity)}</TableCell>
-            </TableRow>
-          ))}
-        </TableBody>
-      </Table>
+      <PickTable picks={picks} label={t('sales.pickList')} caption withSku withName />
       {ship.error ? <Alert variant="destructive">{formErrorOf(ship.error, t)}</Alert> : null}
       <div className="grid gap-3 sm:grid-cols-2 lg:grid-cols-3">
         {open.map((line, i) => {
@@ -175,12 +141,14 @@ export function SoShipment({ order, onShipped }: { order: SalesOrder; onShipped:
 /** What a posted shipment took, as the API answered: product, bin, lot and quantity per allocation. */
 export function ShipmentResult({ order, shipment }: { order: SalesOrder; shipment: Shipment }) {
   const { t } = useTranslation();
-  const format = useFormat();
-  const rows = shipment.movements.flatMap((movement) =>
+  const rows: Pick[] = shipment.movements.flatMap((movement) =>
     movement.allocations.map((a, i) => ({
       key: `${movement.id}-${i}`,
       sku: order.lines.find((l) => l.product_id === movement.product_id)?.sku ?? '',
-      ...a,
+      binCode: a.bin_code,
+      lotNumber: a.lot_number,
+      expiry: a.expiry_date,
+      quantity: a.quantity,
     })),
   );
   return (
@@ -188,28 +156,7 @@ export function ShipmentResult({ order, shipment }: { order: SalesOrder; shipmen
       <h3 id="so-shipped-title" role="status" className="font-semibold">
         {t('sales.shipmentPosted', { formatted: shipment.movements.length })}
       </h3>
-      <Table aria-label={t('sales.takenFrom')}>
-        <TableHeader>
-          <TableRow>
-            <TableHead>{t('sales.columns.sku')}</TableHead>
-            <TableHead>{t('stock.bin')}</TableHead>
-            <TableHead>{t('stock.lot')}</TableHead>
-            <TableHead>{t('stock.expiry')}</TableHead>
-            <TableHead className="text-right">{t('stock.quantity')}</TableHead>
-          </TableRow>
-        </TableHeader>
-        <TableBody>
-          {rows.map((row) => (
-            <TableRow key={row.key}>
-              <TableCell>{row.sku}</TableCell>
-              <TableCell>{row.bin_code}</TableCell>
-              <TableCell>{row.lot_number ?? ''}</TableCell>
-              <TableCell>{format.date(row.expiry_date)}</TableCell>
-              <TableCell className="text-right">{format.quantity(Math.abs(row.quantity))}</TableCell>
-            </TableRow>
-          ))}
-        </TableBody>
-      </Table>
+      <PickTable picks={rows} label={t('sales.takenFrom')} withSku />
     </section>
   );
 }

@@ -6,14 +6,15 @@ import type { Product } from '../../api/queries';
 import { useProductScan } from '../../api/use-product-scan';
 import { FormField, invalid } from '../../components/form-field';
 import { LineHeader } from '../../components/line-header';
+import { PickTable } from '../../components/pick-table';
 import { ScanField, type ScanFieldHandle } from '../../components/scan-field';
 import { Alert } from '../../components/ui/alert';
 import { Button } from '../../components/ui/button';
 import { Card, CardContent } from '../../components/ui/card';
 import { Input } from '../../components/ui/input';
-import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from '../../components/ui/table';
 import { WarehousePicker } from '../../components/warehouse-picker';
 import { fieldErrorsOf, formErrorOf } from '../../lib/api-errors';
+import { useFormat } from '../../lib/format';
 import { useIdempotencyKey } from '../../lib/use-idempotency-key';
 import { planFefo, useFefoRows } from './fefo-preview';
 
@@ -27,33 +28,16 @@ type Posted = ResponseOf<'/api/v1/inventory/issues', 'post', 201>;
 
 function Preview({ warehouseId, line }: { warehouseId: string; line: Line }) {
   const { t } = useTranslation();
+  const formats = useFormat();
   const rows = useFefoRows(warehouseId, line.product.id);
   if (!rows.data) return null;
   const { picks, short } = planFefo(rows.data, Number(line.quantity) || 0);
   return (
     <section aria-label={t('issue.preview')}>
-      <p className="text-sm font-medium">{t('issue.preview')}</p>
-      <Table>
-        <TableHeader>
-          <TableRow>
-            <TableHead>{t('stock.bin')}</TableHead>
-            <TableHead>{t('stock.lot')}</TableHead>
-            <TableHead>{t('stock.expiry')}</TableHead>
-            <TableHead className="text-right">{t('stock.quantity')}</TableHead>
-          </TableRow>
-        </TableHeader>
-        <TableBody>
-          {picks.map((pick) => (
-            <TableRow key={`${pick.binCode}-${pick.lotNumber}`}>
-              <TableCell>{pick.binCode}</TableCell>
-              <TableCell>{pick.lotNumber}</TableCell>
-              <TableCell>{pick.expiry ?? '—'}</TableCell>
-              <TableCell className="text-right">{pick.quantity}</TableCell>
-            </TableRow>
-          ))}
-        </TableBody>
-      </Table>
-      {short > 0 ? <p className="text-sm text-destructive">{t('issue.short', { quantity: short })}</p> : null}
+      <PickTable picks={picks} label={t('issue.preview')} caption />
+      {short > 0 ? (
+        <p className="text-sm text-destructive">{t('issue.short', { quantity: formats.quantity(short) })}</p>
+      ) : null}
     </section>
   );
 }
@@ -61,6 +45,7 @@ function Preview({ warehouseId, line }: { warehouseId: string; line: Line }) {
 /** Goods out, first expiry first out: the planned picks show before posting, the made ones after. */
 export function IssuePage() {
   const { t } = useTranslation();
+  const formats = useFormat();
   const queryClient = useQueryClient();
   const scanField = useRef<ScanFieldHandle>(null);
   const [warehouseId, setWarehouseId] = useState('');
@@ -123,7 +108,8 @@ export function IssuePage() {
               movement.allocations.map((a) => (
                 <li key={`${movement.id}-${a.bin_id}-${a.lot_id ?? ''}`} data-testid="allocation">
                   {posted.products.find((p) => p.id === movement.product_id)?.sku} · {a.bin_code} ·{' '}
-                  {a.lot_number ?? '—'} · {a.expiry_date ?? '—'} · {Math.abs(a.quantity)}
+                  {a.lot_number ?? '—'} · {formats.date(a.expiry_date)} ·{' '}
+                  {formats.quantity(Math.abs(a.quantity))}
                 </li>
               )),
             )}
