@@ -254,18 +254,26 @@ export async function listBalances(db: DbOrTx, filter: BalanceFilter, page: Page
 
 type AsOfValues = BalanceKeyValues & PageValues & { asOf: string; snapshotId?: string; snapshotCut?: string };
 
+/**
+ * The as_of statement's two moments, each read through a subquery. The planner then cannot see
+ * them, so the plan cannot depend on them, and the prepared statement settles on one generic
+ * plan. With the moments visible it planned anew at every read (its estimate for a generic plan
+ * stayed above the tailored ones), which cost about as much as a sixth of running it.
+ */
+const unseen = (name: 'asOf' | 'snapshotCut') => sql`(select ${sql.placeholder(name)}::timestamptz)`;
+
 const asOfStatement = statementCache<AsOfValues>((shape) => {
   const [keys = '', base] = shape.split(' ');
   const filters = BALANCE_KEYS.filter(([name]) => keys.split(',').includes(name));
   const source = balancesFrom(
     {
-      cut: sql`${sql.placeholder('asOf')}::timestamptz`,
+      cut: unseen('asOf'),
       base:
         base === 'none'
           ? undefined
           : {
               id: sql`${sql.placeholder('snapshotId')}::uuid`,
-              cutAt: sql`${sql.placeholder('snapshotCut')}::timestamptz`,
+              cutAt: unseen('snapshotCut'),
               later: base === 'after',
             },
     },
