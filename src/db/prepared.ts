@@ -21,8 +21,15 @@ export function useNamedStatements(enabled: boolean): void {
  * with `sql.placeholder(...)` for its values. Its text is built on first use, not per call, and
  * each pooled connection parses and plans it once under a name derived from the text. That halves
  * the server's cost for the ledger's CTEs and takes query building off the API's event loop.
+ *
+ * `planEachRun`: the statement runs unnamed, so PostgreSQL plans it for the values of each run.
+ * For a statement whose best plan depends on them (a search term: one plan for `a`, another for
+ * `kave premium`), where a plan kept for any values would be several times slower for some.
  */
-export function preparedStatement<Row, Values extends Record<string, unknown>>(build: () => SQL) {
+export function preparedStatement<Row, Values extends Record<string, unknown>>(
+  build: () => SQL,
+  options: { planEachRun?: boolean } = {},
+) {
   let built: { query: Query; name: string } | undefined;
   const compiled = () => {
     if (!built) {
@@ -34,7 +41,8 @@ export function preparedStatement<Row, Values extends Record<string, unknown>>(b
   };
   const run = async (db: DbOrTx, values: Values): Promise<Row[]> => {
     const { query, name } = compiled();
-    const prepared = db._.session.prepareQuery(query, undefined, named ? name : undefined, false);
+    const asNamed = named && !options.planEachRun;
+    const prepared = db._.session.prepareQuery(query, undefined, asNamed ? name : undefined, false);
     const result = (await prepared.execute(values)) as { rows: Row[] };
     return result.rows;
   };

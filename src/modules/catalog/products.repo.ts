@@ -19,6 +19,7 @@ import { updateVersioned } from '../../db/versioned.js';
 import type { AppError } from '../../platform/errors.js';
 import { EXACT_TOTAL_UP_TO, type PageRequest, SEARCH_EXACT_TOTAL_UP_TO } from '../../platform/pagination.js';
 import { categories, lots, products } from './catalog.tables.js';
+import { type PageShape, readProductPage } from './product-page.repo.js';
 import type { ProductStock } from './product-stock.js';
 
 export type ProductRow = typeof products.$inferSelect;
@@ -140,34 +141,13 @@ export async function listProducts(
     : (orderOf(sort, products) as SQL);
 
   if (!byStock) {
-    const hits = db.$with('hits').as(
-      db
-        .select({
-          id: products.id,
-          name: products.name,
-          sku: products.sku,
-          createdAt: products.createdAt,
-          exact: exact.as('exact'),
-        })
-        .from(products)
-        .where(where)
-        .limit(exactUpTo + 1),
+    const found = await readProductPage<ShownProductRow>(
+      db,
+      { ...filter, sort: sort as PageShape['sort'] },
+      { upTo: exactUpTo + 1, pageSize: page.pageSize, offset: page.offset },
+      shownColumns,
+      onHand,
     );
-    const pageIds = db.$with('page_ids').as(
-      db
-        .select({ id: hits.id })
-        .from(hits)
-        .orderBy(...(term ? [desc(hits.exact)] : []), orderOf(sort, hits) as SQL, asc(hits.id))
-        .limit(page.pageSize)
-        .offset(page.offset),
-    );
-    const found = await db
-      .with(hits, pageIds)
-      .select({ ...selection, matches: sql<number>`(select count(*) from ${hits})::int` })
-      .from(pageIds)
-      .innerJoin(products, eq(products.id, pageIds.id))
-      .leftJoin(categories, eq(categories.id, products.categoryId))
-      .orderBy(...exactFirst, orderBy, asc(products.id));
     const matches = found[0]?.matches;
     if (matches !== undefined && matches <= exactUpTo) {
       return { rows: found, total: matches, estimated: false };

@@ -108,4 +108,65 @@ describe('product search', () => {
     expect(plain.total_is_estimate).toBe(true);
     expect(plain.total).toBeGreaterThan(1000);
   });
+  it('orders and filters a page alike with a search term and without one', async () => {
+    const category = bodyOf<{ id: string }>(
+      await t.admin.post('/api/v1/categories', { name: 'Rendezett' }),
+      201,
+    );
+    // Created in this order; their names sort differently from their SKUs.
+    const made = [];
+    for (const [sku, name, inCategory] of [
+      ['ORDT-1', 'Ordtest Cedar', true],
+      ['ORDT-2', 'Ordtest Alder', false],
+      ['ORDT-3', 'Ordtest Birch', true],
+    ] as const) {
+      made.push(await product({ sku, name, ...(inCategory ? { category_id: category.id } : {}) }));
+    }
+    const skus = async (query: string) =>
+      bodyOf<ProductPage>(await viewer.api.get(`/api/v1/products?${query}`)).items.map((p) => p.sku);
+    const orders: [string, string[]][] = [
+      ['name_asc', ['ORDT-2', 'ORDT-3', 'ORDT-1']],
+      ['name_desc', ['ORDT-1', 'ORDT-3', 'ORDT-2']],
+      ['sku_asc', ['ORDT-1', 'ORDT-2', 'ORDT-3']],
+      ['sku_desc', ['ORDT-3', 'ORDT-2', 'ORDT-1']],
+      ['created_asc', ['ORDT-1', 'ORDT-2', 'ORDT-3']],
+      ['created_desc', ['ORDT-3', 'ORDT-2', 'ORDT-1']],
+    ];
+    for (const [sort, expected] of orders) {
+      expect(await skus(`search=ordtest&sort_by=${sort}`)).toEqual(expected);
+      const inCategory = expected.filter((sku) => sku !== 'ORDT-2');
+      expect(await skus(`category_id=${category.id}&sort_by=${sort}`)).toEqual(inCategory);
+      expect(await skus(`search=ordtest&category_id=${category.id}&sort_by=${sort}`)).toEqual(inCategory);
+    }
+    const second = bodyOf<{ created_at: string }>(await viewer.api.get(`/api/v1/products/${made[1]?.id}`));
+    const from = encodeURIComponent(second.created_at);
+    expect(await skus(`search=ordtest&created_from_date=${from}&sort_by=sku_asc`)).toEqual([
+      'ORDT-2',
+      'ORDT-3',
+    ]);
+    expect(await skus(`category_id=${category.id}&created_from_date=${from}`)).toEqual(['ORDT-3']);
+    const past = encodeURIComponent('2000-01-01T00:00:00Z');
+    expect(await skus(`search=ordtest&created_to_date=${past}`)).toEqual([]);
+
+    const paged = bodyOf<ProductPage>(
+      await viewer.api.get('/api/v1/products?search=ordtest&page=2&page_size=1'),
+    );
+    expect([paged.items.map((p) => p.sku), paged.total, paged.total_is_estimate]).toEqual([
+      ['ORDT-3'],
+      3,
+      false,
+    ]);
+
+    const patched = await worker.api.patch(`/api/v1/products/${made[0]?.id}`, {
+      is_active: false,
+      version: 1,
+    });
+    expect(patched.statusCode).toBe(200);
+    expect(await skus('search=ordtest')).toEqual(['ORDT-2', 'ORDT-3']);
+    expect(await skus('search=ordtest&is_active=false&include_inactive=true')).toEqual(['ORDT-1']);
+    expect(await skus(`category_id=${category.id}&include_inactive=true&sort_by=sku_asc`)).toEqual([
+      'ORDT-1',
+      'ORDT-3',
+    ]);
+  });
 });

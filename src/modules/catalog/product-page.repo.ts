@@ -1,0 +1,129 @@
+import { type AnyColumn, type SQL, sql } from 'drizzle-orm';
+import type { DbOrTx } from '../../db/client.js';
+import { preparedStatement } from '../../db/prepared.js';
+import { containsPattern } from '../../db/search.js';
+import { categories, products } from './catalog.tables.js';
+
+/** The filter and order a page of products is read by (search, stock order aside). */
+export interface PageShape {
+  isActive?: boolean;
+  categoryId?: string;
+  createdFrom?: Date;
+  createdTo?: Date;
+  search?: string;
+  sort: 'name_asc' | 'name_desc' | 'sku_asc' | 'sku_desc' | 'created_asc' | 'created_desc';
+}
+
+const SORT_COLUMNS = { name: 'name', sku: 'sku', created: 'created_at' } as const;
+
+type Values = Record<string, unknown>;
+type Raw = Record<string, unknown>;
+
+/** A row as the list shows it: the product's columns, its category's name and its on-hand total. */
+export interface PageRow<Product> {
+  product: Product;
+  categoryName: string | null;
+  onHand: number;
+  matches: number;
+}
+
+/**
+ * The page statement of one shape: which filters it has, its order and whether it searches. Its
+ * text is built once per shape and each request only gives its values; it runs unnamed, planned
+ * for each term (see `preparedStatement`). Building it with the query builder and mapping its
+ * rows through it took a quarter of the API's time on a search.
+ */
+function pageStatement(shape: PageShape, shown: Record<string, AnyColumn>, onHand: SQL) {
+  const p = sql.placeholder;
+  const where: SQL[] = [sql`true`];
+  if (shape.isActive !== undefined) where.push(sql`${products.isActive} = ${p('isActive')}::boolean`);
+  if (shape.categoryId) where.push(sql`${products.categoryId} = ${p('categoryId')}::uuid`);
+  if (shape.createdFrom) where.push(sql`${products.createdAt} >= ${p('createdFrom')}::timestamptz`);
+  if (shape.createdTo) where.push(sql`${products.createdAt} <= ${p('createdTo')}::timestamptz`);
+  if (shape.search) {
+    // The maintained, folded text (name, SKU, barcode, description, category): one trigram index.
+    where.push(sql`${products.searchText} like raktar_search_text(${p('pattern')}::text)`);
+  }
+  const [by, direction] = shape.sort.split('_') as [keyof typeof SORT_COLUMNS, 'asc' | 'desc'];
+  const column = sql.raw(`${SORT_COLUMNS[by]} ${direction}`);
+  const exact = (table: SQL) =>
+    shape.search
+      ? sql`(lower(${table}.sku) = lower(${p('term')}::text) or ${table}.barcode is not distinct from ${p('term')}::text)`
+      : sql`false`;
+  const exactFirst = shape.search ? sql`exact desc, ` : sql``;
+  const columns = sql.join(
+    Object.entries(shown).map(([name, c]) => sql`${c} as ${sql.identifier(name)}`),
+    sql`, `,
+  );
+  return preparedStatement<Raw, Values>(
+    () => sql`with hits as (
+        select id, name, sku, created_at, ${exact(sql`products`)} as exact from ${products}
+        where ${sql.join(where, sql` and `)}
+        limit ${p('upTo')}::int
+      ), page_ids as (
+        select id, exact from hits order by ${exactFirst}${column}, id asc
+        limit ${p('pageSize')}::int offset ${p('offset')}::int
+      )
+      select ${columns}, ${categories.name} as category_name, (${onHand})::float8 as on_hand,
+        (select count(*) from hits)::int as matches
+      from page_ids join ${products} on ${products.id} = page_ids.id
+        left join ${categories} on ${categories.id} = ${products.categoryId}
+      order by ${shape.search ? sql`page_ids.exact desc, ` : sql``}${products}.${column}, ${products.id} asc`,
+    { planEachRun: true },
+  );
+}
+
+const statements = new Map<string, ReturnType<typeof pageStatement>>();
+
+/**
+ * One page of products in the list's order (an exact SKU or barcode first when searching), each
+ * with how many match, counted up to `upTo`: one statement. `shown` and `onHand` are the same at
+ * every call (the statement of a shape is built from the first).
+ */
+export async function readProductPage<Product>(
+  db: DbOrTx,
+  shape: PageShape,
+  page: { pageSize: number; offset: number; upTo: number },
+  shown: Record<string, AnyColumn>,
+  onHand: SQL,
+): Promise<PageRow<Product>[]> {
+  const term = shape.search?.trim();
+  const key = [
+    shape.isActive === undefined ? '' : 'a',
+    shape.categoryId ? 'c' : '',
+    shape.createdFrom ? 'f' : '',
+    shape.createdTo ? 't' : '',
+    term ? 's' : '',
+    shape.sort,
+  ].join(' ');
+  let statement = statements.get(key);
+  if (!statement) {
+    statement = pageStatement({ ...shape, search: term }, shown, onHand);
+    statements.set(key, statement);
+  }
+  const raw = await statement(db, {
+    isActive: shape.isActive,
+    categoryId: shape.categoryId,
+    createdFrom: shape.createdFrom?.toISOString(),
+    createdTo: shape.createdTo?.toISOString(),
+    pattern: term ? containsPattern(term) : undefined,
+    term,
+    upTo: page.upTo,
+    pageSize: page.pageSize,
+    offset: page.offset,
+  });
+  const entries = Object.entries(shown);
+  return raw.map((row) => {
+    const product: Raw = {};
+    for (const [name, column] of entries) {
+      const value = row[name];
+      product[name] = value === null || value === undefined ? null : column.mapFromDriverValue(value);
+    }
+    return {
+      product: product as Product,
+      categoryName: (row.category_name as string | null) ?? null,
+      onHand: row.on_hand as number,
+      matches: row.matches as number,
+    };
+  });
+}
