@@ -46,10 +46,9 @@ function pageStatement(shape: PageShape, shown: Record<string, AnyColumn>, onHan
   }
   const [by, direction] = shape.sort.split('_') as [keyof typeof SORT_COLUMNS, 'asc' | 'desc'];
   const column = sql.raw(`${SORT_COLUMNS[by]} ${direction}`);
-  const exact = (table: SQL) =>
-    shape.search
-      ? sql`(lower(${table}.sku) = lower(${p('term')}::text) or ${table}.barcode is not distinct from ${p('term')}::text)`
-      : sql`false`;
+  const exact = shape.search
+    ? sql`(lower(sku) = lower(${p('term')}::text) or barcode is not distinct from ${p('term')}::text)`
+    : sql`false`;
   const exactFirst = shape.search ? sql`exact desc, ` : sql``;
   const columns = sql.join(
     Object.entries(shown).map(([name, c]) => sql`${c} as ${sql.identifier(name)}`),
@@ -57,7 +56,7 @@ function pageStatement(shape: PageShape, shown: Record<string, AnyColumn>, onHan
   );
   return preparedStatement<Raw, Values>(
     () => sql`with hits as (
-        select id, name, sku, created_at, ${exact(sql`products`)} as exact from ${products}
+        select id, name, sku, created_at, ${exact} as exact from ${products}
         where ${sql.join(where, sql` and `)}
         limit ${p('upTo')}::int
       ), page_ids as (
