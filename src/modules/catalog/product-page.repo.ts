@@ -27,6 +27,40 @@ export interface PageRow<Product> {
   matches: number;
 }
 
+/** A value in a product condition: a placeholder of a statement built once, or the value itself. */
+type Bind = (name: string, value: unknown) => SQL;
+
+/** The product filter's conditions (all must hold), each value given by `bind`. */
+export function filterConditions(filter: Omit<PageShape, 'sort'>, bind: Bind): SQL[] {
+  const conditions: SQL[] = [];
+  if (filter.isActive !== undefined) {
+    conditions.push(sql`${products.isActive} = ${bind('isActive', filter.isActive)}::boolean`);
+  }
+  if (filter.categoryId)
+    conditions.push(sql`${products.categoryId} = ${bind('categoryId', filter.categoryId)}::uuid`);
+  if (filter.createdFrom) {
+    conditions.push(
+      sql`${products.createdAt} >= ${bind('createdFrom', filter.createdFrom.toISOString())}::timestamptz`,
+    );
+  }
+  if (filter.createdTo) {
+    conditions.push(
+      sql`${products.createdAt} <= ${bind('createdTo', filter.createdTo.toISOString())}::timestamptz`,
+    );
+  }
+  if (filter.search) {
+    // The maintained, folded text (name, SKU, barcode, description, category): one trigram index.
+    const pattern = bind('pattern', containsPattern(filter.search));
+    conditions.push(sql`${products.searchText} like raktar_search_text(${pattern}::text)`);
+  }
+  return conditions;
+}
+
+/** Whether the product's SKU (in any case) or barcode is exactly `term`: such a product comes first. */
+export function exactMatch(term: SQL): SQL<boolean> {
+  return sql<boolean>`(lower(${products.sku}) = lower(${term}::text) or ${products.barcode} is not distinct from ${term}::text)`;
+}
+
 /**
  * The page statement of one shape: which filters it has, its order and whether it searches. Its
  * text is built once per shape and each request only gives its values; it runs unnamed, planned
@@ -35,20 +69,10 @@ export interface PageRow<Product> {
  */
 function pageStatement(shape: PageShape, shown: Record<string, AnyColumn>, onHand: SQL) {
   const p = sql.placeholder;
-  const where: SQL[] = [sql`true`];
-  if (shape.isActive !== undefined) where.push(sql`${products.isActive} = ${p('isActive')}::boolean`);
-  if (shape.categoryId) where.push(sql`${products.categoryId} = ${p('categoryId')}::uuid`);
-  if (shape.createdFrom) where.push(sql`${products.createdAt} >= ${p('createdFrom')}::timestamptz`);
-  if (shape.createdTo) where.push(sql`${products.createdAt} <= ${p('createdTo')}::timestamptz`);
-  if (shape.search) {
-    // The maintained, folded text (name, SKU, barcode, description, category): one trigram index.
-    where.push(sql`${products.searchText} like raktar_search_text(${p('pattern')}::text)`);
-  }
+  const where = [sql`true`, ...filterConditions(shape, (name) => sql`${p(name)}`)];
   const [by, direction] = shape.sort.split('_') as [keyof typeof SORT_COLUMNS, 'asc' | 'desc'];
   const column = sql.raw(`${SORT_COLUMNS[by]} ${direction}`);
-  const exact = shape.search
-    ? sql`(lower(sku) = lower(${p('term')}::text) or barcode is not distinct from ${p('term')}::text)`
-    : sql`false`;
+  const exact = shape.search ? exactMatch(sql`${p('term')}`) : sql`false`;
   const exactFirst = shape.search ? sql`exact desc, ` : sql``;
   const columns = sql.join(
     Object.entries(shown).map(([name, c]) => sql`${c} as ${sql.identifier(name)}`),

@@ -5,21 +5,18 @@ import {
   desc,
   eq,
   getTableColumns,
-  gte,
   inArray,
-  lte,
   type SQL,
   type SQLWrapper,
   sql,
 } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.js';
 import { rows } from '../../db/rows.js';
-import { containsPattern } from '../../db/search.js';
 import { updateVersioned } from '../../db/versioned.js';
 import type { AppError } from '../../platform/errors.js';
 import { EXACT_TOTAL_UP_TO, type PageRequest, SEARCH_EXACT_TOTAL_UP_TO } from '../../platform/pagination.js';
 import { categories, lots, products } from './catalog.tables.js';
-import { type PageShape, readProductPage } from './product-page.repo.js';
+import { exactMatch, filterConditions, type PageShape, readProductPage } from './product-page.repo.js';
 import type { ProductStock } from './product-stock.js';
 
 export type ProductRow = typeof products.$inferSelect;
@@ -53,16 +50,7 @@ export function productSelection(onHand: SQL<number>) {
 }
 
 function filterWhere(filter: ProductFilter): SQL | undefined {
-  const conditions: (SQL | undefined)[] = [];
-  if (filter.isActive !== undefined) conditions.push(eq(products.isActive, filter.isActive));
-  if (filter.categoryId) conditions.push(eq(products.categoryId, filter.categoryId));
-  if (filter.createdFrom) conditions.push(gte(products.createdAt, filter.createdFrom));
-  if (filter.createdTo) conditions.push(lte(products.createdAt, filter.createdTo));
-  if (filter.search) {
-    // The maintained, folded text (name, SKU, barcode, description, category): one trigram index.
-    conditions.push(sql`${products.searchText} like raktar_search_text(${containsPattern(filter.search)})`);
-  }
-  return and(...conditions);
+  return and(...filterConditions(filter, (_, value) => sql`${value}`));
 }
 
 /**
@@ -129,9 +117,7 @@ export async function listProducts(
   const selection = productSelection(onHand);
   const term = filter.search?.trim();
   const exactUpTo = term ? SEARCH_EXACT_TOTAL_UP_TO : EXACT_TOTAL_UP_TO;
-  const exact = term
-    ? sql<boolean>`(lower(${products.sku}) = lower(${term}) or ${products.barcode} is not distinct from ${term})`
-    : sql<boolean>`false`;
+  const exact = term ? exactMatch(sql`${term}`) : sql<boolean>`false`;
   const exactFirst = term ? [desc(exact)] : [];
   const byStock = sort === 'stock_asc' || sort === 'stock_desc';
   const orderBy = byStock
