@@ -110,31 +110,21 @@ export async function readProductPage<Product>(
   shown: Record<string, AnyColumn>,
   onHand: SQL,
 ): Promise<PageRow<Product>[]> {
-  const term = shape.search?.trim();
-  const key = [
-    shape.isActive === undefined ? '' : 'a',
-    shape.categoryId ? 'c' : '',
-    shape.createdFrom ? 'f' : '',
-    shape.createdTo ? 't' : '',
-    term ? 's' : '',
-    shape.sort,
-  ].join(' ');
+  const term = shape.search?.trim() || undefined;
+  const filter = { ...shape, search: term };
+  // The values the filter's placeholders take, named by the same function that writes them.
+  const values: Values = { term, upTo: page.upTo, pageSize: page.pageSize, offset: page.offset };
+  filterConditions(filter, (name, value) => {
+    values[name] = value;
+    return sql``;
+  });
+  const key = `${Object.keys(values).join(',')} ${shape.sort}`;
   let statement = statements.get(key);
   if (!statement) {
-    statement = pageStatement({ ...shape, search: term }, shown, onHand);
+    statement = pageStatement(filter, shown, onHand);
     statements.set(key, statement);
   }
-  const raw = await statement(db, {
-    isActive: shape.isActive,
-    categoryId: shape.categoryId,
-    createdFrom: shape.createdFrom?.toISOString(),
-    createdTo: shape.createdTo?.toISOString(),
-    pattern: term ? containsPattern(term) : undefined,
-    term,
-    upTo: page.upTo,
-    pageSize: page.pageSize,
-    offset: page.offset,
-  });
+  const raw = await statement(db, values);
   const entries = Object.entries(shown);
   return raw.map((row) => {
     const product: Raw = {};
