@@ -194,7 +194,12 @@ export const ProductQuery = Type.Intersect([
     ),
     sort_by: Type.Optional(Type.Enum([...PRODUCT_SORTS], { default: 'name_asc' })),
     created_from_date: Type.Optional(Type.String({ format: 'date-time' })),
-    created_to_date: Type.Optional(Type.String({ format: 'date-time' })),
+    created_to_date: Type.Optional(
+      Type.String({
+        format: 'date-time',
+        description: 'Created at or before, to the millisecond `created_at` shows',
+      }),
+    ),
     category_id: Type.Optional(uuid),
     is_active: Type.Optional(Type.Boolean()),
     include_inactive: Type.Optional(Type.Boolean({ default: false })),

@@ -1,5 +1,6 @@
 import { type AnyColumn, type SQL, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.js';
+import { afterMillisecond } from '../../db/moments.js';
 import { preparedStatement } from '../../db/prepared.js';
 import { containsPattern } from '../../db/search.js';
 import { categories, products } from './catalog.tables.js';
@@ -45,7 +46,7 @@ export function filterConditions(filter: Omit<PageShape, 'sort'>, bind: Bind): S
   }
   if (filter.createdTo) {
     conditions.push(
-      sql`${products.createdAt} <= ${bind('createdTo', filter.createdTo.toISOString())}::timestamptz`,
+      sql`${products.createdAt} < ${bind('createdTo', afterMillisecond(filter.createdTo).toISOString())}::timestamptz`,
     );
   }
   if (filter.search) {

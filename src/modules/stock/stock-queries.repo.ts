@@ -1,5 +1,6 @@
-import { and, count, desc, eq, gte, inArray, lte, type SQL, sql } from 'drizzle-orm';
+import { and, count, desc, eq, gte, inArray, type SQL, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.js';
+import { atOrBefore } from '../../db/moments.js';
 import { preparedStatement } from '../../db/prepared.js';
 import { rows } from '../../db/rows.js';
 import type { PageRequest } from '../../platform/pagination.js';
@@ -55,7 +56,7 @@ function movementWhere(filter: MovementFilter): SQL | undefined {
     filter.referenceNumber ? eq(m.referenceNumber, filter.referenceNumber) : undefined,
     filter.actorId ? eq(m.actorId, filter.actorId) : undefined,
     filter.from ? gte(m.occurredAt, filter.from) : undefined,
-    filter.to ? lte(m.occurredAt, filter.to) : undefined,
+    filter.to ? atOrBefore(m.occurredAt, filter.to) : undefined,
   );
 }
 

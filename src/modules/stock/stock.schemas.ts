@@ -164,8 +164,15 @@ export const MovementQuery = Type.Intersect([
     movement_type: Type.Optional(Type.Enum([...Object.keys(MOVEMENT_TYPES), ...Object.keys(TYPE_ALIASES)])),
     reference_number: Type.Optional(Type.String({ maxLength: 100 })),
     actor_id: Type.Optional(uuid),
-    from: Type.Optional(Type.String({ format: 'date-time' })),
-    to: Type.Optional(Type.String({ format: 'date-time' })),
+    from: Type.Optional(
+      Type.String({ format: 'date-time', description: 'Rows that occurred at or after this moment' }),
+    ),
+    to: Type.Optional(
+      Type.String({
+        format: 'date-time',
+        description: 'Rows that occurred at or before this moment, to the millisecond rows show',
+      }),
+    ),
     cursor: Type.Optional(
       Type.String({
         pattern: '^(first|[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})$',

@@ -145,6 +145,12 @@ describe('product search', () => {
       'ORDT-3',
     ]);
     expect(await skus(`category_id=${category.id}&created_from_date=${from}`)).toEqual(['ORDT-3']);
+    // A bound as the product shows its time, to the millisecond, holds that product.
+    expect(await skus(`search=ordtest&created_to_date=${from}&sort_by=sku_asc`)).toEqual([
+      'ORDT-1',
+      'ORDT-2',
+    ]);
+    expect(await skus(`created_from_date=${from}&created_to_date=${from}`)).toEqual(['ORDT-2']);
     const past = encodeURIComponent('2000-01-01T00:00:00Z');
     expect(await skus(`search=ordtest&created_to_date=${past}`)).toEqual([]);
 

@@ -135,6 +135,29 @@ describe('the ledger', () => {
     }
     expect((await get('/api/v1/stock-movements?movement_type=shrinkage')).statusCode).toBe(422);
   });
+
+  it('from and to as a movement shows its time, to the millisecond, both hold that movement', async () => {
+    const product = await createProduct(t.app, admin);
+    const times: string[] = [];
+    for (const quantity of [1, 2, 3]) {
+      const posted = await move(t.app, worker.token, {
+        product_id: product.id,
+        warehouse_id: wh.id,
+        movement_type: 'receipt',
+        quantity,
+      });
+      times.push(posted.json().occurred_at);
+    }
+    const quantities = async (range: string) =>
+      (await get(`/api/v1/stock-movements?product_id=${product.id}&${range}`))
+        .json()
+        .items.map((m: { quantity: number }) => m.quantity);
+    const [first, second] = times.map(encodeURIComponent);
+    expect(await quantities(`to=${second}`)).toEqual([2, 1]);
+    expect(await quantities(`from=${second}`)).toEqual([3, 2]);
+    expect(await quantities(`from=${second}&to=${second}`)).toEqual([2]);
+    expect(await quantities(`cursor=first&from=${first}&to=${first}`)).toEqual([1]);
+  });
 });
 
 describe('ledger rows', () => {

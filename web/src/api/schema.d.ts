@@ -5953,6 +5953,7 @@ export interface operations {
                 search?: string;
                 sort_by?: "name_asc" | "name_desc" | "sku_asc" | "sku_desc" | "stock_asc" | "stock_desc" | "created_asc" | "created_desc";
                 created_from_date?: string;
+                /** @description Created at or before, to the millisecond `created_at` shows */
                 created_to_date?: string;
                 category_id?: string;
                 is_active?: boolean;
@@ -13173,7 +13174,9 @@ export interface operations {
                 movement_type?: "receipt" | "issue" | "adjustment" | "damaged" | "return" | "transfer_out" | "transfer_in" | "production_consume" | "production_output" | "dispatch" | "dispatch_return" | "count" | "purchase" | "sale" | "scrap";
                 reference_number?: string;
                 actor_id?: string;
+                /** @description Rows that occurred at or after this moment */
                 from?: string;
+                /** @description Rows that occurred at or before this moment, to the millisecond rows show */
                 to?: string;
                 /** @description Keyset paging: `first` for the newest page, then the next_cursor of the previous page */
                 cursor?: string;
@@ -13437,7 +13440,9 @@ export interface operations {
                 movement_type?: "receipt" | "issue" | "adjustment" | "damaged" | "return" | "transfer_out" | "transfer_in" | "production_consume" | "production_output" | "dispatch" | "dispatch_return" | "count" | "purchase" | "sale" | "scrap";
                 reference_number?: string;
                 actor_id?: string;
+                /** @description Rows that occurred at or after this moment */
                 from?: string;
+                /** @description Rows that occurred at or before this moment, to the millisecond rows show */
                 to?: string;
                 /** @description Keyset paging: `first` for the newest page, then the next_cursor of the previous page */
                 cursor?: string;
