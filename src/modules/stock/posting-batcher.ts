@@ -65,14 +65,20 @@ export class PostingBatcher {
     while (this.queue.length > 0 && this.running < this.options.maxConcurrent) {
       const batch = this.queue.splice(0, this.options.maxBatch);
       this.running += 1;
-      void this.run(batch).finally(() => {
+      void this.run(batch).then((answer) => {
         this.running -= 1;
         this.pump();
+        // The next batch is on its way to the database before this one's requests are answered
+        // (their responses rendered and written): the answers wait for the next turn of the
+        // event loop, so the database posts while this process writes, instead of the two
+        // taking turns.
+        setImmediate(answer);
       });
     }
   }
 
-  private async run(batch: Pending[]): Promise<void> {
+  /** Posts `batch`; what it resolves to answers the batch's requests. */
+  private async run(batch: Pending[]): Promise<() => void> {
     let settled: Settled[];
     try {
       // `stock_post` is one statement, atomic on its own: without keys to claim or a forced issue
@@ -84,13 +90,17 @@ export class PostingBatcher {
     } catch (error) {
       // The database failed the batch as a whole (nothing committed): retry each request alone,
       // so one request that breaks a statement never fails its neighbours.
-      if (batch.length === 1) {
-        batch[0]?.reject(error);
-        return;
-      }
-      for (const item of batch) await this.run([item]);
-      return;
+      if (batch.length === 1) return () => batch[0]?.reject(error);
+      const answers: (() => void)[] = [];
+      for (const item of batch) answers.push(await this.run([item]));
+      return () => {
+        for (const answer of answers) answer();
+      };
     }
+    return () => this.answer(settled);
+  }
+
+  private answer(settled: Settled[]): void {
     const freed = new Set(settled.filter((s) => s.error && s.item.claim).map((s) => claimId(s.item.claim)));
     for (const { item, outcome, error, duplicate } of settled) {
       if (outcome) item.resolve(outcome);
