@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bodyOf } from '../../helpers/api.js';
 import { type ApiUser, type Fixture, setupApp } from '../../helpers/setup.js';
+import { waitFor } from '../../helpers/wait.js';
 
 let t: Fixture<['warehouse', 'viewer']>;
 let worker: ApiUser;
@@ -22,7 +23,7 @@ const search = async (term: string, extra = '') =>
   bodyOf<ProductPage>(await viewer.api.get(`/api/v1/products?search=${encodeURIComponent(term)}${extra}`));
 
 const product = async (fields: object) =>
-  bodyOf<{ id: string }>(await worker.api.post('/api/v1/products', fields), 201);
+  bodyOf<{ id: string; created_at: string }>(await worker.api.post('/api/v1/products', fields), 201);
 
 describe('product search', () => {
   it('is served by the trigram index on the maintained search text', async () => {
@@ -120,7 +121,10 @@ describe('product search', () => {
       ['ORDT-2', 'Ordtest Alder', false],
       ['ORDT-3', 'Ordtest Birch', true],
     ] as const) {
-      made.push(await product({ sku, name, ...(inCategory ? { category_id: category.id } : {}) }));
+      const created = await product({ sku, name, ...(inCategory ? { category_id: category.id } : {}) });
+      made.push(created);
+      // Each created in a millisecond of its own, or a bound would rightly hold two.
+      await waitFor(() => Date.now() > Date.parse(created.created_at), 'the next millisecond');
     }
     const skus = async (query: string) =>
       bodyOf<ProductPage>(await viewer.api.get(`/api/v1/products?${query}`)).items.map((p) => p.sku);

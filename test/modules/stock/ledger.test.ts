@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type ApiUser, type Fixture, setupApp } from '../../helpers/setup.js';
 import { createProduct, move, receive, verifyLedger, type Warehouse } from '../../helpers/stock.js';
+import { waitFor } from '../../helpers/wait.js';
 
 let t: Fixture<['warehouse', 'viewer']>;
 let admin: string;
@@ -146,7 +147,10 @@ describe('the ledger', () => {
         movement_type: 'receipt',
         quantity,
       });
-      times.push(posted.json().occurred_at);
+      const shown: string = posted.json().occurred_at;
+      times.push(shown);
+      // Each movement in a millisecond of its own, or a bound would rightly hold two.
+      await waitFor(() => Date.now() > Date.parse(shown), 'the next millisecond');
     }
     const quantities = async (range: string) =>
       (await get(`/api/v1/stock-movements?product_id=${product.id}&${range}`))
