@@ -46,3 +46,11 @@ export function readingFrom<T>(source: ReadSource, work: () => Promise<T>): Prom
 export function requestScopedPool(pool: pg.Pool): pg.Pool {
   return reading.getStore()?.pool ?? pool;
 }
+
+/**
+ * Whether a `requestScopedDb` handle reads the primary's committed state through the pool: outside
+ * any request transaction (whose own uncommitted writes it would see) and not on a replica.
+ */
+export function readsCommittedPrimary(): boolean {
+  return current.getStore() === undefined && reading.getStore() === undefined;
+}

@@ -4,6 +4,7 @@ import { CatalogBulk } from './bulk.service.js';
 import { categoriesRoutes, productsRoutes, unitsRoutes } from './catalog.routes.js';
 import { CategoriesService } from './categories.service.js';
 import { LotsService } from './lots.service.js';
+import { ProductPageCache } from './product-page-cache.js';
 import type { ProductStock } from './product-stock.js';
 import { ProductsService } from './products.service.js';
 import { UnitsService } from './units.service.js';
@@ -24,13 +25,19 @@ export interface CatalogModule {
 /** Products, categories, units of measure and lots. Stock figures come from `productStock`. */
 export async function register(
   app: FastifyInstance,
-  { db }: ModuleContext,
+  { db, config }: ModuleContext,
   { productStock }: { productStock: ProductStock },
 ): Promise<CatalogModule> {
   const categories = new CategoriesService(db);
   const units = new UnitsService(db);
   const lots = new LotsService(db);
-  const products = new ProductsService(db, categories, units, productStock);
+  const products = new ProductsService(
+    db,
+    categories,
+    units,
+    productStock,
+    new ProductPageCache(config.productListCacheSeconds),
+  );
   await app.register(productsRoutes, { prefix: '/api/v1/products', products, lots });
   await app.register(categoriesRoutes, { prefix: '/api/v1/categories', categories });
   await app.register(unitsRoutes, { prefix: '/api/v1/units', units });

@@ -126,18 +126,60 @@ export async function readProductPage<Product>(
     statements.set(key, statement);
   }
   const raw = await statement(db, values);
-  const entries = Object.entries(shown);
-  return raw.map((row) => {
-    const product: Raw = {};
-    for (const [name, column] of entries) {
-      const value = row[name];
-      product[name] = value === null || value === undefined ? null : column.mapFromDriverValue(value);
-    }
-    return {
-      product: product as Product,
-      categoryName: (row.category_name as string | null) ?? null,
-      onHand: row.on_hand as number,
-      matches: row.matches as number,
-    };
+  return raw.map((row) => ({ ...pageRow<Product>(row, shown), matches: row.matches as number }));
+}
+
+/** A row of the statements here as the list shows it, its columns mapped as the query builder would. */
+function pageRow<Product>(row: Raw, shown: Record<string, AnyColumn>): Omit<PageRow<Product>, 'matches'> {
+  const product: Raw = {};
+  for (const [name, column] of Object.entries(shown)) {
+    const value = row[name];
+    product[name] = value === null || value === undefined ? null : column.mapFromDriverValue(value);
+  }
+  return {
+    product: product as Product,
+    categoryName: (row.category_name as string | null) ?? null,
+    onHand: row.on_hand as number,
+  };
+}
+
+let rememberedStatement: ReturnType<typeof preparedStatement<Raw, Values>> | undefined;
+
+/**
+ * The products of a page found before, in `snapshot`: their rows and on-hand as they are now,
+ * or `stale` when a transaction that `snapshot` could not see has changed products since
+ * (`catalog_changes`, one row per such transaction, kept by triggers whatever path wrote them).
+ * The check and the rows are one statement, so they see the same state.
+ */
+export async function readRememberedPage<Product>(
+  db: DbOrTx,
+  page: { ids: string[]; snapshot: string },
+  shown: Record<string, AnyColumn>,
+  onHand: SQL,
+): Promise<{ stale: boolean; rows: Omit<PageRow<Product>, 'matches'>[] }> {
+  const p = sql.placeholder;
+  rememberedStatement ??= preparedStatement<Raw, Values>(() => {
+    const columns = sql.join(
+      Object.entries(shown).map(([name, c]) => sql`${c} as ${sql.identifier(name)}`),
+      sql`, `,
+    );
+    return sql`with since as (
+        select exists (select 1 from catalog_changes c
+          where c.xid >= pg_snapshot_xmin(${p('snapshot')}::pg_snapshot)
+            and not pg_visible_in_snapshot(c.xid, ${p('snapshot')}::pg_snapshot)) as stale
+      )
+      select since.stale, found.* from since left join lateral (
+        select ${columns}, ${categories.name} as category_name, (${onHand})::float8 as on_hand
+        from ${products} left join ${categories} on ${categories.id} = ${products.categoryId}
+        where ${products.id} = any(${p('ids')}::uuid[])
+      ) found on not since.stale`;
   });
+  const raw = await rememberedStatement(db, { snapshot: page.snapshot, ids: page.ids });
+  if (raw[0]?.stale !== false) return { stale: true, rows: [] };
+  const byId = new Map(raw.filter((row) => row.id != null).map((row) => [row.id as string, row]));
+  const rows = page.ids.flatMap((id) => {
+    const row = byId.get(id);
+    return row ? [pageRow<Product>(row, shown)] : [];
+  });
+  return { stale: false, rows };
 }

@@ -1,6 +1,8 @@
 import type { SQL } from 'drizzle-orm';
 import type { Db, DbOrTx } from '../../db/client.js';
 import { isUniqueViolation } from '../../db/errors.js';
+import { readsCommittedPrimary } from '../../db/request-transaction.js';
+import { snapshotMark } from '../../db/snapshot-mark.js';
 import { invalidFields } from '../../platform/errors.js';
 import { type PageRequest, toPage } from '../../platform/pagination.js';
 import type { RequestCtx } from '../../platform/request-ctx.js';
@@ -10,6 +12,7 @@ import { isValidGtin } from './barcode.js';
 import { CatalogErrors } from './catalog.errors.js';
 import type { ProductChanges, ProductCreate } from './catalog.schemas.js';
 import type { CategoriesService } from './categories.service.js';
+import type { ProductPageCache } from './product-page-cache.js';
 import type { ProductStock } from './product-stock.js';
 import {
   findProduct,
@@ -24,6 +27,7 @@ import {
   productBySku,
   productsExportQuery,
   productTracking,
+  rememberedProducts,
   type ShownProductRow,
   updateProduct,
 } from './products.repo.js';
@@ -95,18 +99,38 @@ export class ProductsService {
     private readonly categories: CategoriesService,
     private readonly units: UnitsService,
     private readonly stock: ProductStock,
+    private readonly pages: ProductPageCache,
   ) {}
 
   async list(filter: ProductFilter & { includeInactive?: boolean }, sort: string, page: PageRequest) {
-    const scoped = activeUnlessAsked(filter);
-    const { rows, total, estimated } = await listProducts(
-      this.db,
-      scoped,
-      sort,
-      page,
-      onHandOfProduct(this.stock),
-    );
+    const { rows, total, estimated } = await this.pageOf(activeUnlessAsked(filter), sort, page);
     return { ...toPage(rows.map(toProductPublic), total, page), total_is_estimate: estimated };
+  }
+
+  /**
+   * A page of the list: the page found before for the same request while no product has changed
+   * since (its rows and stock read afresh), else found now and remembered. Not remembered: an
+   * order by stock, which every posting changes, and reads that could see uncommitted writes
+   * (inside a request's transaction) or a replica's state.
+   */
+  private async pageOf(filter: ProductFilter, sort: string, page: PageRequest) {
+    const onHand = onHandOfProduct(this.stock);
+    if (!this.pages.enabled || sort.startsWith('stock_') || !readsCommittedPrimary()) {
+      return listProducts(this.db, filter, sort, page, onHand);
+    }
+    const key = this.pages.key({ filter, sort, page });
+    const remembered = this.pages.get(key);
+    if (remembered) {
+      const now = await rememberedProducts(this.db, remembered, onHand);
+      if (!now.stale) return { rows: now.rows, total: remembered.total, estimated: remembered.estimated };
+      this.pages.forget(key);
+    }
+    // Taken before the page is read: a change committed in between makes the entry stale, never missed.
+    const snapshot = await snapshotMark(this.db);
+    const found = await listProducts(this.db, filter, sort, page, onHand);
+    const ids = found.rows.map((row) => row.product.id);
+    this.pages.set(key, { ids, total: found.total, estimated: found.estimated, snapshot });
+    return found;
   }
 
   /** Every product the list would show, in its order: the query an export streams. */

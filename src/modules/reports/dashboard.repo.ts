@@ -122,17 +122,6 @@ function warehouseNames(db: DbOrTx, warehouseId?: string) {
 }
 
 /**
- * What the database's committed state is now: its snapshot (`xmin:xmax:in-progress`). Two reads
- * with the same snapshot see the same data, and any transaction that commits changes it, so a
- * dashboard cached under a mark is stale exactly when the mark moved. (The newest ledger id was
- * not enough: a posting that took its ids first but committed last left it where it was.)
- */
-export async function stateMark(db: DbOrTx): Promise<string> {
-  const [row] = await rows<{ mark: string }>(db, sql`select pg_current_snapshot()::text as mark`);
-  return row?.mark ?? '';
-}
-
-/**
  * The dashboard as a file: one row per active warehouse (one only with `warehouseId`), with the
  * figures of its breakdown and its expiring and expired lots, ordered by code (`ord`).
  */

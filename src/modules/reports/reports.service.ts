@@ -1,13 +1,14 @@
 import { type SQL, sql } from 'drizzle-orm';
 import type { Static } from 'typebox';
 import type { Db } from '../../db/client.js';
+import { snapshotMark } from '../../db/snapshot-mark.js';
 import { invalidFields } from '../../platform/errors.js';
 import { type PageQuery, pageRequest, toPage } from '../../platform/pagination.js';
 import { balancesSource } from '../stock/index.js';
 import { AGE_BUCKETS } from './age-buckets.js';
 import { abc, turnover, valuation, valuationQuery } from './analysis.repo.js';
 import { type BusinessPeriod, businessPeriod } from './business-days.js';
-import { dashboardFigures, dashboardWarehouses, stateMark } from './dashboard.repo.js';
+import { dashboardFigures, dashboardWarehouses } from './dashboard.repo.js';
 import type { DashboardCache } from './dashboard-cache.js';
 import { movementHistory } from './history.repo.js';
 import { documentReconciliation, warehouseReconciliation } from './reconciliation.repo.js';
@@ -50,7 +51,7 @@ export class ReportsService {
    */
   async dashboard(query: Static<typeof DashboardQuery>) {
     const key = `dashboard:${query.warehouse_id ?? 'all'}`;
-    const mark = await stateMark(this.db);
+    const mark = await snapshotMark(this.db);
     const cached = await this.cache.get(key, mark);
     if (cached) return cached;
     const flight = `${key}@${mark}`;
