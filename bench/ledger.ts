@@ -1,8 +1,9 @@
 // `npm run bench:ledger`: history reads through the API on a ledger of 100,000 and of 10,000,000
 // rows (three years of about 9,000 movements a day, with monthly balance snapshots and, as the
-// fill job takes them, one every 50,000 movements): `as_of`
-// balances of one warehouse, the newest and a deep keyset page of the movement history, a bin's
-// history, and how long `verify` takes, incremental and full. Figures: bench/results/ledger.json.
+// fill job takes them, one every 50,000 movements): `as_of` balances of one warehouse (as served,
+// and by an instance that remembers no page, PAGE_CACHE_SECONDS=0), the newest and a deep keyset
+// page of the movement history, a bin's history, and how long `verify` takes, incremental and
+// full. Figures: bench/results/ledger.json.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import pg from 'pg';
@@ -42,6 +43,7 @@ async function benchSize(rowsWanted: number): Promise<SizeResult> {
   const { child, base } = await startServer({ DATABASE_URL: url });
   const client = new pg.Client({ connectionString: url });
   await client.connect();
+  let fresh: Awaited<ReturnType<typeof startServer>> | undefined;
   try {
     console.log(`== ${rowsWanted.toLocaleString('en')} ledger rows: seeding`);
     let started = Date.now();
@@ -69,12 +71,12 @@ async function benchSize(rowsWanted: number): Promise<SizeResult> {
     console.log(`   ${fillSnapshots} snapshots of busy stretches in ${fillSeconds.toFixed(1)} s`);
     await client.query('vacuum analyze');
     const headers = { authorization: `Bearer ${token}` };
-    const loads: Record<string, Load> = {
-      as_of_balances: {
-        method: 'GET',
-        path: `/api/v1/inventory/balances?warehouse_id=${seeded.warehouseId}&as_of=${encodeURIComponent(seeded.asOf)}&page_size=50`,
-        headers,
-      },
+    const asOfPath = `/api/v1/inventory/balances?warehouse_id=${seeded.warehouseId}&as_of=${encodeURIComponent(seeded.asOf)}&page_size=50`;
+    // A second instance that remembers no page: every as_of read computed from snapshot and ledger.
+    fresh = await startServer({ DATABASE_URL: url, PAGE_CACHE_SECONDS: '0' });
+    const loads: Record<string, Load & { on?: string }> = {
+      as_of_balances: { method: 'GET', path: asOfPath, headers },
+      as_of_balances_afresh: { method: 'GET', path: asOfPath, headers, on: fresh.base },
       history_first_page: {
         method: 'GET',
         path: '/api/v1/stock-movements?cursor=first&page_size=50',
@@ -97,9 +99,9 @@ async function benchSize(rowsWanted: number): Promise<SizeResult> {
       },
     };
     const reads: Record<string, LoadFigures> = {};
-    for (const [name, load] of Object.entries(loads)) {
-      await warmUp(base, load, CONNECTIONS, 4);
-      reads[name] = await measure(base, load, CONNECTIONS, SECONDS);
+    for (const [name, { on = base, ...load }] of Object.entries(loads)) {
+      await warmUp(on, load, CONNECTIONS, 4);
+      reads[name] = await measure(on, load, CONNECTIONS, SECONDS);
       console.log(`   ${name}: ${reads[name]?.requests_per_second} req/s, p99 ${reads[name]?.p99_ms} ms`);
     }
     started = Date.now();
@@ -124,6 +126,7 @@ async function benchSize(rowsWanted: number): Promise<SizeResult> {
   } finally {
     await client.end();
     await stopServer(child);
+    if (fresh) await stopServer(fresh.child);
     // BENCH_KEEP=1 leaves the seeded database for inspection (EXPLAIN and the like).
     if (process.env.BENCH_KEEP) console.log(`   kept ${url}`);
     else await drop();

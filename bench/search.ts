@@ -84,7 +84,7 @@ interface SizeResult {
   api_total_is_estimate: boolean;
   api: LoadFigures;
   api_rounds: LoadFigures[];
-  /** The same requests to an instance that remembers no page (PRODUCT_LIST_CACHE_SECONDS=0). */
+  /** The same requests to an instance that remembers no page (PAGE_CACHE_SECONDS=0). */
   api_fresh: LoadFigures;
   api_fresh_rounds: LoadFigures[];
   obvious_sql: Figures;
@@ -103,7 +103,7 @@ async function benchTarget(target: Target): Promise<SizeResult[]> {
     headers: { authorization: `Bearer ${await adminToken(target.base)}` },
   };
   // A second instance on the same database that finds every page afresh.
-  const fresh = await startServer({ DATABASE_URL: target.url, PRODUCT_LIST_CACHE_SECONDS: '0' });
+  const fresh = await startServer({ DATABASE_URL: target.url, PAGE_CACHE_SECONDS: '0' });
   const freshLoad: Load = {
     method: 'GET',
     path: searchPath,

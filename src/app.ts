@@ -162,7 +162,7 @@ export async function buildApp({ config, database, logger }: AppDeps): Promise<F
   await feed.start();
   const { users } = await identity.register(app, ctx, { mailer, valkey, feed });
   await audit.register(app, ctx);
-  const stockViews = new stock.StockQueries(ctx.db);
+  const stockViews = new stock.StockQueries(ctx.db, config.pageCacheSeconds);
   const { products, catalogBulk } = await catalog.register(app, ctx, { productStock: stockViews });
   const { bins, warehouses, locationsBulk } = await locations.register(app, ctx, {
     locationStock: stockViews,

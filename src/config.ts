@@ -72,7 +72,7 @@ const ConfigSchema = Type.Object({
   SNAPSHOT_EVERY_MOVEMENTS: Type.Integer({ minimum: 0, maximum: 100_000_000, default: 50_000 }),
   SNAPSHOT_FILL_CRON: Type.String({ minLength: 9, default: '*/10 * * * *' }),
   REPORT_CACHE_SECONDS: Type.Integer({ minimum: 0, maximum: 3600, default: 30 }),
-  PRODUCT_LIST_CACHE_SECONDS: Type.Integer({ minimum: 0, maximum: 1800, default: 300 }),
+  PAGE_CACHE_SECONDS: Type.Integer({ minimum: 0, maximum: 1800, default: 300 }),
   RESERVATION_TTL_MINUTES: Type.Integer({ minimum: 1, default: 60 }),
   OVER_RECEIPT_TOLERANCE_PERCENT: Type.Number({ minimum: 0, maximum: 100, default: 0 }),
   SMTP_URL: Type.Optional(Type.String({ pattern: '^smtps?://' })),
@@ -183,10 +183,11 @@ export interface Config {
   /** How long a dashboard is reused while nothing is posted (0 = computed on every request). */
   reportCacheSeconds: number;
   /**
-   * How long a product list page is remembered; it is reused only while no product has changed
-   * since (checked against the database at each read), so this bounds memory, not staleness.
+   * How long a page of products, or of past balances, is remembered; it is reused only while
+   * nothing it shows has changed since (checked against the database at each read), so this bounds
+   * memory, not staleness. 0: every page read afresh.
    */
-  productListCacheSeconds: number;
+  pageCacheSeconds: number;
   /** Lifetime of a reservation made without expires_at or ttl_minutes. */
   reservationTtlMinutes: number;
   /** How far beyond the ordered quantity a purchase-order line may be received, in percent. */
@@ -341,7 +342,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     snapshotEveryMovements: raw.SNAPSHOT_EVERY_MOVEMENTS,
     snapshotFillCron: raw.SNAPSHOT_FILL_CRON,
     reportCacheSeconds: raw.REPORT_CACHE_SECONDS,
-    productListCacheSeconds: raw.PRODUCT_LIST_CACHE_SECONDS,
+    pageCacheSeconds: raw.PAGE_CACHE_SECONDS,
     reservationTtlMinutes: raw.RESERVATION_TTL_MINUTES,
     overReceiptTolerancePercent: raw.OVER_RECEIPT_TOLERANCE_PERCENT,
     ...overrides,

@@ -1,10 +1,10 @@
 import type { FastifyInstance } from 'fastify';
 import type { ModuleContext } from '../../platform/module-context.js';
+import { RememberedPages } from '../../platform/remembered-pages.js';
 import { CatalogBulk } from './bulk.service.js';
 import { categoriesRoutes, productsRoutes, unitsRoutes } from './catalog.routes.js';
 import { CategoriesService } from './categories.service.js';
 import { LotsService } from './lots.service.js';
-import { ProductPageCache } from './product-page-cache.js';
 import type { ProductStock } from './product-stock.js';
 import { ProductsService } from './products.service.js';
 import { UnitsService } from './units.service.js';
@@ -36,7 +36,7 @@ export async function register(
     categories,
     units,
     productStock,
-    new ProductPageCache(config.productListCacheSeconds),
+    new RememberedPages(config.pageCacheSeconds),
   );
   await app.register(productsRoutes, { prefix: '/api/v1/products', products, lots });
   await app.register(categoriesRoutes, { prefix: '/api/v1/categories', categories });

@@ -2,6 +2,7 @@ import { type AnyColumn, type SQL, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.js';
 import { afterMillisecond } from '../../db/moments.js';
 import { preparedStatement } from '../../db/prepared.js';
+import { changedSince, type ReferenceChange } from '../../db/reference-changes.js';
 import { containsPattern } from '../../db/search.js';
 import { categories, products } from './catalog.tables.js';
 
@@ -143,13 +144,20 @@ function pageRow<Product>(row: Raw, shown: Record<string, AnyColumn>): Omit<Page
   };
 }
 
+/** What changes which products a page holds, in what order, and what it shows of them. */
+const PRODUCT_CHANGES: ReferenceChange[] = [
+  'products:insert',
+  'products:update',
+  'products:delete',
+  'products:truncate',
+];
+
 let rememberedStatement: ReturnType<typeof preparedStatement<Raw, Values>> | undefined;
 
 /**
  * The products of a page found before, in `snapshot`: their rows and on-hand as they are now,
  * or `stale` when a transaction that `snapshot` could not see has changed products since
- * (`catalog_changes`, one row per such transaction, kept by triggers whatever path wrote them).
- * The check and the rows are one statement, so they see the same state.
+ * (`changedSince`). The check and the rows are one statement, so they see the same state.
  */
 export async function readRememberedPage<Product>(
   db: DbOrTx,
@@ -163,11 +171,7 @@ export async function readRememberedPage<Product>(
       Object.entries(shown).map(([name, c]) => sql`${c} as ${sql.identifier(name)}`),
       sql`, `,
     );
-    return sql`with since as (
-        select exists (select 1 from catalog_changes c
-          where c.xid >= pg_snapshot_xmin(${p('snapshot')}::pg_snapshot)
-            and not pg_visible_in_snapshot(c.xid, ${p('snapshot')}::pg_snapshot)) as stale
-      )
+    return sql`with since as (select ${changedSince(PRODUCT_CHANGES, sql`${p('snapshot')}`)} as stale)
       select since.stale, found.* from since left join lateral (
         select ${columns}, ${categories.name} as category_name, (${onHand})::float8 as on_hand
         from ${products} left join ${categories} on ${categories.id} = ${products.categoryId}

@@ -5,6 +5,7 @@ import { readsCommittedPrimary } from '../../db/request-transaction.js';
 import { snapshotMark } from '../../db/snapshot-mark.js';
 import { invalidFields } from '../../platform/errors.js';
 import { type PageRequest, toPage } from '../../platform/pagination.js';
+import type { RememberedPages } from '../../platform/remembered-pages.js';
 import type { RequestCtx } from '../../platform/request-ctx.js';
 import { defineMessages } from '../../platform/translations.js';
 import { recordAudit } from '../audit/index.js';
@@ -12,7 +13,6 @@ import { isValidGtin } from './barcode.js';
 import { CatalogErrors } from './catalog.errors.js';
 import type { ProductChanges, ProductCreate } from './catalog.schemas.js';
 import type { CategoriesService } from './categories.service.js';
-import type { ProductPageCache } from './product-page-cache.js';
 import type { ProductStock } from './product-stock.js';
 import {
   findProduct,
@@ -32,6 +32,13 @@ import {
   updateProduct,
 } from './products.repo.js';
 import type { UnitsService } from './units.service.js';
+
+/** A page of products as found: which products, in order, and how many matched. */
+interface FoundPage {
+  ids: string[];
+  total: number;
+  estimated: boolean;
+}
 
 const INVALID_BARCODE = defineMessages('reason.barcode.invalid', {
   en: 'is not a valid EAN/UPC/GTIN (length or check digit)',
@@ -99,7 +106,7 @@ export class ProductsService {
     private readonly categories: CategoriesService,
     private readonly units: UnitsService,
     private readonly stock: ProductStock,
-    private readonly pages: ProductPageCache,
+    private readonly pages: RememberedPages<FoundPage>,
   ) {}
 
   async list(filter: ProductFilter & { includeInactive?: boolean }, sort: string, page: PageRequest) {
@@ -121,15 +128,20 @@ export class ProductsService {
     const key = this.pages.key({ filter, sort, page });
     const remembered = this.pages.get(key);
     if (remembered) {
-      const now = await rememberedProducts(this.db, remembered, onHand);
-      if (!now.stale) return { rows: now.rows, total: remembered.total, estimated: remembered.estimated };
+      const { value } = remembered;
+      const now = await rememberedProducts(
+        this.db,
+        { ids: value.ids, snapshot: remembered.snapshot },
+        onHand,
+      );
+      if (!now.stale) return { rows: now.rows, total: value.total, estimated: value.estimated };
       this.pages.forget(key);
     }
     // Taken before the page is read: a change committed in between makes the entry stale, never missed.
     const snapshot = await snapshotMark(this.db);
     const found = await listProducts(this.db, filter, sort, page, onHand);
     const ids = found.rows.map((row) => row.product.id);
-    this.pages.set(key, { ids, total: found.total, estimated: found.estimated, snapshot });
+    this.pages.set(key, { ids, total: found.total, estimated: found.estimated }, snapshot);
     return found;
   }
 

@@ -45,10 +45,26 @@ export async function nearestSnapshot(
   db: DbOrTx,
   at: Date,
 ): Promise<Pick<SnapshotRow, 'id' | 'cutAt'> | undefined> {
-  const [nearest] = (await nearestStatement(db, { at: at.toISOString() }))
-    .map((row) => ({ id: row.id, cutAt: new Date(row.cut_at) }))
-    .sort((a, b) => Math.abs(a.cutAt.getTime() - at.getTime()) - Math.abs(b.cutAt.getTime() - at.getTime()));
-  return nearest;
+  return (await snapshotsAround(db, at)).nearest;
+}
+
+/**
+ * `nearestSnapshot`, and whether `at` is settled: no later than a snapshot's cut. A cut is taken
+ * only once no transaction that could still date a ledger row before it is open, and later
+ * postings are dated later, so the ledger up to a settled moment never changes again.
+ */
+export async function snapshotsAround(
+  db: DbOrTx,
+  at: Date,
+): Promise<{ nearest: Pick<SnapshotRow, 'id' | 'cutAt'> | undefined; settled: boolean }> {
+  const around = (await nearestStatement(db, { at: at.toISOString() })).map((row) => ({
+    id: row.id,
+    cutAt: new Date(row.cut_at),
+  }));
+  const [nearest] = around.sort(
+    (a, b) => Math.abs(a.cutAt.getTime() - at.getTime()) - Math.abs(b.cutAt.getTime() - at.getTime()),
+  );
+  return { nearest, settled: around.some((snapshot) => snapshot.cutAt >= at) };
 }
 
 export async function snapshotAt(db: DbOrTx, cut: Date): Promise<SnapshotRow | undefined> {

@@ -1,10 +1,14 @@
 import type { SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
+import { hasChangedSince, type ReferenceChange } from '../../db/reference-changes.js';
+import { readsCommittedPrimary } from '../../db/request-transaction.js';
+import { snapshotMark } from '../../db/snapshot-mark.js';
 import { type PageRequest, toPage } from '../../platform/pagination.js';
+import { RememberedPages } from '../../platform/remembered-pages.js';
 import type { ProductStock, StockDistribution } from '../catalog/index.js';
 import type { LocationStock } from '../locations/index.js';
 import type { LedgerRow } from './ledger.repo.js';
-import { latestSnapshot, markVerified, nearestSnapshot, snapshotDifferences } from './snapshots.repo.js';
+import { latestSnapshot, markVerified, snapshotDifferences, snapshotsAround } from './snapshots.repo.js';
 import { StockErrors } from './stock.errors.js';
 import {
   type BalanceFilter,
@@ -69,9 +73,27 @@ export function toMovementPublic(m: LedgerRow, details?: MovementDetails) {
   };
 }
 
+/**
+ * What a page of balances takes its names and order from. A row added changes no page at a settled
+ * moment: it has no stock there.
+ */
+const SHOWN_BY: ReferenceChange[] = ['products', 'warehouses', 'bins', 'lots'].flatMap((table) =>
+  (['update', 'delete', 'truncate'] as const).map((kind) => `${table}:${kind}` as ReferenceChange),
+);
+
+type PastBalance = Awaited<ReturnType<typeof listBalancesAsOf>>['rows'][number];
+
 /** Reads of the ledger and balances; also what the catalog and locations show of stock. */
 export class StockQueries implements ProductStock, LocationStock {
-  constructor(private readonly db: Db) {}
+  /** Pages of balances at settled moments (see `balancesAsOf`). */
+  private readonly pastPages: RememberedPages<ReturnType<typeof toPage<PastBalance>>>;
+
+  constructor(
+    private readonly db: Db,
+    pageCacheSeconds = 0,
+  ) {
+    this.pastPages = new RememberedPages(pageCacheSeconds);
+  }
 
   /** Ledger rows as a read shows them: with product, place and lot by name, and their reversal (one query for all). */
   private async withDetails(rows: LedgerRow[]) {
@@ -117,10 +139,30 @@ export class StockQueries implements ProductStock, LocationStock {
    */
   async balances(filter: BalanceFilter, page: PageRequest) {
     const { asOf } = filter;
-    const { rows, total } = asOf
-      ? await listBalancesAsOf(this.db, { ...filter, asOf }, page, await nearestSnapshot(this.db, asOf))
-      : await listBalances(this.db, filter, page);
+    if (asOf) return this.balancesAsOf({ ...filter, asOf }, page);
+    const { rows, total } = await listBalances(this.db, filter, page);
     return toPage(rows, total, page);
+  }
+
+  /**
+   * A page of the balances at a moment. Once the moment is settled (a snapshot's cut lies at or
+   * after it) its quantities never change, so the page is remembered, and reused while no
+   * product, warehouse, bin or lot has been changed since: those give the page its names and its
+   * order. Not remembered: reads that could see uncommitted writes or a replica's state.
+   */
+  private async balancesAsOf(filter: BalanceFilter & { asOf: Date }, page: PageRequest) {
+    const remembering = this.pastPages.enabled && readsCommittedPrimary();
+    const key = this.pastPages.key({ filter, page });
+    const remembered = remembering ? this.pastPages.get(key) : undefined;
+    if (remembered && !(await hasChangedSince(this.db, SHOWN_BY, remembered.snapshot)))
+      return remembered.value;
+    // Taken before the page is read: a change committed in between makes the entry stale, never missed.
+    const mark = remembering ? await snapshotMark(this.db) : undefined;
+    const { nearest, settled } = await snapshotsAround(this.db, filter.asOf);
+    const { rows, total } = await listBalancesAsOf(this.db, filter, page, nearest);
+    const answer = toPage(rows, total, page);
+    if (mark && settled) this.pastPages.set(key, answer, mark);
+    return answer;
   }
 
   /**

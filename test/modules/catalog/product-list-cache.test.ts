@@ -134,20 +134,20 @@ describe('remembered product pages', () => {
 
   it('forget, at a later commit, what changed products over an hour ago', async () => {
     await t.database.executeSql(
-      `insert into catalog_changes (xid, committed_at) values ('1'::xid8, now() - interval '2 hours')`,
+      `insert into reference_changes (source, xid, committed_at) values ('products:update', '1'::xid8, now() - interval '2 hours')`,
     );
     await product({ sku: 'PRUNE-1', name: 'Prune' });
     const { rows } = await t.database.executeSql(
-      `select count(*)::int as old from catalog_changes where committed_at < now() - interval '1 hour'`,
+      `select count(*)::int as old from reference_changes where committed_at < now() - interval '1 hour'`,
     );
     expect(rows[0]?.old).toBe(0);
   });
 });
 
-describe('with PRODUCT_LIST_CACHE_SECONDS=0', () => {
+describe('with PAGE_CACHE_SECONDS=0', () => {
   let off: Fixture<['warehouse']>;
   beforeAll(async () => {
-    off = await setupApp({ users: ['warehouse'], config: { productListCacheSeconds: 0 } });
+    off = await setupApp({ users: ['warehouse'], config: { pageCacheSeconds: 0 } });
   });
   afterAll(() => off.close());
 
