@@ -152,38 +152,28 @@ const PRODUCT_CHANGES: ReferenceChange[] = [
   'products:truncate',
 ];
 
-let rememberedStatement: ReturnType<typeof preparedStatement<Raw, Values>> | undefined;
+let stockStatement: ReturnType<typeof preparedStatement<Raw, Values>> | undefined;
 
 /**
- * The products of a page found before, in `snapshot`: their rows and on-hand as they are now,
- * or `stale` when a transaction that `snapshot` could not see has changed products since
- * (`changedSince`). The check and the rows are one statement, so they see the same state.
+ * The on-hand stock of the products of a page found before, in `snapshot`, as it is now; or
+ * `undefined` when a transaction that `snapshot` could not see has changed products since
+ * (`changedSince`), so the page's rows, names and order may no longer hold. The check and the
+ * stock are one statement, so they see the same state.
  */
-export async function readRememberedPage<Product>(
+export async function stockOfRememberedPage(
   db: DbOrTx,
   page: { ids: string[]; snapshot: string },
-  shown: Record<string, AnyColumn>,
   onHand: SQL,
-): Promise<{ stale: boolean; rows: Omit<PageRow<Product>, 'matches'>[] }> {
+): Promise<Map<string, number> | undefined> {
   const p = sql.placeholder;
-  rememberedStatement ??= preparedStatement<Raw, Values>(() => {
-    const columns = sql.join(
-      Object.entries(shown).map(([name, c]) => sql`${c} as ${sql.identifier(name)}`),
-      sql`, `,
-    );
-    return sql`with since as (select ${changedSince(PRODUCT_CHANGES, sql`${p('snapshot')}`)} as stale)
-      select since.stale, found.* from since left join lateral (
-        select ${columns}, ${categories.name} as category_name, (${onHand})::float8 as on_hand
-        from ${products} left join ${categories} on ${categories.id} = ${products.categoryId}
+  stockStatement ??= preparedStatement<Raw, Values>(
+    () => sql`with since as (select ${changedSince(PRODUCT_CHANGES, sql`${p('snapshot')}`)} as stale)
+      select since.stale, found.id, found.on_hand from since left join lateral (
+        select ${products.id} as id, (${onHand})::float8 as on_hand from ${products}
         where ${products.id} = any(${p('ids')}::uuid[])
-      ) found on not since.stale`;
-  });
-  const raw = await rememberedStatement(db, { snapshot: page.snapshot, ids: page.ids });
-  if (raw[0]?.stale !== false) return { stale: true, rows: [] };
-  const byId = new Map(raw.filter((row) => row.id != null).map((row) => [row.id as string, row]));
-  const rows = page.ids.flatMap((id) => {
-    const row = byId.get(id);
-    return row ? [pageRow<Product>(row, shown)] : [];
-  });
-  return { stale: false, rows };
+      ) found on not since.stale`,
+  );
+  const raw = await stockStatement(db, { snapshot: page.snapshot, ids: page.ids });
+  if (raw[0]?.stale !== false) return undefined;
+  return new Map(raw.filter((row) => row.id != null).map((row) => [row.id as string, row.on_hand as number]));
 }

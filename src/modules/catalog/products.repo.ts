@@ -16,13 +16,8 @@ import { updateVersioned } from '../../db/versioned.js';
 import type { AppError } from '../../platform/errors.js';
 import { EXACT_TOTAL_UP_TO, type PageRequest, SEARCH_EXACT_TOTAL_UP_TO } from '../../platform/pagination.js';
 import { categories, lots, products } from './catalog.tables.js';
-import {
-  exactMatch,
-  filterConditions,
-  type PageShape,
-  readProductPage,
-  readRememberedPage,
-} from './product-page.repo.js';
+import { exactMatch, filterConditions, type PageShape, readProductPage } from './product-page.repo.js';
+
 import type { ProductStock } from './product-stock.js';
 
 export type ProductRow = typeof products.$inferSelect;
@@ -164,18 +159,6 @@ export async function listProducts(
     counted,
   ]);
   return { rows: found, ...count };
-}
-
-/**
- * The rows of a page found before in `snapshot` (its `ids`, in order), as they are now; `stale`
- * when products have changed since, and the page must be found again.
- */
-export function rememberedProducts(
-  db: DbOrTx,
-  page: { ids: string[]; snapshot: string },
-  onHand: SQL<number>,
-) {
-  return readRememberedPage<ShownProductRow>(db, page, shownColumns, onHand);
 }
 
 /**

@@ -13,6 +13,7 @@ import { isValidGtin } from './barcode.js';
 import { CatalogErrors } from './catalog.errors.js';
 import type { ProductChanges, ProductCreate } from './catalog.schemas.js';
 import type { CategoriesService } from './categories.service.js';
+import { stockOfRememberedPage } from './product-page.repo.js';
 import type { ProductStock } from './product-stock.js';
 import {
   findProduct,
@@ -27,15 +28,14 @@ import {
   productBySku,
   productsExportQuery,
   productTracking,
-  rememberedProducts,
   type ShownProductRow,
   updateProduct,
 } from './products.repo.js';
 import type { UnitsService } from './units.service.js';
 
-/** A page of products as found: which products, in order, and how many matched. */
+/** A page of products as found: its rows (stock aside, which is read at each use), and how many matched. */
 interface FoundPage {
-  ids: string[];
+  rows: Selected[];
   total: number;
   estimated: boolean;
 }
@@ -116,9 +116,10 @@ export class ProductsService {
 
   /**
    * A page of the list: the page found before for the same request while no product has changed
-   * since (its rows and stock read afresh), else found now and remembered. Not remembered: an
-   * order by stock, which every posting changes, and reads that could see uncommitted writes
-   * (inside a request's transaction) or a replica's state.
+   * since (a product change is what would change its rows, names or order), with its stock read
+   * afresh; else found now and remembered. Not remembered: an order by stock, which every posting
+   * changes, and reads that could see uncommitted writes (inside a request's transaction) or a
+   * replica's state.
    */
   private async pageOf(filter: ProductFilter, sort: string, page: PageRequest) {
     const onHand = onHandOfProduct(this.stock);
@@ -128,20 +129,22 @@ export class ProductsService {
     const key = this.pages.key({ filter, sort, page });
     const remembered = this.pages.get(key);
     if (remembered) {
-      const { value } = remembered;
-      const now = await rememberedProducts(
-        this.db,
-        { ids: value.ids, snapshot: remembered.snapshot },
-        onHand,
-      );
-      if (!now.stale) return { rows: now.rows, total: value.total, estimated: value.estimated };
+      const { rows, total, estimated } = remembered.value;
+      const ids = rows.map((row) => row.product.id);
+      const stock = await stockOfRememberedPage(this.db, { ids, snapshot: remembered.snapshot }, onHand);
+      if (stock) {
+        const now = rows.flatMap((row) => {
+          const held = stock.get(row.product.id);
+          return held === undefined ? [] : [{ ...row, onHand: held }];
+        });
+        return { rows: now, total, estimated };
+      }
       this.pages.forget(key);
     }
     // Taken before the page is read: a change committed in between makes the entry stale, never missed.
     const snapshot = await snapshotMark(this.db);
     const found = await listProducts(this.db, filter, sort, page, onHand);
-    const ids = found.rows.map((row) => row.product.id);
-    this.pages.set(key, { ids, total: found.total, estimated: found.estimated }, snapshot);
+    this.pages.set(key, found, snapshot);
     return found;
   }
 
