@@ -49,13 +49,29 @@ function clientFor(url: string): { Client: typeof pg.Client; connectionString: s
 }
 
 /**
+ * How long a pooled connection may sit idle before it is closed. node-postgres closes them after
+ * 10 s; a connection opened again starts with a server process whose caches are cold and whose
+ * prepared statements are gone, so a lull of a few seconds made the next burst of requests slower
+ * for a while. The pool still shrinks after a quiet minute, and idle connections alone do not keep
+ * a process (a CLI command) from exiting.
+ */
+export const IDLE_CONNECTION_MS = 60_000;
+
+/**
  * Opens a connection pool to a PostgreSQL server; `directUrl` names the server itself when `url`
  * is a transaction-mode pooler in front of it. Either may name several hosts
  * (`postgres://u@h1:5432,h2:5432/db`): connections go to the one that takes writes.
  */
 export async function openPostgres(url: string, poolSize: number, directUrl?: string): Promise<Database> {
   const { Client, connectionString } = clientFor(url);
-  const pool = new pg.Pool({ Client, connectionString, max: poolSize, connectionTimeoutMillis: 10_000 });
+  const pool = new pg.Pool({
+    Client,
+    connectionString,
+    max: poolSize,
+    connectionTimeoutMillis: 10_000,
+    idleTimeoutMillis: IDLE_CONNECTION_MS,
+    allowExitOnIdle: true,
+  });
   // An idle client losing its server must not crash the process; the next query reports it.
   pool.on('error', () => {});
   await pool.query('select 1');

@@ -1,6 +1,6 @@
 import { drizzle } from 'drizzle-orm/node-postgres';
 import pg from 'pg';
-import type { Db } from './client.js';
+import { type Db, IDLE_CONNECTION_MS } from './client.js';
 import { isServerUnusable } from './errors.js';
 
 /** Where a read goes: a replica's Drizzle handle and its pool (for cursors). */
@@ -76,7 +76,13 @@ export class ReadReplicas {
   constructor(urls: string[], poolSize: number) {
     this.replicas = urls.map((url) => {
       // A replica that hangs must not hold a read long: the primary is the fallback.
-      const pool = new pg.Pool({ connectionString: url, max: poolSize, connectionTimeoutMillis: 3_000 });
+      const pool = new pg.Pool({
+        connectionString: url,
+        max: poolSize,
+        connectionTimeoutMillis: 3_000,
+        idleTimeoutMillis: IDLE_CONNECTION_MS,
+        allowExitOnIdle: true,
+      });
       pool.on('error', () => {});
       return { url, pool, db: drizzle({ client: pool }) as unknown as Db, downUntil: 0, replayed: 0n };
     });
