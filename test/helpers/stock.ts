@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify';
+import type { Database } from '../../src/db/client.js';
 import { type Api, bodyOf } from './api.js';
 import { bearer } from './factories.js';
 
@@ -122,4 +123,11 @@ export async function postMovement(
   const res = await move(app, token, { warehouse_id: warehouseId, ...payload });
   if (res.statusCode !== 201) throw new Error(`movement: ${res.statusCode} ${res.body}`);
   return res.json();
+}
+
+/** The database's clock now (a ledger row is dated by it), a millisecond apart from the last. */
+export async function databaseNow(database: Database): Promise<string> {
+  await database.executeSql('select pg_sleep(0.002)');
+  const { rows } = await database.executeSql('select clock_timestamp() as now');
+  return new Date(rows[0]?.now as Date).toISOString();
 }

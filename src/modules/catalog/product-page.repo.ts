@@ -127,21 +127,20 @@ export async function readProductPage<Product>(
     statements.set(key, statement);
   }
   const raw = await statement(db, values);
-  return raw.map((row) => ({ ...pageRow<Product>(row, shown), matches: row.matches as number }));
-}
-
-/** A row of the statements here as the list shows it, its columns mapped as the query builder would. */
-function pageRow<Product>(row: Raw, shown: Record<string, AnyColumn>): Omit<PageRow<Product>, 'matches'> {
-  const product: Raw = {};
-  for (const [name, column] of Object.entries(shown)) {
-    const value = row[name];
-    product[name] = value === null || value === undefined ? null : column.mapFromDriverValue(value);
-  }
-  return {
-    product: product as Product,
-    categoryName: (row.category_name as string | null) ?? null,
-    onHand: row.on_hand as number,
-  };
+  // Each row's columns mapped as the query builder would.
+  return raw.map((row) => {
+    const product: Raw = {};
+    for (const [name, column] of Object.entries(shown)) {
+      const value = row[name];
+      product[name] = value === null || value === undefined ? null : column.mapFromDriverValue(value);
+    }
+    return {
+      product: product as Product,
+      categoryName: (row.category_name as string | null) ?? null,
+      onHand: row.on_hand as number,
+      matches: row.matches as number,
+    };
+  });
 }
 
 /** What changes which products a page holds, in what order, and what it shows of them. */

@@ -17,7 +17,6 @@ import type { AppError } from '../../platform/errors.js';
 import { EXACT_TOTAL_UP_TO, type PageRequest, SEARCH_EXACT_TOTAL_UP_TO } from '../../platform/pagination.js';
 import { categories, lots, products } from './catalog.tables.js';
 import { exactMatch, filterConditions, type PageShape, readProductPage } from './product-page.repo.js';
-
 import type { ProductStock } from './product-stock.js';
 
 export type ProductRow = typeof products.$inferSelect;

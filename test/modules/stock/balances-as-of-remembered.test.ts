@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bodyOf } from '../../helpers/api.js';
 import { type ApiUser, type Fixture, setupApp } from '../../helpers/setup.js';
-import { createProduct, receive, verifyLedger } from '../../helpers/stock.js';
+import { createProduct, databaseNow, receive, verifyLedger } from '../../helpers/stock.js';
 
 let t: Fixture<['warehouse', 'viewer']>;
 let worker: ApiUser;
@@ -19,13 +19,6 @@ afterAll(async () => {
 interface PastPage {
   items: { sku: string; product_name: string; bin_code: string; on_hand: number }[];
   total: number;
-}
-
-/** The database's clock now (a ledger row is dated by it), a millisecond apart from the last. */
-async function dbNow(): Promise<string> {
-  await t.database.executeSql('select pg_sleep(0.002)');
-  const { rows } = await t.database.executeSql('select clock_timestamp() as now');
-  return new Date(rows[0]?.now as Date).toISOString();
 }
 
 const asOf = async (productId: string, at: string) =>
@@ -69,9 +62,9 @@ describe('balances as of a settled moment', () => {
   it('are remembered, and read afresh once a product they show is renamed', async () => {
     const product = await createProduct(t.app, t.admin.token, { name: 'Past jam' });
     await receive(t.app, worker.token, product.id, t.warehouse.id, 10);
-    const settled = await dbNow();
-    await dbNow();
-    const between = await dbNow();
+    const settled = await databaseNow(t.database);
+    await databaseNow(t.database);
+    const between = await databaseNow(t.database);
     const { cut_at } = await snapshot();
     expect(onHand(await asOf(product.id, settled))).toBe(10);
     // Between the moment and the snapshot after it: the answer from scratch is 10 − 4.
@@ -94,7 +87,7 @@ describe('balances as of a settled moment', () => {
   it('show a bin under its new code at once', async () => {
     const product = await createProduct(t.app, t.admin.token);
     await receive(t.app, worker.token, product.id, t.warehouse.id, 3);
-    const settled = await dbNow();
+    const settled = await databaseNow(t.database);
     await snapshot();
     expect((await asOf(product.id, settled)).items.map((i) => i.bin_code)).toEqual(['DEFAULT']);
     const bin = bodyOf<{ version: number }>(
@@ -114,8 +107,8 @@ describe('balances as of a moment no snapshot has settled', () => {
     const product = await createProduct(t.app, t.admin.token);
     await receive(t.app, worker.token, product.id, t.warehouse.id, 2);
     await snapshot();
-    const before = await dbNow();
-    const at = await dbNow();
+    const before = await databaseNow(t.database);
+    const at = await databaseNow(t.database);
     expect(onHand(await asOf(product.id, at))).toBe(2);
     const sneaked = await sneakRow(product.id, before, 5);
     try {

@@ -1,7 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bodyOf } from '../../helpers/api.js';
 import { type ApiUser, type Fixture, setupApp } from '../../helpers/setup.js';
-import { createBin, createProduct, move, postMovement, receive, verifyLedger } from '../../helpers/stock.js';
+import {
+  createBin,
+  createProduct,
+  databaseNow,
+  move,
+  postMovement,
+  receive,
+  verifyLedger,
+} from '../../helpers/stock.js';
 
 let t: Fixture<['warehouse', 'viewer']>;
 let worker: ApiUser;
@@ -23,13 +31,6 @@ interface Snapshot {
   balances: number;
   based_on: string | null;
   verified_at: string | null;
-}
-
-/** The database's clock now (a ledger row is dated by it), a millisecond apart from the last. */
-async function dbNow(): Promise<string> {
-  await t.database.executeSql('select pg_sleep(0.002)');
-  const { rows } = await t.database.executeSql('select clock_timestamp() as now');
-  return new Date(rows[0]?.now as Date).toISOString();
 }
 
 const snapshot = (body: object = {}) => t.admin.post('/api/v1/inventory/snapshots', body);
@@ -54,15 +55,15 @@ const issue = (productId: string, quantity: number) =>
 describe('balance snapshots', () => {
   it('answers as_of from the nearest snapshot plus the ledger since, the same as from the ledger alone', async () => {
     const product = await createProduct(t.app, t.admin.token);
-    const beforeAny = await dbNow();
+    const beforeAny = await databaseNow(t.database);
     await receive(t.app, worker.token, product.id, t.warehouse.id, 10);
-    const afterReceipt = await dbNow();
+    const afterReceipt = await databaseNow(t.database);
     expect((await issue(product.id, 3)).statusCode).toBe(201);
     const first = bodyOf<Snapshot>(await snapshot(), 201);
     expect(first).toMatchObject({ based_on: null, verified_at: expect.any(String) });
     expect(first.balances).toBeGreaterThanOrEqual(1);
     expect((await issue(product.id, 2)).statusCode).toBe(201);
-    const afterSecondIssue = await dbNow();
+    const afterSecondIssue = await databaseNow(t.database);
     await receive(t.app, worker.token, product.id, t.warehouse.id, 4);
     const second = bodyOf<Snapshot>(await snapshot(), 201);
     expect(second).toMatchObject({ based_on: first.id, verified_at: expect.any(String) });
@@ -72,7 +73,7 @@ describe('balance snapshots', () => {
     expect(await onHandAsOf(product.id, first.cut_at)).toBe(7);
     expect(await onHandAsOf(product.id, afterSecondIssue)).toBe(5);
     expect(await onHandAsOf(product.id, second.cut_at)).toBe(9);
-    expect(await onHandAsOf(product.id, await dbNow())).toBe(9);
+    expect(await onHandAsOf(product.id, await databaseNow(t.database))).toBe(9);
     // A snapshot between two others is built from the earlier one.
     const between = bodyOf<Snapshot>(await snapshot({ cut_at: afterSecondIssue }), 201);
     expect(between.based_on).toBe(first.id);
@@ -103,7 +104,7 @@ describe('balance snapshots', () => {
     const summary = (page: Awaited<ReturnType<typeof asOf>>) =>
       page.items.map((i) => `${i.bin_code.slice(0, 1)} ${i.lot_number} ${i.on_hand}`).sort();
     expect(summary(await asOf(cut))).toEqual(['F A 1', 'F B 3', 'S A 5']);
-    const now = await asOf(await dbNow());
+    const now = await asOf(await databaseNow(t.database));
     expect(summary(now)).toEqual(['F A 1', 'F B 4', 'S C 2']);
     expect(now.total).toBe(3);
   });
@@ -117,7 +118,7 @@ describe('balance snapshots', () => {
     await post({ movement_type: 'receipt', quantity: 3, lot_number: 'B' });
     // The moment lies a second after the earlier snapshot and moments before the later one.
     await t.database.executeSql('select pg_sleep(1)');
-    const at = await dbNow();
+    const at = await databaseNow(t.database);
     await post({ movement_type: 'issue', quantity: 5, lot_number: 'A' });
     await post({ movement_type: 'receipt', quantity: 2, lot_number: 'C' });
     bodyOf<Snapshot>(await snapshot(), 201);
@@ -179,7 +180,7 @@ describe('balance snapshots', () => {
       expiry_date: '2031-02-01',
     });
     await post({ product_id: other.id, quantity: 1, bin_id: upper.id });
-    const at = await dbNow();
+    const at = await databaseNow(t.database);
     type Page = {
       items: {
         product_id: string;
@@ -233,7 +234,7 @@ describe('balance snapshots', () => {
     await t.database.executeSql(`alter table stock_snapshot_balances disable trigger user;
       update stock_snapshot_balances set on_hand = 80 where snapshot_id = '${taken.id}' and product_id = '${product.id}';
       alter table stock_snapshot_balances enable trigger user`);
-    expect(await onHandAsOf(product.id, await dbNow())).toBe(80);
+    expect(await onHandAsOf(product.id, await databaseNow(t.database))).toBe(80);
     const full = bodyOf<{ ok: boolean; snapshot_checked: { ok: boolean } }>(
       await t.admin.get('/api/v1/inventory/verify'),
     );
@@ -284,7 +285,7 @@ describe('balance snapshots', () => {
     try {
       await holder.query('begin');
       await holder.query('select 1');
-      await dbNow(); // the cut comes at least a millisecond after this transaction began
+      await databaseNow(t.database); // the cut comes at least a millisecond after this transaction began
       let settled = false;
       const pending = t.admin.post('/api/v1/inventory/snapshots', {}, headers).then((res) => {
         settled = true;
@@ -307,7 +308,7 @@ describe('balance snapshots', () => {
     const ahead = await snapshot({ cut_at: future });
     expect(ahead.statusCode).toBe(422);
     expect(ahead.json().error_code).toBe('SNAPSHOT_CUT_IN_FUTURE');
-    const cut = await dbNow();
+    const cut = await databaseNow(t.database);
     const taken = await snapshot({ cut_at: cut });
     expect(taken.statusCode, taken.body).toBe(201);
     const twice = await snapshot({ cut_at: cut });
