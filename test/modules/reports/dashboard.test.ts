@@ -157,6 +157,35 @@ describe('dashboard cache', () => {
   });
 });
 
+describe('dashboard cache shared through Valkey', () => {
+  it('never answers one database with another’s dashboard, on one server and under the same keys', async () => {
+    // Another site: its own database on the same server, the same Valkey and key prefix.
+    const other = await setupApp({ warehouse: 'SITE', config: { valkeyPrefix: t.config.valkeyPrefix } });
+    try {
+      for (const _ of [1, 2]) {
+        const product = await createProduct(t.app, t.admin.token, {});
+        await post({ product_id: product.id, movement_type: 'receipt', quantity: 3 });
+      }
+      const theirProduct = await createProduct(other.app, other.admin.token, {});
+      await postMovement(other.app, other.admin.token, other.warehouse.id, {
+        product_id: theirProduct.id,
+        movement_type: 'receipt',
+        quantity: 7,
+      });
+      const theirs = async () => bodyOf<Dashboard>(await other.admin.get('/api/v1/reports/dashboard'));
+      const mine = (await dashboard()).distinct_skus;
+      expect(mine).toBeGreaterThanOrEqual(2);
+      // Each read right after the other's, while neither database changes.
+      for (let round = 0; round < 3; round++) {
+        expect((await theirs()).distinct_skus).toBe(1);
+        expect((await dashboard()).distinct_skus).toBe(mine);
+      }
+    } finally {
+      await other.close();
+    }
+  });
+});
+
 describe('low stock', () => {
   it('suggests an order from the daily use, less what open purchase orders bring', async () => {
     const product = await createProduct(t.app, t.admin.token, { reorder_point: 10 });
