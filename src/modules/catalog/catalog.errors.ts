@@ -1,6 +1,14 @@
 import { defineError } from '../../platform/errors.js';
 
 export const CatalogErrors = {
+  invalidCursor: defineError('INVALID_CURSOR', 422, {
+    en: 'The cursor is not one this list handed out for this order; start again with cursor=first.',
+    hu: 'A kurzor nem ettől a listától, ehhez a rendezéshez származik; kezdje újra a cursor=first értékkel.',
+  }),
+  cursorWithStockOrder: defineError('CURSOR_WITH_STOCK_ORDER', 422, {
+    en: 'Paging by cursor does not follow an order by stock, which every posting changes; use page and page_size.',
+    hu: 'A kurzoros lapozás nem követi a készlet szerinti rendezést, mert azt minden könyvelés megváltoztatja; használja a page és page_size paramétert.',
+  }),
   productNotFound: defineError('PRODUCT_NOT_FOUND', 404, {
     en: 'Product not found.',
     hu: 'A termék nem található.',

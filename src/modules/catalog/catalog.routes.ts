@@ -19,7 +19,7 @@ import {
   LotQuery,
   ProductCreate,
   ProductDetail,
-  ProductList,
+  ProductListResponse,
   ProductPublic,
   ProductQuery,
   ProductUpdate,
@@ -52,10 +52,13 @@ export const productsRoutes: FastifyPluginAsyncTypebox<{
   exportableListRoute(app, {
     config: read,
     tags,
-    summary: 'List products: search, filters, sort, paging',
+    summary: 'List products: search, filters, sort, paging by page or by keyset `cursor`',
     querystring: ProductQuery,
-    response: ProductList,
-    list: (q) => products.list(filterOf(q), q.sort_by ?? 'name_asc', pageRequest(q)),
+    response: ProductListResponse,
+    list: (q) =>
+      q.cursor === undefined
+        ? products.list(filterOf(q), q.sort_by ?? 'name_asc', pageRequest(q))
+        : products.listAfter(filterOf(q), q.sort_by ?? 'name_asc', q.cursor, pageRequest(q).pageSize),
     export: {
       name: 'products',
       columns: productExportColumns,

@@ -1,4 +1,5 @@
 import { type Static, Type } from 'typebox';
+import { MAX_CURSOR_LENGTH } from '../../platform/keyset-cursor.js';
 import {
   EstimatedPageOf,
   EXACT_TOTAL_UP_TO,
@@ -85,6 +86,20 @@ export const ProductList = EstimatedPageOf(
   productExample,
   `${EXACT_TOTAL_UP_TO.toLocaleString('en')} (${SEARCH_EXACT_TOTAL_UP_TO.toLocaleString('en')} with \`search\`)`,
 );
+
+export const ProductCursorPage = Type.Object(
+  {
+    items: Type.Array(ProductPublic),
+    next_cursor: nullable(Type.String({ description: 'The cursor of the next page; null on the last' })),
+  },
+  { examples: [{ items: [productExample], next_cursor: null }] },
+);
+/** A page by number, or by keyset when `cursor` is given. */
+export const ProductListResponse = Type.Union([ProductList, ProductCursorPage], {
+  examples: [
+    { items: [productExample], total: 1, total_is_estimate: false, page: 1, page_size: 20, pages: 1 },
+  ],
+});
 
 export const StockLine = Type.Object({
   warehouse_id: uuid,
@@ -203,6 +218,13 @@ export const ProductQuery = Type.Intersect([
     category_id: Type.Optional(uuid),
     is_active: Type.Optional(Type.Boolean()),
     include_inactive: Type.Optional(Type.Boolean({ default: false })),
+    cursor: Type.Optional(
+      Type.String({
+        pattern: `^(first|[A-Za-z0-9_-]{1,${MAX_CURSOR_LENGTH}})$`,
+        description:
+          'Keyset paging: `first` for the first page, then the next_cursor of the page before; any order but by `stock`. Each page costs what the first does however deep it lies, and a product renamed meanwhile moves without upsetting the pages',
+      }),
+    ),
   }),
 ]);
 

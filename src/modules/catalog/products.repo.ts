@@ -49,7 +49,8 @@ export function productSelection(onHand: SQL<number>) {
   };
 }
 
-function filterWhere(filter: ProductFilter): SQL | undefined {
+/** All of the filter's conditions, its values inline. */
+export function filterWhere(filter: ProductFilter): SQL | undefined {
   return and(...filterConditions(filter, (_, value) => sql`${value}`));
 }
 

@@ -4,6 +4,7 @@ import { isUniqueViolation } from '../../db/errors.js';
 import { readsCommittedPrimary } from '../../db/request-transaction.js';
 import { snapshotMark } from '../../db/snapshot-mark.js';
 import { invalidFields } from '../../platform/errors.js';
+import { decodeCursor, encodeCursor } from '../../platform/keyset-cursor.js';
 import { type PageRequest, toPage } from '../../platform/pagination.js';
 import type { RememberedPages } from '../../platform/remembered-pages.js';
 import type { RequestCtx } from '../../platform/request-ctx.js';
@@ -13,6 +14,7 @@ import { isValidGtin } from './barcode.js';
 import { CatalogErrors } from './catalog.errors.js';
 import type { ProductChanges, ProductCreate } from './catalog.schemas.js';
 import type { CategoriesService } from './categories.service.js';
+import { type KeysetSort, type ProductPosition, productsAfter } from './product-keyset.repo.js';
 import { stockOfRememberedPage } from './product-page.repo.js';
 import type { ProductStock } from './product-stock.js';
 import {
@@ -94,6 +96,38 @@ function assertBarcode(barcode: string | null | undefined): void {
   });
 }
 
+const KEYSET_SORTS = new Set<string>([
+  'name_asc',
+  'name_desc',
+  'sku_asc',
+  'sku_desc',
+  'created_asc',
+  'created_desc',
+]);
+
+function isKeysetSort(sort: string): sort is KeysetSort {
+  return KEYSET_SORTS.has(sort);
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
+/** The position a cursor of this list in `sort` carries; INVALID_CURSOR for anything else. */
+function positionIn(cursor: string, sort: KeysetSort): ProductPosition {
+  const [order, exact, key, id, ...rest] = decodeCursor(cursor) ?? [];
+  const valid =
+    order === sort &&
+    typeof exact === 'boolean' &&
+    typeof key === 'string' &&
+    !key.includes('\u0000') &&
+    // Microseconds since 1970 within what a timestamp holds (17 digits reach past the year 5000).
+    (!sort.startsWith('created_') || /^-?\d{1,17}$/.test(key)) &&
+    typeof id === 'string' &&
+    UUID.test(id) &&
+    rest.length === 0;
+  if (!valid) throw CatalogErrors.invalidCursor();
+  return { exact, key, id };
+}
+
 /** Active products only, unless the filter asks for inactive ones or for all. */
 function activeUnlessAsked(filter: ProductFilter & { includeInactive?: boolean }): ProductFilter {
   return filter.isActive === undefined && !filter.includeInactive ? { ...filter, isActive: true } : filter;
@@ -146,6 +180,29 @@ export class ProductsService {
     const found = await listProducts(this.db, filter, sort, page, onHand);
     this.pages.set(key, found, snapshot);
     return found;
+  }
+
+  /**
+   * A page by keyset: `cursor` is `first` or the next_cursor of the page before, which carries the
+   * last row's place in the order (not its id alone: the row may have been renamed since).
+   */
+  async listAfter(
+    filter: ProductFilter & { includeInactive?: boolean },
+    sort: string,
+    cursor: string,
+    pageSize: number,
+  ) {
+    if (!isKeysetSort(sort)) throw CatalogErrors.cursorWithStockOrder();
+    const after = cursor === 'first' ? undefined : positionIn(cursor, sort);
+    const onHand = onHandOfProduct(this.stock);
+    const found = await productsAfter(this.db, activeUnlessAsked(filter), sort, after, pageSize + 1, onHand);
+    const page = found.slice(0, pageSize);
+    const last = page.at(-1);
+    return {
+      items: page.map(toProductPublic),
+      next_cursor:
+        found.length > pageSize && last ? encodeCursor([sort, last.exact, last.key, last.product.id]) : null,
+    };
   }
 
   /** Every product the list would show, in its order: the query an export streams. */

@@ -386,7 +386,7 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * List products: search, filters, sort, paging
+         * List products: search, filters, sort, paging by page or by keyset `cursor`
          * @description Who: admin, manager, warehouse staff, viewer (a non-admin needs the `inventory` module granted).
          *
          *     Who: admin, manager, warehouse staff, viewer (a non-admin needs the `inventory` module granted).
@@ -5958,6 +5958,8 @@ export interface operations {
                 category_id?: string;
                 is_active?: boolean;
                 include_inactive?: boolean;
+                /** @description Keyset paging: `first` for the first page, then the next_cursor of the page before; any order but by `stock`. Each page costs what the first does however deep it lies, and a product renamed meanwhile moves without upsetting the pages */
+                cursor?: string;
                 /** @description json: a page of items. csv or xlsx: every item matching the filters as a file (paging ignored), headers in the Accept-Language */
                 format?: "json" | "csv" | "xlsx";
             };
@@ -6007,6 +6009,31 @@ export interface operations {
                         page_size: number;
                         /** @description Pages at this page size */
                         pages: number;
+                    } | {
+                        items: {
+                            /** Format: uuid */
+                            id: string;
+                            sku: string;
+                            name: string;
+                            description: string;
+                            category_id: string | null;
+                            category: string | null;
+                            unit_of_measure: string;
+                            unit_price: number;
+                            barcode: string | null;
+                            tracking: string;
+                            shelf_life_days: number | null;
+                            reorder_point: number;
+                            is_active: boolean;
+                            /** @description Total on hand in every warehouse */
+                            on_hand: number;
+                            version: number;
+                            /** Format: date-time */
+                            created_at: string;
+                            /** Format: date-time */
+                            updated_at: string;
+                        }[];
+                        next_cursor: string | null;
                     };
                     "text/csv": string;
                     "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;

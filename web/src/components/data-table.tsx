@@ -55,6 +55,16 @@ export interface PageData<T> {
   pages: number;
 }
 
+/**
+ * The numbered form of a list answer that may also come by keyset cursor: a request with `page`
+ * never gets the cursor form, which is taken as one page of what it holds.
+ */
+export function numberedPage<T>(
+  data: { items: T[] } & ({ total: number; pages: number } | { next_cursor: string | null }),
+): PageData<T> {
+  return 'pages' in data ? data : { items: data.items, total: data.items.length, pages: 1 };
+}
+
 export interface Paging {
   page: number;
   pages: number;

@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import type { ResponseOf } from '../api/client';
 import type { paths } from '../api/schema';
 import { useFormat } from '../lib/format';
-import { DataTable, type PageData } from './data-table';
+import { DataTable, numberedPage, type PageData } from './data-table';
 
 type MovementQuery = NonNullable<paths['/api/v1/stock-movements']['get']['parameters']['query']>;
 export type MovementType = NonNullable<MovementQuery['movement_type']>;
@@ -33,7 +33,7 @@ export const MOVEMENT_TYPES = [
 
 /** The page form of a ledger answer (a request with `page` never gets the cursor form). */
 export function pageOf(data: ResponseOf<'/api/v1/stock-movements', 'get'>): PageData<Movement> {
-  return 'pages' in data ? data : { items: data.items, total: data.items.length, pages: 1 };
+  return numberedPage(data);
 }
 
 /**

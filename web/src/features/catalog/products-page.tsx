@@ -6,7 +6,7 @@ import { Link } from 'react-router';
 import { api, unwrap } from '../../api/client';
 import type { Product } from '../../api/queries';
 import type { paths } from '../../api/schema';
-import { DataTable } from '../../components/data-table';
+import { DataTable, numberedPage } from '../../components/data-table';
 import { Button } from '../../components/ui/button';
 import { Dialog, DialogContent, DialogDescription, DialogTitle } from '../../components/ui/dialog';
 import { Input } from '../../components/ui/input';
@@ -32,17 +32,19 @@ export function ProductsPage() {
     queryKey: ['products', deferred, sortBy, page],
     placeholderData: keepPreviousData,
     queryFn: async () =>
-      unwrap(
-        await api.GET('/api/v1/products', {
-          params: {
-            query: {
-              page,
-              page_size: PAGE_SIZE,
-              sort_by: sortBy as ProductSort,
-              ...(deferred ? { search: deferred } : {}),
+      numberedPage(
+        unwrap(
+          await api.GET('/api/v1/products', {
+            params: {
+              query: {
+                page,
+                page_size: PAGE_SIZE,
+                sort_by: sortBy as ProductSort,
+                ...(deferred ? { search: deferred } : {}),
+              },
             },
-          },
-        }),
+          }),
+        ),
       ),
   });
   const format = useFormat();
