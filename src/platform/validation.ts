@@ -14,6 +14,9 @@ const inYears = (value: string) => {
 };
 
 /** An Ajv with the standard formats, dates narrowed to DATE_YEARS and plain UUIDs. */
+/** A UUID as PostgreSQL's uuid type reads it: hex in 8-4-4-4-12, any case. */
+export const UUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
 export function buildAjv(options: Options): Ajv {
   const ajv = new Ajv({ ...shared, ...options });
   addFormats.default(ajv);
@@ -26,7 +29,7 @@ export function buildAjv(options: Options): Ajv {
     ajv.addFormat(name, { type: 'string', validate: (value) => validate(value) && inYears(value), compare });
   }
   // ajv-formats also takes `urn:uuid:…`, which PostgreSQL's uuid type refuses.
-  ajv.addFormat('uuid', /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i);
+  ajv.addFormat('uuid', UUID_PATTERN);
   return ajv;
 }
 

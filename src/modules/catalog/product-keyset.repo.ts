@@ -5,7 +5,12 @@ import { exactMatch } from './product-page.repo.js';
 import { filterWhere, type ProductFilter, productSelection } from './products.repo.js';
 
 /** The orders a keyset page follows: each a column with an index, then the id. */
-export type KeysetSort = 'name_asc' | 'name_desc' | 'sku_asc' | 'sku_desc' | 'created_asc' | 'created_desc';
+export type KeysetSort = `${'name' | 'sku' | 'created'}_${'asc' | 'desc'}`;
+
+/** Every list order but by stock, which every posting changes under a cursor. */
+export function isKeysetSort(sort: string): sort is KeysetSort {
+  return /^(name|sku|created)_(asc|desc)$/.test(sort);
+}
 
 /**
  * Where the last row of a page stood in its order: whether it was an exact SKU or barcode match

@@ -9,12 +9,13 @@ import { type PageRequest, toPage } from '../../platform/pagination.js';
 import type { RememberedPages } from '../../platform/remembered-pages.js';
 import type { RequestCtx } from '../../platform/request-ctx.js';
 import { defineMessages } from '../../platform/translations.js';
+import { UUID_PATTERN } from '../../platform/validation.js';
 import { recordAudit } from '../audit/index.js';
 import { isValidGtin } from './barcode.js';
 import { CatalogErrors } from './catalog.errors.js';
 import type { ProductChanges, ProductCreate } from './catalog.schemas.js';
 import type { CategoriesService } from './categories.service.js';
-import { type KeysetSort, type ProductPosition, productsAfter } from './product-keyset.repo.js';
+import { isKeysetSort, type KeysetSort, type ProductPosition, productsAfter } from './product-keyset.repo.js';
 import { stockOfRememberedPage } from './product-page.repo.js';
 import type { ProductStock } from './product-stock.js';
 import {
@@ -96,21 +97,6 @@ function assertBarcode(barcode: string | null | undefined): void {
   });
 }
 
-const KEYSET_SORTS = new Set<string>([
-  'name_asc',
-  'name_desc',
-  'sku_asc',
-  'sku_desc',
-  'created_asc',
-  'created_desc',
-]);
-
-function isKeysetSort(sort: string): sort is KeysetSort {
-  return KEYSET_SORTS.has(sort);
-}
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
-
 /** The position a cursor of this list in `sort` carries; INVALID_CURSOR for anything else. */
 function positionIn(cursor: string, sort: KeysetSort): ProductPosition {
   const [order, exact, key, id, ...rest] = decodeCursor(cursor) ?? [];
@@ -122,7 +108,7 @@ function positionIn(cursor: string, sort: KeysetSort): ProductPosition {
     // Microseconds since 1970 within what a timestamp holds (17 digits reach past the year 5000).
     (!sort.startsWith('created_') || /^-?\d{1,17}$/.test(key)) &&
     typeof id === 'string' &&
-    UUID.test(id) &&
+    UUID_PATTERN.test(id) &&
     rest.length === 0;
   if (!valid) throw CatalogErrors.invalidCursor();
   return { exact, key, id };

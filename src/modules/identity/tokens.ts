@@ -2,6 +2,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { type JWTPayload, errors as joseErrors, jwtVerify, SignJWT } from 'jose';
 import { LRUCache } from 'lru-cache';
 import type { Role } from '../../platform/roles.js';
+import { UUID_PATTERN } from '../../platform/validation.js';
 import { IdentityErrors } from './identity.errors.js';
 
 export interface AccessClaims {
@@ -12,8 +13,6 @@ export interface AccessClaims {
   /** The login (refresh-token family) it belongs to: ending that login refuses it at once. */
   sid?: string;
 }
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** Verified access tokens remembered at most (the least recently used forgotten first). */
 const VERIFIED_CAPACITY = 10_000;
@@ -80,10 +79,15 @@ export class AccessTokens {
       if (error instanceof joseErrors.JOSEError) throw IdentityErrors.invalidToken();
       throw error;
     }
-    if (payload.type !== 'access' || !UUID.test(payload.sub ?? '') || typeof payload.tv !== 'number') {
+    if (
+      payload.type !== 'access' ||
+      !UUID_PATTERN.test(payload.sub ?? '') ||
+      typeof payload.tv !== 'number'
+    ) {
       throw IdentityErrors.invalidToken();
     }
-    if (payload.sid !== undefined && !UUID.test(String(payload.sid))) throw IdentityErrors.invalidToken();
+    if (payload.sid !== undefined && !UUID_PATTERN.test(String(payload.sid)))
+      throw IdentityErrors.invalidToken();
     const claims: AccessClaims = {
       sub: payload.sub as string,
       role: payload.role as Role,
