@@ -4,16 +4,16 @@ import { stringify } from 'safe-stable-stringify';
 /** Pages remembered at most by one cache (the least recently used forgotten first). */
 const CAPACITY = 2_000;
 
-/** What was read, and the database snapshot it was read in (`snapshotMark`). */
+/** What was read, and the mark of the database state it was read in (`snapshotMark`). */
 export interface RememberedPage<Value> {
   value: Value;
-  snapshot: string;
+  mark: string;
 }
 
 /**
- * Pages of a list as they were read, each with the snapshot it was read in. An entry is only a
- * candidate: the reader reuses it after checking, in its own snapshot, that nothing the page
- * depends on has changed since (`changedSince`). `ttlSeconds` bounds memory, not staleness; 0
+ * Pages of a list as they were read, each with the mark of the state it was read in. An entry
+ * is only a candidate: the reader reuses it after checking, in its own snapshot, that nothing the
+ * page depends on has changed since (`changedSince`). `ttlSeconds` bounds memory, not staleness; 0
  * remembers nothing.
  */
 export class RememberedPages<Value> {
@@ -36,8 +36,8 @@ export class RememberedPages<Value> {
     return this.entries?.get(key);
   }
 
-  set(key: string, value: Value, snapshot: string): void {
-    this.entries?.set(key, { value, snapshot });
+  set(key: string, value: Value, mark: string): void {
+    this.entries?.set(key, { value, mark });
   }
 
   forget(key: string): void {

@@ -154,25 +154,25 @@ const PRODUCT_CHANGES: ReferenceChange[] = [
 let stockStatement: ReturnType<typeof preparedStatement<Raw, Values>> | undefined;
 
 /**
- * The on-hand stock of the products of a page found before, in `snapshot`, as it is now; or
- * `undefined` when a transaction that `snapshot` could not see has changed products since
+ * The on-hand stock of the products of a page found before, under `mark`, as it is now; or
+ * `undefined` when a transaction that the mark's snapshot could not see has changed products since
  * (`changedSince`), so the page's rows, names and order may no longer hold. The check and the
  * stock are one statement, so they see the same state.
  */
 export async function stockOfRememberedPage(
   db: DbOrTx,
-  page: { ids: string[]; snapshot: string },
+  page: { ids: string[]; mark: string },
   onHand: SQL,
 ): Promise<Map<string, number> | undefined> {
   const p = sql.placeholder;
   stockStatement ??= preparedStatement<Raw, Values>(
-    () => sql`with since as (select ${changedSince(PRODUCT_CHANGES, sql`${p('snapshot')}`)} as stale)
+    () => sql`with since as (select ${changedSince(PRODUCT_CHANGES, sql`${p('mark')}`)} as stale)
       select since.stale, found.id, found.on_hand from since left join lateral (
         select ${products.id} as id, (${onHand})::float8 as on_hand from ${products}
         where ${products.id} = any(${p('ids')}::uuid[])
       ) found on not since.stale`,
   );
-  const raw = await stockStatement(db, { snapshot: page.snapshot, ids: page.ids });
+  const raw = await stockStatement(db, { mark: page.mark, ids: page.ids });
   if (raw[0]?.stale !== false) return undefined;
   return new Map(raw.filter((row) => row.id != null).map((row) => [row.id as string, row.on_hand as number]));
 }

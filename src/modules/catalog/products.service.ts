@@ -151,7 +151,7 @@ export class ProductsService {
     if (remembered) {
       const { rows, total, estimated } = remembered.value;
       const ids = rows.map((row) => row.product.id);
-      const stock = await stockOfRememberedPage(this.db, { ids, snapshot: remembered.snapshot }, onHand);
+      const stock = await stockOfRememberedPage(this.db, { ids, mark: remembered.mark }, onHand);
       if (stock) {
         const now = rows.flatMap((row) => {
           const held = stock.get(row.product.id);
@@ -162,9 +162,9 @@ export class ProductsService {
       this.pages.forget(key);
     }
     // Taken before the page is read: a change committed in between makes the entry stale, never missed.
-    const snapshot = await snapshotMark(this.db);
+    const mark = await snapshotMark(this.db);
     const found = await listProducts(this.db, filter, sort, page, onHand);
-    this.pages.set(key, found, snapshot);
+    this.pages.set(key, found, mark);
     return found;
   }
 

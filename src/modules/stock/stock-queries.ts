@@ -154,8 +154,7 @@ export class StockQueries implements ProductStock, LocationStock {
     const remembering = this.pastPages.enabled && readsCommittedPrimary();
     const key = this.pastPages.key({ filter, page });
     const remembered = remembering ? this.pastPages.get(key) : undefined;
-    if (remembered && !(await hasChangedSince(this.db, SHOWN_BY, remembered.snapshot)))
-      return remembered.value;
+    if (remembered && !(await hasChangedSince(this.db, SHOWN_BY, remembered.mark))) return remembered.value;
     // Taken before the page is read: a change committed in between makes the entry stale, never missed.
     const mark = remembering ? await snapshotMark(this.db) : undefined;
     const { nearest, settled } = await snapshotsAround(this.db, filter.asOf);
